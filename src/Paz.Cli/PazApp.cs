@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Paz.Cli.Commands;
+using Paz.Data;
+
+namespace Paz.Cli;
+
+/// <summary>The <c>paz</c> command: its subcommands and how errors become exit codes.</summary>
+public static class PazApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code for bad input: a malformed data file, a bad option value, a missing file.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Global option: the data folder.</summary>
+    public static readonly Option<DirectoryInfo?> DataOption = new("--data")
+    {
+        Description = $"Folder of shipped data (default: ./data or the nearest data/ above; or ${DataDirectory.EnvironmentVariable}).",
+        Recursive = true,
+    };
+
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var console = new CommandConsole(output, error);
+        var root = new RootCommand(
+            "Paz turns a national peace-and-security strategy into executable, testable policy. " +
+            "Reference case: Mexico's National Peace and Security Plan 2018-2024.");
+        root.Options.Add(DataOption);
+        root.Subcommands.Add(AtlasCommand.Create(console));
+
+        var parsed = root.Parse(args);
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (DataFormatException e)
+        {
+            error.WriteLine($"paz: data error: {e.Message}");
+            return BadInput;
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or UsageException)
+        {
+            error.WriteLine($"paz: {e.Message}");
+            return BadInput;
+        }
+    }
+}
