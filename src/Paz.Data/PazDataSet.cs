@@ -1,5 +1,5 @@
 using Paz.Core.Violence;
-using Paz.Data.Atlas;
+using Paz.Data.Territory;
 using Paz.Data.Homicides;
 
 namespace Paz.Data;

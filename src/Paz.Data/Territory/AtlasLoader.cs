@@ -1,7 +1,7 @@
 using Paz.Core.Territory;
 using Paz.Data.Csv;
 
-namespace Paz.Data.Atlas;
+namespace Paz.Data.Territory;
 
 /// <summary>Loads the atlas (states, municipalities, adjacency, boundaries) from the shipped CSV and TopoJSON files.</summary>
 public static class AtlasLoader

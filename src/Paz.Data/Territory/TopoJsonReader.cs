@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Paz.Core.Territory;
 
-namespace Paz.Data.Atlas;
+namespace Paz.Data.Territory;
 
 /// <summary>
 /// Reads the polygons of one object of a TopoJSON topology (quantized, delta-encoded arcs) into

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace Paz.Cli.Tests;
+
+/// <summary>
+/// Renders a file to PNG with Debian's headless Chromium, as a reader's browser would draw it.
+/// .ci/run installs the package; where it could not be installed the test says so loudly and skips.
+/// </summary>
+internal static class HeadlessChromium
+{
+    private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+    public static string? Executable => Candidates.FirstOrDefault(File.Exists);
+
+    public static byte[] Screenshot(string file, int width, int height)
+    {
+        var executable = Executable ?? throw new InvalidOperationException("no Chromium");
+        var work = Directory.CreateTempSubdirectory("paz-chromium-");
+        try
+        {
+            var png = Path.Combine(work.FullName, "shot.png");
+            var start = new ProcessStartInfo(executable)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (var arg in new[]
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--hide-scrollbars", $"--user-data-dir={Path.Combine(work.FullName, "profile")}",
+                $"--window-size={width},{height}", $"--screenshot={png}", new Uri(file).AbsoluteUri,
+            })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            _ = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException("Chromium did not finish its screenshot within 2 minutes");
+            }
+
+            return File.Exists(png)
+                ? File.ReadAllBytes(png)
+                : throw new InvalidOperationException($"Chromium wrote no screenshot (exit {process.ExitCode}): {stderr.Result}");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Paz.Core.Territory;
+
+namespace Paz.Data.Tests;
+
+/// <summary>The shipped data loads whole and matches the checks that data/PROVENANCE.md states.</summary>
+public class ShippedDataTests
+{
+    private static readonly Lazy<PazDataSet> Data = new(() => PazDataSet.Load(DataDirectory.Locate()));
+
+    [Fact]
+    public void TheAtlasHasEveryStateMunicipalityAndAdjacency()
+    {
+        var atlas = Data.Value.Atlas;
+        Assert.Equal(32, atlas.States.Count);
+        Assert.Equal(2469, atlas.Municipalities.Count);
+        Assert.Equal(7226, atlas.Adjacencies.Count);
+        Assert.Equal(938, atlas.Adjacencies.Count(a => a.CrossesStateLine));
+        Assert.All(atlas.Municipalities, m => Assert.NotEmpty(atlas.Neighbours(m.Code)));
+        Assert.Equal(2469, atlas.MunicipalShapes.Count);
+        Assert.Equal(32, atlas.StateShapes.Count);
+    }
+
+    [Theory]
+    [InlineData(2020, 126_014_024)]
+    [InlineData(2015, 119_530_753)]
+    [InlineData(2010, 112_336_538)]
+    public void CensusTotalsMatchProvenance(int year, double total)
+    {
+        Assert.Equal(total, Data.Value.Atlas.Municipalities.Sum(m => m.Population.CountIn(year) ?? 0));
+        Assert.Equal(total, Data.Value.Atlas.Population(year), 3);
+    }
+
+    [Theory]
+    [InlineData(2015, 20_263)]
+    [InlineData(2016, 24_613)]
+    [InlineData(2017, 31_737)]
+    [InlineData(2018, 34_426)]
+    public void StateSeriesNationalSumsMatchProvenance(int year, long total)
+    {
+        Assert.Equal(total, Data.Value.Homicides.StateMonthly.YearTotal(year));
+        Assert.Equal(total, Data.Value.Homicides.StateYearly.YearTotal(year));
+    }
+
+    [Fact]
+    public void MunicipalMonthsAddUpToTheYearlyTable()
+    {
+        var h = Data.Value.Homicides;
+        foreach (var code in h.MunicipalMonthly.Places)
+        {
+            foreach (var year in h.MunicipalMonthly.Years)
+            {
+                Assert.Equal(h.MunicipalYearly[code, year], h.MunicipalMonthly.YearTotal(code, year));
+            }
+        }
+    }
+
+    [Fact]
+    public void KnownQuirksAreReportedNotDropped()
+    {
+        var quirks = Data.Value.Quirks;
+        Assert.Contains(quirks, q => q is { Kind: "counts-outside-atlas", Code: "02007" });
+        Assert.Equal(["04012", "07125", "17036"], quirks.Where(q => q.Kind == "no-homicide-rows").Select(q => q.Code));
+        Assert.Contains(quirks, q => q is { Kind: "counts-without-population", Code: "23011" });
+        Assert.True(Data.Value.Homicides.MunicipalMonthly.Contains(new MunicipalityCode("02007")));
+    }
+
+    [Fact]
+    public void TheNationalRegistrationSeriesRunsFrom1990To2018()
+    {
+        var national = Data.Value.Homicides.National;
+        Assert.Equal(Enumerable.Range(1990, 29), national.Select(n => n.Year));
+        var y2018 = national.Single(n => n.Year == 2018);
+        Assert.Equal(36_685, y2018.Count);
+        Assert.Equal(29.3, y2018.Rate);
+        Assert.True(national.Single(n => n.Year == 2017).IsPreliminary);
+    }
+}
