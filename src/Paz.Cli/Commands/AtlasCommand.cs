@@ -84,7 +84,7 @@ public static class AtlasCommand
 
     private static void WriteTables(IAnsiConsole console, AtlasReport report)
     {
-        var overview = new Table().Title("Atlas").AddColumns("", "");
+        var overview = new Table().Title("Atlas").AddColumns("", "").HideHeaders();
         overview.AddRow("Data folder", Markup.Escape(report.Data));
         overview.AddRow("States", report.States.ToString(CultureInfo.InvariantCulture));
         overview.AddRow("Municipalities", report.Municipalities.ToString(CultureInfo.InvariantCulture));

@@ -1,0 +1,45 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace Paz.Core.Tests.Architecture;
+
+/// <summary>
+/// Paz.Core is pure: no files, no clock, no global random source (DESIGN.md, "Layers"). The test
+/// reads the compiled assembly's metadata, so a new dependency fails here, not in review.
+/// </summary>
+public class PurityTests
+{
+    private static readonly string[] ForbiddenNamespaces = ["System.IO", "System.Net", "System.Data", "System.Diagnostics.Process"];
+    private static readonly string[] ForbiddenTypes = ["System.Random", "System.DateTime", "System.DateTimeOffset", "System.TimeProvider", "System.Environment", "System.Console"];
+
+    public static TheoryData<string> PureAssemblies => new(typeof(Paz.Core.Territory.Atlas).Assembly.Location);
+
+    [Theory]
+    [MemberData(nameof(PureAssemblies))]
+    public void PureAssembliesReferenceNoIoClockOrGlobalRandom(string assemblyPath)
+    {
+        var offending = Offending(assemblyPath);
+        Assert.True(offending.Count == 0, $"{Path.GetFileName(assemblyPath)} references {string.Join(", ", offending)}");
+    }
+
+    [Fact]
+    public void TheCheckFlagsAnAssemblyThatReadsFiles()
+    {
+        // This test assembly opens files, so the same check must object to it.
+        Assert.Contains("System.IO.File", Offending(typeof(PurityTests).Assembly.Location));
+    }
+
+    private static List<string> Offending(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        var referenced = metadata.TypeReferences
+            .Select(h => metadata.GetTypeReference(h))
+            .Select(t => $"{metadata.GetString(t.Namespace)}.{metadata.GetString(t.Name)}")
+            .ToList();
+
+        Assert.NotEmpty(referenced);
+        return [.. referenced.Where(name => ForbiddenTypes.Contains(name) || ForbiddenNamespaces.Any(ns => name.StartsWith(ns + ".", StringComparison.Ordinal)))];
+    }
+}
