@@ -63,6 +63,15 @@ public sealed class DataDirectory
     /// <summary>homicides/national_homicides_missing_arrests_2012_2018.csv</summary>
     public string NationalFlows => File("homicides/national_homicides_missing_arrests_2012_2018.csv");
 
+    /// <summary>groups/BACRIM2020_Nodes.csv</summary>
+    public string GroupNodes => File("groups/BACRIM2020_Nodes.csv");
+
+    /// <summary>groups/BACRIM2020_Rivals.csv</summary>
+    public string GroupRivalries => File("groups/BACRIM2020_Rivals.csv");
+
+    /// <summary>groups/BACRIM2020_Alliances.csv</summary>
+    public string GroupAlliances => File("groups/BACRIM2020_Alliances.csv");
+
     /// <summary>
     /// Finds the data folder: the explicit path if given, else <c>$PAZ_DATA</c>, else the first
     /// <c>data/</c> holding a PROVENANCE.md in the working folder, the program's folder, or above them.

@@ -4,7 +4,7 @@ using System.Reflection.PortableExecutable;
 namespace Paz.Core.Tests.Architecture;
 
 /// <summary>
-/// Paz.Core is pure: no files, no clock, no global random source (DESIGN.md, "Layers"). The test
+/// Paz.Core and Paz.Simulation are pure: no files, no clock, no global random source (DESIGN.md, "Layers"). The test
 /// reads the compiled assembly's metadata, so a new dependency fails here, not in review.
 /// </summary>
 public class PurityTests
@@ -12,7 +12,9 @@ public class PurityTests
     private static readonly string[] ForbiddenNamespaces = ["System.IO", "System.Net", "System.Data", "System.Diagnostics.Process"];
     private static readonly string[] ForbiddenTypes = ["System.Random", "System.DateTime", "System.DateTimeOffset", "System.TimeProvider", "System.Environment", "System.Console"];
 
-    public static TheoryData<string> PureAssemblies => new(typeof(Paz.Core.Territory.Atlas).Assembly.Location);
+    public static TheoryData<string> PureAssemblies => new(
+        typeof(Paz.Core.Territory.Atlas).Assembly.Location,
+        typeof(Paz.Simulation.Aggregate.PrietoCurielModel).Assembly.Location);
 
     [Theory]
     [MemberData(nameof(PureAssemblies))]

@@ -1,0 +1,81 @@
+using Paz.Core.Common;
+
+namespace Paz.Core.Organizations;
+
+/// <summary>
+/// The criminal groups with their rivalries and alliances as two undirected, weighted networks.
+/// Sources list some ties once, some in both directions and a few with different weights per
+/// direction; a pair's weight is the largest weight listed for it in either direction, as in
+/// Prieto-Curiel, Campedelli &amp; Hope (2023).
+/// </summary>
+public sealed class GroupNetwork
+{
+    private readonly double[] _rivalry;
+    private readonly double[] _alliance;
+
+    /// <summary>Builds the networks from listed ties over <paramref name="groups"/>.</summary>
+    /// <exception cref="ArgumentException">A tie names a group outside the list, links a group to itself, or has a negative weight.</exception>
+    public GroupNetwork(IReadOnlyList<CriminalGroup> groups, IEnumerable<GroupTie> rivalries, IEnumerable<GroupTie> alliances)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        Groups = groups;
+        _rivalry = Symmetric(groups.Count, rivalries, "rivalry");
+        _alliance = Symmetric(groups.Count, alliances, "alliance");
+        RivalryStrength = [.. Enumerable.Range(0, Count).Select(i => RowSum(_rivalry, i))];
+        AllianceStrength = [.. Enumerable.Range(0, Count).Select(i => RowSum(_alliance, i))];
+
+        // OrderBy is a stable sort: ties keep the order of the groups list (the nodes file).
+        StrengthOrder = [.. Enumerable.Range(0, Count).OrderByDescending(i => RivalryStrength[i] + AllianceStrength[i])];
+    }
+
+    /// <summary>The groups, in source order.</summary>
+    public IReadOnlyList<CriminalGroup> Groups { get; }
+
+    /// <summary>Number of groups.</summary>
+    public int Count => Groups.Count;
+
+    /// <summary>Sum of each group's rivalry weights.</summary>
+    public IReadOnlyList<double> RivalryStrength { get; }
+
+    /// <summary>Sum of each group's alliance weights.</summary>
+    public IReadOnlyList<double> AllianceStrength { get; }
+
+    /// <summary>Group indices by total strength (rivalry plus alliance), strongest first; ties in source order.</summary>
+    public IReadOnlyList<int> StrengthOrder { get; }
+
+    /// <summary>Total strength of a group.</summary>
+    public double Strength(int group) => RivalryStrength[group] + AllianceStrength[group];
+
+    /// <summary>The rivalry weight between two groups (symmetric).</summary>
+    public double Rivalry(int a, int b) => _rivalry[(a * Count) + b];
+
+    /// <summary>The alliance weight between two groups (symmetric).</summary>
+    public double Alliance(int a, int b) => _alliance[(a * Count) + b];
+
+    private static double[] Symmetric(int n, IEnumerable<GroupTie> ties, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(ties);
+        var w = new double[n * n];
+        foreach (var (from, to, weight) in ties)
+        {
+            Guard.Require(from >= 0 && from < n && to >= 0 && to < n, $"{kind} tie {from}-{to} names a group outside the network");
+            Guard.Require(from != to, $"{kind} tie links group {from} to itself");
+            Guard.Require(weight >= 0 && double.IsFinite(weight), $"{kind} tie {from}-{to} has weight {weight}; weights are at least 0");
+            w[(from * n) + to] = Math.Max(w[(from * n) + to], weight);
+            w[(to * n) + from] = Math.Max(w[(to * n) + from], weight);
+        }
+
+        return w;
+    }
+
+    private double RowSum(double[] w, int row)
+    {
+        var sum = 0.0;
+        for (var j = 0; j < Count; j++)
+        {
+            sum += w[(row * Count) + j];
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,55 @@
+using Paz.Core.Randomness;
+
+namespace Paz.Core.Tests.Randomness;
+
+public class RandomnessTests
+{
+    [Fact]
+    public void Xoshiro256StarStarMatchesTheReferenceImplementation()
+    {
+        // Reference outputs of Blackman & Vigna's xoshiro256starstar.c from state {1, 2, 3, 4}.
+        var random = new Xoshiro256StarStar(1, 2, 3, 4);
+        Assert.Equal(11520UL, random.NextUInt64());
+        Assert.Equal(0UL, random.NextUInt64());
+        Assert.Equal(1509978240UL, random.NextUInt64());
+        Assert.Equal(1215971899390074240UL, random.NextUInt64());
+    }
+
+    [Fact]
+    public void TheSameSeedGivesTheSameStream()
+    {
+        var a = new Xoshiro256StarStar(2018);
+        var b = new Xoshiro256StarStar(2018);
+        Assert.Equal(Enumerable.Range(0, 100).Select(_ => a.NextUInt64()), Enumerable.Range(0, 100).Select(_ => b.NextUInt64()));
+    }
+
+    [Theory]
+    [InlineData(3.5)]
+    [InlineData(29.9)]
+    [InlineData(30)]
+    [InlineData(766.7)]
+    [InlineData(24_000)]
+    public void PoissonDrawsHaveTheRightMeanAndVariance(double lambda)
+    {
+        var random = new Xoshiro256StarStar(42);
+        const int n = 40_000;
+        var draws = Enumerable.Range(0, n).Select(_ => (double)random.Poisson(lambda)).ToArray();
+        var mean = draws.Average();
+        var variance = draws.Sum(d => (d - mean) * (d - mean)) / (n - 1);
+        Assert.InRange(mean, lambda - (5 * Math.Sqrt(lambda / n)), lambda + (5 * Math.Sqrt(lambda / n)));
+        Assert.InRange(variance / lambda, 0.95, 1.05);
+    }
+
+    [Fact]
+    public void NextIntStaysInRangeAndCoversIt()
+    {
+        var random = new Xoshiro256StarStar(1);
+        var seen = new int[7];
+        for (var i = 0; i < 7000; i++)
+        {
+            seen[random.NextInt(7)]++;
+        }
+
+        Assert.All(seen, count => Assert.InRange(count, 850, 1150));
+    }
+}
