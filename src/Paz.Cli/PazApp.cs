@@ -31,6 +31,7 @@ public static class PazApp
             "Reference case: Mexico's National Peace and Security Plan 2018-2024.");
         root.Options.Add(DataOption);
         root.Subcommands.Add(AtlasCommand.Create(console));
+        root.Subcommands.Add(PeerCommand.Create(console));
 
         var parsed = root.Parse(args);
         try
