@@ -28,14 +28,11 @@ public static class GroupNetworkLoader
         var csv = CsvFile.Open(path);
         int node = csv.Column("Node"), group = csv.Column("Group"), state = csv.Column("State"), shortName = csv.Column("ShortName");
         var list = new List<CriminalGroup>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new FirstSeen<string>("node");
         csv.ForEachRow(row =>
         {
             var id = row.Text(node);
-            if (!seen.TryAdd(id, row.Line))
-            {
-                throw row.Fail($"expected each node once, found {id} again (first at line {seen[id]})");
-            }
+            seen.Add(row, id);
 
             list.Add(new CriminalGroup(id, row.Text(group), row.Text(state), row.Text(shortName)));
         });
@@ -50,14 +47,11 @@ public static class GroupNetworkLoader
         var csv = CsvFile.Open(path);
         int edge = csv.Column("Edge"), from = csv.Column("Node"), fromName = csv.Column("Group"), to = csv.Column("RNode"), toName = csv.Column("RGroup"), weight = csv.Column("weight");
         var ties = new List<GroupTie>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new FirstSeen<string>("edge id");
         csv.ForEachRow(row =>
         {
             var id = row.Text(edge);
-            if (!seen.TryAdd(id, row.Line))
-            {
-                throw row.Fail($"expected each edge id once, found {id} again (first at line {seen[id]})");
-            }
+            seen.Add(row, id);
 
             var a = Node(row, from, fromName, groups, index);
             var b = Node(row, to, toName, groups, index);

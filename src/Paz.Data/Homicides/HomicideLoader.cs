@@ -69,16 +69,13 @@ public static class HomicideLoader
         var month = monthly ? csv.Column("month") : -1;
         var reported = monthly ? -1 : csv.Column("months_reported");
         var rows = new List<SesnspVictims>();
-        var seen = new Dictionary<(StateCode, int, int?), int>();
+        var seen = new FirstSeen<(StateCode, int, int?)>($"state and {(monthly ? "month" : "year")}");
         csv.ForEachRow(row =>
         {
             var state = State(row, place, atlas);
             var y = row.WholeNumber(year, FirstYear, LastYear);
             int? m = monthly ? row.WholeNumber(month, 1, 12) : null;
-            if (!seen.TryAdd((state, y, m), row.Line))
-            {
-                throw row.Fail($"expected one row per state and {(monthly ? "month" : "year")}, found {state} {y}{(m is null ? string.Empty : $"-{m:D2}")} again (first at line {seen[(state, y, m)]})");
-            }
+            seen.Add(row, (state, y, m), $"{state} {y}{(m is null ? string.Empty : $"-{m:D2}")}");
 
             rows.Add(new SesnspVictims(state, y, m, row.Count(doloso), row.Count(firearm), row.Count(femicide), row.Count(culposo),
                 monthly ? null : row.WholeNumber(reported, 0, 12)));
@@ -93,15 +90,11 @@ public static class HomicideLoader
         int year = csv.Column("year"), definitive = csv.Column("inegi_homicides_definitive"), preliminary = csv.Column("inegi_homicides_preliminary");
         int rate = csv.Column("inegi_rate_per100k_published"), status = csv.Column("inegi_rate_status"), population = csv.Column("pop_midyear_crimenmexico");
         var rows = new List<NationalHomicideYear>();
-        var seen = new Dictionary<int, int>();
+        var seen = new FirstSeen<int>("year");
         csv.ForEachRow(row =>
         {
             var y = row.WholeNumber(year, FirstYear, LastYear);
-            if (!seen.TryAdd(y, row.Line))
-            {
-                throw row.Fail($"expected one row per year, found {y} again (first at line {seen[y]})");
-            }
-
+            seen.Add(row, y);
             rows.Add(new NationalHomicideYear(y, row.OptionalCount(definitive), row.OptionalCount(preliminary),
                 row.OptionalNumber(rate, 0, 1000), row.OptionalText(status), row.OptionalNumber(population, 1, 1e10)));
         });
@@ -114,15 +107,11 @@ public static class HomicideLoader
         var csv = CsvFile.Open(path);
         int year = csv.Column("YEAR"), homicides = csv.Column("homicide"), missing = csv.Column("missings"), arrests = csv.Column("arrests");
         var rows = new List<NationalFlowYear>();
-        var seen = new Dictionary<int, int>();
+        var seen = new FirstSeen<int>("year");
         csv.ForEachRow(row =>
         {
             var y = row.WholeNumber(year, FirstYear, LastYear);
-            if (!seen.TryAdd(y, row.Line))
-            {
-                throw row.Fail($"expected one row per year, found {y} again (first at line {seen[y]})");
-            }
-
+            seen.Add(row, y);
             rows.Add(new NationalFlowYear(y, row.Count(homicides), row.Count(missing), row.Count(arrests)));
         });
         return rows;
@@ -210,15 +199,12 @@ public static class HomicideLoader
     {
         int year = csv.Column("year"), count = csv.Column("homicides");
         var rows = new List<(TPlace, int, int)>();
-        var seen = new Dictionary<(TPlace, int), int>();
+        var seen = new FirstSeen<(TPlace, int)>("place and year");
         csv.ForEachRow(row =>
         {
             var p = place(row);
             var y = row.WholeNumber(year, FirstYear, LastYear);
-            if (!seen.TryAdd((p, y), row.Line))
-            {
-                throw row.Fail($"expected one row per place and year, found {p} {y} again (first at line {seen[(p, y)]})");
-            }
+            seen.Add(row, (p, y), $"{p} {y}");
 
             rows.Add((p, y, row.Count(count)));
         });

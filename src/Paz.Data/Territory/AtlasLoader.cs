@@ -37,7 +37,7 @@ public static class AtlasLoader
         var csv = CsvFile.Open(path);
         int code = csv.Column("cve_ent"), name = csv.Column("state_name"), official = csv.Column("state_name_official"), abbr = csv.Column("state_abbr");
         var states = new List<State>();
-        var seen = new Dictionary<string, int>();
+        var seen = new FirstSeen<string>("state");
         csv.ForEachRow(row =>
         {
             var c = row.Text(code);
@@ -46,10 +46,7 @@ public static class AtlasLoader
                 throw row.Fail(code, "a two-digit state code from 01 to 32", c);
             }
 
-            if (!seen.TryAdd(c, row.Line))
-            {
-                throw row.Fail($"expected each state once, found {c} again (first at line {seen[c]})");
-            }
+            seen.Add(row, c);
 
             states.Add(new State(new StateCode(c), row.Text(name), row.Text(official), row.Text(abbr)));
         });
@@ -65,7 +62,7 @@ public static class AtlasLoader
         int lon = csv.Column("cabecera_lon"), lat = csv.Column("cabecera_lat"), area = csv.Column("area_km2"), metro = csv.Column("metro_area_2015");
         var census = CensusColumns.Select(c => (c.Year, Index: csv.Column(c.Column))).ToArray();
         var list = new List<Municipality>();
-        var seen = new Dictionary<string, int>();
+        var seen = new FirstSeen<string>("municipality");
         csv.ForEachRow(row =>
         {
             var c = row.Text(code);
@@ -74,10 +71,7 @@ public static class AtlasLoader
                 throw row.Fail(code, "a five-digit municipality code (state 01-32 + three digits)", c);
             }
 
-            if (!seen.TryAdd(c, row.Line))
-            {
-                throw row.Fail($"expected each municipality once, found {c} again (first at line {seen[c]})");
-            }
+            seen.Add(row, c);
 
             var s = row.Text(state);
             if (s != c[..2])
@@ -127,7 +121,7 @@ public static class AtlasLoader
         var csv = CsvFile.Open(path);
         int a = csv.Column("cve_mun_a"), b = csv.Column("cve_mun_b"), contact = csv.Column("contact"), km = csv.Column("shared_border_km"), same = csv.Column("same_state");
         var list = new List<Adjacency>();
-        var seen = new Dictionary<(string, string), int>();
+        var seen = new FirstSeen<(string, string)>("pair");
         csv.ForEachRow(row =>
         {
             var ca = KnownCode(row, a, municipalities);
@@ -137,10 +131,7 @@ public static class AtlasLoader
                 throw row.Fail($"expected cve_mun_a < cve_mun_b (each pair once, lower code first), found {ca} and {cb}");
             }
 
-            if (!seen.TryAdd((ca.Value, cb.Value), row.Line))
-            {
-                throw row.Fail($"expected each pair once, found {ca}-{cb} again (first at line {seen[(ca.Value, cb.Value)]})");
-            }
+            seen.Add(row, (ca.Value, cb.Value), $"{ca}-{cb}");
 
             var kind = row.Text(contact) switch
             {
