@@ -32,6 +32,7 @@ public static class PazApp
         root.Options.Add(DataOption);
         root.Subcommands.Add(AtlasCommand.Create(console));
         root.Subcommands.Add(PeerCommand.Create(console));
+        root.Subcommands.Add(Commands.Plan.PlanCommand.Create(console));
 
         var parsed = root.Parse(args);
         try

@@ -19,7 +19,7 @@ public sealed record RegionalizationSettings(int Regions = 266, bool CrossStateL
 /// being connected on the adjacency graph and, unless allowed, lying within one state.</para>
 /// <para><b>1. Regions per state.</b> Each connected part of a state (every state of the 2020 atlas is
 /// one part) gets regions in proportion to its weight, by largest remainder, at least one and at most
-/// one per place.</para>
+/// one per place with weight (one per place when k demands it).</para>
 /// <para><b>2. Seeds.</b> The first seed of a part is drawn with probability proportional to weight from
 /// the seeded generator; each further seed is the place farthest, in adjacency steps, from the seeds so
 /// far (ties drawn from the generator), which spreads regions across the part.</para>
@@ -126,10 +126,14 @@ public static class Regionalizer
         var ideal = total > 0
             ? weights.Select(w => k * w / total).ToArray()
             : parts.Select(p => (double)k * p.Count / graph.Count).ToArray();
-        var quotas = parts.Select((p, i) => Math.Clamp((int)Math.Floor(ideal[i]), 1, p.Count)).ToArray();
+        // A part cannot hold more regions than places, nor (while k allows) more than places with weight:
+        // a region of weightless places only (municipalities created after the year) would be empty.
+        var weighted = parts.Select(p => Math.Max(1, p.Count(i => graph.Weights[i] > 0))).ToArray();
+        var cap = weighted.Sum() >= k ? weighted : [.. parts.Select(p => p.Count)];
+        var quotas = parts.Select((p, i) => Math.Clamp((int)Math.Floor(ideal[i]), 1, cap[i])).ToArray();
         while (quotas.Sum() < k)
         {
-            var i = Enumerable.Range(0, parts.Count).Where(j => quotas[j] < parts[j].Count).MaxBy(j => ideal[j] - quotas[j]);
+            var i = Enumerable.Range(0, parts.Count).Where(j => quotas[j] < cap[j]).MaxBy(j => ideal[j] - quotas[j]);
             quotas[i]++;
         }
 
@@ -182,8 +186,16 @@ public static class Regionalizer
                 }
             }
 
-            var farthest = distance.Values.Max();
-            var candidates = part.Where(i => distance[i] == farthest).ToList();
+            // A region seeded on an empty place (a municipality created after the year) could end up
+            // weightless, so seeds go to places with weight wherever the part has enough of them.
+            var pool = part.Where(i => graph.Weights[i] > 0 && !seeds.Contains(i)).ToList();
+            if (pool.Count == 0)
+            {
+                pool = [.. part.Where(i => !seeds.Contains(i))];
+            }
+
+            var farthest = pool.Max(i => distance[i]);
+            var candidates = pool.Where(i => distance[i] == farthest).ToList();
             seeds.Add(candidates[random.NextInt(candidates.Count)]);
         }
 
@@ -248,9 +260,9 @@ public static class Regionalizer
             {
                 var a = regionOf[i];
                 var w = graph.Weights[i];
-                if (w == 0 || members[a].Count == 1)
+                if (w == 0 || members[a].Count == 1 || weight[a] <= w)
                 {
-                    continue;
+                    continue; // never empty a region, nor strip it of its last weighted place
                 }
 
                 var best = -1;
