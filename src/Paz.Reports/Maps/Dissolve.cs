@@ -33,7 +33,6 @@ public static class Dissolve
         }
 
         var outgoing = new Dictionary<GeoPoint, Queue<GeoPoint>>();
-        var remaining = 0;
         foreach (var (p, q) in directed.Where(s => count[Key(s.From, s.To)] == 1))
         {
             if (!outgoing.TryGetValue(p, out var queue))
@@ -42,7 +41,6 @@ public static class Dissolve
             }
 
             queue.Enqueue(q);
-            remaining++;
         }
 
         var rings = new List<GeoPoint[]>();
@@ -58,7 +56,6 @@ public static class Dissolve
             while (outgoing.TryGetValue(at, out var next) && next.Count > 0)
             {
                 at = next.Dequeue();
-                remaining--;
                 ring.Add(at);
                 if (at == start)
                 {

@@ -4,7 +4,7 @@ using System.Reflection.PortableExecutable;
 namespace Paz.Core.Tests.Architecture;
 
 /// <summary>
-/// Paz.Core and Paz.Simulation are pure: no files, no clock, no global random source (DESIGN.md, "Layers"). The test
+/// Paz.Core, Paz.Simulation and Paz.Planning are pure: no files, no clock, no global random source (DESIGN.md, "Layers"). The test
 /// reads the compiled assembly's metadata, so a new dependency fails here, not in review.
 /// </summary>
 public class PurityTests
@@ -14,7 +14,8 @@ public class PurityTests
 
     public static TheoryData<string> PureAssemblies => new(
         typeof(Paz.Core.Territory.Atlas).Assembly.Location,
-        typeof(Paz.Simulation.Aggregate.PrietoCurielModel).Assembly.Location);
+        typeof(Paz.Simulation.Aggregate.PrietoCurielModel).Assembly.Location,
+        typeof(Paz.Planning.Regions.Regionalizer).Assembly.Location);
 
     [Theory]
     [MemberData(nameof(PureAssemblies))]
