@@ -72,6 +72,12 @@ public sealed class DataDirectory
     /// <summary>groups/BACRIM2020_Alliances.csv</summary>
     public string GroupAlliances => File("groups/BACRIM2020_Alliances.csv");
 
+    /// <summary>groups/bacrim2020_state_records.csv</summary>
+    public string GroupStateRecords => File("groups/bacrim2020_state_records.csv");
+
+    /// <summary>groups/mco_state_group_year_2007_2015.csv</summary>
+    public string McoPresence => File("groups/mco_state_group_year_2007_2015.csv");
+
     /// <summary>
     /// Finds the data folder: the explicit path if given, else <c>$PAZ_DATA</c>, else the first
     /// <c>data/</c> holding a PROVENANCE.md in the working folder, the program's folder, or above them.

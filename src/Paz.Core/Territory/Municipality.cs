@@ -7,13 +7,15 @@ namespace Paz.Core.Territory;
 /// <param name="Seat">Position of the municipal seat (cabecera).</param>
 /// <param name="AreaKm2">Area of the simplified polygon, km².</param>
 /// <param name="MetroArea">CONAPO 2015 metropolitan zone, or null when none.</param>
+/// <param name="MaleShare">Share of men in the 2020 census population, or null when unknown.</param>
 public sealed record Municipality(
     MunicipalityCode Code,
     string Name,
     CensusPopulation Population,
     GeoPoint Seat,
     double AreaKm2,
-    string? MetroArea)
+    string? MetroArea,
+    double? MaleShare = null)
 {
     /// <summary>The state the municipality belongs to.</summary>
     public StateCode State => Code.State;

@@ -60,6 +60,7 @@ public static class AtlasLoader
         var csv = CsvFile.Open(path);
         int code = csv.Column("cve_mun"), state = csv.Column("cve_ent"), name = csv.Column("mun_name");
         int lon = csv.Column("cabecera_lon"), lat = csv.Column("cabecera_lat"), area = csv.Column("area_km2"), metro = csv.Column("metro_area_2015");
+        var male = csv.HasColumn("pop_2020_male") ? csv.Column("pop_2020_male") : -1;
         var census = CensusColumns.Select(c => (c.Year, Index: csv.Column(c.Column))).ToArray();
         var list = new List<Municipality>();
         var seen = new FirstSeen<string>("municipality");
@@ -109,7 +110,8 @@ public static class AtlasLoader
                 new CensusPopulation(counts),
                 new GeoPoint(row.Number(lon, -180, 180), row.Number(lat, -90, 90)),
                 row.Number(area, 0, 1e6),
-                row.OptionalText(metro)));
+                row.OptionalText(metro),
+                male >= 0 && row.OptionalCount(male) is { } men ? men / counts[^1].Item2 : null));
         });
         return list;
     }

@@ -1,0 +1,62 @@
+using Paz.Data.Groups;
+using Paz.Simulation.Aggregate;
+using Paz.Simulation.Agents;
+
+namespace Paz.Data.Engine;
+
+/// <summary>Builds the agent-based engine's inputs from the shipped data.</summary>
+public static class EngineInputsBuilder
+{
+    /// <summary>National share of men, for the pool index (from the atlas, 2020 census).</summary>
+    private const int HistoryFrom = 2012;
+    private const int HistoryTo = 2014;
+
+    /// <summary>Inputs for a run starting at <paramref name="start"/> (January 2015 for the baseline).</summary>
+    /// <remarks>
+    /// At-risk pool index of a municipality: its share of men (2020 census) relative to the national share,
+    /// times (1 + its 2012-2014 homicide rate / the national rate) / 2 — young men and violence as drivers.
+    /// Age structure and poverty by municipality are not shipped, so they do not enter (documented in
+    /// docs/engine.md). The index is normalized to a population-weighted mean of 1.
+    /// Initial members: the aggregate model's membership at the start date.
+    /// </remarks>
+    public static EngineInputs Build(PazDataSet data, DateOnly start, int lastPopulationYear = 2024)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var atlas = data.Atlas;
+        var network = GroupNetworkLoader.Load(data.Source);
+        var presence = GroupPresenceLoader.Load(data.Source, network, atlas);
+        var m = atlas.Municipalities;
+        var stateIndex = atlas.States.Select((s, i) => (s.Code, i)).ToDictionary(x => x.Code, x => x.i);
+        var series = data.Homicides.MunicipalMonthly;
+        var history = m.Select(x => series.Contains(x.Code) ? Enumerable.Range(HistoryFrom, HistoryTo - HistoryFrom + 1).Sum(y => (double)series.YearTotal(x.Code, y)) : 0).ToArray();
+        var population = Enumerable.Range(start.Year, lastPopulationYear - start.Year + 1)
+            .Select(y => m.Select(x => x.Population.In(y) ?? 0).ToArray()).ToArray();
+        var historyPopulation = m.Select(x => x.Population.In(2013) ?? x.Population.In(2015) ?? 0).ToArray();
+        var nationalRate = history.Sum() / historyPopulation.Sum();
+        var nationalMale = m.Sum(x => (x.MaleShare ?? 0.5) * (x.Population.In(2020) ?? 0)) / m.Sum(x => x.Population.In(2020) ?? 0);
+        var raw = m.Select((x, i) =>
+        {
+            var rate = historyPopulation[i] > 0 ? history[i] / historyPopulation[i] : 0;
+            return ((x.MaleShare ?? nationalMale) / nationalMale) * (1 + (rate / nationalRate)) / 2;
+        }).ToArray();
+        var mean = raw.Select((r, i) => r * population[0][i]).Sum() / population[0].Sum();
+
+        var aggregate = new PrietoCurielModel(network);
+        var week = (int)Math.Round((start.DayNumber - PrietoCurielModel.Start.DayNumber) / 7.0);
+        var members = aggregate.Run(PrietoCurielParameters.Published, Math.Max(1, week)).MembersAt(Math.Max(1, week));
+
+        return new EngineInputs(
+            [.. m.Select(x => x.Code.Value)],
+            [.. m.Select(x => stateIndex[x.State])],
+            atlas.States.Count,
+            [.. m.Select(x => atlas.Neighbours(x.Code).Select(atlas.IndexOf).ToArray())],
+            start.Year,
+            population,
+            [.. raw.Select(r => r / mean)],
+            history,
+            network,
+            presence,
+            members,
+            start);
+    }
+}

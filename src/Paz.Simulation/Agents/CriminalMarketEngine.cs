@@ -1,0 +1,119 @@
+using Paz.Core.Randomness;
+using Paz.Simulation.Systems;
+
+namespace Paz.Simulation.Agents;
+
+/// <summary>
+/// The agent-based engine: Mexico's criminal market on the real atlas, members as individual agents,
+/// weekly ticks. The scheduler runs the systems in a fixed order each week: census; enforcement;
+/// territorial competition; succession and fragmentation; saturation; expansion; predation;
+/// non-member homicides; then the decided events befall individual members; then recruitment.
+/// Deterministic: the same inputs, parameters, policy and seed give the same result.
+/// </summary>
+public sealed class CriminalMarketEngine
+{
+    private readonly EngineInputs _inputs;
+
+    /// <summary>Prepares the engine for a world.</summary>
+    public CriminalMarketEngine(EngineInputs inputs) => _inputs = inputs ?? throw new ArgumentNullException(nameof(inputs));
+
+    /// <summary>The inputs the engine runs on.</summary>
+    public EngineInputs Inputs => _inputs;
+
+    /// <summary>Runs one replicate for <paramref name="weeks"/> weeks.</summary>
+    /// <param name="parameters">Model parameters.</param>
+    /// <param name="policy">Policy in force (see <see cref="Policy"/>).</param>
+    /// <param name="weeks">Weeks to run from <see cref="EngineInputs.Start"/>.</param>
+    /// <param name="seed">The replicate's seed.</param>
+    /// <param name="intervene">Optional hook called after the census each week, to script events (tests, experiments).</param>
+    public ReplicateResult Run(EngineParameters parameters, Policy policy, int weeks, ulong seed, Action<int, World>? intervene = null)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(policy);
+        var random = new Xoshiro256StarStar(seed);
+        var world = InitialWorld.Build(_inputs, parameters, random);
+        var m = _inputs.MunicipalityCount;
+        var pool = PoolFactors(world, parameters);
+
+        var start = _inputs.Start;
+        var firstMonth = (start.Year * 12) + start.Month - 1;
+        var lastDate = start.AddDays(7 * (weeks - 1));
+        var months = ((lastDate.Year * 12) + lastDate.Month - 1) - firstMonth + 1;
+        var monthly = new int[m * months];
+        var week = new int[m];
+        var recent = new double[m];
+        var lastMonthRate = new double[m];
+        var flows = new List<WeekFlows>(weeks);
+        var splits = 0;
+        for (var t = 0; t < weeks; t++)
+        {
+            var date = start.AddDays(7 * t);
+            var year = date.Year;
+            world.Census();
+            intervene?.Invoke(t, world);
+            var national = 0.0;
+            var population = 0.0;
+            for (var i = 0; i < m; i++)
+            {
+                var people = _inputs.PopulationIn(i, year);
+                lastMonthRate[i] = people > 0 ? recent[i] * 13 * 100_000 / people : 0;
+                national += recent[i];
+                population += people;
+            }
+
+            var nationalRate = population > 0 ? national * 13 * 100_000 / population : 0;
+            Array.Clear(week);
+            EnforcementSystem.Run(world, parameters, policy, lastMonthRate, nationalRate, random);
+            TerritorialCompetitionSystem.Conflict(world, parameters, week, random);
+            splits += SuccessionSystem.Run(world, parameters, week, random).Splits;
+            SaturationSystem.Run(world, parameters, random);
+            TerritorialCompetitionSystem.Expand(world, _inputs, parameters, random);
+            foreach (var c in world.ActiveCells)
+            {
+                world.Moves[c] = Math.Min(world.Moves[c], world.Free[c] - world.Deaths[c] - world.Arrests[c] - world.Desist[c]);
+            }
+
+            PredationSystem.Run(world, parameters, week, random);
+            NonMemberHomicideSystem.Run(_inputs, parameters, year, week, random);
+            var members = world.GroupMembers.Take(world.Groups).Sum();
+            var groups = world.GroupMembers.Take(world.Groups).Count(n => n > 0);
+            var events = world.ApplyEvents(random, parameters);
+            var recruits = RecruitmentSystem.Run(world, _inputs, parameters, pool, random);
+
+            var monthIndex = ((year * 12) + date.Month - 1) - firstMonth;
+            var homicides = 0;
+            for (var i = 0; i < m; i++)
+            {
+                monthly[(i * months) + monthIndex] += week[i];
+                homicides += week[i];
+                recent[i] = (recent[i] * 3 / 4) + week[i]; // about the last four weeks, decayed
+            }
+
+            flows.Add(new WeekFlows(t, date, members, recruits, events.Arrests, events.MemberDeaths, events.Desisted, homicides,
+                world.Prisoners(), groups, splits, events.LeadersRemoved));
+            if (t % 52 == 51)
+            {
+                world.Compact();
+            }
+        }
+
+        return new ReplicateResult(seed, firstMonth, months, monthly, flows);
+    }
+
+    // Recruitment follows the local pool; normalized so that national recruitment at the start is
+    // recruitment × members, the aggregate model's ρT, whatever the pool elasticity.
+    private double[] PoolFactors(World world, EngineParameters p)
+    {
+        var raw = _inputs.PoolIndex.Select(x => Math.Pow(Math.Max(x, 1e-6), p.PoolElasticity)).ToArray();
+        world.Census();
+        double weighted = 0, members = 0;
+        foreach (var c in world.ActiveCells)
+        {
+            weighted += world.Free[c] * raw[c % world.M];
+            members += world.Free[c];
+        }
+
+        var norm = members > 0 && weighted > 0 ? members / weighted : 1;
+        return [.. raw.Select(x => x * norm)];
+    }
+}

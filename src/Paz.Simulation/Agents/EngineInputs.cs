@@ -1,0 +1,41 @@
+using Paz.Core.Organizations;
+
+namespace Paz.Simulation.Agents;
+
+/// <summary>
+/// Everything the agent-based engine needs from the world, as plain arrays (the engine reads no
+/// files). Built from the shipped data by Paz.Data's <c>EngineInputsBuilder</c>, or by hand in tests.
+/// </summary>
+/// <param name="Municipalities">cve_mun of each municipality (index order).</param>
+/// <param name="StateOf">State index of each municipality.</param>
+/// <param name="States">Number of states.</param>
+/// <param name="Neighbours">Neighbouring municipalities of each municipality.</param>
+/// <param name="FirstPopulationYear">The year of <c>Population[0]</c>.</param>
+/// <param name="Population">Population of each municipality, one array per year from <paramref name="FirstPopulationYear"/>.</param>
+/// <param name="PoolIndex">At-risk youth pool per inhabitant relative to the national mean (population-weighted mean 1).</param>
+/// <param name="ViolenceHistory">Homicides before the start (2012-2014), used only to place initial members.</param>
+/// <param name="Network">The criminal groups with rivalries and alliances.</param>
+/// <param name="GroupStates">States where each group is present at the start.</param>
+/// <param name="InitialMembers">Members of all groups at the start (the aggregate model's value for January 2015).</param>
+/// <param name="Start">Date of week 0.</param>
+public sealed record EngineInputs(
+    IReadOnlyList<string> Municipalities,
+    int[] StateOf,
+    int States,
+    int[][] Neighbours,
+    int FirstPopulationYear,
+    double[][] Population,
+    double[] PoolIndex,
+    double[] ViolenceHistory,
+    GroupNetwork Network,
+    IReadOnlyList<int[]> GroupStates,
+    double InitialMembers,
+    DateOnly Start)
+{
+    /// <summary>Number of municipalities.</summary>
+    public int MunicipalityCount => Municipalities.Count;
+
+    /// <summary>Population of a municipality in a year (the nearest year available outside the range).</summary>
+    public double PopulationIn(int municipality, int year) =>
+        Population[Math.Clamp(year - FirstPopulationYear, 0, Population.Length - 1)][municipality];
+}

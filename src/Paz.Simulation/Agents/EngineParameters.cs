@@ -1,0 +1,158 @@
+using Paz.Core.Parameters;
+
+namespace Paz.Simulation.Agents;
+
+/// <summary>
+/// The agent-based engine's parameters. Each has a default, a unit, a source (or "assumed") and a
+/// range; <see cref="Free"/> marks the at most twelve that <c>paz calibrate</c> fits to 2015-2018.
+/// None is indexed by year or place: the fit must come from mechanisms and initial conditions.
+/// </summary>
+public sealed record EngineParameters
+{
+    /// <summary>Recruits per week per member, at the national mean at-risk pool and a full middle layer.</summary>
+    public double Recruitment { get; init; } = 2.527474e-3;
+
+    /// <summary>Elasticity of recruitment to the local at-risk pool index.</summary>
+    public double PoolElasticity { get; init; } = 1.0;
+
+    /// <summary>Arrests of members per week nationally (the aggregate model's incapacitations).</summary>
+    public double ArrestsPerWeek { get; init; } = 110;
+
+    /// <summary>Conflict killings per week per unit of Σ pairs √(members_i · members_j) in a contested municipality.</summary>
+    public double ConflictIntensity { get; init; } = 4e-4;
+
+    /// <summary>Extra weight of a listed rivalry (per record) on a pair's conflict.</summary>
+    public double RivalryWeight { get; init; } = 0.25;
+
+    /// <summary>Share of conflict killings whose victims are members (the rest are civilians caught in it).</summary>
+    public double MemberShareOfConflictDeaths { get; init; } = 0.35;
+
+    /// <summary>Civilian homicides per member per week from predation (extortion, robbery, kidnapping).</summary>
+    public double PredationLethality { get; init; } = 1.2e-3;
+
+    /// <summary>Homicides per 100,000 inhabitants per year not tied to organizations.</summary>
+    public double BaselineRate { get; init; } = 4;
+
+    /// <summary>Probability per week that a group with members in a municipality sends a cell into a neighbouring one.</summary>
+    public double Expansion { get; init; } = 2e-3;
+
+    /// <summary>Members in a cell sent to open a new place.</summary>
+    public int ExpansionCell { get; init; } = 8;
+
+    /// <summary>Succession killings per week per √member of a group in crisis, in each of its municipalities.</summary>
+    public double SuccessionViolence { get; init; } = 0.05;
+
+    /// <summary>Weeks a succession crisis lasts before a new leader is installed.</summary>
+    public int CrisisWeeks { get; init; } = 40;
+
+    /// <summary>Probability per week in a crisis that the group splits, when its middle layer is large.</summary>
+    public double SplitProbability { get; init; } = 0.02;
+
+    /// <summary>Share of a group's members in the middle layer when intact.</summary>
+    public double MiddleShare { get; init; } = 0.10;
+
+    /// <summary>Leaders per group (at most), removed by high-value targeting.</summary>
+    public int LeadersPerGroup { get; init; } = 3;
+
+    /// <summary>Share of the middle-layer gap filled from foot soldiers per week.</summary>
+    public double Promotion { get; init; } = 0.01;
+
+    /// <summary>Saturation: members leaving per week per member, per member of the same group (aggregate ω).</summary>
+    public double Saturation { get; init; } = 0.04e-6;
+
+    /// <summary>Mean weeks in pretrial detention.</summary>
+    public double PretrialWeeks { get; init; } = 40;
+
+    /// <summary>Share of detained members convicted (1 − impunity).</summary>
+    public double Conviction { get; init; } = 0.05;
+
+    /// <summary>Mean sentence in weeks.</summary>
+    public double SentenceWeeks { get; init; } = 260;
+
+    /// <summary>Leaders removed per week nationally by high-value targeting (2015-2018 policy: about 30 a year).</summary>
+    public double LeaderRemovalsPerWeek { get; init; } = 30.0 / 52;
+
+    /// <summary>Parameter declarations; names are the scenario keys.</summary>
+    public static readonly IReadOnlyList<ParameterSpec> Specs =
+    [
+        new("recruitment", 2.527474e-3, "recruits per member per week", "Prieto-Curiel, Campedelli & Hope (2023), rho", 1e-3, 5e-3, "recruitment at a mean pool and full middle layer"),
+        new("pool_elasticity", 1.0, "dimensionless", "assumed", 0, 3, "how strongly recruitment follows the local at-risk pool"),
+        new("arrests_per_week", 110, "members per week", "Prieto-Curiel et al. (2023), eta", 50, 300, "arrests of members nationally"),
+        new("conflict_intensity", 4e-4, "killings per week per √(member·member)", "assumed; calibrated", 1e-5, 1e-2, "lethality of contested territory"),
+        new("rivalry_weight", 0.25, "per rivalry record", "assumed", 0, 2, "extra conflict between listed rivals"),
+        new("member_share_of_conflict_deaths", 0.35, "fraction", "assumed; calibrated to the aggregate model's member deaths", 0.05, 0.9, "victims of conflict who are members"),
+        new("predation_lethality", 1.2e-3, "civilian homicides per member per week", "assumed; calibrated", 0, 1e-2, "killings in extortion, robbery and kidnapping"),
+        new("baseline_rate", 4, "homicides per 100,000 per year", "assumed; calibrated (Mexico's rate was 8-10 before 2007)", 0, 12, "homicides not tied to organizations"),
+        new("expansion", 2e-3, "per week per occupied place", "assumed; calibrated", 0, 0.05, "probability of opening a neighbouring place"),
+        new("expansion_cell", 8, "members", "assumed", 1, 50, "members sent to open a place"),
+        new("succession_violence", 0.05, "killings per week per √member", "assumed; calibrated", 0, 1, "violence inside a group without leaders"),
+        new("crisis_weeks", 40, "weeks", "assumed (Lindo & Padilla-Romo 2018: at least 12 months)", 4, 104, "length of a succession crisis"),
+        new("split_probability", 0.02, "per week of crisis", "assumed", 0, 0.2, "chance a leaderless group fragments"),
+        new("middle_share", 0.10, "fraction of members", "assumed", 0.02, 0.3, "middle layer of an intact group"),
+        new("leaders_per_group", 3, "members", "assumed", 1, 10, "leaders of a group"),
+        new("promotion", 0.01, "share of the gap per week", "assumed", 0, 0.2, "regeneration of the middle layer from foot soldiers"),
+        new("saturation", 0.04e-6, "per week per member per member", "Prieto-Curiel et al. (2023), omega", 0, 1e-6, "members leaving large groups"),
+        new("pretrial_weeks", 40, "weeks", "assumed (INEGI: 43.6% of federal prisoners unsentenced)", 4, 200, "mean pretrial detention"),
+        new("conviction", 0.05, "fraction", "evidence.md: impunity 93-99%", 0.01, 0.5, "detained members convicted"),
+        new("sentence_weeks", 260, "weeks", "assumed", 26, 1560, "mean sentence"),
+        new("leader_removals_per_week", 30.0 / 52, "leaders per week", "seed: 120 of 122 designated targets caught by 2018 (about 30 a year)", 0, 5, "high-value targeting"),
+    ];
+
+    /// <summary>The parameters <c>paz calibrate</c> fits (at most twelve).</summary>
+    public static readonly IReadOnlyList<string> Free =
+        ["conflict_intensity", "member_share_of_conflict_deaths", "predation_lethality", "baseline_rate", "expansion", "recruitment"];
+
+    /// <summary>A parameter's value by scenario key.</summary>
+    public double Get(string name) => name switch
+    {
+        "recruitment" => Recruitment,
+        "pool_elasticity" => PoolElasticity,
+        "arrests_per_week" => ArrestsPerWeek,
+        "conflict_intensity" => ConflictIntensity,
+        "rivalry_weight" => RivalryWeight,
+        "member_share_of_conflict_deaths" => MemberShareOfConflictDeaths,
+        "predation_lethality" => PredationLethality,
+        "baseline_rate" => BaselineRate,
+        "expansion" => Expansion,
+        "expansion_cell" => ExpansionCell,
+        "succession_violence" => SuccessionViolence,
+        "crisis_weeks" => CrisisWeeks,
+        "split_probability" => SplitProbability,
+        "middle_share" => MiddleShare,
+        "leaders_per_group" => LeadersPerGroup,
+        "promotion" => Promotion,
+        "saturation" => Saturation,
+        "pretrial_weeks" => PretrialWeeks,
+        "conviction" => Conviction,
+        "sentence_weeks" => SentenceWeeks,
+        "leader_removals_per_week" => LeaderRemovalsPerWeek,
+        _ => throw new ArgumentException($"unknown parameter '{name}'", nameof(name)),
+    };
+
+    /// <summary>A copy with one parameter set by scenario key.</summary>
+    public EngineParameters With(string name, double value) => name switch
+    {
+        "recruitment" => this with { Recruitment = value },
+        "pool_elasticity" => this with { PoolElasticity = value },
+        "arrests_per_week" => this with { ArrestsPerWeek = value },
+        "conflict_intensity" => this with { ConflictIntensity = value },
+        "rivalry_weight" => this with { RivalryWeight = value },
+        "member_share_of_conflict_deaths" => this with { MemberShareOfConflictDeaths = value },
+        "predation_lethality" => this with { PredationLethality = value },
+        "baseline_rate" => this with { BaselineRate = value },
+        "expansion" => this with { Expansion = value },
+        "expansion_cell" => this with { ExpansionCell = (int)Math.Round(value) },
+        "succession_violence" => this with { SuccessionViolence = value },
+        "crisis_weeks" => this with { CrisisWeeks = (int)Math.Round(value) },
+        "split_probability" => this with { SplitProbability = value },
+        "middle_share" => this with { MiddleShare = value },
+        "leaders_per_group" => this with { LeadersPerGroup = (int)Math.Round(value) },
+        "promotion" => this with { Promotion = value },
+        "saturation" => this with { Saturation = value },
+        "pretrial_weeks" => this with { PretrialWeeks = value },
+        "conviction" => this with { Conviction = value },
+        "sentence_weeks" => this with { SentenceWeeks = value },
+        "leader_removals_per_week" => this with { LeaderRemovalsPerWeek = value },
+        _ => throw new ArgumentException($"unknown parameter '{name}'", nameof(name)),
+    };
+}

@@ -1,0 +1,81 @@
+using Paz.Core.Randomness;
+
+namespace Paz.Simulation.Agents;
+
+/// <summary>
+/// The world at the start (January 2015): members placed where their groups were present and
+/// violence was.
+/// </summary>
+/// <remarks>
+/// Group sizes follow the aggregate model: the network's groups ordered by strength, group k with
+/// members ∝ 1/k, summing to the aggregate model's membership at the start. Presence is known by
+/// state only; the engine infers municipalities: a group holds about one municipality per 60
+/// members, the ones of its states with the most homicides in 2012-2014 (before the calibration
+/// window), and its members are spread over them in proportion to those homicides (+1, so a quiet
+/// municipality can still be held). Tiers: leaders_per_group leaders, middle_share middle layer, 35%
+/// lookouts, the rest foot soldiers.
+/// </remarks>
+public static class InitialWorld
+{
+    /// <summary>Members per municipality a group holds on average at the start (assumed).</summary>
+    public const double MembersPerPlace = 60;
+
+    /// <summary>Builds the starting world.</summary>
+    public static World Build(EngineInputs inputs, EngineParameters p, Xoshiro256StarStar random)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(random);
+        var network = inputs.Network;
+        var world = new World(inputs.MunicipalityCount, network.Count + 150, (int)(inputs.InitialMembers * 2.2))
+        {
+            Groups = network.Count,
+        };
+        for (var a = 0; a < network.Count; a++)
+        {
+            for (var b = a + 1; b < network.Count; b++)
+            {
+                world.SetRivalry(a, b, network.Rivalry(a, b));
+            }
+        }
+
+        var harmonic = Enumerable.Range(1, network.Count).Sum(k => 1.0 / k);
+        var statesOf = inputs.GroupStates;
+        for (var rank = 0; rank < network.Count; rank++)
+        {
+            var g = network.StrengthOrder[rank];
+            var size = (int)Math.Round(inputs.InitialMembers / ((rank + 1) * harmonic));
+            var states = statesOf[g].ToHashSet();
+            var candidates = Enumerable.Range(0, inputs.MunicipalityCount)
+                .Where(m => states.Contains(inputs.StateOf[m]))
+                .OrderByDescending(m => inputs.ViolenceHistory[m]).ThenBy(m => m)
+                .Take(Math.Max(1, (int)Math.Round(size / MembersPerPlace)))
+                .ToList();
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            var weights = candidates.Select(m => inputs.ViolenceHistory[m] + 1).ToArray();
+            var total = weights.Sum();
+            var leaders = Math.Min(p.LeadersPerGroup, size);
+            for (var k = 0; k < size; k++)
+            {
+                var target = random.NextDouble() * total;
+                var i = 0;
+                while (i < candidates.Count - 1 && (target -= weights[i]) > 0)
+                {
+                    i++;
+                }
+
+                var tier = k < leaders ? Tier.Leader
+                    : random.NextDouble() < p.MiddleShare ? Tier.MiddleLayer
+                    : random.NextDouble() < 0.35 ? Tier.Lookout
+                    : Tier.FootSoldier;
+                world.Add(g, k < leaders ? candidates[0] : candidates[i], tier, (byte)(18 + random.NextInt(28)));
+            }
+        }
+
+        return world;
+    }
+}

@@ -1,0 +1,53 @@
+namespace Paz.Simulation.Agents;
+
+/// <summary>One week of national flows in a replicate.</summary>
+/// <param name="Week">Week number from the start.</param>
+/// <param name="Date">Date the week starts.</param>
+/// <param name="Members">Free members at the start of the week.</param>
+/// <param name="Recruits">Recruits during the week.</param>
+/// <param name="Arrests">Arrests (incapacitations) during the week.</param>
+/// <param name="MemberDeaths">Members killed during the week.</param>
+/// <param name="Desisted">Members who left during the week.</param>
+/// <param name="Homicides">All homicides during the week.</param>
+/// <param name="Prisoners">Members in detention or serving sentences at the end of the week.</param>
+/// <param name="Groups">Groups with free members.</param>
+/// <param name="Splits">Splits so far.</param>
+/// <param name="LeadersRemoved">Leaders removed during the week.</param>
+public sealed record WeekFlows(int Week, DateOnly Date, int Members, int Recruits, int Arrests, int MemberDeaths, int Desisted, int Homicides, int Prisoners, int Groups, int Splits, int LeadersRemoved);
+
+/// <summary>The outcome of one replicate.</summary>
+/// <param name="Seed">The replicate's seed.</param>
+/// <param name="FirstMonth">The first month of <paramref name="MonthlyHomicides"/> (ordinal: year·12 + month − 1).</param>
+/// <param name="Months">Number of months.</param>
+/// <param name="MonthlyHomicides">Homicides per municipality per month, municipality-major (m · Months + t).</param>
+/// <param name="Weeks">National flows per week.</param>
+public sealed record ReplicateResult(ulong Seed, int FirstMonth, int Months, int[] MonthlyHomicides, IReadOnlyList<WeekFlows> Weeks)
+{
+    /// <summary>Homicides in a municipality in a calendar year.</summary>
+    public int Homicides(int municipality, int year)
+    {
+        var total = 0;
+        for (var t = 0; t < Months; t++)
+        {
+            if ((FirstMonth + t) / 12 == year)
+            {
+                total += MonthlyHomicides[(municipality * Months) + t];
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>National homicides in a calendar year.</summary>
+    public long Homicides(int year)
+    {
+        var municipalities = MonthlyHomicides.Length / Months;
+        long total = 0;
+        for (var m = 0; m < municipalities; m++)
+        {
+            total += Homicides(m, year);
+        }
+
+        return total;
+    }
+}

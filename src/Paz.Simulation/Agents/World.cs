@@ -1,0 +1,465 @@
+using Paz.Core.Randomness;
+
+namespace Paz.Simulation.Agents;
+
+/// <summary>
+/// The engine's mutable state in struct-of-arrays form: one array per member attribute, and per
+/// "cell" (a group in a municipality, index g·M + m) the counts and the events decided for the week.
+/// Systems decide events at the cell level; <see cref="ApplyEvents"/> then picks which members they
+/// befall in one pass, by sequential sampling, so every member of a cell is equally likely.
+/// </summary>
+public sealed class World
+{
+    private const int NoTarget = -1;
+
+    /// <summary>Creates an empty world for <paramref name="municipalities"/> places and up to <paramref name="maxGroups"/> groups.</summary>
+    public World(int municipalities, int maxGroups, int capacity)
+    {
+        M = municipalities;
+        MaxGroups = maxGroups;
+        Group = new short[capacity];
+        Place = new short[capacity];
+        Rank = new Tier[capacity];
+        State = new Status[capacity];
+        Timer = new short[capacity];
+        Age = new byte[capacity];
+        var cells = M * maxGroups;
+        Free = new int[cells];
+        Middle = new int[cells];
+        Deaths = new int[cells];
+        Arrests = new int[cells];
+        Desist = new int[cells];
+        Moves = new int[cells];
+        MoveTarget = new int[cells];
+        Array.Fill(MoveTarget, NoTarget);
+        SplitTo = new int[cells];
+        Array.Fill(SplitTo, NoTarget);
+        Rivalry = new double[maxGroups * maxGroups];
+        GroupMembers = new int[maxGroups];
+        GroupMiddle = new int[maxGroups];
+        GroupLeaders = new int[maxGroups];
+        GroupFoot = new int[maxGroups];
+        CrisisLeft = new int[maxGroups];
+        Parent = new int[maxGroups];
+        Array.Fill(Parent, -1);
+        LeaderRemovals = new int[maxGroups];
+        LeaderInstalls = new int[maxGroups];
+        MiddleRemovalShare = new double[maxGroups];
+        Promotions = new double[maxGroups];
+        GroupsIn = Enumerable.Range(0, M).Select(_ => new List<int>(4)).ToArray();
+        _remaining = new int[cells];
+    }
+
+    private readonly int[] _remaining;
+
+    /// <summary>Number of municipalities.</summary>
+    public int M { get; }
+
+    /// <summary>Most groups the world can hold (the network's plus room for splits).</summary>
+    public int MaxGroups { get; }
+
+    /// <summary>Groups in use, splits included.</summary>
+    public int Groups { get; set; }
+
+    /// <summary>Member slots in use (some dead or desisted until compaction).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Each member's group.</summary>
+    public short[] Group { get; private set; }
+
+    /// <summary>Each member's municipality.</summary>
+    public short[] Place { get; private set; }
+
+    /// <summary>Each member's tier.</summary>
+    public Tier[] Rank { get; private set; }
+
+    /// <summary>Each member's status.</summary>
+    public Status[] State { get; private set; }
+
+    /// <summary>Weeks left in detention or sentence.</summary>
+    public short[] Timer { get; private set; }
+
+    /// <summary>Each member's age in years.</summary>
+    public byte[] Age { get; private set; }
+
+    /// <summary>Free members below leader rank per cell.</summary>
+    public int[] Free { get; }
+
+    /// <summary>Free middle-layer members per cell.</summary>
+    public int[] Middle { get; }
+
+    /// <summary>Deaths decided for the week per cell.</summary>
+    public int[] Deaths { get; }
+
+    /// <summary>Arrests decided for the week per cell.</summary>
+    public int[] Arrests { get; }
+
+    /// <summary>Desistances decided for the week per cell.</summary>
+    public int[] Desist { get; }
+
+    /// <summary>Members to move per cell.</summary>
+    public int[] Moves { get; }
+
+    /// <summary>Where the moving members of a cell go.</summary>
+    public int[] MoveTarget { get; }
+
+    /// <summary>The group a cell's members join when their group splits.</summary>
+    public int[] SplitTo { get; }
+
+    /// <summary>Symmetric rivalry weights between groups, MaxGroups × MaxGroups.</summary>
+    public double[] Rivalry { get; }
+
+    /// <summary>Free members per group (all tiers).</summary>
+    public int[] GroupMembers { get; }
+
+    /// <summary>Free middle-layer members per group.</summary>
+    public int[] GroupMiddle { get; }
+
+    /// <summary>Free leaders per group.</summary>
+    public int[] GroupLeaders { get; }
+
+    /// <summary>Free foot soldiers per group.</summary>
+    public int[] GroupFoot { get; }
+
+    /// <summary>Weeks left of a group's succession crisis (0: none).</summary>
+    public int[] CrisisLeft { get; }
+
+    /// <summary>The group a splinter broke away from, or −1.</summary>
+    public int[] Parent { get; }
+
+    /// <summary>Leaders to remove from a group this week.</summary>
+    public int[] LeaderRemovals { get; }
+
+    /// <summary>Middle-layer members to promote to leader this week.</summary>
+    public int[] LeaderInstalls { get; }
+
+    /// <summary>Share of a group's middle layer to arrest this week (a sweep).</summary>
+    public double[] MiddleRemovalShare { get; }
+
+    /// <summary>Foot soldiers to promote to the middle layer this week.</summary>
+    public double[] Promotions { get; }
+
+    /// <summary>Cells with free members, as counted at the start of the week.</summary>
+    public List<int> ActiveCells { get; } = [];
+
+    /// <summary>Groups with free members in each municipality.</summary>
+    public List<int>[] GroupsIn { get; }
+
+    /// <summary>Adds a member and returns its index.</summary>
+    public int Add(int group, int place, Tier tier, byte age)
+    {
+        if (Count == Group.Length)
+        {
+            Grow();
+        }
+
+        var i = Count++;
+        Group[i] = (short)group;
+        Place[i] = (short)place;
+        Rank[i] = tier;
+        State[i] = Status.Free;
+        Timer[i] = 0;
+        Age[i] = age;
+        return i;
+    }
+
+    /// <summary>Counts free members per cell, tier and group, and lists the groups in each municipality.</summary>
+    public void Census()
+    {
+        foreach (var c in ActiveCells)
+        {
+            Free[c] = 0;
+            Middle[c] = 0;
+            GroupsIn[c % M].Clear();
+        }
+
+        ActiveCells.Clear();
+        Array.Clear(GroupMembers, 0, Groups);
+        Array.Clear(GroupMiddle, 0, Groups);
+        Array.Clear(GroupLeaders, 0, Groups);
+        Array.Clear(GroupFoot, 0, Groups);
+        for (var i = 0; i < Count; i++)
+        {
+            if (State[i] != Status.Free)
+            {
+                continue;
+            }
+
+            int g = Group[i];
+            GroupMembers[g]++;
+            switch (Rank[i])
+            {
+                case Tier.Leader:
+                    GroupLeaders[g]++;
+                    continue;
+                case Tier.MiddleLayer:
+                    GroupMiddle[g]++;
+                    break;
+                case Tier.FootSoldier:
+                    GroupFoot[g]++;
+                    break;
+            }
+
+            var c = (g * M) + Place[i];
+            if (Free[c]++ == 0)
+            {
+                ActiveCells.Add(c);
+            }
+
+            if (Rank[i] == Tier.MiddleLayer)
+            {
+                Middle[c]++;
+            }
+        }
+
+        // Cells listed in member order would depend on history; sort so systems visit them in a fixed order.
+        ActiveCells.Sort();
+        foreach (var c in ActiveCells)
+        {
+            GroupsIn[c % M].Add(c / M);
+        }
+    }
+
+    /// <summary>
+    /// Applies the week's decided events to individual members, and advances detention and sentences.
+    /// Returns what happened, for the week's flows.
+    /// </summary>
+    public WeekEvents ApplyEvents(Xoshiro256StarStar random, EngineParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var events = new WeekEvents();
+        var remaining = _remaining;
+        foreach (var c in ActiveCells)
+        {
+            remaining[c] = Free[c];
+        }
+
+        var leadersLeft = (int[])GroupLeaders.Clone();
+        var middleLeft = (int[])GroupMiddle.Clone();
+        var footLeft = (int[])GroupFoot.Clone();
+        for (var i = 0; i < Count; i++)
+        {
+            switch (State[i])
+            {
+                case Status.PretrialDetained:
+                    if (--Timer[i] <= 0)
+                    {
+                        if (random.NextDouble() < parameters.Conviction)
+                        {
+                            State[i] = Status.Sentenced;
+                            Timer[i] = (short)Math.Min(short.MaxValue, Geometric(random, parameters.SentenceWeeks));
+                            events.Convictions++;
+                        }
+                        else
+                        {
+                            State[i] = Status.Free;
+                            events.Releases++;
+                        }
+                    }
+
+                    continue;
+                case Status.Sentenced:
+                    if (--Timer[i] <= 0)
+                    {
+                        State[i] = Status.Free;
+                        events.Releases++;
+                    }
+
+                    continue;
+                case Status.Dead or Status.Desisted:
+                    continue;
+            }
+
+            int g = Group[i];
+            if (Rank[i] == Tier.Leader)
+            {
+                if (LeaderRemovals[g] > 0 && random.NextDouble() * leadersLeft[g] < LeaderRemovals[g])
+                {
+                    LeaderRemovals[g]--;
+                    Detain(i, random, parameters);
+                    events.LeadersRemoved++;
+                    events.Arrests++;
+                }
+
+                leadersLeft[g]--;
+                continue;
+            }
+
+            if (Rank[i] == Tier.MiddleLayer)
+            {
+                var m = middleLeft[g]--;
+                if (LeaderInstalls[g] > 0 && random.NextDouble() * m < LeaderInstalls[g])
+                {
+                    LeaderInstalls[g]--;
+                    Rank[i] = Tier.Leader;
+                    continue;
+                }
+
+                if (MiddleRemovalShare[g] > 0 && random.NextDouble() < MiddleRemovalShare[g])
+                {
+                    Detain(i, random, parameters);
+                    events.Arrests++;
+                    events.MiddleRemoved++;
+                    continue;
+                }
+            }
+            else if (Rank[i] == Tier.FootSoldier)
+            {
+                var f = footLeft[g]--;
+                if (Promotions[g] > 0 && random.NextDouble() * f < Promotions[g])
+                {
+                    Promotions[g]--;
+                    Rank[i] = Tier.MiddleLayer;
+                }
+            }
+            else if (random.NextDouble() < 1.0 / 52)
+            {
+                Rank[i] = Tier.FootSoldier; // lookouts rise to the armed rank within about a year
+            }
+
+            var c = (g * M) + Place[i];
+            var n = remaining[c]--;
+            int d = Deaths[c], a = Arrests[c], s = Desist[c], k = Moves[c];
+            var u = random.NextDouble() * n;
+            if (u < d)
+            {
+                Deaths[c]--;
+                State[i] = Status.Dead;
+                events.MemberDeaths++;
+            }
+            else if (u < d + a)
+            {
+                Arrests[c]--;
+                Detain(i, random, parameters);
+                events.Arrests++;
+            }
+            else if (u < d + a + s)
+            {
+                Desist[c]--;
+                State[i] = Status.Desisted;
+                events.Desisted++;
+            }
+            else if (u < d + a + s + k)
+            {
+                Moves[c]--;
+                Place[i] = (short)MoveTarget[c];
+            }
+
+            if (SplitTo[c] >= 0 && State[i] == Status.Free)
+            {
+                Group[i] = (short)SplitTo[c];
+            }
+        }
+
+        foreach (var c in ActiveCells)
+        {
+            Deaths[c] = Arrests[c] = Desist[c] = Moves[c] = 0;
+            MoveTarget[c] = NoTarget;
+            SplitTo[c] = NoTarget;
+        }
+
+        Array.Clear(LeaderRemovals, 0, Groups);
+        Array.Clear(LeaderInstalls, 0, Groups);
+        Array.Clear(MiddleRemovalShare, 0, Groups);
+        Array.Clear(Promotions, 0, Groups);
+        return events;
+    }
+
+    /// <summary>Members in pretrial detention or serving a sentence.</summary>
+    public int Prisoners()
+    {
+        var n = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            n += State[i] is Status.PretrialDetained or Status.Sentenced ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>Drops dead and desisted members, keeping the order of the rest (so runs stay reproducible).</summary>
+    public void Compact()
+    {
+        var j = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (State[i] is Status.Dead or Status.Desisted)
+            {
+                continue;
+            }
+
+            Group[j] = Group[i];
+            Place[j] = Place[i];
+            Rank[j] = Rank[i];
+            State[j] = State[i];
+            Timer[j] = Timer[i];
+            Age[j] = Age[i];
+            j++;
+        }
+
+        Count = j;
+    }
+
+    /// <summary>The rivalry weight between two groups.</summary>
+    public double RivalryOf(int a, int b) => Rivalry[(a * MaxGroups) + b];
+
+    /// <summary>Sets the symmetric rivalry weight between two groups.</summary>
+    public void SetRivalry(int a, int b, double weight)
+    {
+        Rivalry[(a * MaxGroups) + b] = weight;
+        Rivalry[(b * MaxGroups) + a] = weight;
+    }
+
+    private void Detain(int i, Xoshiro256StarStar random, EngineParameters parameters)
+    {
+        State[i] = Status.PretrialDetained;
+        Timer[i] = (short)Math.Min(short.MaxValue, Geometric(random, parameters.PretrialWeeks));
+    }
+
+    private static int Geometric(Xoshiro256StarStar random, double mean) =>
+        1 + (int)Math.Floor(Math.Log(1 - random.NextDouble()) / Math.Log(1 - (1 / Math.Max(1.0001, mean))));
+
+    private void Grow()
+    {
+        var size = Math.Max(1024, Group.Length * 2);
+        Group = Resize(Group, size);
+        Place = Resize(Place, size);
+        Rank = Resize(Rank, size);
+        State = Resize(State, size);
+        Timer = Resize(Timer, size);
+        Age = Resize(Age, size);
+    }
+
+    private static T[] Resize<T>(T[] array, int size)
+    {
+        var bigger = new T[size];
+        Array.Copy(array, bigger, array.Length);
+        return bigger;
+    }
+}
+
+/// <summary>What happened to members in one week's <see cref="World.ApplyEvents"/>.</summary>
+public sealed class WeekEvents
+{
+    /// <summary>Members killed.</summary>
+    public int MemberDeaths { get; set; }
+
+    /// <summary>Members arrested (all tiers).</summary>
+    public int Arrests { get; set; }
+
+    /// <summary>Leaders removed by targeting.</summary>
+    public int LeadersRemoved { get; set; }
+
+    /// <summary>Middle-layer members arrested in sweeps.</summary>
+    public int MiddleRemoved { get; set; }
+
+    /// <summary>Members who left their group.</summary>
+    public int Desisted { get; set; }
+
+    /// <summary>Detainees convicted.</summary>
+    public int Convictions { get; set; }
+
+    /// <summary>Detainees and prisoners released back to their groups.</summary>
+    public int Releases { get; set; }
+}

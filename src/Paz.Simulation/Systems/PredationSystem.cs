@@ -1,0 +1,32 @@
+using Paz.Core.Randomness;
+using Paz.Simulation.Agents;
+
+namespace Paz.Simulation.Systems;
+
+/// <summary>
+/// Predation on civilians: extortion, robbery and kidnapping, and the killings that come with them.
+/// Claim: "key perpetrators of homicides, extortion, and robberies are DTOs" (seed, executive summary);
+/// fighting "brutal crimes" means fighting the organizations that commit them.
+/// Civilian killings in a municipality ~ Poisson(predation_lethality · free members there).
+/// Reads: predation_lethality.
+/// </summary>
+public static class PredationSystem
+{
+    /// <summary>Adds this week's predation killings to <paramref name="homicides"/>; returns how many.</summary>
+    public static int Run(World world, EngineParameters p, int[] homicides, Xoshiro256StarStar random)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(homicides);
+        ArgumentNullException.ThrowIfNull(random);
+        var killed = 0;
+        foreach (var c in world.ActiveCells)
+        {
+            var n = (int)random.Poisson(p.PredationLethality * world.Free[c]);
+            homicides[c % world.M] += n;
+            killed += n;
+        }
+
+        return killed;
+    }
+}

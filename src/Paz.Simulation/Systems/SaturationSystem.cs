@@ -1,0 +1,27 @@
+using Paz.Core.Randomness;
+using Paz.Simulation.Agents;
+
+namespace Paz.Simulation.Systems;
+
+/// <summary>
+/// Members leaving large groups: the aggregate model's saturation term ω·C², spread over a group's
+/// municipalities in proportion to its members there.
+/// Claim: Prieto-Curiel et al. (2023), saturation limits a cartel's size.
+/// Desistances in a cell ~ Poisson(saturation · members of the group · free members in the cell).
+/// Reads: saturation.
+/// </summary>
+public static class SaturationSystem
+{
+    /// <summary>Decides this week's desistances.</summary>
+    public static void Run(World world, EngineParameters p, Xoshiro256StarStar random)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(random);
+        foreach (var c in world.ActiveCells)
+        {
+            var n = (int)random.Poisson(p.Saturation * world.GroupMembers[c / world.M] * world.Free[c]);
+            world.Desist[c] = Math.Min(n, world.Free[c] - world.Deaths[c] - world.Arrests[c]);
+        }
+    }
+}

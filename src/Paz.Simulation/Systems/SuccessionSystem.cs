@@ -1,0 +1,115 @@
+using Paz.Core.Randomness;
+using Paz.Simulation.Agents;
+
+namespace Paz.Simulation.Systems;
+
+/// <summary>
+/// Succession when a group loses its leaders, fragmentation when its middle layer cannot hold, and
+/// regeneration of the middle layer.
+/// Claims: removing leaders "without arresting the middle layer underneath them will allow groups to
+/// regenerate quickly and will exacerbate the debilitating violence" (seed, recommendations); a kingpin
+/// capture raises local homicides for at least twelve months (Lindo &amp; Padilla-Romo 2018); with the
+/// exception of CJNG, the major groups "have been experiencing fragmentation" (seed).
+/// A group with no free leader enters a crisis of crisis_weeks: in each of its municipalities it suffers
+/// succession killings ~ Poisson(succession_violence · √members there), all members of the group; each
+/// week of crisis it splits with probability split_probability · middle/(middle + 20) — a large middle
+/// layer without a head breaks into factions. A splinter takes about half of the group's municipalities,
+/// inherits its rivalries and becomes its rival. At the end of a crisis the middle layer installs new
+/// leaders. Every week a share <c>promotion</c> of the gap between the middle layer and middle_share of
+/// members is promoted from foot soldiers.
+/// Reads: succession_violence, crisis_weeks, split_probability, middle_share, leaders_per_group, promotion.
+/// </summary>
+public static class SuccessionSystem
+{
+    /// <summary>Decides succession killings, splits, leader installations and promotions; returns (killings, splits).</summary>
+    public static (int Killings, int Splits) Run(World world, EngineParameters p, int[] homicides, Xoshiro256StarStar random)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(homicides);
+        ArgumentNullException.ThrowIfNull(random);
+        int killings = 0, splits = 0;
+        var groups = world.Groups;
+        for (var g = 0; g < groups; g++)
+        {
+            if (world.GroupMembers[g] == 0)
+            {
+                world.CrisisLeft[g] = 0;
+                continue;
+            }
+
+            world.Promotions[g] = Math.Max(0, p.Promotion * ((p.MiddleShare * world.GroupMembers[g]) - world.GroupMiddle[g]));
+            var leaderless = world.GroupLeaders[g] - world.LeaderRemovals[g] <= 0;
+            if (leaderless && world.CrisisLeft[g] == 0)
+            {
+                world.CrisisLeft[g] = p.CrisisWeeks;
+            }
+
+            if (world.CrisisLeft[g] == 0)
+            {
+                continue;
+            }
+
+            foreach (var c in CellsOf(world, g))
+            {
+                var n = (int)random.Poisson(p.SuccessionViolence * Math.Sqrt(world.Free[c]));
+                n = Math.Min(n, world.Free[c] - world.Deaths[c] - world.Arrests[c]);
+                if (n <= 0)
+                {
+                    continue;
+                }
+
+                world.Deaths[c] += n;
+                homicides[c % world.M] += n;
+                killings += n;
+            }
+
+            var middle = world.GroupMiddle[g];
+            if (world.Groups < world.MaxGroups && random.NextDouble() < p.SplitProbability * middle / (middle + 20.0))
+            {
+                Split(world, g, random);
+                splits++;
+            }
+
+            if (--world.CrisisLeft[g] == 0)
+            {
+                world.LeaderInstalls[g] = Math.Min(p.LeadersPerGroup, middle);
+            }
+        }
+
+        return (killings, splits);
+    }
+
+    private static void Split(World world, int parent, Xoshiro256StarStar random)
+    {
+        var splinter = world.Groups++;
+        world.Parent[splinter] = parent;
+        for (var other = 0; other < splinter; other++)
+        {
+            world.SetRivalry(splinter, other, world.RivalryOf(parent, other));
+        }
+
+        world.SetRivalry(splinter, parent, Math.Max(5, world.RivalryOf(splinter, parent)));
+        var cells = CellsOf(world, parent).ToList();
+        foreach (var c in cells.Where(_ => random.NextDouble() < 0.5))
+        {
+            world.SplitTo[c] = splinter;
+        }
+
+        // The splinter is led from the start by the lieutenants who broke away.
+        world.LeaderInstalls[splinter] = 0;
+        world.CrisisLeft[splinter] = 0;
+    }
+
+    private static IEnumerable<int> CellsOf(World world, int group)
+    {
+        var from = group * world.M;
+        foreach (var c in world.ActiveCells)
+        {
+            if (c >= from && c < from + world.M)
+            {
+                yield return c;
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Paz.Core.Randomness;
+using Paz.Simulation.Agents;
+
+namespace Paz.Simulation.Systems;
+
+/// <summary>
+/// Territorial competition between groups present in the same municipality, and expansion into
+/// neighbouring ones.
+/// Claims: homicides come from contested territory (DESIGN.md mechanism 1); "homicides rise convexly
+/// with the number of organizations present" (evidence.md, Rodríguez); violence diffuses in space
+/// (Osorio 2015).
+/// Killings in a municipality ~ Poisson(conflict_intensity · Σ over pairs of groups present
+/// (1 + rivalry_weight · rivalry records) · √(members_i · members_j)): the number of pairs grows as
+/// n(n − 1)/2, so violence is convex in the number of contesting groups. A share
+/// (member_share_of_conflict_deaths) of victims are members of the contesting groups, chosen in
+/// proportion to the other side's strength; the rest are civilians.
+/// Expansion: each week a group's cell with enough members opens a random neighbouring municipality
+/// with probability <c>expansion</c>, sending <c>expansion_cell</c> members.
+/// Reads: conflict_intensity, rivalry_weight, member_share_of_conflict_deaths, expansion, expansion_cell.
+/// </summary>
+public static class TerritorialCompetitionSystem
+{
+    /// <summary>Decides this week's conflict deaths; adds all conflict killings to <paramref name="homicides"/>; returns civilians killed.</summary>
+    public static int Conflict(World world, EngineParameters p, int[] homicides, Xoshiro256StarStar random)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(homicides);
+        ArgumentNullException.ThrowIfNull(random);
+        var civilians = 0;
+        for (var m = 0; m < world.M; m++)
+        {
+            var groups = world.GroupsIn[m];
+            if (groups.Count < 2)
+            {
+                continue;
+            }
+
+            var pressure = new double[groups.Count];
+            var total = 0.0;
+            for (var a = 0; a < groups.Count; a++)
+            {
+                for (var b = a + 1; b < groups.Count; b++)
+                {
+                    int ga = groups[a], gb = groups[b];
+                    var pair = (1 + (p.RivalryWeight * world.RivalryOf(ga, gb))) * Math.Sqrt((double)world.Free[(ga * world.M) + m] * world.Free[(gb * world.M) + m]);
+                    total += pair;
+                    pressure[a] += pair; // a group loses members in proportion to the pressure it is under
+                    pressure[b] += pair;
+                }
+            }
+
+            var killed = (int)random.Poisson(p.ConflictIntensity * total);
+            if (killed == 0)
+            {
+                continue;
+            }
+
+            homicides[m] += killed;
+            var members = (int)Binomial(random, killed, p.MemberShareOfConflictDeaths);
+            civilians += killed - members;
+            for (var k = 0; k < members; k++)
+            {
+                var target = random.NextDouble() * pressure.Sum();
+                var a = 0;
+                while (a < groups.Count - 1 && (target -= pressure[a]) > 0)
+                {
+                    a++;
+                }
+
+                var c = (groups[a] * world.M) + m;
+                if (world.Deaths[c] + world.Arrests[c] < world.Free[c])
+                {
+                    world.Deaths[c]++;
+                }
+            }
+        }
+
+        return civilians;
+    }
+
+    /// <summary>Decides this week's expansions into neighbouring municipalities; returns how many places were opened.</summary>
+    public static int Expand(World world, EngineInputs inputs, EngineParameters p, Xoshiro256StarStar random)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(random);
+        var opened = 0;
+        foreach (var c in world.ActiveCells)
+        {
+            if (world.Free[c] < 2 * p.ExpansionCell || random.NextDouble() >= p.Expansion)
+            {
+                continue;
+            }
+
+            var neighbours = inputs.Neighbours[c % world.M];
+            if (neighbours.Length == 0)
+            {
+                continue;
+            }
+
+            world.MoveTarget[c] = neighbours[random.NextInt(neighbours.Length)];
+            world.Moves[c] = p.ExpansionCell;
+            opened++;
+        }
+
+        return opened;
+    }
+
+    internal static long Binomial(Xoshiro256StarStar random, int n, double probability)
+    {
+        var k = 0L;
+        for (var i = 0; i < n; i++)
+        {
+            k += random.NextDouble() < probability ? 1 : 0;
+        }
+
+        return k;
+    }
+}
