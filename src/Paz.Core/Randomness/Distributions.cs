@@ -4,8 +4,7 @@ namespace Paz.Core.Randomness;
 public static class Distributions
 {
     /// <summary>
-    /// A Poisson draw with mean <paramref name="lambda"/>: multiplication of uniforms (Knuth) below
-    /// 30, Hörmann's transformed rejection with squeeze (PTRS, 1993) above, which stays exact and
+    /// A Poisson draw with mean <paramref name="lambda"/>: inversion below 30, Hörmann's transformed rejection with squeeze (PTRS, 1993) above, which stays exact and
     /// fast for the large means of group sizes (hundreds to tens of thousands).
     /// </summary>
     public static long Poisson(this Xoshiro256StarStar random, double lambda)
@@ -19,13 +18,23 @@ public static class Distributions
 
         if (lambda < 30)
         {
-            var limit = Math.Exp(-lambda);
+            // Inversion: the least k with u ≤ P(X ≤ k). Since P(X = 0) = e^(−λ) ≥ 1 − λ, any u below
+            // 1 − λ is 0 without computing the exponential: the common case for the small rates of
+            // a weekly tick, and exact.
+            var u = random.NextDouble();
+            if (u < 1 - lambda)
+            {
+                return 0;
+            }
+
+            var term = Math.Exp(-lambda);
+            var cdf = term;
             long k = 0;
-            var p = random.NextDouble();
-            while (p > limit)
+            while (u > cdf && term > 0)
             {
                 k++;
-                p *= random.NextDouble();
+                term *= lambda / k;
+                cdf += term;
             }
 
             return k;

@@ -33,6 +33,7 @@ public sealed class CriminalMarketEngine
         var random = new Xoshiro256StarStar(seed);
         var world = InitialWorld.Build(_inputs, parameters, random);
         var m = _inputs.MunicipalityCount;
+        world.Census();
         var pool = PoolFactors(world, parameters);
 
         var start = _inputs.Start;
@@ -49,7 +50,7 @@ public sealed class CriminalMarketEngine
         {
             var date = start.AddDays(7 * t);
             var year = date.Year;
-            world.Census();
+            world.FinishCensus();
             intervene?.Invoke(t, world);
             var national = 0.0;
             var population = 0.0;
@@ -90,7 +91,7 @@ public sealed class CriminalMarketEngine
             }
 
             flows.Add(new WeekFlows(t, date, members, recruits, events.Arrests, events.MemberDeaths, events.Desisted, homicides,
-                world.Prisoners(), groups, splits, events.LeadersRemoved));
+                world.Prisoners, groups, splits, events.LeadersRemoved));
             if (t % 52 == 51)
             {
                 world.Compact();
@@ -105,7 +106,6 @@ public sealed class CriminalMarketEngine
     private double[] PoolFactors(World world, EngineParameters p)
     {
         var raw = _inputs.PoolIndex.Select(x => Math.Pow(Math.Max(x, 1e-6), p.PoolElasticity)).ToArray();
-        world.Census();
         double weighted = 0, members = 0;
         foreach (var c in world.ActiveCells)
         {

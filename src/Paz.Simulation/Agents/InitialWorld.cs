@@ -10,9 +10,9 @@ namespace Paz.Simulation.Agents;
 /// Group sizes follow the aggregate model: the network's groups ordered by strength, group k with
 /// members ∝ 1/k, summing to the aggregate model's membership at the start. Presence is known by
 /// state only; the engine infers municipalities: a group holds about one municipality per 60
-/// members, the ones of its states with the most homicides in 2012-2014 (before the calibration
-/// window), and its members are spread over them in proportion to those homicides (+1, so a quiet
-/// municipality can still be held). Tiers: leaders_per_group leaders, middle_share middle layer, 35%
+/// members, drawn from its states with probability rising with their homicides in 2012-2014 (before
+/// the calibration window; weighted sampling without replacement), and its members are spread over
+/// them in proportion to those homicides (+1, so a quiet municipality can still be held). Tiers: leaders_per_group leaders, middle_share middle layer, 35%
 /// lookouts, the rest foot soldiers.
 /// </remarks>
 public static class InitialWorld
@@ -46,10 +46,14 @@ public static class InitialWorld
             var g = network.StrengthOrder[rank];
             var size = (int)Math.Round(inputs.InitialMembers / ((rank + 1) * harmonic));
             var states = statesOf[g].ToHashSet();
+            // Weighted sampling without replacement (Efraimidis-Spirakis keys u^(1/w)): violent places
+            // are likelier, but groups do not all pile into the same few municipalities.
             var candidates = Enumerable.Range(0, inputs.MunicipalityCount)
                 .Where(m => states.Contains(inputs.StateOf[m]))
-                .OrderByDescending(m => inputs.ViolenceHistory[m]).ThenBy(m => m)
+                .Select(m => (m, Key: Math.Log(random.NextDouble()) / (inputs.ViolenceHistory[m] + 1)))
+                .OrderByDescending(x => x.Key).ThenBy(x => x.m)
                 .Take(Math.Max(1, (int)Math.Round(size / MembersPerPlace)))
+                .Select(x => x.m)
                 .ToList();
             if (candidates.Count == 0)
             {

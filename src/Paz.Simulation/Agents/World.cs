@@ -160,17 +160,59 @@ public sealed class World
         State[i] = Status.Free;
         Timer[i] = 0;
         Age[i] = age;
+        CountMember(i);
         return i;
     }
 
-    /// <summary>Counts free members per cell, tier and group, and lists the groups in each municipality.</summary>
+    /// <summary>Counts free members per cell, tier and group from scratch, and lists the groups in each municipality.</summary>
     public void Census()
+    {
+        ClearCounts();
+        for (var i = 0; i < Count; i++)
+        {
+            if (State[i] == Status.Free)
+            {
+                CountMember(i);
+            }
+        }
+
+        FinishCensus();
+    }
+
+    /// <summary>
+    /// Completes the counts kept up to date by <see cref="ApplyEvents"/> and <see cref="Add"/>: sorts
+    /// the active cells (so systems visit them in a fixed order, whatever the history) and lists the
+    /// groups present in each municipality.
+    /// </summary>
+    public void FinishCensus()
+    {
+        foreach (var m in _touchedPlaces)
+        {
+            GroupsIn[m].Clear();
+        }
+
+        _touchedPlaces.Clear();
+        ActiveCells.Sort();
+        foreach (var c in ActiveCells)
+        {
+            var m = c % M;
+            if (GroupsIn[m].Count == 0)
+            {
+                _touchedPlaces.Add(m);
+            }
+
+            GroupsIn[m].Add(c / M);
+        }
+    }
+
+    private readonly List<int> _touchedPlaces = [];
+
+    private void ClearCounts()
     {
         foreach (var c in ActiveCells)
         {
             Free[c] = 0;
             Middle[c] = 0;
-            GroupsIn[c % M].Clear();
         }
 
         ActiveCells.Clear();
@@ -178,51 +220,42 @@ public sealed class World
         Array.Clear(GroupMiddle, 0, Groups);
         Array.Clear(GroupLeaders, 0, Groups);
         Array.Clear(GroupFoot, 0, Groups);
-        for (var i = 0; i < Count; i++)
+        Prisoners = 0;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void CountMember(int i)
+    {
+        int g = Group[i];
+        GroupMembers[g]++;
+        switch (Rank[i])
         {
-            if (State[i] != Status.Free)
-            {
-                continue;
-            }
-
-            int g = Group[i];
-            GroupMembers[g]++;
-            switch (Rank[i])
-            {
-                case Tier.Leader:
-                    GroupLeaders[g]++;
-                    continue;
-                case Tier.MiddleLayer:
-                    GroupMiddle[g]++;
-                    break;
-                case Tier.FootSoldier:
-                    GroupFoot[g]++;
-                    break;
-            }
-
-            var c = (g * M) + Place[i];
-            if (Free[c]++ == 0)
-            {
-                ActiveCells.Add(c);
-            }
-
-            if (Rank[i] == Tier.MiddleLayer)
-            {
-                Middle[c]++;
-            }
+            case Tier.Leader:
+                GroupLeaders[g]++;
+                return;
+            case Tier.MiddleLayer:
+                GroupMiddle[g]++;
+                break;
+            case Tier.FootSoldier:
+                GroupFoot[g]++;
+                break;
         }
 
-        // Cells listed in member order would depend on history; sort so systems visit them in a fixed order.
-        ActiveCells.Sort();
-        foreach (var c in ActiveCells)
+        var c = (g * M) + Place[i];
+        if (Free[c]++ == 0)
         {
-            GroupsIn[c % M].Add(c / M);
+            ActiveCells.Add(c);
+        }
+
+        if (Rank[i] == Tier.MiddleLayer)
+        {
+            Middle[c]++;
         }
     }
 
     /// <summary>
-    /// Applies the week's decided events to individual members, and advances detention and sentences.
-    /// Returns what happened, for the week's flows.
+    /// Applies the week's decided events to individual members, and advances detention and sentences;
+    /// the same pass counts the survivors for next week's census. Returns what happened, for the week's flows.
     /// </summary>
     public WeekEvents ApplyEvents(Xoshiro256StarStar random, EngineParameters parameters)
     {
@@ -230,7 +263,8 @@ public sealed class World
         ArgumentNullException.ThrowIfNull(parameters);
         var events = new WeekEvents();
         var remaining = _remaining;
-        foreach (var c in ActiveCells)
+        var cells = ActiveCells.ToArray();
+        foreach (var c in cells)
         {
             remaining[c] = Free[c];
         }
@@ -238,121 +272,163 @@ public sealed class World
         var leadersLeft = (int[])GroupLeaders.Clone();
         var middleLeft = (int[])GroupMiddle.Clone();
         var footLeft = (int[])GroupFoot.Clone();
+        ClearCounts();
+
+        // Locals: the hot loop touches these arrays for every member every week.
+        var group = Group;
+        var place = Place;
+        var rank = Rank;
+        var state = State;
+        var timer = Timer;
+        int[] deaths = Deaths, arrests = Arrests, desist = Desist, moves = Moves, moveTarget = MoveTarget, splitTo = SplitTo;
+        int[] leaderRemovals = LeaderRemovals, leaderInstalls = LeaderInstalls;
+        double[] middleRemoval = MiddleRemovalShare, promotions = Promotions;
+        var m = M;
+        var prisoners = 0;
         for (var i = 0; i < Count; i++)
         {
-            switch (State[i])
+            switch (state[i])
             {
                 case Status.PretrialDetained:
-                    if (--Timer[i] <= 0)
+                    if (--timer[i] <= 0)
                     {
                         if (random.NextDouble() < parameters.Conviction)
                         {
-                            State[i] = Status.Sentenced;
-                            Timer[i] = (short)Math.Min(short.MaxValue, Geometric(random, parameters.SentenceWeeks));
+                            state[i] = Status.Sentenced;
+                            timer[i] = (short)Math.Min(short.MaxValue, Geometric(random, parameters.SentenceWeeks));
                             events.Convictions++;
                         }
                         else
                         {
-                            State[i] = Status.Free;
+                            state[i] = Status.Free;
                             events.Releases++;
+                            CountMember(i);
+                            continue;
                         }
                     }
 
+                    prisoners++;
                     continue;
                 case Status.Sentenced:
-                    if (--Timer[i] <= 0)
+                    if (--timer[i] <= 0)
                     {
-                        State[i] = Status.Free;
+                        state[i] = Status.Free;
                         events.Releases++;
+                        CountMember(i);
+                        continue;
                     }
 
+                    prisoners++;
                     continue;
                 case Status.Dead or Status.Desisted:
                     continue;
             }
 
-            int g = Group[i];
-            if (Rank[i] == Tier.Leader)
+            int g = group[i];
+            switch (rank[i])
             {
-                if (LeaderRemovals[g] > 0 && random.NextDouble() * leadersLeft[g] < LeaderRemovals[g])
-                {
-                    LeaderRemovals[g]--;
-                    Detain(i, random, parameters);
-                    events.LeadersRemoved++;
-                    events.Arrests++;
-                }
+                case Tier.Leader:
+                    if (leaderRemovals[g] > 0 && random.NextDouble() * leadersLeft[g] < leaderRemovals[g])
+                    {
+                        leaderRemovals[g]--;
+                        Detain(i, random, parameters);
+                        events.LeadersRemoved++;
+                        events.Arrests++;
+                        prisoners++;
+                    }
+                    else
+                    {
+                        CountMember(i);
+                    }
 
-                leadersLeft[g]--;
-                continue;
-            }
-
-            if (Rank[i] == Tier.MiddleLayer)
-            {
-                var m = middleLeft[g]--;
-                if (LeaderInstalls[g] > 0 && random.NextDouble() * m < LeaderInstalls[g])
-                {
-                    LeaderInstalls[g]--;
-                    Rank[i] = Tier.Leader;
+                    leadersLeft[g]--;
                     continue;
-                }
+                case Tier.MiddleLayer:
+                    var left = middleLeft[g]--;
+                    if (leaderInstalls[g] > 0 && random.NextDouble() * left < leaderInstalls[g])
+                    {
+                        leaderInstalls[g]--;
+                        rank[i] = Tier.Leader;
+                        CountMember(i);
+                        continue;
+                    }
 
-                if (MiddleRemovalShare[g] > 0 && random.NextDouble() < MiddleRemovalShare[g])
-                {
-                    Detain(i, random, parameters);
-                    events.Arrests++;
-                    events.MiddleRemoved++;
-                    continue;
-                }
-            }
-            else if (Rank[i] == Tier.FootSoldier)
-            {
-                var f = footLeft[g]--;
-                if (Promotions[g] > 0 && random.NextDouble() * f < Promotions[g])
-                {
-                    Promotions[g]--;
-                    Rank[i] = Tier.MiddleLayer;
-                }
-            }
-            else if (random.NextDouble() < 1.0 / 52)
-            {
-                Rank[i] = Tier.FootSoldier; // lookouts rise to the armed rank within about a year
+                    if (middleRemoval[g] > 0 && random.NextDouble() < middleRemoval[g])
+                    {
+                        Detain(i, random, parameters);
+                        events.Arrests++;
+                        events.MiddleRemoved++;
+                        prisoners++;
+                        continue;
+                    }
+
+                    break;
+                case Tier.FootSoldier:
+                    var foot = footLeft[g]--;
+                    if (promotions[g] > 0 && random.NextDouble() * foot < promotions[g])
+                    {
+                        promotions[g]--;
+                        rank[i] = Tier.MiddleLayer;
+                    }
+
+                    break;
+                default:
+                    if ((random.NextUInt64() & 63) == 0)
+                    {
+                        rank[i] = Tier.FootSoldier; // lookouts rise to the armed rank in about a year (1/64 a week)
+                    }
+
+                    break;
             }
 
-            var c = (g * M) + Place[i];
+            var c = (g * m) + place[i];
             var n = remaining[c]--;
-            int d = Deaths[c], a = Arrests[c], s = Desist[c], k = Moves[c];
-            var u = random.NextDouble() * n;
-            if (u < d)
+            int d = deaths[c], a = arrests[c], s = desist[c], k = moves[c];
+            if (d + a + s + k > 0)
             {
-                Deaths[c]--;
-                State[i] = Status.Dead;
-                events.MemberDeaths++;
-            }
-            else if (u < d + a)
-            {
-                Arrests[c]--;
-                Detain(i, random, parameters);
-                events.Arrests++;
-            }
-            else if (u < d + a + s)
-            {
-                Desist[c]--;
-                State[i] = Status.Desisted;
-                events.Desisted++;
-            }
-            else if (u < d + a + s + k)
-            {
-                Moves[c]--;
-                Place[i] = (short)MoveTarget[c];
+                var u = random.NextDouble() * n;
+                if (u < d)
+                {
+                    deaths[c]--;
+                    state[i] = Status.Dead;
+                    events.MemberDeaths++;
+                    continue;
+                }
+
+                if (u < d + a)
+                {
+                    arrests[c]--;
+                    Detain(i, random, parameters);
+                    events.Arrests++;
+                    prisoners++;
+                    continue;
+                }
+
+                if (u < d + a + s)
+                {
+                    desist[c]--;
+                    state[i] = Status.Desisted;
+                    events.Desisted++;
+                    continue;
+                }
+
+                if (u < d + a + s + k)
+                {
+                    moves[c]--;
+                    place[i] = (short)moveTarget[c];
+                }
             }
 
-            if (SplitTo[c] >= 0 && State[i] == Status.Free)
+            if (splitTo[c] >= 0)
             {
-                Group[i] = (short)SplitTo[c];
+                group[i] = (short)splitTo[c];
             }
+
+            CountMember(i);
         }
 
-        foreach (var c in ActiveCells)
+        Prisoners = prisoners;
+        foreach (var c in cells)
         {
             Deaths[c] = Arrests[c] = Desist[c] = Moves[c] = 0;
             MoveTarget[c] = NoTarget;
@@ -366,17 +442,8 @@ public sealed class World
         return events;
     }
 
-    /// <summary>Members in pretrial detention or serving a sentence.</summary>
-    public int Prisoners()
-    {
-        var n = 0;
-        for (var i = 0; i < Count; i++)
-        {
-            n += State[i] is Status.PretrialDetained or Status.Sentenced ? 1 : 0;
-        }
-
-        return n;
-    }
+    /// <summary>Members in pretrial detention or serving a sentence, as of the last <see cref="ApplyEvents"/>.</summary>
+    public int Prisoners { get; private set; }
 
     /// <summary>Drops dead and desisted members, keeping the order of the rest (so runs stay reproducible).</summary>
     public void Compact()

@@ -25,7 +25,13 @@ public static class EnforcementSystem
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(lastMonthRate);
         ArgumentNullException.ThrowIfNull(random);
-        double Weight(int m) => nationalRate <= 0 ? 1 : Math.Pow(Math.Max(0.1, lastMonthRate[m] / nationalRate), policy.EnforcementFocus);
+        var weights = new double[world.M];
+        for (var m = 0; m < world.M; m++)
+        {
+            weights[m] = nationalRate <= 0 ? 1 : Math.Pow(Math.Max(0.1, lastMonthRate[m] / nationalRate), policy.EnforcementFocus);
+        }
+
+        double Weight(int m) => weights[m];
         var exposure = 0.0;
         foreach (var c in world.ActiveCells)
         {

@@ -101,15 +101,15 @@ public static class SuccessionSystem
         world.CrisisLeft[splinter] = 0;
     }
 
+    // Active cells are sorted by g·M + m, so a group's cells are one contiguous run.
     private static IEnumerable<int> CellsOf(World world, int group)
     {
+        var cells = world.ActiveCells;
         var from = group * world.M;
-        foreach (var c in world.ActiveCells)
+        var i = cells.BinarySearch(from);
+        for (i = i < 0 ? ~i : i; i < cells.Count && cells[i] < from + world.M; i++)
         {
-            if (c >= from && c < from + world.M)
-            {
-                yield return c;
-            }
+            yield return cells[i];
         }
     }
 }
