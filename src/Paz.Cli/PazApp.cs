@@ -33,6 +33,7 @@ public static class PazApp
         root.Subcommands.Add(AtlasCommand.Create(console));
         root.Subcommands.Add(PeerCommand.Create(console));
         root.Subcommands.Add(Commands.Plan.PlanCommand.Create(console));
+        root.Subcommands.Add(RunCommand.Create(console));
 
         var parsed = root.Parse(args);
         try

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Paz.Data;
+using Paz.Data.Engine;
+using Paz.Data.Scenarios;
+using Paz.Simulation.Agents;
+using Spectre.Console;
+
+namespace Paz.Cli.Commands;
+
+/// <summary><c>paz run</c>: an ensemble of the agent-based engine for one scenario.</summary>
+public static class RunCommand
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
+    public static Command Create(CommandConsole console)
+    {
+        var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (YAML, engine: agent), e.g. scenarios/baseline.yaml." };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON instead of tables." };
+        var csv = new Option<bool>("--csv") { Description = "Also write monthly homicides per municipality as CSV (Parquet is always written)." };
+        var validate = new Option<bool>("--validate") { Description = "Check the run against INEGI homicides 2015-2018 and the aggregate model's flows; exit 1 if a check fails." };
+        var replicates = new Option<int?>("--replicates") { Description = "Override the scenario's ensemble size." };
+        var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default runs/<scenario name>)." };
+        var command = new Command("run", "Run a scenario's ensemble of the agent-based engine in parallel and write monthly homicides per municipality (Parquet), weekly national flows (CSV) and a summary of national homicides per year with the 5th-95th percentile band.")
+        {
+            scenario, json, csv, validate, replicates, threads, output,
+        };
+        command.SetAction(parsed =>
+        {
+            var file = parsed.GetValue(scenario)!;
+            var spec = ScenarioLoader.Agent(file.FullName, parsed.GetValue(replicates));
+            var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
+            var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads));
+            var folder = parsed.GetValue(output)?.FullName ?? Path.Combine("runs", spec.Name);
+            var files = RunWriter.WriteAsync(folder, run.Inputs, run.Replicates, parsed.GetValue(csv)).GetAwaiter().GetResult().ToList();
+            var summaryJson = JsonSerializer.Serialize(Summary(spec, run.Summary), AtlasCommand.Json);
+            var summaryPath = Path.Combine(folder, "summary.json");
+            AtomicFile.Write(summaryPath, w => w.Write(summaryJson));
+            files.Add(summaryPath);
+            if (parsed.GetValue(json))
+            {
+                console.Output.WriteLine(summaryJson);
+            }
+            else
+            {
+                WriteTable(console, spec, run.Summary);
+                foreach (var f in files)
+                {
+                    console.Output.WriteLine($"wrote {f}");
+                }
+            }
+
+            if (!parsed.GetValue(validate))
+            {
+                return PazApp.Ok;
+            }
+
+            var checks = Validation.Check(run.Summary, run.Replicates, run.Inputs, ValidationTargetsBuilder.Build(data, run.Inputs));
+            var table = new Table().Title("Validation against the data and the aggregate model (computed, not typed in)").AddColumns("Check", "Model", "Target", "Rule", "Result");
+            foreach (var c in checks)
+            {
+                table.AddRow(Markup.Escape(c.Name), Format(c.Value), Format(c.Target), c.Rule, c.Passed ? "pass" : "FAIL");
+            }
+
+            console.Tables.Write(table);
+            var failed = checks.Count(c => !c.Passed);
+            console.Output.WriteLine($"{checks.Count - failed} passed, {failed} failed");
+            return failed == 0 ? PazApp.Ok : 1;
+        });
+        return command;
+    }
+
+    internal static object Summary(AgentScenario scenario, IReadOnlyList<YearSummary> years) => new
+    {
+        scenario = scenario.Name,
+        replicates = scenario.Replicates,
+        seed = scenario.Seed,
+        years = years.Select(y => new
+        {
+            year = y.Year,
+            homicides = Band(y.Homicides),
+            rate_per_100k = Band(y.RatePer100k),
+            members = Band(y.Members),
+            weekly_recruits = Band(y.Recruits),
+            weekly_arrests = Band(y.Arrests),
+            weekly_member_deaths = Band(y.MemberDeaths),
+            prisoners = Band(y.Prisoners),
+            groups = Band(y.Groups),
+            states = y.States.Select(s => new { cve_ent = s.State, homicides = Band(s.Homicides) }),
+        }),
+    };
+
+    private static object Band(Band b) => new { mean = b.Mean, p5 = b.P5, p95 = b.P95 };
+
+    private static void WriteTable(CommandConsole console, AgentScenario scenario, IReadOnlyList<YearSummary> years)
+    {
+        var table = new Table().Title($"{Markup.Escape(scenario.Name)}: {scenario.Replicates} replicates, seed {scenario.Seed}")
+            .AddColumns("Year", "Homicides (mean)", "5th-95th pct", "Rate /100k", "Members", "Recruits /wk", "Arrests /wk", "Member deaths /wk", "Prisoners", "Groups");
+        foreach (var y in years)
+        {
+            table.AddRow(y.Year.ToString(Invariant), y.Homicides.Mean.ToString("N0", Invariant), $"{y.Homicides.P5.ToString("N0", Invariant)} – {y.Homicides.P95.ToString("N0", Invariant)}",
+                y.RatePer100k.Mean.ToString("0.0", Invariant), y.Members.Mean.ToString("N0", Invariant), y.Recruits.Mean.ToString("0", Invariant),
+                y.Arrests.Mean.ToString("0", Invariant), y.MemberDeaths.Mean.ToString("0", Invariant), y.Prisoners.Mean.ToString("N0", Invariant), y.Groups.Mean.ToString("0", Invariant));
+        }
+
+        console.Tables.Write(table);
+    }
+
+    private static string Format(double v) => Math.Abs(v) >= 1000 ? v.ToString("N0", Invariant) : v.ToString("0.###", Invariant);
+}

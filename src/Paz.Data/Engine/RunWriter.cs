@@ -1,0 +1,105 @@
+using System.Globalization;
+using Parquet.Serialization;
+using Paz.Simulation.Agents;
+
+namespace Paz.Data.Engine;
+
+/// <summary>One row of the monthly homicides output: long format, tagged with replicate and seed.</summary>
+public sealed class MonthlyHomicideRow
+{
+    /// <summary>Replicate index.</summary>
+    public int Replicate { get; set; }
+
+    /// <summary>The replicate's seed.</summary>
+    public long Seed { get; set; }
+
+    /// <summary>Municipality code.</summary>
+    public string CveMun { get; set; } = string.Empty;
+
+    /// <summary>Calendar year.</summary>
+    public int Year { get; set; }
+
+    /// <summary>Month 1-12.</summary>
+    public int Month { get; set; }
+
+    /// <summary>Homicides in the month.</summary>
+    public int Homicides { get; set; }
+}
+
+/// <summary>Writes an ensemble's outputs under runs/&lt;scenario&gt;/; each file appears only once complete.</summary>
+public static class RunWriter
+{
+    /// <summary>Writes homicides_monthly.parquet (and .csv on request) and weekly_flows.csv; returns the files written.</summary>
+    public static async Task<IReadOnlyList<string>> WriteAsync(string folder, EngineInputs inputs, IReadOnlyList<ReplicateResult> replicates, bool csv)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(replicates);
+        Directory.CreateDirectory(folder);
+        var files = new List<string>();
+        IEnumerable<MonthlyHomicideRow> Rows() =>
+            replicates.SelectMany((r, k) => Enumerable.Range(0, inputs.MunicipalityCount).SelectMany(m => Enumerable.Range(0, r.Months).Select(t => new MonthlyHomicideRow
+            {
+                Replicate = k,
+                Seed = unchecked((long)r.Seed),
+                CveMun = inputs.Municipalities[m],
+                Year = (r.FirstMonth + t) / 12,
+                Month = ((r.FirstMonth + t) % 12) + 1,
+                Homicides = r.MonthlyHomicides[(m * r.Months) + t],
+            })));
+
+        var parquet = Path.Combine(folder, "homicides_monthly.parquet");
+        await Atomic(parquet, async stream => await ParquetSerializer.SerializeAsync(Rows(), stream).ConfigureAwait(false)).ConfigureAwait(false);
+        files.Add(parquet);
+        if (csv)
+        {
+            var path = Path.Combine(folder, "homicides_monthly.csv");
+            await Atomic(path, async stream =>
+            {
+                await using var writer = new StreamWriter(stream);
+                await writer.WriteLineAsync("replicate,seed,cve_mun,year,month,homicides").ConfigureAwait(false);
+                foreach (var row in Rows())
+                {
+                    await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{row.Replicate},{row.Seed},{row.CveMun},{row.Year},{row.Month},{row.Homicides}")).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+            files.Add(path);
+        }
+
+        var flows = Path.Combine(folder, "weekly_flows.csv");
+        await Atomic(flows, async stream =>
+        {
+            await using var writer = new StreamWriter(stream);
+            await writer.WriteLineAsync("replicate,seed,week,date,members,recruits,arrests,member_deaths,desisted,homicides,prisoners,groups,splits,leaders_removed").ConfigureAwait(false);
+            for (var k = 0; k < replicates.Count; k++)
+            {
+                foreach (var w in replicates[k].Weeks)
+                {
+                    await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{k},{unchecked((long)replicates[k].Seed)},{w.Week},{w.Date:yyyy-MM-dd},{w.Members},{w.Recruits},{w.Arrests},{w.MemberDeaths},{w.Desisted},{w.Homicides},{w.Prisoners},{w.Groups},{w.Splits},{w.LeadersRemoved}")).ConfigureAwait(false);
+                }
+            }
+        }).ConfigureAwait(false);
+        files.Add(flows);
+        return files;
+    }
+
+    /// <summary>Writes through a temporary file renamed into place, so a crash never leaves half a file.</summary>
+    public static async Task Atomic(string path, Func<Stream, Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var temporary = path + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            await using (var stream = File.Create(temporary))
+            {
+                await write(stream).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

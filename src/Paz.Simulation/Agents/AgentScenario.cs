@@ -1,0 +1,29 @@
+namespace Paz.Simulation.Agents;
+
+/// <summary>A scenario for the agent-based engine: period, ensemble, seed, parameters and policy.</summary>
+/// <param name="Name">Scenario name (also the folder under runs/).</param>
+/// <param name="Description">What it encodes.</param>
+/// <param name="Start">First week's date.</param>
+/// <param name="End">Last month simulated (inclusive).</param>
+/// <param name="Replicates">Ensemble size.</param>
+/// <param name="Seed">Master seed; replicate k runs with a seed derived from it and k.</param>
+/// <param name="Parameters">Model parameters.</param>
+/// <param name="Policy">Policy in force.</param>
+/// <param name="Calibration">Fit statistics written by <c>paz calibrate</c>, if any.</param>
+public sealed record AgentScenario(
+    string Name,
+    string Description,
+    DateOnly Start,
+    DateOnly End,
+    int Replicates,
+    ulong Seed,
+    EngineParameters Parameters,
+    Policy Policy,
+    IReadOnlyDictionary<string, double>? Calibration = null)
+{
+    /// <summary>Weeks from <see cref="Start"/> through the end of <see cref="End"/>'s month.</summary>
+    public int Weeks => (int)Math.Ceiling((End.AddMonths(1).AddDays(-End.Day + 1).DayNumber - Start.DayNumber) / 7.0);
+
+    /// <summary>The seed of replicate <paramref name="k"/>: independent of thread scheduling.</summary>
+    public ulong ReplicateSeed(int k) => new Core.Randomness.Xoshiro256StarStar(unchecked(Seed + ((ulong)k * 0x9E3779B97F4A7C15UL))).NextUInt64();
+}

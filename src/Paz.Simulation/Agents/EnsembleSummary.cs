@@ -1,0 +1,75 @@
+namespace Paz.Simulation.Agents;
+
+/// <summary>The mean and the 5th-95th percentile band of a quantity across replicates.</summary>
+/// <param name="Mean">Mean over replicates.</param>
+/// <param name="P5">5th percentile.</param>
+/// <param name="P95">95th percentile.</param>
+public sealed record Band(double Mean, double P5, double P95)
+{
+    /// <summary>The band of <paramref name="values"/> (linear interpolation between order statistics).</summary>
+    public static Band Of(IEnumerable<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var sorted = values.Order().ToArray();
+        return new Band(sorted.Average(), Quantile(sorted, 0.05), Quantile(sorted, 0.95));
+    }
+
+    private static double Quantile(double[] sorted, double q)
+    {
+        var position = q * (sorted.Length - 1);
+        var low = (int)Math.Floor(position);
+        var high = Math.Min(low + 1, sorted.Length - 1);
+        return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
+    }
+}
+
+/// <summary>A state's homicides in a year across replicates.</summary>
+/// <param name="State">cve_ent.</param>
+/// <param name="Homicides">Band over replicates.</param>
+public sealed record StateYear(string State, Band Homicides);
+
+/// <summary>National results of a year across replicates.</summary>
+/// <param name="Year">Calendar year.</param>
+/// <param name="Homicides">National homicides.</param>
+/// <param name="RatePer100k">National homicide rate.</param>
+/// <param name="Members">Free members at the year's first week.</param>
+/// <param name="Recruits">Mean weekly recruits.</param>
+/// <param name="Arrests">Mean weekly arrests (incapacitations).</param>
+/// <param name="MemberDeaths">Mean weekly member deaths.</param>
+/// <param name="Prisoners">Members in prison at the year's last week.</param>
+/// <param name="Groups">Groups with members at the year's last week.</param>
+/// <param name="States">Per state.</param>
+public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Band Members, Band Recruits, Band Arrests, Band MemberDeaths, Band Prisoners, Band Groups, IReadOnlyList<StateYear> States);
+
+/// <summary>Summaries of an ensemble by year, nationally and by state.</summary>
+public static class EnsembleSummary
+{
+    /// <summary>One summary per calendar year the replicates cover.</summary>
+    public static IReadOnlyList<YearSummary> ByYear(IReadOnlyList<ReplicateResult> replicates, EngineInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(replicates);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var first = replicates[0];
+        var years = Enumerable.Range(first.FirstMonth / 12, ((first.FirstMonth + first.Months - 1) / 12) - (first.FirstMonth / 12) + 1);
+        var stateCodes = Enumerable.Range(0, inputs.States).Select(s => inputs.Municipalities[Array.IndexOf(inputs.StateOf, s)][..2]).ToArray();
+        return [.. years.Select(year =>
+        {
+            var population = Enumerable.Range(0, inputs.MunicipalityCount).Sum(m => inputs.PopulationIn(m, year));
+            var national = replicates.Select(r => (double)r.Homicides(year)).ToList();
+            var weeks = replicates.Select(r => r.Weeks.Where(w => w.Date.Year == year).ToList()).ToList();
+            var states = Enumerable.Range(0, inputs.States).Select(s => new StateYear(stateCodes[s], Band.Of(replicates.Select(r =>
+                (double)Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => r.Homicides(m, year)))))).ToList();
+            return new YearSummary(
+                year,
+                Band.Of(national),
+                Band.Of(national.Select(h => h * 100_000 / population)),
+                Band.Of(weeks.Select(w => (double)w[0].Members)),
+                Band.Of(weeks.Select(w => w.Average(x => x.Recruits))),
+                Band.Of(weeks.Select(w => w.Average(x => x.Arrests))),
+                Band.Of(weeks.Select(w => w.Average(x => x.MemberDeaths))),
+                Band.Of(weeks.Select(w => (double)w[^1].Prisoners)),
+                Band.Of(weeks.Select(w => (double)w[^1].Groups)),
+                states);
+        })];
+    }
+}
