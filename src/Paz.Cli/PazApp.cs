@@ -34,6 +34,7 @@ public static class PazApp
         root.Subcommands.Add(PeerCommand.Create(console));
         root.Subcommands.Add(Commands.Plan.PlanCommand.Create(console));
         root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(CalibrateCommand.Create(console));
 
         var parsed = root.Parse(args);
         try

@@ -43,6 +43,7 @@ public sealed class World
         Parent = new int[maxGroups];
         Array.Fill(Parent, -1);
         LeaderRemovals = new int[maxGroups];
+        Founded = new bool[maxGroups];
         LeaderInstalls = new int[maxGroups];
         MiddleRemovalShare = new double[maxGroups];
         Promotions = new double[maxGroups];
@@ -126,6 +127,9 @@ public sealed class World
 
     /// <summary>The group a splinter broke away from, or −1.</summary>
     public int[] Parent { get; }
+
+    /// <summary>Whether a splinter's founders have taken the lead (a new group starts led, not in crisis).</summary>
+    public bool[] Founded { get; }
 
     /// <summary>Leaders to remove from a group this week.</summary>
     public int[] LeaderRemovals { get; }
@@ -419,9 +423,9 @@ public sealed class World
                 }
             }
 
-            if (splitTo[c] >= 0)
+            if (splitTo[c] >= 0 && (random.NextUInt64() & 1) == 0)
             {
-                group[i] = (short)splitTo[c];
+                group[i] = (short)splitTo[c]; // a faction: about half of each place's members follow the splinter
             }
 
             CountMember(i);

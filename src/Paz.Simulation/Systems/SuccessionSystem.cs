@@ -13,8 +13,9 @@ namespace Paz.Simulation.Systems;
 /// A group with no free leader enters a crisis of crisis_weeks: in each of its municipalities it suffers
 /// succession killings ~ Poisson(succession_violence · √members there), all members of the group; each
 /// week of crisis it splits with probability split_probability · middle/(middle + 20) — a large middle
-/// layer without a head breaks into factions. A splinter takes about half of the group's municipalities,
-/// inherits its rivalries and becomes its rival. At the end of a crisis the middle layer installs new
+/// layer without a head breaks into factions. About half of the members in each of the group's
+/// municipalities follow the splinter, which inherits the group's rivalries and becomes its rival, so
+/// every place the group held becomes contested. At the end of a crisis the middle layer installs new
 /// leaders. Every week a share <c>promotion</c> of the gap between the middle layer and middle_share of
 /// members is promoted from foot soldiers.
 /// Reads: succession_violence, crisis_weeks, split_probability, middle_share, leaders_per_group, promotion.
@@ -40,6 +41,14 @@ public static class SuccessionSystem
 
             world.Promotions[g] = Math.Max(0, p.Promotion * ((p.MiddleShare * world.GroupMembers[g]) - world.GroupMiddle[g]));
             var leaderless = world.GroupLeaders[g] - world.LeaderRemovals[g] <= 0;
+            if (leaderless && world.Parent[g] >= 0 && !world.Founded[g])
+            {
+                // A splinter is led from the start by the lieutenants who broke away.
+                world.Founded[g] = true;
+                world.LeaderInstalls[g] = Math.Min(p.LeadersPerGroup, world.GroupMiddle[g]);
+                continue;
+            }
+
             if (leaderless && world.CrisisLeft[g] == 0)
             {
                 world.CrisisLeft[g] = p.CrisisWeeks;
@@ -67,7 +76,7 @@ public static class SuccessionSystem
             var middle = world.GroupMiddle[g];
             if (world.Groups < world.MaxGroups && random.NextDouble() < p.SplitProbability * middle / (middle + 20.0))
             {
-                Split(world, g, random);
+                Split(world, g);
                 splits++;
             }
 
@@ -80,7 +89,7 @@ public static class SuccessionSystem
         return (killings, splits);
     }
 
-    private static void Split(World world, int parent, Xoshiro256StarStar random)
+    private static void Split(World world, int parent)
     {
         var splinter = world.Groups++;
         world.Parent[splinter] = parent;
@@ -90,14 +99,11 @@ public static class SuccessionSystem
         }
 
         world.SetRivalry(splinter, parent, Math.Max(5, world.RivalryOf(splinter, parent)));
-        var cells = CellsOf(world, parent).ToList();
-        foreach (var c in cells.Where(_ => random.NextDouble() < 0.5))
+        foreach (var c in CellsOf(world, parent).ToList())
         {
             world.SplitTo[c] = splinter;
         }
 
-        // The splinter is led from the start by the lieutenants who broke away.
-        world.LeaderInstalls[splinter] = 0;
         world.CrisisLeft[splinter] = 0;
     }
 

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Paz.Data;
+using Paz.Data.Engine;
+using Paz.Simulation.Agents;
+using Spectre.Console;
+
+namespace Paz.Cli.Commands;
+
+/// <summary><c>paz calibrate</c>: fit the engine's free parameters to 2015-2018 and write them into the scenario.</summary>
+public static class CalibrateCommand
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
+    public static Command Create(CommandConsole console)
+    {
+        var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file to calibrate and update (engine: agent), e.g. scenarios/baseline.yaml." };
+        var search = new Option<int>("--search") { Description = "Candidates drawn in the global phase.", DefaultValueFactory = _ => 24 };
+        var refine = new Option<int>("--refine") { Description = "Most engine runs in the Nelder-Mead phase.", DefaultValueFactory = _ => 60 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the search and of the common random numbers.", DefaultValueFactory = _ => 2018 };
+        var threads = new Option<int>("--threads") { Description = "Candidates evaluated in parallel in the global phase.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the fit without writing it into the scenario file." };
+        var command = new Command("calibrate", "Fit the engine's free parameters (at most 12; none indexed by year or place) to national homicides 2015-2018, the spatial pattern of 2018 and the aggregate model's membership and member deaths, by a seeded global search and Nelder-Mead; write the fitted values and fit statistics into the scenario file.")
+        {
+            scenario, search, refine, seed, threads, dryRun,
+        };
+        command.SetAction(parsed =>
+        {
+            var file = parsed.GetValue(scenario)!;
+            var spec = ScenarioLoader.Agent(file.FullName);
+            if (spec.Start != new DateOnly(2015, 1, 1))
+            {
+                throw new UsageException("calibration fits 2015-2018: the scenario must start in 2015-01");
+            }
+
+            var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
+            var inputs = EngineInputsBuilder.Build(data, spec.Start);
+            var targets = ValidationTargetsBuilder.Build(data, inputs);
+            var engine = new CriminalMarketEngine(inputs);
+            var total = parsed.GetValue(search) + parsed.GetValue(refine);
+            var result = Calibration.Fit(engine, spec.Policy, spec.Parameters, targets, Calibration.DefaultFree, parsed.GetValue(seed),
+                parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(threads),
+                new Progress<(int Done, double Best)>(p =>
+                {
+                    if (p.Done % 10 == 0)
+                    {
+                        console.Error.WriteLine(string.Create(Invariant, $"paz: calibrate: {p.Done}/~{total} runs, best objective {p.Best:0.0000}"));
+                    }
+                }));
+
+            var table = new Table().Title($"Calibration of {Markup.Escape(spec.Name)}: objective {result.Objective.ToString("0.0000", Invariant)} after {result.Evaluations} runs").AddColumns("Parameter", "Before", "Fitted", "Range searched");
+            foreach (var f in Calibration.DefaultFree)
+            {
+                table.AddRow(f.Name, spec.Parameters.Get(f.Name).ToString("G4", Invariant), result.Parameters.Get(f.Name).ToString("G4", Invariant), $"{f.Low.ToString("G3", Invariant)} .. {f.High.ToString("G3", Invariant)}{(f.Logarithmic ? " (log)" : string.Empty)}");
+            }
+
+            console.Tables.Write(table);
+            foreach (var (year, error) in result.YearErrors)
+            {
+                console.Output.WriteLine(string.Create(Invariant, $"national homicides {year}: {error:+0.0%;-0.0%} against INEGI (one replicate, seed {parsed.GetValue(seed)})"));
+            }
+
+            if (!parsed.GetValue(dryRun))
+            {
+                AtomicFile.Write(file.FullName, w => w.Write(Rewrite(File.ReadAllLines(file.FullName), result, parsed.GetValue(seed))));
+                console.Output.WriteLine($"wrote the fitted parameters into {file.FullName}; check them with: paz run {file.Name} --validate");
+            }
+
+            return PazApp.Ok;
+        });
+        return command;
+    }
+
+    // Keeps the scenario's header and policy as written, and replaces its parameters and calibration blocks.
+    private static string Rewrite(string[] lines, CalibrationResult result, ulong seed)
+    {
+        var text = new StringBuilder();
+        var skipping = false;
+        foreach (var line in lines)
+        {
+            if (line.StartsWith("parameters:", StringComparison.Ordinal) || line.StartsWith("calibration:", StringComparison.Ordinal) || line.StartsWith("# Fitted by paz calibrate", StringComparison.Ordinal))
+            {
+                skipping = true;
+                continue;
+            }
+
+            if (skipping && (line.StartsWith(' ') || line.StartsWith('#') || line.Length == 0))
+            {
+                continue;
+            }
+
+            skipping = false;
+            text.AppendLine(line);
+        }
+
+        text.AppendLine(string.Create(Invariant, $"# Fitted by paz calibrate (seeded search + Nelder-Mead, seed {seed}) to INEGI homicides 2015-2018,"));
+        text.AppendLine("# the 2018 spatial pattern and the aggregate model's membership and member deaths. Parameters not");
+        text.AppendLine("# listed keep their defaults (EngineParameters.Specs: default, unit, source, range).");
+        text.AppendLine("parameters:");
+        foreach (var f in Calibration.DefaultFree)
+        {
+            text.AppendLine(string.Create(Invariant, $"  {f.Name}: {result.Parameters.Get(f.Name):G6}"));
+        }
+
+        text.AppendLine("calibration:");
+        text.AppendLine(string.Create(Invariant, $"  objective: {result.Objective:G6}"));
+        text.AppendLine(string.Create(Invariant, $"  evaluations: {result.Evaluations}"));
+        text.AppendLine("  replicates: 1");
+        text.AppendLine(string.Create(Invariant, $"  seed: {seed}"));
+        foreach (var (year, error) in result.YearErrors)
+        {
+            text.AppendLine(string.Create(Invariant, $"  error_{year}: {error:G4}"));
+        }
+
+        return text.ToString();
+    }
+}

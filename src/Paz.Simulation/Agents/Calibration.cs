@@ -1,0 +1,157 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+using Paz.Core.Randomness;
+using Paz.Core.Statistics;
+
+namespace Paz.Simulation.Agents;
+
+/// <summary>A free parameter of the calibration with its search range and scale.</summary>
+/// <param name="Name">Scenario key.</param>
+/// <param name="Low">Lowest value searched.</param>
+/// <param name="High">Highest value searched.</param>
+/// <param name="Logarithmic">Whether to search on a log scale (rates spanning decades).</param>
+public sealed record FreeParameter(string Name, double Low, double High, bool Logarithmic);
+
+/// <summary>The outcome of a calibration.</summary>
+/// <param name="Parameters">The fitted parameters.</param>
+/// <param name="Objective">The objective at the fit.</param>
+/// <param name="Evaluations">Engine runs used.</param>
+/// <param name="YearErrors">Relative error of national homicides per year, 2015-2018.</param>
+public sealed record CalibrationResult(EngineParameters Parameters, double Objective, int Evaluations, IReadOnlyDictionary<int, double> YearErrors);
+
+/// <summary>
+/// Fits the engine's free parameters to 2015-2018 by a seeded global search followed by Nelder-Mead.
+/// </summary>
+/// <remarks>
+/// Objective (smaller is better), from one replicate per candidate with a fixed seed (common random
+/// numbers, so candidates differ by their parameters, not their luck):
+/// Σ_{2015..2018} ln(model homicides / INEGI)² + ½ ln(members at 2018 / aggregate)² + ½ ln(mean weekly
+/// member deaths 2015-2018 / aggregate)² + max(0, 0.72 − ρ_states)² + max(0, 0.52 − ρ_municipalities)².
+/// Phase 1 draws <c>searchPoints</c> candidates uniformly (log-uniformly for rates) within the ranges from a
+/// seeded generator; phase 2 runs Nelder-Mead (MathNet.Numerics) from the best of them, on parameters mapped
+/// into their ranges by a sine, for at most <c>refineEvaluations</c> runs. Only outcomes up to 2018 enter.
+/// </remarks>
+public static class Calibration
+{
+    /// <summary>The default free parameters and their search ranges (eight of the at most twelve allowed).</summary>
+    public static readonly IReadOnlyList<FreeParameter> DefaultFree =
+    [
+        new("conflict_intensity", 1e-5, 1e-3, true),
+        new("member_share_of_conflict_deaths", 0.05, 0.9, false),
+        new("predation_lethality", 1e-4, 5e-3, true),
+        new("baseline_rate", 0, 12, false),
+        new("expansion", 0, 0.05, false),
+        new("succession_violence", 0, 0.2, false),
+        new("split_probability", 0, 0.2, false),
+        new("recruitment", 1.5e-3, 3.5e-3, false),
+    ];
+
+    /// <summary>Fits <paramref name="free"/> on top of <paramref name="start"/>.</summary>
+    public static CalibrationResult Fit(
+        CriminalMarketEngine engine, Policy policy, EngineParameters start, ValidationTargets targets, IReadOnlyList<FreeParameter> free,
+        ulong seed, int searchPoints, int refineEvaluations, int threads, IProgress<(int Done, double Best)>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(free);
+        Core.Common.Guard.Require(free.Count <= 12, "at most twelve free parameters");
+        var inputs = engine.Inputs;
+        var weeks = (int)Math.Ceiling((new DateOnly(2019, 1, 1).DayNumber - inputs.Start.DayNumber) / 7.0);
+        var runSeed = new Xoshiro256StarStar(seed).NextUInt64();
+        var evaluations = 0;
+        var best = double.MaxValue;
+        var gate = new object();
+
+        EngineParameters At(IReadOnlyList<double> unit)
+        {
+            var p = start;
+            for (var i = 0; i < free.Count; i++)
+            {
+                var f = free[i];
+                var u = Math.Clamp(unit[i], 0, 1);
+                p = p.With(f.Name, f.Logarithmic ? f.Low * Math.Pow(f.High / f.Low, u) : f.Low + (u * (f.High - f.Low)));
+            }
+
+            return p;
+        }
+
+        double Objective(EngineParameters p)
+        {
+            var run = engine.Run(p, policy, weeks, runSeed);
+            var value = Score(run, inputs, targets).Objective;
+            lock (gate)
+            {
+                evaluations++;
+                best = Math.Min(best, value);
+                progress?.Report((evaluations, best));
+            }
+
+            return value;
+        }
+
+        var random = new Xoshiro256StarStar(seed);
+        var candidates = Enumerable.Range(0, searchPoints).Select(_ => free.Select(_ => random.NextDouble()).ToArray()).ToList();
+        var scores = new double[candidates.Count];
+        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, k => scores[k] = Objective(At(candidates[k])));
+        var bestStart = candidates[Array.IndexOf(scores, scores.Min())];
+
+        // Nelder-Mead in an unbounded space mapped onto [0, 1] by (1 + sin v) / 2.
+        static double ToUnit(double v) => (1 + Math.Sin(v)) / 2;
+        var objective = ObjectiveFunction.Value(v => Objective(At([.. v.Select(ToUnit)])));
+        var initial = Vector<double>.Build.DenseOfEnumerable(bestStart.Select(u => Math.Asin((2 * u) - 1)));
+        var point = initial;
+        try
+        {
+            point = new NelderMeadSimplex(1e-3, refineEvaluations).FindMinimum(objective, initial, Vector<double>.Build.Dense(free.Count, 0.3)).MinimizingPoint;
+        }
+        catch (MaximumIterationsException)
+        {
+            // The budget ran out: keep the best point of the search phase (reported as such).
+        }
+
+        var fitted = At([.. point.Select(ToUnit)]);
+        var fittedRun = engine.Run(fitted, policy, weeks, runSeed);
+        var startRun = engine.Run(At(bestStart), policy, weeks, runSeed);
+        var (fittedScore, fittedErrors) = Score(fittedRun, inputs, targets);
+        var (startScore, startErrors) = Score(startRun, inputs, targets);
+        return fittedScore <= startScore
+            ? new CalibrationResult(fitted, fittedScore, evaluations + 2, fittedErrors)
+            : new CalibrationResult(At(bestStart), startScore, evaluations + 2, startErrors);
+    }
+
+    /// <summary>The calibration objective of one run, with the relative error of each year's national homicides.</summary>
+    public static (double Objective, IReadOnlyDictionary<int, double> YearErrors) Score(ReplicateResult run, EngineInputs inputs, ValidationTargets targets)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(targets);
+        var errors = new Dictionary<int, double>();
+        var value = 0.0;
+        foreach (var year in Enumerable.Range(2015, 4))
+        {
+            var model = Math.Max(1, run.Homicides(year));
+            errors[year] = (model / targets.NationalHomicides[year]) - 1;
+            value += Math.Pow(Math.Log(model / targets.NationalHomicides[year]), 2);
+        }
+
+        var members2018 = run.Weeks.First(w => w.Date.Year == 2018).Members;
+        value += 0.5 * Math.Pow(Math.Log(Math.Max(1, members2018) / targets.Aggregate[2018].Members), 2);
+        var deaths = run.Weeks.Where(w => w.Date.Year is >= 2015 and <= 2018).Average(w => w.MemberDeaths);
+        var aggregateDeaths = Enumerable.Range(2015, 4).Average(y => targets.Aggregate[y].Deaths);
+        value += 0.5 * Math.Pow(Math.Log(Math.Max(1, deaths) / aggregateDeaths), 2);
+
+        var statePopulation = Enumerable.Range(0, inputs.States).Select(s => Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => inputs.PopulationIn(m, 2018))).ToArray();
+        var modelStates = Enumerable.Range(0, inputs.States).Select(s => Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => (double)run.Homicides(m, 2018)) / statePopulation[s]).ToList();
+        var dataStates = Enumerable.Range(0, inputs.States).Select(s => targets.StateHomicides2018[s] / statePopulation[s]).ToList();
+        var rhoStates = RankCorrelation.Spearman(modelStates, dataStates);
+        var big = Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.PopulationIn(m, 2018) >= 100_000).ToList();
+        var rhoMunicipal = RankCorrelation.Spearman(
+            big.Select(m => run.Homicides(m, 2018) / inputs.PopulationIn(m, 2018)).ToList(),
+            big.Select(m => targets.MunicipalHomicides2018[m] / inputs.PopulationIn(m, 2018)).ToList());
+        value += Math.Pow(Math.Max(0, 0.72 - (double.IsNaN(rhoStates) ? 0 : rhoStates)), 2);
+        value += Math.Pow(Math.Max(0, 0.52 - (double.IsNaN(rhoMunicipal) ? 0 : rhoMunicipal)), 2);
+        return (value, errors);
+    }
+}
