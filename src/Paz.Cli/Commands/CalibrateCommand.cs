@@ -59,7 +59,7 @@ public static class CalibrateCommand
             console.Tables.Write(table);
             foreach (var (year, error) in result.YearErrors)
             {
-                console.Output.WriteLine(string.Create(Invariant, $"national homicides {year}: {error:+0.0%;-0.0%} against INEGI (one replicate, seed {parsed.GetValue(seed)})"));
+                console.Output.WriteLine(string.Create(Invariant, $"national homicides {year}: {error:+0.0%;-0.0%} against INEGI (one replicate of the fit's common seeds)"));
             }
 
             if (!parsed.GetValue(dryRun))
@@ -107,7 +107,7 @@ public static class CalibrateCommand
         text.AppendLine("calibration:");
         text.AppendLine(string.Create(Invariant, $"  objective: {result.Objective:G6}"));
         text.AppendLine(string.Create(Invariant, $"  evaluations: {result.Evaluations}"));
-        text.AppendLine("  replicates: 1");
+        text.AppendLine("  replicates: 2");
         text.AppendLine(string.Create(Invariant, $"  seed: {seed}"));
         foreach (var (year, error) in result.YearErrors)
         {

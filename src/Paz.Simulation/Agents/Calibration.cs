@@ -23,8 +23,8 @@ public sealed record CalibrationResult(EngineParameters Parameters, double Objec
 /// Fits the engine's free parameters to 2015-2018 by a seeded global search followed by Nelder-Mead.
 /// </summary>
 /// <remarks>
-/// Objective (smaller is better), from one replicate per candidate with a fixed seed (common random
-/// numbers, so candidates differ by their parameters, not their luck):
+/// Objective (smaller is better), averaged over two replicates per candidate with fixed seeds (common
+/// random numbers, so candidates differ by their parameters, not their luck):
 /// Σ_{2015..2018} ln(model homicides / INEGI)² + ½ ln(members at 2018 / aggregate)² + ½ ln(mean weekly
 /// member deaths 2015-2018 / aggregate)² + max(0, 0.72 − ρ_states)² + max(0, 0.52 − ρ_municipalities)².
 /// Phase 1 draws <c>searchPoints</c> candidates uniformly (log-uniformly for rates) within the ranges from a
@@ -79,8 +79,9 @@ public static class Calibration
 
         double Objective(EngineParameters p)
         {
-            var run = engine.Run(p, policy, weeks, runSeed);
-            var value = Score(run, inputs, targets).Objective;
+            // Two replicates with common seeds: one alone lets the search fit its noise.
+            var value = (Score(engine.Run(p, policy, weeks, runSeed), inputs, targets).Objective
+                + Score(engine.Run(p, policy, weeks, runSeed + 1), inputs, targets).Objective) / 2;
             lock (gate)
             {
                 evaluations++;

@@ -79,7 +79,7 @@ public sealed class CriminalMarketEngine
             var members = world.GroupMembers.Take(world.Groups).Sum();
             var groups = world.GroupMembers.Take(world.Groups).Count(n => n > 0);
             var events = world.ApplyEvents(random, parameters);
-            var recruits = RecruitmentSystem.Run(world, _inputs, parameters, pool, random);
+            var recruits = RecruitmentSystem.Run(world, parameters, pool, random);
 
             var monthIndex = ((year * 12) + date.Month - 1) - firstMonth;
             var homicides = 0;

@@ -10,7 +10,7 @@ namespace Paz.Simulation.Agents;
 /// Group sizes follow the aggregate model: the network's groups ordered by strength, group k with
 /// members ∝ 1/k, summing to the aggregate model's membership at the start. Presence is known by
 /// state only; the engine infers municipalities: a group holds about one municipality per 60
-/// members, drawn from its states with probability rising with their homicides in 2012-2014 (before
+/// members, drawn from its states with probability rising with the square of their homicides in 2012-2014 (before
 /// the calibration window; weighted sampling without replacement), and its members are spread over
 /// them in proportion to those homicides (+1, so a quiet municipality can still be held). Tiers: leaders_per_group leaders, middle_share middle layer, 35%
 /// lookouts, the rest foot soldiers.
@@ -50,7 +50,7 @@ public static class InitialWorld
             // are likelier, but groups do not all pile into the same few municipalities.
             var candidates = Enumerable.Range(0, inputs.MunicipalityCount)
                 .Where(m => states.Contains(inputs.StateOf[m]))
-                .Select(m => (m, Key: Math.Log(random.NextDouble()) / (inputs.ViolenceHistory[m] + 1)))
+                .Select(m => (m, Key: Math.Log(random.NextDouble()) / Math.Pow(inputs.ViolenceHistory[m] + 1, 2)))
                 .OrderByDescending(x => x.Key).ThenBy(x => x.m)
                 .Take(Math.Max(1, (int)Math.Round(size / MembersPerPlace)))
                 .Select(x => x.m)

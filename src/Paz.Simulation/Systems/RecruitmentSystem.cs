@@ -15,10 +15,9 @@ namespace Paz.Simulation.Systems;
 public static class RecruitmentSystem
 {
     /// <summary>Adds this week's recruits to the world; returns how many.</summary>
-    public static int Run(World world, EngineInputs inputs, EngineParameters p, double[] poolFactor, Xoshiro256StarStar random)
+    public static int Run(World world, EngineParameters p, double[] poolFactor, Xoshiro256StarStar random)
     {
         ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(poolFactor);
         ArgumentNullException.ThrowIfNull(random);

@@ -14,8 +14,9 @@ namespace Paz.Simulation.Systems;
 /// n(n − 1)/2, so violence is convex in the number of contesting groups. A share
 /// (member_share_of_conflict_deaths) of victims are members of the contesting groups, chosen in
 /// proportion to the other side's strength; the rest are civilians.
-/// Expansion: each week a group's cell with enough members opens a random neighbouring municipality
-/// with probability <c>expansion</c>, sending <c>expansion_cell</c> members.
+/// Expansion: each week a group's cell with enough members opens a neighbouring municipality with
+/// probability <c>expansion</c>, sending <c>expansion_cell</c> members; the neighbour is drawn in
+/// proportion to its homicides before the start (+1), a proxy for valuable plazas and routes.
 /// Reads: conflict_intensity, rivalry_weight, member_share_of_conflict_deaths, expansion, expansion_cell.
 /// </summary>
 public static class TerritorialCompetitionSystem
@@ -100,7 +101,22 @@ public static class TerritorialCompetitionSystem
                 continue;
             }
 
-            world.MoveTarget[c] = neighbours[random.NextInt(neighbours.Length)];
+            // Groups push toward valuable plazas: a neighbour is chosen in proportion to its violence
+            // before the start (+1), the engine's proxy for contested routes and markets.
+            var total = 0.0;
+            foreach (var n in neighbours)
+            {
+                total += inputs.ViolenceHistory[n] + 1;
+            }
+
+            var target = random.NextDouble() * total;
+            var k = 0;
+            while (k < neighbours.Length - 1 && (target -= inputs.ViolenceHistory[neighbours[k]] + 1) > 0)
+            {
+                k++;
+            }
+
+            world.MoveTarget[c] = neighbours[k];
             world.Moves[c] = p.ExpansionCell;
             opened++;
         }

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Paz.Core.Violence;
+using Paz.Data;
+using Paz.Reports.Compare;
+using Spectre.Console;
+
+namespace Paz.Cli.Commands;
+
+/// <summary><c>paz compare</c>: run several scenarios and write one HTML report with the chart and the table.</summary>
+public static class CompareCommand
+{
+    /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
+    public static Command Create(CommandConsole console)
+    {
+        var scenarios = new Argument<FileInfo[]>("scenarios") { Description = "Scenario files (engine: agent).", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<FileInfo>("--out") { Description = "The HTML report.", DefaultValueFactory = _ => new FileInfo(Path.Combine("runs", "compare.html")) };
+        var replicates = new Option<int?>("--replicates") { Description = "Override every scenario's ensemble size." };
+        var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("compare", "Run several scenarios and write one HTML report: national homicide rate per year per scenario with 5th-95th percentile bands (ScottPlot SVG), next to the observed rate, and the table.")
+        {
+            scenarios, output, replicates, threads,
+        };
+        command.SetAction(parsed =>
+        {
+            var files = parsed.GetValue(scenarios)!;
+            var specs = files.Select(f => ScenarioLoader.Agent(f.FullName, parsed.GetValue(replicates))).ToList();
+            var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
+            var outcomes = specs.Select(spec =>
+            {
+                var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads));
+                return new ScenarioOutcome(spec.Name, spec.Description, spec.Replicates, run.Summary);
+            }).ToList();
+            var observed = HomicideOverview.NationalByYear(data.Atlas, data.Homicides)
+                .Where(y => y.Year >= outcomes.Min(o => o.Years[0].Year) && y.OccurredRate is not null)
+                .ToDictionary(y => y.Year, y => y.OccurredRate!.Value);
+            var report = parsed.GetValue(output)!;
+            AtomicFile.Write(report.FullName, w => w.Write(ComparisonReport.Html(outcomes, observed,
+                "Observed: INEGI deaths by municipality of occurrence to December 2018 (data/PROVENANCE.md); rates on census populations interpolated between counts.")));
+
+            var table = new Table().Title("National homicide rate per 100,000 (mean, 5th-95th percentile)").AddColumn("Year");
+            foreach (var o in outcomes)
+            {
+                table.AddColumn(Markup.Escape(o.Name));
+            }
+
+            table.AddColumn("Observed");
+            foreach (var year in outcomes[0].Years.Select(y => y.Year))
+            {
+                var cells = new List<string> { year.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                cells.AddRange(outcomes.Select(o => o.Years.FirstOrDefault(y => y.Year == year) is { } y
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{y.RatePer100k.Mean:0.0} ({y.RatePer100k.P5:0.0}–{y.RatePer100k.P95:0.0})")
+                    : "–"));
+                cells.Add(observed.TryGetValue(year, out var r) ? r.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "–");
+                table.AddRow([.. cells]);
+            }
+
+            console.Tables.Write(table);
+            console.Output.WriteLine($"wrote {report.FullName}");
+            return PazApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Paz.Simulation.Agents;
+
+namespace Paz.Reports.Compare;
+
+/// <summary>One scenario's ensemble summary, for comparison.</summary>
+/// <param name="Name">Scenario name.</param>
+/// <param name="Description">What it encodes.</param>
+/// <param name="Replicates">Ensemble size.</param>
+/// <param name="Years">Summary by year.</param>
+public sealed record ScenarioOutcome(string Name, string Description, int Replicates, IReadOnlyList<YearSummary> Years);
+
+/// <summary>The comparison report of <c>paz compare</c>: one chart (national homicide rate per year per scenario, with bands) and the table.</summary>
+public static class ComparisonReport
+{
+    private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
+
+    /// <summary>The chart as SVG (ScottPlot): each scenario's mean rate with its 5th-95th percentile band, and the observed rate.</summary>
+    public static string Chart(IReadOnlyList<ScenarioOutcome> scenarios, IReadOnlyDictionary<int, double> observedRate)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        ArgumentNullException.ThrowIfNull(observedRate);
+        var plot = new ScottPlot.Plot();
+        for (var i = 0; i < scenarios.Count; i++)
+        {
+            var color = ScottPlot.Color.FromHex(Palette[i % Palette.Length]);
+            var years = scenarios[i].Years;
+            double[] xs = [.. years.Select(y => (double)y.Year)];
+            double[] low = [.. years.Select(y => y.RatePer100k.P5)];
+            double[] high = [.. years.Select(y => y.RatePer100k.P95)];
+            double[] mean = [.. years.Select(y => y.RatePer100k.Mean)];
+            var band = plot.Add.FillY(xs, low, high);
+            band.FillColor = color.WithAlpha(0.25);
+            band.LineColor = color.WithAlpha(0);
+            var line = plot.Add.Scatter(xs, mean);
+            line.Color = color;
+            line.LineWidth = 2;
+            line.LegendText = $"{scenarios[i].Name} (mean, 5th-95th percentile band)";
+        }
+
+        if (observedRate.Count > 0)
+        {
+            double[] years = [.. observedRate.Keys.Select(y => (double)y)];
+            double[] rates = [.. observedRate.Values];
+            var observed = plot.Add.Scatter(years, rates);
+            observed.Color = ScottPlot.Colors.Black;
+            observed.LinePattern = ScottPlot.LinePattern.Dashed;
+            observed.LegendText = "INEGI, observed (by occurrence)";
+        }
+
+        var allYears = scenarios.SelectMany(s => s.Years.Select(y => y.Year)).Concat(observedRate.Keys).Distinct().Order().ToList();
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var y in allYears)
+        {
+            ticks.AddMajor(y, y.ToString(CultureInfo.InvariantCulture));
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
+        plot.Axes.Bottom.Label.Text = "Year";
+        plot.Axes.Left.Label.Text = "Homicides per 100,000 inhabitants";
+        plot.Axes.SetLimitsY(0, Math.Max(5, scenarios.SelectMany(s => s.Years).Max(y => y.RatePer100k.P95) * 1.15));
+        plot.Title("National homicide rate per year");
+        plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
+        return plot.GetSvgXml(1000, 520);
+    }
+
+    /// <summary>The whole report as a self-contained HTML page.</summary>
+    public static string Html(IReadOnlyList<ScenarioOutcome> scenarios, IReadOnlyDictionary<int, double> observedRate, string dataNote)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Paz: scenario comparison</title>");
+        html.Append("<style>body{font-family:sans-serif;max-width:1100px;margin:auto;padding:1em}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th:first-child,td:first-child{text-align:left}svg{max-width:100%;height:auto}</style></head><body>");
+        html.Append("<h1>Scenario comparison</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{scenarios.Count} scenarios of Paz's agent-based engine on Mexico's 2,469 municipalities. {WebUtility.HtmlEncode(dataNote)}</p><ul>");
+        foreach (var s in scenarios)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li><b>{WebUtility.HtmlEncode(s.Name)}</b> ({s.Replicates} replicates): {WebUtility.HtmlEncode(s.Description)}</li>");
+        }
+
+        html.Append("</ul>");
+        html.Append(Chart(scenarios, observedRate));
+        html.Append("<h2>National homicides per year</h2><table><tr><th>Scenario</th><th>Year</th><th>Homicides (mean)</th><th>5th-95th percentile</th><th>Rate per 100,000</th><th>Rate band</th><th>Observed rate</th></tr>");
+        foreach (var s in scenarios)
+        {
+            foreach (var y in s.Years)
+            {
+                var observed = observedRate.TryGetValue(y.Year, out var o) ? o.ToString("0.0", CultureInfo.InvariantCulture) : "–";
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<tr><td>{WebUtility.HtmlEncode(s.Name)}</td><td>{y.Year}</td><td>{y.Homicides.Mean:N0}</td><td>{y.Homicides.P5:N0} – {y.Homicides.P95:N0}</td><td>{y.RatePer100k.Mean:0.0}</td><td>{y.RatePer100k.P5:0.0} – {y.RatePer100k.P95:0.0}</td><td>{observed}</td></tr>");
+            }
+        }
+
+        html.Append("</table></body></html>");
+        return html.ToString();
+    }
+}

@@ -1,0 +1,150 @@
+using Paz.Core.Randomness;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Systems;
+
+namespace Paz.Simulation.Tests.Agents;
+
+/// <summary>Each mechanism moves the way the report says, for reasons in the code (fixed seeds).</summary>
+public class MechanismTests
+{
+    private static readonly EngineParameters Quiet = new()
+    {
+        PredationLethality = 0,
+        BaselineRate = 0,
+        Expansion = 0,
+        ConflictIntensity = 2e-3,
+        MemberShareOfConflictDeaths = 0.5,
+    };
+
+    private static double ConflictKillingsPerWeek(int groups)
+    {
+        var total = 0L;
+        const int weeks = 400;
+        var random = new Xoshiro256StarStar(7);
+        for (var t = 0; t < weeks; t++)
+        {
+            var world = SmallWorld.With(1, [.. Enumerable.Range(0, groups).Select(g => (g, 0, 400, 40, 1))]);
+            var homicides = new int[1];
+            TerritorialCompetitionSystem.Conflict(world, Quiet, homicides, random);
+            total += homicides[0];
+        }
+
+        return (double)total / weeks;
+    }
+
+    [Fact]
+    public void MoreContestingGroupsGiveMoreHomicidesAndConvexly()
+    {
+        var h = Enumerable.Range(1, 4).Select(ConflictKillingsPerWeek).ToArray();
+        Assert.Equal(0, h[0]); // one group alone does not fight over the place
+        var steps = h.Zip(h.Skip(1), (a, b) => b - a).ToArray();
+        Assert.All(steps, s => Assert.True(s > 0, string.Join(", ", h)));
+        Assert.True(steps[1] > steps[0] * 1.5 && steps[2] > steps[1] * 1.2, $"increments {string.Join(", ", steps)} are not growing: not convex");
+    }
+
+    private static (int Killings, int Splits, int Leaders) Decapitate(bool removeLeaders, ulong seed)
+    {
+        var p = Quiet with { SuccessionViolence = 0.2, SplitProbability = 0.05, CrisisWeeks = 40 };
+        var world = SmallWorld.With(3, (0, 0, 300, 30, 3), (0, 1, 300, 30, 0), (0, 2, 300, 30, 0));
+        var random = new Xoshiro256StarStar(seed);
+        int killings = 0, splits = 0;
+        for (var week = 0; week < 26; week++)
+        {
+            if (week == 0 && removeLeaders)
+            {
+                world.LeaderRemovals[0] = world.GroupLeaders[0];
+            }
+
+            var (k, s) = SuccessionSystem.Run(world, p, new int[3], random);
+            killings += k;
+            splits += s;
+            world.ApplyEvents(random, p);
+            world.FinishCensus();
+        }
+
+        return (killings, splits, world.GroupLeaders[0]);
+    }
+
+    [Fact]
+    public void RemovingLeadersButNotTheMiddleLayerBringsSuccessionViolenceOrASplit()
+    {
+        for (ulong seed = 1; seed <= 5; seed++)
+        {
+            var control = Decapitate(removeLeaders: false, seed);
+            var removed = Decapitate(removeLeaders: true, seed);
+            Assert.Equal(0, control.Killings + control.Splits);
+            Assert.True(removed.Killings > 0 || removed.Splits > 0, $"seed {seed}: no succession violence and no split after losing all leaders");
+        }
+    }
+
+    private static int RecruitsAfterSweep(double middleRemoved)
+    {
+        // Detention that sticks (convictions), so the sweep's effect is not undone by releases.
+        var p = Quiet with { Promotion = 0.01, PretrialWeeks = 104, Conviction = 0.9 };
+        var world = SmallWorld.With(1, (0, 0, 1000, 100, 3));
+        var random = new Xoshiro256StarStar(11);
+        var pool = new[] { 1.0 };
+        var recruits = 0;
+        for (var week = 0; week < 52; week++)
+        {
+            if (week == 0)
+            {
+                world.MiddleRemovalShare[0] = middleRemoved;
+            }
+
+            SuccessionSystem.Run(world, p, new int[1], random);
+            world.ApplyEvents(random, p);
+            if (week > 0)
+            {
+                recruits += RecruitmentSystem.Run(world, p, pool, random);
+            }
+
+            world.FinishCensus();
+        }
+
+        return recruits;
+    }
+
+    [Fact]
+    public void RemovingMostOfTheMiddleLayerLowersRegeneration()
+    {
+        var intact = RecruitsAfterSweep(0);
+        var swept = RecruitsAfterSweep(0.9);
+        Assert.True(swept < intact * 0.6, $"recruits in a year: swept {swept}, intact {intact}");
+    }
+
+    [Fact]
+    public void ALargerAtRiskPoolBringsMoreRecruitment()
+    {
+        int Recruits(double pool)
+        {
+            var world = SmallWorld.With(2, (0, 0, 800, 80, 2), (0, 1, 800, 80, 0));
+            var random = new Xoshiro256StarStar(5);
+            var total = 0;
+            for (var week = 0; week < 52; week++)
+            {
+                total += RecruitmentSystem.Run(world, Quiet, [pool, 1.0], random);
+                world.Census();
+            }
+
+            return total;
+        }
+
+        Assert.True(Recruits(2.0) > Recruits(1.0) * 1.3);
+    }
+
+    [Fact]
+    public void PredationKillsInProportionToMembersPresent()
+    {
+        var p = Quiet with { PredationLethality = 0.01 };
+        var world = SmallWorld.With(2, (0, 0, 1000, 100, 1), (0, 1, 100, 10, 0));
+        var random = new Xoshiro256StarStar(3);
+        var homicides = new int[2];
+        for (var week = 0; week < 100; week++)
+        {
+            PredationSystem.Run(world, p, homicides, random);
+        }
+
+        Assert.InRange(homicides[0] / (double)homicides[1], 6, 15); // about 999 : 100 free members
+    }
+}
