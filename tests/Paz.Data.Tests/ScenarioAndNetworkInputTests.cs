@@ -113,3 +113,70 @@ public class ScenarioAndNetworkInputTests
         Assert.Contains("expected valid YAML", error.Message, StringComparison.Ordinal);
     }
 }
+
+public class AgentScenarioInputTests
+{
+    private const string Valid = """
+        name: test
+        engine: agent
+        start: 2015-01
+        end: 2016-12
+        replicates: 3
+        seed: 7
+        policy:
+          leader_removals_per_week: 0.5
+        parameters:
+          conflict_intensity: 1e-4
+        """;
+
+    private static DataFormatException Error(string yaml)
+    {
+        using var file = new BrokenFile("agent.yaml", yaml);
+        var error = Assert.Throws<DataFormatException>(() => Scenarios.AgentScenarioReader.Read(file.Path));
+        Assert.Equal(file.Path, error.File);
+        return error;
+    }
+
+    [Fact]
+    public void AValidAgentScenarioReads()
+    {
+        using var file = new BrokenFile("agent.yaml", Valid);
+        var scenario = Scenarios.AgentScenarioReader.Read(file.Path);
+        Assert.Equal(3, scenario.Replicates);
+        Assert.Equal(1e-4, scenario.Parameters.ConflictIntensity);
+        Assert.Equal(0.5, scenario.Policy.LeaderRemovalsPerWeek);
+        Assert.Equal(new DateOnly(2016, 12, 1), scenario.End);
+    }
+
+    [Fact]
+    public void AnUnknownKeyIsRefused()
+    {
+        var error = Error(Valid.Replace("seed: 7", "seed: 7\nhorizon: 2024", StringComparison.Ordinal));
+        Assert.Equal(7, error.Line);
+        Assert.Contains("unknown key 'horizon'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWrongTypeIsRefused()
+    {
+        var error = Error(Valid.Replace("replicates: 3", "replicates: three", StringComparison.Ordinal));
+        Assert.Equal(5, error.Line);
+        Assert.Contains("'replicates': expected a whole number from 1 to 10000, found 'three'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOutOfRangeParameterIsRefused()
+    {
+        var error = Error(Valid.Replace("conflict_intensity: 1e-4", "conflict_intensity: 5", StringComparison.Ordinal));
+        Assert.Equal(10, error.Line);
+        Assert.Contains("'conflict_intensity': expected a number from 1E-05 to 0.01, found '5'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMalformedMonthIsRefused()
+    {
+        var error = Error(Valid.Replace("end: 2016-12", "end: December", StringComparison.Ordinal));
+        Assert.Equal(4, error.Line);
+        Assert.Contains("'end': expected a month as YYYY-MM", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Attributes;
+using Paz.Data;
+using Paz.Data.Engine;
+using Paz.Data.Groups;
+using Paz.Data.Scenarios;
+using Paz.Simulation.Aggregate;
+using Paz.Simulation.Agents;
+
+namespace Paz.Benchmarks;
+
+/// <summary>
+/// Issue 4's budget: one national replicate of the calibrated baseline, January 2015 to December 2020
+/// at full membership, under 2 s on one core; with the aggregate model's ten-year run in the same job,
+/// for the ratio.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class EngineBenchmarks
+{
+    private CriminalMarketEngine _engine = null!;
+    private AgentScenario _baseline = null!;
+    private PrietoCurielModel _aggregate = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var data = PazDataSet.Load(DataDirectory.Locate());
+        _baseline = AgentScenarioReader.Read(Path.Combine(Path.GetDirectoryName(data.Source.Root)!, "scenarios", "baseline.yaml"));
+        _engine = new CriminalMarketEngine(EngineInputsBuilder.Build(data, _baseline.Start));
+        _aggregate = new PrietoCurielModel(GroupNetworkLoader.Load(data.Source));
+    }
+
+    /// <summary>One replicate, 2015-2020.</summary>
+    [Benchmark]
+    public int BaselineReplicate() => _engine.Run(_baseline.Parameters, _baseline.Policy, _baseline.Weeks, 1).Weeks.Count;
+
+    /// <summary>The aggregate model, 2012-2021.</summary>
+    [Benchmark(Baseline = true)]
+    public double AggregateTenYears() => _aggregate.Run(PrietoCurielParameters.Published, 520).MembersAt(520);
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace Paz.Cli.Tests;
+
+public class RunCommandTests
+{
+    private static string ShortScenario(string name)
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-run-").FullName;
+        var path = Path.Combine(folder, $"{name}.yaml");
+        File.WriteAllText(path, $"name: {name}\ndescription: \"a short test run\"\nengine: agent\nstart: 2015-01\nend: 2015-03\nreplicates: 2\nseed: 3\n");
+        return path;
+    }
+
+    [Fact]
+    public void RunJsonHasTheDocumentedShapeAndTheOutputsAreWritten()
+    {
+        var scenario = ShortScenario("short");
+        var output = Path.Combine(Path.GetDirectoryName(scenario)!, "out");
+        var run = PazRun.Of("run", scenario, "--json", "--csv", "--out", output);
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal("short", json.RootElement.GetProperty("scenario").GetString());
+        var year = json.RootElement.GetProperty("years")[0];
+        Assert.Equal(2015, year.GetProperty("year").GetInt32());
+        var homicides = year.GetProperty("homicides");
+        Assert.True(homicides.GetProperty("p5").GetDouble() <= homicides.GetProperty("mean").GetDouble());
+        Assert.True(homicides.GetProperty("mean").GetDouble() <= homicides.GetProperty("p95").GetDouble());
+        Assert.True(year.GetProperty("rate_per_100k").GetProperty("mean").GetDouble() > 0);
+        var states = year.GetProperty("states").EnumerateArray().ToList();
+        Assert.Equal(32, states.Count);
+        Assert.Equal("01", states[0].GetProperty("cve_ent").GetString());
+        foreach (var file in new[] { "homicides_monthly.parquet", "homicides_monthly.csv", "weekly_flows.csv", "summary.json" })
+        {
+            Assert.True(new FileInfo(Path.Combine(output, file)).Length > 0, file);
+        }
+
+        Assert.Equal(1 + (2 * 2469 * 3), File.ReadLines(Path.Combine(output, "homicides_monthly.csv")).Count());
+    }
+
+    [Fact]
+    public void CompareWritesOneHtmlReportWithAChartAndTheTable()
+    {
+        var a = ShortScenario("first");
+        var b = ShortScenario("second");
+        var report = Path.Combine(Path.GetDirectoryName(a)!, "compare.html");
+        var run = PazRun.Of("compare", a, b, "--out", report);
+        Assert.Equal(0, run.ExitCode);
+        var html = File.ReadAllText(report);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("National homicide rate per year", html, StringComparison.Ordinal);
+        Assert.Contains("<td>first</td><td>2015</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>second</td><td>2015</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMalformedScenarioEndsWithFileLineAndExitCodeTwo()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("paz-run-").FullName, "bad.yaml");
+        File.WriteAllText(path, "name: bad\nengine: agent\nreplicates: 0\nseed: 1\n");
+        var run = PazRun.Of("run", path);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{path}:3: 'replicates': expected a whole number from 1 to 10000, found '0'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingScenarioFileIsAClearError()
+    {
+        var run = PazRun.Of("run", "/nonexistent/scenario.yaml");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("does not exist", run.Error, StringComparison.Ordinal);
+    }
+}
