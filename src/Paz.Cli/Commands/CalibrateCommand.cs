@@ -18,7 +18,7 @@ public static class CalibrateCommand
     {
         var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file to calibrate and update (engine: agent), e.g. scenarios/baseline.yaml." };
         var search = new Option<int>("--search") { Description = "Candidates drawn in the global phase.", DefaultValueFactory = _ => 24 };
-        var refine = new Option<int>("--refine") { Description = "Most engine runs in the Nelder-Mead phase.", DefaultValueFactory = _ => 60 };
+        var refine = new Option<int>("--refine") { Description = "Most Nelder-Mead iterations (each one to a few candidates).", DefaultValueFactory = _ => 40 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the search and of the common random numbers.", DefaultValueFactory = _ => 2018 };
         var threads = new Option<int>("--threads") { Description = "Candidates evaluated in parallel in the global phase.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the fit without writing it into the scenario file." };
@@ -39,7 +39,7 @@ public static class CalibrateCommand
             var inputs = EngineInputsBuilder.Build(data, spec.Start);
             var targets = ValidationTargetsBuilder.Build(data, inputs);
             var engine = new CriminalMarketEngine(inputs);
-            var total = parsed.GetValue(search) + parsed.GetValue(refine);
+            var total = parsed.GetValue(search) + (2 * parsed.GetValue(refine));
             var result = Calibration.Fit(engine, spec.Policy, spec.Parameters, targets, Calibration.DefaultFree, parsed.GetValue(seed),
                 parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(threads),
                 new Progress<(int Done, double Best)>(p =>

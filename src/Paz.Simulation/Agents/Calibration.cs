@@ -29,7 +29,8 @@ public sealed record CalibrationResult(EngineParameters Parameters, double Objec
 /// member deaths 2015-2018 / aggregate)² + max(0, 0.72 − ρ_states)² + max(0, 0.52 − ρ_municipalities)².
 /// Phase 1 draws <c>searchPoints</c> candidates uniformly (log-uniformly for rates) within the ranges from a
 /// seeded generator; phase 2 runs Nelder-Mead (MathNet.Numerics) from the best of them, on parameters mapped
-/// into their ranges by a sine, for at most <c>refineEvaluations</c> runs. Only outcomes up to 2018 enter.
+/// into their ranges by a sine, for at most <c>refineEvaluations</c> iterations. The best candidate seen in
+/// either phase is the result. Only outcomes up to 2018 enter.
 /// </remarks>
 public static class Calibration
 {
@@ -62,6 +63,7 @@ public static class Calibration
         var runSeed = new Xoshiro256StarStar(seed).NextUInt64();
         var evaluations = 0;
         var best = double.MaxValue;
+        var bestParameters = start;
         var gate = new object();
 
         EngineParameters At(IReadOnlyList<double> unit)
@@ -85,7 +87,14 @@ public static class Calibration
             lock (gate)
             {
                 evaluations++;
-                best = Math.Min(best, value);
+
+                // Keep the best candidate seen: Nelder-Mead's own answer is lost when its budget runs out.
+                if (value < best || (value == best && evaluations == 1))
+                {
+                    best = value;
+                    bestParameters = p;
+                }
+
                 progress?.Report((evaluations, best));
             }
 
@@ -102,24 +111,17 @@ public static class Calibration
         static double ToUnit(double v) => (1 + Math.Sin(v)) / 2;
         var objective = ObjectiveFunction.Value(v => Objective(At([.. v.Select(ToUnit)])));
         var initial = Vector<double>.Build.DenseOfEnumerable(bestStart.Select(u => Math.Asin((2 * u) - 1)));
-        var point = initial;
         try
         {
-            point = new NelderMeadSimplex(1e-3, refineEvaluations).FindMinimum(objective, initial, Vector<double>.Build.Dense(free.Count, 0.3)).MinimizingPoint;
+            new NelderMeadSimplex(1e-3, refineEvaluations).FindMinimum(objective, initial, Vector<double>.Build.Dense(free.Count, 0.3));
         }
         catch (MaximumIterationsException)
         {
-            // The budget ran out: keep the best point of the search phase (reported as such).
+            // The iteration budget ran out; the best candidate seen so far is kept below.
         }
 
-        var fitted = At([.. point.Select(ToUnit)]);
-        var fittedRun = engine.Run(fitted, policy, weeks, runSeed);
-        var startRun = engine.Run(At(bestStart), policy, weeks, runSeed);
-        var (fittedScore, fittedErrors) = Score(fittedRun, inputs, targets);
-        var (startScore, startErrors) = Score(startRun, inputs, targets);
-        return fittedScore <= startScore
-            ? new CalibrationResult(fitted, fittedScore, evaluations + 2, fittedErrors)
-            : new CalibrationResult(At(bestStart), startScore, evaluations + 2, startErrors);
+        var errors = Score(engine.Run(bestParameters, policy, weeks, runSeed), inputs, targets).YearErrors;
+        return new CalibrationResult(bestParameters, best, evaluations, errors);
     }
 
     /// <summary>The calibration objective of one run, with the relative error of each year's national homicides.</summary>
