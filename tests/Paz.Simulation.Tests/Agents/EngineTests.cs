@@ -23,8 +23,8 @@ public class EngineTests
     public void TheSameSeedGivesTheSameResultWhateverTheThreadCount()
     {
         var engine = new CriminalMarketEngine(Inputs.Value);
-        var one = Ensemble.Run(engine, Short(4), threads: 1);
-        var two = Ensemble.Run(engine, Short(4), threads: 2);
+        var one = Ensemble.Run(engine, Short(4), threads: 1, cancellation: TestContext.Current.CancellationToken);
+        var two = Ensemble.Run(engine, Short(4), threads: 2, cancellation: TestContext.Current.CancellationToken);
         for (var k = 0; k < 4; k++)
         {
             Assert.Equal(one[k].MonthlyHomicides, two[k].MonthlyHomicides);
