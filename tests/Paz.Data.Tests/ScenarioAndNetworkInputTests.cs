@@ -180,3 +180,32 @@ public class AgentScenarioInputTests
         Assert.Contains("'end': expected a month as YYYY-MM", error.Message, StringComparison.Ordinal);
     }
 }
+
+public class ScenarioBaseTests
+{
+    [Fact]
+    public void AScenarioBuildsOnItsBaseAndChangesOnlyWhatItLists()
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-base-").FullName;
+        File.WriteAllText(Path.Combine(folder, "base.yaml"), "name: base\nengine: agent\nstart: 2015-01\nend: 2018-12\nreplicates: 7\nseed: 5\nparameters:\n  conflict_intensity: 2e-4\npolicy:\n  leader_removals_per_week: 0.5\n");
+        File.WriteAllText(Path.Combine(folder, "child.yaml"), "name: child\nbase: base.yaml\npolicy:\n  leader_removals_per_week: 0\n");
+        var child = Scenarios.AgentScenarioReader.Read(Path.Combine(folder, "child.yaml"));
+        Assert.Equal("child", child.Name);
+        Assert.Equal(7, child.Replicates);
+        Assert.Equal(5UL, child.Seed);
+        Assert.Equal(new DateOnly(2018, 12, 1), child.End);
+        Assert.Equal(2e-4, child.Parameters.ConflictIntensity);
+        Assert.Equal(0, child.Policy.LeaderRemovalsPerWeek);
+    }
+
+    [Fact]
+    public void AMissingBaseIsAnErrorAtItsLine()
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-base-").FullName;
+        var path = Path.Combine(folder, "child.yaml");
+        File.WriteAllText(path, "name: child\nbase: nowhere.yaml\n");
+        var error = Assert.Throws<DataFormatException>(() => Scenarios.AgentScenarioReader.Read(path));
+        Assert.Equal(2, error.Line);
+        Assert.Contains("'base': expected an existing scenario file", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -30,9 +30,9 @@ public static class CalibrateCommand
         {
             var file = parsed.GetValue(scenario)!;
             var spec = ScenarioLoader.Agent(file.FullName);
-            if (spec.Start != new DateOnly(2015, 1, 1))
+            if (spec.Start > new DateOnly(2015, 1, 1))
             {
-                throw new UsageException("calibration fits 2015-2018: the scenario must start in 2015-01");
+                throw new UsageException("calibration fits 2015-2018: the scenario must start in 2015-01 or earlier");
             }
 
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));

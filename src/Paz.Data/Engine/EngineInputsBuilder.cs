@@ -7,14 +7,13 @@ namespace Paz.Data.Engine;
 /// <summary>Builds the agent-based engine's inputs from the shipped data.</summary>
 public static class EngineInputsBuilder
 {
-    /// <summary>National share of men, for the pool index (from the atlas, 2020 census).</summary>
-    private const int HistoryFrom = 2012;
-    private const int HistoryTo = 2014;
+    /// <summary>Years of homicide history before the start used to place members: the three years before it.</summary>
+    private const int HistoryYears = 3;
 
     /// <summary>Inputs for a run starting at <paramref name="start"/> (January 2015 for the baseline).</summary>
     /// <remarks>
     /// At-risk pool index of a municipality: its share of men (2020 census) relative to the national share,
-    /// times (1 + its 2012-2014 homicide rate / the national rate) / 2 — young men and violence as drivers.
+    /// times (1 + its homicide rate in the three years before the start / the national rate) / 2 — young men and violence as drivers.
     /// Age structure and poverty by municipality are not shipped, so they do not enter (documented in
     /// docs/engine.md). The index is normalized to a population-weighted mean of 1.
     /// Initial members: the aggregate model's membership at the start date.
@@ -28,10 +27,10 @@ public static class EngineInputsBuilder
         var m = atlas.Municipalities;
         var stateIndex = atlas.States.Select((s, i) => (s.Code, i)).ToDictionary(x => x.Code, x => x.i);
         var series = data.Homicides.MunicipalMonthly;
-        var history = m.Select(x => series.Contains(x.Code) ? Enumerable.Range(HistoryFrom, HistoryTo - HistoryFrom + 1).Sum(y => (double)series.YearTotal(x.Code, y)) : 0).ToArray();
+        var history = m.Select(x => series.Contains(x.Code) ? Enumerable.Range(start.Year - HistoryYears, HistoryYears).Sum(y => (double)series.YearTotal(x.Code, y)) : 0).ToArray();
         var population = Enumerable.Range(start.Year, lastPopulationYear - start.Year + 1)
             .Select(y => m.Select(x => x.Population.In(y) ?? 0).ToArray()).ToArray();
-        var historyPopulation = m.Select(x => x.Population.In(2013) ?? x.Population.In(2015) ?? 0).ToArray();
+        var historyPopulation = m.Select(x => x.Population.In(start.Year - 2) ?? x.Population.In(start.Year) ?? 0).ToArray();
         var nationalRate = history.Sum() / historyPopulation.Sum();
         var nationalMale = m.Sum(x => (x.MaleShare ?? 0.5) * (x.Population.In(2020) ?? 0)) / m.Sum(x => x.Population.In(2020) ?? 0);
         var raw = m.Select((x, i) =>

@@ -6,7 +6,7 @@ namespace Paz.Data.Scenarios;
 /// <summary>Reads scenario files for the agent-based engine (<c>engine: agent</c>), strictly: unknown keys, wrong types and out-of-range values stop with file and line.</summary>
 public static class AgentScenarioReader
 {
-    private static readonly string[] TopKeys = ["name", "description", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "calibration"];
+    private static readonly string[] TopKeys = ["name", "description", "base", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "calibration"];
     private static readonly string[] PolicyKeys = ["leader_removals_per_week", "enforcement_focus"];
 
     /// <summary>Keys of the calibration block that <c>paz calibrate</c> writes.</summary>
@@ -14,23 +14,40 @@ public static class AgentScenarioReader
 
     /// <summary>Reads and validates a scenario file.</summary>
     /// <exception cref="DataFormatException">The file is not a valid agent scenario; the message names file and line.</exception>
-    public static AgentScenario Read(string path)
+    public static AgentScenario Read(string path) => Read(path, depth: 0);
+
+    private static AgentScenario Read(string path, int depth)
     {
         var yaml = YamlMap.Load(path, TopKeys);
-        var engine = yaml.Text("engine");
+
+        // A scenario may build on another ("base: baseline.yaml", relative to its own folder): it starts
+        // from the base's period, ensemble, seed, parameters and policy, and changes only what it lists.
+        AgentScenario? parent = null;
+        if (yaml.OptionalText("base") is { } basePath)
+        {
+            var full = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, basePath);
+            if (depth > 8 || !File.Exists(full))
+            {
+                throw yaml.ErrorAt("base", depth > 8 ? "'base': scenarios build on each other in a loop" : $"'base': expected an existing scenario file, found '{basePath}' ({full})");
+            }
+
+            parent = Read(full, depth + 1);
+        }
+
+        var engine = yaml.OptionalText("engine") ?? (parent is null ? yaml.Text("engine") : "agent");
         if (engine != "agent")
         {
             throw yaml.ErrorAt("engine", $"'engine': expected 'agent' for `paz run` (the aggregate model uses `paz peer prieto-curiel --scenario`), found '{engine}'");
         }
 
-        var start = Month(yaml, "start", "2015-01");
-        var end = Month(yaml, "end", "2020-12");
+        var start = Month(yaml, "start", parent?.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "2015-01");
+        var end = Month(yaml, "end", parent?.End.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "2020-12");
         if (end < start)
         {
             throw yaml.ErrorAt("end", $"'end' ({end:yyyy-MM}) must not be before 'start' ({start:yyyy-MM})");
         }
 
-        var parameters = new EngineParameters();
+        var parameters = parent?.Parameters ?? new EngineParameters();
         if (yaml.Map("parameters", EngineParameters.Specs.Select(s => s.Name)) is { } overrides)
         {
             foreach (var spec in EngineParameters.Specs.Where(s => overrides.Has(s.Name)))
@@ -39,7 +56,7 @@ public static class AgentScenarioReader
             }
         }
 
-        var policy = Policy.PenaNieto(parameters);
+        var policy = parent?.Policy ?? Policy.PenaNieto(parameters);
         if (yaml.Map("policy", PolicyKeys) is { } p)
         {
             policy = new Policy(p.Number("leader_removals_per_week", 0, 5, policy.LeaderRemovalsPerWeek), p.Number("enforcement_focus", 0, 3, policy.EnforcementFocus));
@@ -56,11 +73,11 @@ public static class AgentScenarioReader
             yaml.OptionalText("description") ?? string.Empty,
             start,
             end,
-            (int)yaml.WholeNumber("replicates", 1, 10_000),
-            (ulong)yaml.WholeNumber("seed", 0, long.MaxValue),
+            (int)yaml.WholeNumber("replicates", 1, 10_000, parent?.Replicates),
+            (ulong)yaml.WholeNumber("seed", 0, long.MaxValue, parent is null ? null : (long)parent.Seed),
             parameters,
             policy,
-            calibration);
+            calibration ?? parent?.Calibration);
     }
 
     /// <summary>The engine a scenario file names (its <c>engine</c> key), read leniently for dispatch.</summary>
