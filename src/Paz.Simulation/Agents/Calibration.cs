@@ -27,8 +27,8 @@ public sealed record CalibrationResult(EngineParameters Parameters, double Objec
 /// random numbers, so candidates differ by their parameters, not their luck):
 /// Σ_{2015..2018} ln(model homicides / INEGI)² + ½ ln(members at 2018 / aggregate)² + ½ ln(mean weekly
 /// member deaths 2015-2018 / aggregate)² + max(0, 0.72 − ρ_states)² + max(0, 0.52 − ρ_municipalities)².
-/// Phase 1 draws <c>searchPoints</c> candidates uniformly (log-uniformly for rates) within the ranges from a
-/// seeded generator; phase 2 runs Nelder-Mead (MathNet.Numerics) from the best of them, on parameters mapped
+/// Phase 1 evaluates the starting values and <c>searchPoints</c> candidates drawn uniformly (log-uniformly for
+/// rates) within the ranges from a seeded generator; phase 2 runs Nelder-Mead (MathNet.Numerics) from the best of them, on parameters mapped
 /// into their ranges by a sine, for at most <c>refineEvaluations</c> iterations. The best candidate seen in
 /// either phase is the result. Only outcomes up to 2018 enter.
 /// </remarks>
@@ -103,6 +103,9 @@ public static class Calibration
 
         var random = new Xoshiro256StarStar(seed);
         var candidates = Enumerable.Range(0, searchPoints).Select(_ => free.Select(_ => random.NextDouble()).ToArray()).ToList();
+
+        // The starting values are a candidate too, so recalibrating never does worse than what the scenario has.
+        candidates.Insert(0, [.. free.Select(f => Unit(f, start.Get(f.Name)))]);
         var scores = new double[candidates.Count];
         Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, k => scores[k] = Objective(At(candidates[k])));
         var bestStart = candidates[Array.IndexOf(scores, scores.Min())];
@@ -123,6 +126,9 @@ public static class Calibration
         var errors = Score(engine.Run(bestParameters, policy, weeks, runSeed), inputs, targets).YearErrors;
         return new CalibrationResult(bestParameters, best, evaluations, errors);
     }
+
+    private static double Unit(FreeParameter f, double value) =>
+        Math.Clamp(f.Logarithmic ? Math.Log(value / f.Low) / Math.Log(f.High / f.Low) : (value - f.Low) / (f.High - f.Low), 0, 1);
 
     /// <summary>The calibration objective of one run, with the relative error of each year's national homicides.</summary>
     public static (double Objective, IReadOnlyDictionary<int, double> YearErrors) Score(ReplicateResult run, EngineInputs inputs, ValidationTargets targets)
