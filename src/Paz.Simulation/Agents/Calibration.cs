@@ -25,8 +25,9 @@ public sealed record CalibrationResult(EngineParameters Parameters, double Objec
 /// <remarks>
 /// Objective (smaller is better), averaged over two replicates per candidate with fixed seeds (common
 /// random numbers, so candidates differ by their parameters, not their luck):
-/// Σ_{2015..2018} ln(model homicides / INEGI)² + ½ ln(members at 2018 / aggregate)² + ½ ln(mean weekly
-/// member deaths 2015-2018 / aggregate)² + max(0, 0.72 − ρ_states)² + max(0, 0.52 − ρ_municipalities)².
+/// Σ_{2015..2018} [ln(model homicides / INEGI)² + ¼ ln(weekly member deaths / aggregate)² + ¼ ln(weekly
+/// recruits / aggregate)²] + ½ ln(members at 2018 / aggregate)² + 4 max(0, 0.72 − ρ_states)²
+/// + 4 max(0, 0.52 − ρ_municipalities)².
 /// Phase 1 evaluates the starting values and <c>searchPoints</c> candidates drawn uniformly (log-uniformly for
 /// rates) within the ranges from a seeded generator; phase 2 runs Nelder-Mead (MathNet.Numerics) from the best of them, on parameters mapped
 /// into their ranges by a sine, for at most <c>refineEvaluations</c> iterations. The best candidate seen in
@@ -147,9 +148,12 @@ public static class Calibration
 
         var members2018 = run.Weeks.First(w => w.Date.Year == 2018).Members;
         value += 0.5 * Math.Pow(Math.Log(Math.Max(1, members2018) / targets.Aggregate[2018].Members), 2);
-        var deaths = run.Weeks.Where(w => w.Date.Year is >= 2015 and <= 2018).Average(w => w.MemberDeaths);
-        var aggregateDeaths = Enumerable.Range(2015, 4).Average(y => targets.Aggregate[y].Deaths);
-        value += 0.5 * Math.Pow(Math.Log(Math.Max(1, deaths) / aggregateDeaths), 2);
+        foreach (var year in Enumerable.Range(2015, 4))
+        {
+            var weeks = run.Weeks.Where(w => w.Date.Year == year).ToList();
+            value += 0.25 * Math.Pow(Math.Log(Math.Max(1, weeks.Average(w => w.MemberDeaths)) / targets.Aggregate[year].Deaths), 2);
+            value += 0.25 * Math.Pow(Math.Log(Math.Max(1, weeks.Average(w => w.Recruits)) / targets.Aggregate[year].Recruits), 2);
+        }
 
         var statePopulation = Enumerable.Range(0, inputs.States).Select(s => Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => inputs.PopulationIn(m, 2018))).ToArray();
         var modelStates = Enumerable.Range(0, inputs.States).Select(s => Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => (double)run.Homicides(m, 2018)) / statePopulation[s]).ToList();
@@ -159,8 +163,8 @@ public static class Calibration
         var rhoMunicipal = RankCorrelation.Spearman(
             big.Select(m => run.Homicides(m, 2018) / inputs.PopulationIn(m, 2018)).ToList(),
             big.Select(m => targets.MunicipalHomicides2018[m] / inputs.PopulationIn(m, 2018)).ToList());
-        value += Math.Pow(Math.Max(0, 0.72 - (double.IsNaN(rhoStates) ? 0 : rhoStates)), 2);
-        value += Math.Pow(Math.Max(0, 0.52 - (double.IsNaN(rhoMunicipal) ? 0 : rhoMunicipal)), 2);
+        value += 4 * Math.Pow(Math.Max(0, 0.72 - (double.IsNaN(rhoStates) ? 0 : rhoStates)), 2);
+        value += 4 * Math.Pow(Math.Max(0, 0.52 - (double.IsNaN(rhoMunicipal) ? 0 : rhoMunicipal)), 2);
         return (value, errors);
     }
 }
