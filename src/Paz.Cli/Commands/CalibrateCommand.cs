@@ -22,7 +22,7 @@ public static class CalibrateCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the search and of the common random numbers.", DefaultValueFactory = _ => 2018 };
         var threads = new Option<int>("--threads") { Description = "Candidates evaluated in parallel in the global phase.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the fit without writing it into the scenario file." };
-        var command = new Command("calibrate", "Fit the engine's free parameters (at most 12; none indexed by year or place) to national homicides 2015-2018, the spatial pattern of 2018 and the aggregate model's membership and member deaths, by a seeded global search and Nelder-Mead; write the fitted values and fit statistics into the scenario file.")
+        var command = new Command("calibrate", "Fit the engine's free parameters (nine of at most 12; none indexed by year or place) to national homicides 2015-2018, the spatial pattern of 2018 and the aggregate model's membership and member deaths, by a seeded global search and Nelder-Mead; write the fitted values and fit statistics into the scenario file.")
         {
             scenario, search, refine, seed, threads, dryRun,
         };

@@ -24,6 +24,9 @@ public sealed record EngineParameters
     /// <summary>Extra weight of a listed rivalry (per record) on a pair's conflict.</summary>
     public double RivalryWeight { get; init; } = 0.25;
 
+    /// <summary>Conflict weight of a pair of groups with no listed rivalry (1: as much as any pair).</summary>
+    public double UnlistedPairConflict { get; init; } = 1;
+
     /// <summary>Share of conflict killings whose victims are members (the rest are civilians caught in it).</summary>
     public double MemberShareOfConflictDeaths { get; init; } = 0.35;
 
@@ -80,6 +83,7 @@ public sealed record EngineParameters
         new("arrests_per_week", 110, "members per week", "Prieto-Curiel et al. (2023), eta", 50, 300, "arrests of members nationally"),
         new("conflict_intensity", 4e-4, "killings per week per √(member·member)", "assumed; calibrated", 1e-5, 1e-2, "lethality of contested territory"),
         new("rivalry_weight", 0.25, "per rivalry record", "assumed", 0, 2, "extra conflict between listed rivals"),
+        new("unlisted_pair_conflict", 1, "relative to a listed pair's base", "assumed; calibrated", 0.01, 1, "conflict between groups with no listed rivalry"),
         new("member_share_of_conflict_deaths", 0.35, "fraction", "assumed; calibrated to the aggregate model's member deaths", 0.05, 0.9, "victims of conflict who are members"),
         new("predation_lethality", 1.2e-3, "civilian homicides per member per week", "assumed; calibrated", 0, 1e-2, "killings in extortion, robbery and kidnapping"),
         new("baseline_rate", 4, "homicides per 100,000 per year", "assumed; calibrated (Mexico's rate was 8-10 before 2007)", 0, 12, "homicides not tied to organizations"),
@@ -110,6 +114,7 @@ public sealed record EngineParameters
         "arrests_per_week" => ArrestsPerWeek,
         "conflict_intensity" => ConflictIntensity,
         "rivalry_weight" => RivalryWeight,
+        "unlisted_pair_conflict" => UnlistedPairConflict,
         "member_share_of_conflict_deaths" => MemberShareOfConflictDeaths,
         "predation_lethality" => PredationLethality,
         "baseline_rate" => BaselineRate,
@@ -137,6 +142,7 @@ public sealed record EngineParameters
         "arrests_per_week" => this with { ArrestsPerWeek = value },
         "conflict_intensity" => this with { ConflictIntensity = value },
         "rivalry_weight" => this with { RivalryWeight = value },
+        "unlisted_pair_conflict" => this with { UnlistedPairConflict = value },
         "member_share_of_conflict_deaths" => this with { MemberShareOfConflictDeaths = value },
         "predation_lethality" => this with { PredationLethality = value },
         "baseline_rate" => this with { BaselineRate = value },

@@ -9,15 +9,16 @@ namespace Paz.Simulation.Systems;
 /// Claims: homicides come from contested territory (DESIGN.md mechanism 1); "homicides rise convexly
 /// with the number of organizations present" (evidence.md, Rodríguez); violence diffuses in space
 /// (Osorio 2015).
-/// Killings in a municipality ~ Poisson(conflict_intensity · Σ over pairs of groups present
-/// (1 + rivalry_weight · rivalry records) · √(members_i · members_j)): the number of pairs grows as
+/// Killings in a municipality ~ Poisson(conflict_intensity · Σ over pairs of groups present w_ij ·
+/// √(members_i · members_j)), w_ij = 1 + rivalry_weight · rivalry records for listed rivals and
+/// unlisted_pair_conflict for groups with no listed rivalry: the number of pairs grows as
 /// n(n − 1)/2, so violence is convex in the number of contesting groups. A share
 /// (member_share_of_conflict_deaths) of victims are members of the contesting groups, chosen in
 /// proportion to the other side's strength; the rest are civilians.
 /// Expansion: each week a group's cell with enough members opens a neighbouring municipality with
 /// probability <c>expansion</c>, sending <c>expansion_cell</c> members; the neighbour is drawn in
 /// proportion to its homicides before the start (+1), a proxy for valuable plazas and routes.
-/// Reads: conflict_intensity, rivalry_weight, member_share_of_conflict_deaths, expansion, expansion_cell.
+/// Reads: conflict_intensity, rivalry_weight, unlisted_pair_conflict, member_share_of_conflict_deaths, expansion, expansion_cell.
 /// </summary>
 public static class TerritorialCompetitionSystem
 {
@@ -44,7 +45,9 @@ public static class TerritorialCompetitionSystem
                 for (var b = a + 1; b < groups.Count; b++)
                 {
                     int ga = groups[a], gb = groups[b];
-                    var pair = (1 + (p.RivalryWeight * world.RivalryOf(ga, gb))) * Math.Sqrt((double)world.Free[(ga * world.M) + m] * world.Free[(gb * world.M) + m]);
+                    var records = world.RivalryOf(ga, gb);
+                    var weight = records > 0 ? 1 + (p.RivalryWeight * records) : p.UnlistedPairConflict;
+                    var pair = weight * Math.Sqrt((double)world.Free[(ga * world.M) + m] * world.Free[(gb * world.M) + m]);
                     total += pair;
                     pressure[a] += pair; // a group loses members in proportion to the pressure it is under
                     pressure[b] += pair;
