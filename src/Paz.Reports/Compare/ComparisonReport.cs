@@ -46,7 +46,7 @@ public static class ComparisonReport
             double[] rates = [.. observedRate.Values];
             var observed = plot.Add.Scatter(years, rates);
             observed.Color = ScottPlot.Colors.Black;
-            observed.LinePattern = ScottPlot.LinePattern.Dashed;
+            observed.MarkerSize = 8;
             observed.LegendText = "INEGI, observed (by occurrence)";
         }
 
