@@ -12,6 +12,16 @@ internal static class HeadlessChromium
 
     public static string? Executable => Candidates.FirstOrDefault(File.Exists);
 
+    /// <summary>Skips the calling test, loudly, when Chromium is not installed.</summary>
+    public static void SkipUnlessInstalled(string what)
+    {
+        if (Executable is null)
+        {
+            Console.Error.WriteLine($"!!!!! SKIPPED: Chromium is not installed (apt-get install chromium); {what} was NOT checked in a browser !!!!!");
+            Assert.Skip($"Chromium (Debian package 'chromium') is not installed: {what} was not checked in a browser");
+        }
+    }
+
     public static byte[] Screenshot(string file, int width, int height)
     {
         var executable = Executable ?? throw new InvalidOperationException("no Chromium");

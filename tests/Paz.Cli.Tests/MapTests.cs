@@ -22,11 +22,7 @@ public class MapTests
     [Fact]
     public void TheHomicideMapRendersInHeadlessChromiumAndIsNotBlank()
     {
-        if (HeadlessChromium.Executable is null)
-        {
-            Console.Error.WriteLine("!!!!! SKIPPED: Chromium is not installed (apt-get install chromium); the SVG map was NOT checked in a browser !!!!!");
-            Assert.Skip("Chromium (Debian package 'chromium') is not installed: the map render check did not run");
-        }
+        HeadlessChromium.SkipUnlessInstalled("the SVG map");
 
         var file = Path.Combine(Directory.CreateTempSubdirectory("paz-map-").FullName, "map.svg");
         Assert.Equal(0, PazRun.Of("atlas", "--map", "homicides", "--year", "2018", "--out", file).ExitCode);

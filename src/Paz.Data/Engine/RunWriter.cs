@@ -48,12 +48,12 @@ public static class RunWriter
             })));
 
         var parquet = Path.Combine(folder, "homicides_monthly.parquet");
-        await Atomic(parquet, async stream => await ParquetSerializer.SerializeAsync(Rows(), stream).ConfigureAwait(false)).ConfigureAwait(false);
+        await AtomicFile.WriteAsync(parquet, async stream => await ParquetSerializer.SerializeAsync(Rows(), stream).ConfigureAwait(false)).ConfigureAwait(false);
         files.Add(parquet);
         if (csv)
         {
             var path = Path.Combine(folder, "homicides_monthly.csv");
-            await Atomic(path, async stream =>
+            await AtomicFile.WriteAsync(path, async stream =>
             {
                 await using var writer = new StreamWriter(stream);
                 await writer.WriteLineAsync("replicate,seed,cve_mun,year,month,homicides").ConfigureAwait(false);
@@ -66,7 +66,7 @@ public static class RunWriter
         }
 
         var flows = Path.Combine(folder, "weekly_flows.csv");
-        await Atomic(flows, async stream =>
+        await AtomicFile.WriteAsync(flows, async stream =>
         {
             await using var writer = new StreamWriter(stream);
             await writer.WriteLineAsync("replicate,seed,week,date,members,recruits,arrests,member_deaths,desisted,homicides,prisoners,groups,splits,leaders_removed").ConfigureAwait(false);
@@ -81,25 +81,5 @@ public static class RunWriter
         }).ConfigureAwait(false);
         files.Add(flows);
         return files;
-    }
-
-    /// <summary>Writes through a temporary file renamed into place, so a crash never leaves half a file.</summary>
-    public static async Task Atomic(string path, Func<Stream, Task> write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        var temporary = path + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            await using (var stream = File.Create(temporary))
-            {
-                await write(stream).ConfigureAwait(false);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
     }
 }

@@ -304,9 +304,7 @@ public sealed class World
                         }
                         else
                         {
-                            state[i] = Status.Free;
-                            events.Releases++;
-                            CountMember(i);
+                            Release(i, events);
                             continue;
                         }
                     }
@@ -316,9 +314,7 @@ public sealed class World
                 case Status.Sentenced:
                     if (--timer[i] <= 0)
                     {
-                        state[i] = Status.Free;
-                        events.Releases++;
-                        CountMember(i);
+                        Release(i, events);
                         continue;
                     }
 
@@ -480,6 +476,14 @@ public sealed class World
     {
         Rivalry[(a * MaxGroups) + b] = weight;
         Rivalry[(b * MaxGroups) + a] = weight;
+    }
+
+    // A released member returns to its group and place, and counts in next week's census.
+    private void Release(int i, WeekEvents events)
+    {
+        State[i] = Status.Free;
+        events.Releases++;
+        CountMember(i);
     }
 
     private void Detain(int i, Xoshiro256StarStar random, EngineParameters parameters)

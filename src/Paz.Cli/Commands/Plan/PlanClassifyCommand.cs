@@ -1,3 +1,4 @@
+using Paz.Data;
 using System.CommandLine;
 using Paz.Planning.Deployment;
 using Paz.Reports.Plans;

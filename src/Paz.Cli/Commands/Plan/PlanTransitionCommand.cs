@@ -1,3 +1,4 @@
+using Paz.Data;
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
