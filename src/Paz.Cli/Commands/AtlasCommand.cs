@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Paz.Core.Territory;
 using Paz.Data;
 using Paz.Reports.Maps;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using Paz.Data;
 using Paz.Data.Engine;
+using Paz.Data;
 using Paz.Simulation.Agents;
 using Spectre.Console;
 

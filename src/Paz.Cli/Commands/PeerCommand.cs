@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Paz.Data;
 using Paz.Data.Groups;
 using Paz.Data.Homicides;
 using Paz.Data.Scenarios;
+using Paz.Data;
 using Paz.Simulation.Aggregate;
 using Spectre.Console;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Paz.Data;
 using Paz.Data.Engine;
 using Paz.Data.Scenarios;
+using Paz.Data;
 using Paz.Simulation.Agents;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
-using Paz.Data;
 using Paz.Data.Engine;
+using Paz.Data;
 using Paz.Simulation.Agents;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
-using Paz.Data;
 using System.CommandLine;
+using Paz.Data;
 using Paz.Planning.Deployment;
 using Spectre.Console;
 using static Paz.Cli.Commands.Plan.PlanCommand;

@@ -1,5 +1,5 @@
-using Paz.Data;
 using System.CommandLine;
+using Paz.Data;
 using Paz.Planning.Deployment;
 using Paz.Reports.Plans;
 using Spectre.Console;

@@ -1,10 +1,10 @@
-using Paz.Data;
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using Paz.Core.Violence;
 using Paz.Data.Csv;
+using Paz.Data;
 using Paz.Planning.Deployment;
 using Paz.Planning.Transition;
 using Paz.Reports.Plans;
