@@ -60,3 +60,18 @@ public partial class PeerCommandTests
     [GeneratedRegex(@"Members at week 520 \([0-9-]+\): ([0-9,]+)")]
     private static partial Regex MembersAtWeek520();
 }
+
+public class RunAggregateScenarioTests
+{
+    [Fact]
+    public void PazRunRunsTheAggregateModelsExperimentScenarios()
+    {
+        var scenario = Path.Combine(Path.GetDirectoryName(Paz.Data.DataDirectory.Locate().Root)!, "scenarios", "peer", "prieto-curiel-half-recruitment.yaml");
+        var output = Directory.CreateTempSubdirectory("paz-run-aggregate-").FullName;
+        var run = PazRun.Of("run", scenario, "--out", output);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("half-recruitment from week 520", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Five years after the switch (week 780)", run.Output, StringComparison.Ordinal);
+        Assert.Equal(1 + 1041, File.ReadLines(Path.Combine(output, "weekly.csv")).Count());
+    }
+}

@@ -95,7 +95,7 @@ public static class PeerCommand
         return scenario;
     }
 
-    private static void WriteSummary(CommandConsole console, AggregateScenario scenario, AggregateRun run)
+    internal static void WriteSummary(CommandConsole console, AggregateScenario scenario, AggregateRun run)
     {
         var table = new Table()
             .Title($"{Markup.Escape(scenario.Name)}: {(scenario.Experiment is { } e ? $"{Markup.Escape(e.Name)} from week {e.FromWeek}" : "no policy change")}")
@@ -138,7 +138,7 @@ public static class PeerCommand
 
     private static string Change(double now, double before) => ((now / before) - 1).ToString("+0.0%;-0.0%", Invariant);
 
-    private static void WriteCsv(TextWriter writer, AggregateRun run)
+    internal static void WriteCsv(TextWriter writer, AggregateRun run)
     {
         writer.WriteLine("week,date,members,recruits,deaths,incapacitations,saturation");
         foreach (var w in run.Weeks)

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Paz.Data.Engine;
+using Paz.Data.Groups;
 using Paz.Data.Scenarios;
+using Paz.Simulation.Aggregate;
 using Paz.Data;
 using Paz.Simulation.Agents;
 using Spectre.Console;
@@ -17,7 +19,7 @@ public static class RunCommand
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public static Command Create(CommandConsole console)
     {
-        var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (YAML, engine: agent), e.g. scenarios/baseline.yaml." };
+        var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (YAML): engine: agent (e.g. scenarios/baseline.yaml) or engine: aggregate (e.g. scenarios/peer/prieto-curiel-no-recruitment.yaml)." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON instead of tables." };
         var csv = new Option<bool>("--csv") { Description = "Also write monthly homicides per municipality as CSV (Parquet is always written)." };
         var validate = new Option<bool>("--validate") { Description = "Check the run against INEGI homicides 2015-2018 and the aggregate model's flows; exit 1 if a check fails." };
@@ -31,6 +33,11 @@ public static class RunCommand
         command.SetAction(parsed =>
         {
             var file = parsed.GetValue(scenario)!;
+            if (File.Exists(file.FullName) && AgentScenarioReader.EngineOf(file.FullName) == "aggregate")
+            {
+                return RunAggregate(console, parsed, file, parsed.GetValue(output));
+            }
+
             var spec = ScenarioLoader.Agent(file.FullName, parsed.GetValue(replicates));
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
             var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads));
@@ -71,6 +78,20 @@ public static class RunCommand
             return failed == 0 ? PazApp.Ok : 1;
         });
         return command;
+    }
+
+    // The aggregate model's scenarios (engine: aggregate) run here too: one deterministic run, its
+    // summary, and the weekly series under runs/<scenario>/weekly.csv.
+    private static int RunAggregate(CommandConsole console, ParseResult parsed, FileInfo file, DirectoryInfo? output)
+    {
+        var scenario = AggregateScenarioReader.Read(file.FullName);
+        var data = DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName);
+        var run = scenario.Run(new PrietoCurielModel(GroupNetworkLoader.Load(data)));
+        PeerCommand.WriteSummary(console, scenario, run);
+        var path = Path.Combine(output?.FullName ?? Path.Combine("runs", scenario.Name), "weekly.csv");
+        AtomicFile.Write(path, w => PeerCommand.WriteCsv(w, run));
+        console.Output.WriteLine($"wrote {Path.GetFullPath(path)}");
+        return PazApp.Ok;
     }
 
     internal static object Summary(AgentScenario scenario, IReadOnlyList<YearSummary> years) => new

@@ -37,7 +37,7 @@ public static class AgentScenarioReader
         var engine = yaml.OptionalText("engine") ?? (parent is null ? yaml.Text("engine") : "agent");
         if (engine != "agent")
         {
-            throw yaml.ErrorAt("engine", $"'engine': expected 'agent' for `paz run` (the aggregate model uses `paz peer prieto-curiel --scenario`), found '{engine}'");
+            throw yaml.ErrorAt("engine", $"'engine': expected 'agent' or 'aggregate', found '{engine}'");
         }
 
         var start = Month(yaml, "start", parent?.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "2015-01");
