@@ -35,6 +35,7 @@ public sealed class CriminalMarketEngine
         var m = _inputs.MunicipalityCount;
         world.Census();
         var pool = PoolFactors(world, parameters);
+        var propensity = NonMemberHomicideSystem.Propensity(_inputs, parameters);
 
         var start = _inputs.Start;
         var firstMonth = (start.Year * 12) + start.Month - 1;
@@ -75,7 +76,7 @@ public sealed class CriminalMarketEngine
             }
 
             PredationSystem.Run(world, parameters, week, random);
-            NonMemberHomicideSystem.Run(_inputs, parameters, year, week, random);
+            NonMemberHomicideSystem.Run(_inputs, parameters, year, week, propensity, random);
             var members = world.GroupMembers.Take(world.Groups).Sum();
             var groups = world.GroupMembers.Take(world.Groups).Count(n => n > 0);
             var events = world.ApplyEvents(random, parameters);

@@ -36,6 +36,9 @@ public sealed record EngineParameters
     /// <summary>Homicides per 100,000 inhabitants per year not tied to organizations.</summary>
     public double BaselineRate { get; init; } = 4;
 
+    /// <summary>How strongly those homicides follow a municipality's own rate before the start (0: the same everywhere).</summary>
+    public double BaselineHistoryElasticity { get; init; }
+
     /// <summary>Probability per week that a group with members in a municipality sends a cell into a neighbouring one.</summary>
     public double Expansion { get; init; } = 2e-3;
 
@@ -87,6 +90,7 @@ public sealed record EngineParameters
         new("member_share_of_conflict_deaths", 0.35, "fraction", "assumed; calibrated to the aggregate model's member deaths", 0.05, 0.9, "victims of conflict who are members"),
         new("predation_lethality", 1.2e-3, "civilian homicides per member per week", "assumed; calibrated", 0, 1e-2, "killings in extortion, robbery and kidnapping"),
         new("baseline_rate", 4, "homicides per 100,000 per year", "assumed; calibrated (Mexico's rate was 8-10 before 2007)", 0, 12, "homicides not tied to organizations"),
+        new("baseline_history_elasticity", 0, "dimensionless", "assumed; calibrated", 0, 1.5, "how far non-organized homicides follow the local rate before the start"),
         new("expansion", 2e-3, "per week per occupied place", "assumed; calibrated", 0, 0.05, "probability of opening a neighbouring place"),
         new("expansion_cell", 8, "members", "assumed", 1, 50, "members sent to open a place"),
         new("succession_violence", 0.05, "killings per week per √member", "assumed; calibrated", 0, 1, "violence inside a group without leaders"),
@@ -118,6 +122,7 @@ public sealed record EngineParameters
         "member_share_of_conflict_deaths" => MemberShareOfConflictDeaths,
         "predation_lethality" => PredationLethality,
         "baseline_rate" => BaselineRate,
+        "baseline_history_elasticity" => BaselineHistoryElasticity,
         "expansion" => Expansion,
         "expansion_cell" => ExpansionCell,
         "succession_violence" => SuccessionViolence,
@@ -146,6 +151,7 @@ public sealed record EngineParameters
         "member_share_of_conflict_deaths" => this with { MemberShareOfConflictDeaths = value },
         "predation_lethality" => this with { PredationLethality = value },
         "baseline_rate" => this with { BaselineRate = value },
+        "baseline_history_elasticity" => this with { BaselineHistoryElasticity = value },
         "expansion" => this with { Expansion = value },
         "expansion_cell" => this with { ExpansionCell = (int)Math.Round(value) },
         "succession_violence" => this with { SuccessionViolence = value },

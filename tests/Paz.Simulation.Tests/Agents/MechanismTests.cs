@@ -148,3 +148,21 @@ public class MechanismTests
         Assert.InRange(homicides[0] / (double)homicides[1], 6, 15); // about 999 : 100 free members
     }
 }
+
+public class NonMemberHomicideTests
+{
+    private static EngineInputs TwoPlaces() => new(
+        ["01001", "01002"], [0, 0], 1, [[1], [0]], 2015, [[100_000, 100_000]], [1, 1], [90, 10],
+        new Core.Organizations.GroupNetwork([new("N1", "A", "Aguascalientes", "A")], [], []), [[0]], 0, new DateOnly(2015, 1, 1));
+
+    [Fact]
+    public void WithHistoryElasticityNonOrganizedHomicidesFollowThePlacesPastViolence()
+    {
+        var inputs = TwoPlaces();
+        var flat = NonMemberHomicideSystem.Propensity(inputs, new EngineParameters());
+        Assert.Equal(flat[0], flat[1]);
+        var following = NonMemberHomicideSystem.Propensity(inputs, new EngineParameters { BaselineHistoryElasticity = 1 });
+        Assert.True(following[0] > 5 * following[1]);
+        Assert.Equal(1.0, (following[0] + following[1]) / 2, 9); // the national level is unchanged
+    }
+}
