@@ -75,6 +75,9 @@ public sealed class DataDirectory
     /// <summary>groups/bacrim2020_state_records.csv</summary>
     public string GroupStateRecords => File("groups/bacrim2020_state_records.csv");
 
+    /// <summary>groups/cide_ppd_state_group_presence_2015_2020.csv</summary>
+    public string CidePresence => File("groups/cide_ppd_state_group_presence_2015_2020.csv");
+
     /// <summary>groups/mco_state_group_year_2007_2015.csv</summary>
     public string McoPresence => File("groups/mco_state_group_year_2007_2015.csv");
 

@@ -75,3 +75,26 @@ public class ShippedDataTests
         Assert.True(national.Single(n => n.Year == 2017).IsPreliminary);
     }
 }
+
+public class GroupPresenceTests
+{
+    [Theory]
+    [InlineData("Cártel Jalisco Nueva Generación (CJNG)", "jalisco nueva generacion")]
+    [InlineData("  LOS VIAGRA ", "viagra")]
+    [InlineData("Cartel de Santa Rosa de Lima", "santa rosa lima")]
+    public void NamesAreNormalizedForMatching(string raw, string expected) =>
+        Assert.Equal(expected, Groups.GroupPresenceLoader.Normalize(raw));
+
+    [Fact]
+    public void EveryGroupIsPresentSomewhereAndTheLargestAreWidespread()
+    {
+        var data = DataDirectory.Locate();
+        var atlas = PazDataSet.Load(data).Atlas;
+        var network = Groups.GroupNetworkLoader.Load(data);
+        var presence = Groups.GroupPresenceLoader.Load(data, network, atlas);
+        Assert.Equal(150, presence.Count);
+        Assert.All(presence, states => Assert.NotEmpty(states));
+        var cjng = network.Groups.Select((g, i) => (g, i)).Single(x => x.g.ShortName == "CJNG").i;
+        Assert.True(presence[cjng].Length >= 15, $"CJNG in {presence[cjng].Length} states in 2015 (MCO)");
+    }
+}

@@ -12,8 +12,10 @@ namespace Paz.Data.Groups;
 /// <list type="bullet">
 /// <item>Mapping Criminal Organizations (MCO) 2015 rows, for the groups whose MCO code names one network
 /// group unambiguously (the table below); these groups' 2015 presence is taken from MCO;</item>
-/// <item>for the others, the BACRIM 2020 state records whose group name equals the node's name (248 of
-/// 251 records do; "Estado de México" is the atlas's "México"), a 2020 picture used as the best
+/// <item>for the others, CIDE-PPD rows of 2015-2017 (PGR 2015, dioculta and gnews 2017) whose name matches
+/// the group's after normalization (<see cref="Normalize"/>) or an alias (<see cref="CideAliases"/>);</item>
+/// <item>for groups neither source names, the BACRIM 2020 state records whose group name equals the node's
+/// name (248 of 251 records do; "Estado de México" is the atlas's "México"), a 2020 picture used as the best
 /// available proxy.</item>
 /// </list>
 /// Every group is also present in its main state (nodes file).
@@ -44,6 +46,45 @@ public static class GroupPresenceLoader
         ["ardillos"] = "N10084",
     };
 
+    /// <summary>Raw CIDE-PPD names that name a network group under another name.</summary>
+    public static readonly IReadOnlyDictionary<string, string> CideAliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Cartel del Pacífico"] = "N10013",
+        ["Pacífico"] = "N10013",
+        ["La Familia Michoacana"] = "N10076",
+        ["La Familia"] = "N10076",
+        ["La Nueva Familia"] = "N10076",
+        ["Los Viagra"] = "N10133",
+        ["Los Damaso"] = "N10097",
+    };
+
+    /// <summary>A name reduced for matching: no accents, lower case, no parentheses, no articles or "cártel".</summary>
+    public static string Normalize(string name)
+    {
+        var plain = Plain(name);
+        plain = System.Text.RegularExpressions.Regex.Replace(plain, @"\(.*?\)", " ");
+        plain = System.Text.RegularExpressions.Regex.Replace(plain, @"\b(cartel|carteles|de|del|la|las|los|el)\b", " ");
+        return string.Join(' ', System.Text.RegularExpressions.Regex.Replace(plain, "[^a-z0-9]+", " ").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // Spanish accents folded by table: Paz runs with invariant globalization, where Unicode
+    // normalization does not decompose letters.
+    private static string Plain(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = text.Trim().ToLowerInvariant().Select(c => c switch
+        {
+            'á' or 'à' or 'ä' => 'a',
+            'é' or 'è' or 'ë' => 'e',
+            'í' or 'ì' or 'ï' => 'i',
+            'ó' or 'ò' or 'ö' => 'o',
+            'ú' or 'ù' or 'ü' => 'u',
+            'ñ' => 'n',
+            _ => c,
+        });
+        return new string([.. folded]);
+    }
+
     /// <summary>State indices (atlas order) where each network group is present, in network order.</summary>
     public static IReadOnlyList<int[]> Load(DataDirectory data, GroupNetwork network, Core.Territory.Atlas atlas)
     {
@@ -72,11 +113,49 @@ public static class GroupPresenceLoader
             mco.Add(node[id]);
         });
 
+        // CIDE-PPD 2015-2017 rows, matched to network groups by normalized name (accents, case, articles and
+        // "cártel" dropped) or the alias table; closer to the start than the 2020 records.
+        var normalized = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var g = 0; g < network.Count; g++)
+        {
+            normalized.TryAdd(Normalize(network.Groups[g].Name), g);
+            normalized.TryAdd(Normalize(network.Groups[g].ShortName), g);
+        }
+
+        foreach (var (alias, id) in CideAliases)
+        {
+            normalized[Normalize(alias)] = node[id];
+        }
+
+        var stateByPlainName = atlas.States.Select((st, i) => (st, i)).ToDictionary(x => Plain(x.st.Name), x => x.i, StringComparer.Ordinal);
+        stateByPlainName[Plain("Estado de México")] = stateIndex["México"];
+        var early = new HashSet<int>();
+        var cide = CsvFile.Open(data.CidePresence);
+        int cideYear = cide.Column("anio"), cideState = cide.Column("estado"), cideGroup = cide.Column("grupo");
+        cide.ForEachRow(row =>
+        {
+            if (row.OptionalText(cideYear) is not { } text || !int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var y) || y > 2017)
+            {
+                return;
+            }
+
+            if (row.OptionalText(cideGroup) is not { } raw || !normalized.TryGetValue(Normalize(raw), out var g) || mco.Contains(g))
+            {
+                return;
+            }
+
+            if (stateByPlainName.TryGetValue(Plain(row.Text(cideState)), out var s))
+            {
+                presence[g].Add(s);
+                early.Add(g);
+            }
+        });
+
         var records = CsvFile.Open(data.GroupStateRecords);
         int recordGroup = records.Column("group"), recordState = records.Column("state");
         records.ForEachRow(row =>
         {
-            if (!name.TryGetValue(row.Text(recordGroup), out var g) || mco.Contains(g))
+            if (!name.TryGetValue(row.Text(recordGroup), out var g) || mco.Contains(g) || early.Contains(g))
             {
                 return;
             }
