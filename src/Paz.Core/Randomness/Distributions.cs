@@ -10,11 +10,7 @@ public static class Distributions
     public static long Poisson(this Xoshiro256StarStar random, double lambda)
     {
         ArgumentNullException.ThrowIfNull(random);
-        if (!(lambda >= 0) || !double.IsFinite(lambda))
-        {
-            // Checked by hand, not through Guard: the message must not be formatted on every one of millions of draws.
-            throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "a Poisson mean must be finite and at least 0");
-        }
+        Common.Guard.Require(lambda >= 0 && double.IsFinite(lambda), $"a Poisson mean must be finite and at least 0, not {lambda}", nameof(lambda));
         if (lambda == 0)
         {
             return 0;
