@@ -42,7 +42,7 @@ public sealed class YamlMap
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DataFormatException(path, 0, $"expected a readable scenario file: {e.Message}", e);
+            throw new DataFormatException(path, 0, $"expected a readable file: {e.Message}", e);
         }
 
         var stream = new YamlStream();
@@ -124,6 +124,57 @@ public sealed class YamlMap
         return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max && double.IsFinite(v)
             ? v
             : throw Error(node, $"'{key}': expected a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, found '{raw}'");
+    }
+
+    /// <summary>The line where the mapping starts.</summary>
+    public int Line => (int)_node.Start.Line;
+
+    /// <summary>Reads <paramref name="node"/> of <paramref name="file"/> as a mapping with only <paramref name="knownKeys"/>.</summary>
+    /// <exception cref="DataFormatException">The node is not a mapping, or has an unknown key.</exception>
+    public static YamlMap Of(string file, YamlNode node, IEnumerable<string> knownKeys, string what)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node is YamlMappingNode map ? new YamlMap(file, map, knownKeys) : throw ErrorIn(file, node, $"expected {what} (a mapping of keys to values)");
+    }
+
+    /// <summary>The node under a key (required).</summary>
+    public YamlNode Node(string key) => Find(key) ?? throw Error(_node, $"missing key '{key}'");
+
+    /// <summary>The items of a list under a key; empty when the key is absent.</summary>
+    public IReadOnlyList<YamlNode> List(string key)
+    {
+        var node = Find(key);
+        return node switch
+        {
+            null => [],
+            YamlSequenceNode s => [.. s.Children],
+            _ => throw Error(node, $"'{key}': expected a list (lines starting with '- ')"),
+        };
+    }
+
+    /// <summary>A true/false value; <paramref name="fallback"/> when absent.</summary>
+    public bool Flag(string key, bool fallback)
+    {
+        var node = Find(key);
+        if (node is null)
+        {
+            return fallback;
+        }
+
+        var raw = Scalar(node, key);
+        return raw switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw Error(node, $"'{key}': expected true or false, found '{raw}'"),
+        };
+    }
+
+    /// <summary>An error at a node of a file.</summary>
+    public static DataFormatException ErrorIn(string file, YamlNode node, string expectation)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return new(file, (int)node.Start.Line, expectation);
     }
 
     /// <summary>An error at the line of <paramref name="key"/>'s value (or of the mapping when absent).</summary>

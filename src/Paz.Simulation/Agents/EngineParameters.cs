@@ -4,7 +4,7 @@ namespace Paz.Simulation.Agents;
 
 /// <summary>
 /// The agent-based engine's parameters. Each has a default, a unit, a source (or "assumed") and a
-/// range; <see cref="Free"/> marks the at most twelve that <c>paz calibrate</c> fits to 2015-2018.
+/// range; <see cref="Calibration.DefaultFree"/> lists the at most twelve that <c>paz calibrate</c> fits to 2015-2018.
 /// None is indexed by year or place: the fit must come from mechanisms and initial conditions.
 /// </summary>
 public sealed record EngineParameters
@@ -105,10 +105,6 @@ public sealed record EngineParameters
         new("sentence_weeks", 260, "weeks", "assumed", 26, 1560, "mean sentence"),
         new("leader_removals_per_week", 30.0 / 52, "leaders per week", "seed: 120 of 122 designated targets caught by 2018 (about 30 a year)", 0, 5, "high-value targeting"),
     ];
-
-    /// <summary>The parameters <c>paz calibrate</c> fits (at most twelve).</summary>
-    public static readonly IReadOnlyList<string> Free =
-        ["conflict_intensity", "member_share_of_conflict_deaths", "predation_lethality", "baseline_rate", "expansion", "recruitment"];
 
     /// <summary>A parameter's value by scenario key.</summary>
     public double Get(string name) => name switch

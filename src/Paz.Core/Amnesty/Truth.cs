@@ -1,0 +1,41 @@
+namespace Paz.Core.Amnesty;
+
+/// <summary>
+/// Three-valued truth (Kleene): a condition over a fact the case does not state is Unknown, so the
+/// screener sends the case to review instead of guessing.
+/// </summary>
+public enum Truth
+{
+    /// <summary>The condition does not hold on the stated facts.</summary>
+    False,
+
+    /// <summary>The condition holds on the stated facts.</summary>
+    True,
+
+    /// <summary>A fact the condition needs is not stated.</summary>
+    Unknown,
+}
+
+/// <summary>Kleene's strong three-valued connectives.</summary>
+public static class TruthLogic
+{
+    /// <summary>Negation: Unknown stays Unknown.</summary>
+    public static Truth Not(Truth value) => value switch
+    {
+        Truth.True => Truth.False,
+        Truth.False => Truth.True,
+        _ => Truth.Unknown,
+    };
+
+    /// <summary>Conjunction: False wins, then Unknown.</summary>
+    public static Truth And(Truth a, Truth b) =>
+        a == Truth.False || b == Truth.False ? Truth.False
+        : a == Truth.Unknown || b == Truth.Unknown ? Truth.Unknown
+        : Truth.True;
+
+    /// <summary>Disjunction: True wins, then Unknown.</summary>
+    public static Truth Or(Truth a, Truth b) =>
+        a == Truth.True || b == Truth.True ? Truth.True
+        : a == Truth.Unknown || b == Truth.Unknown ? Truth.Unknown
+        : Truth.False;
+}
