@@ -89,21 +89,47 @@ public abstract record Condition
     public abstract IEnumerable<string> Paths();
 }
 
-/// <summary>All of the parts hold.</summary>
+/// <summary>All of the parts hold. Stops at the first part that fails, so the explanation lists only the facts that decided.</summary>
 public sealed record AllOf(IReadOnlyList<Condition> Parts) : Condition
 {
     /// <inheritdoc/>
-    public override Truth Evaluate(ConditionScope scope) => Parts.Aggregate(Truth.True, (t, c) => TruthLogic.And(t, c.Evaluate(scope)));
+    public override Truth Evaluate(ConditionScope scope)
+    {
+        var result = Truth.True;
+        foreach (var part in Parts)
+        {
+            result = TruthLogic.And(result, part.Evaluate(scope));
+            if (result == Truth.False)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
 
     /// <inheritdoc/>
     public override IEnumerable<string> Paths() => Parts.SelectMany(p => p.Paths());
 }
 
-/// <summary>At least one of the parts holds.</summary>
+/// <summary>At least one of the parts holds. Stops at the first part that holds.</summary>
 public sealed record AnyOf(IReadOnlyList<Condition> Parts) : Condition
 {
     /// <inheritdoc/>
-    public override Truth Evaluate(ConditionScope scope) => Parts.Aggregate(Truth.False, (t, c) => TruthLogic.Or(t, c.Evaluate(scope)));
+    public override Truth Evaluate(ConditionScope scope)
+    {
+        var result = Truth.False;
+        foreach (var part in Parts)
+        {
+            result = TruthLogic.Or(result, part.Evaluate(scope));
+            if (result == Truth.True)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
 
     /// <inheritdoc/>
     public override IEnumerable<string> Paths() => Parts.SelectMany(p => p.Paths());
