@@ -49,4 +49,12 @@ public sealed class RuleSetCaseTests
             .Where(x => !fired.Contains(x)).Select(x => $"{x.Key}:{x.Id}").ToList();
         Assert.True(never.Count == 0, $"rules no tabled case exercises: {string.Join(", ", never)}");
     }
+
+    [Fact]
+    public void EveryCatalogueFactIsDocumented()
+    {
+        var doc = File.ReadAllText(Path.Combine(RuleLibrary.Locate(), "..", "..", "docs", "amnesty.md"));
+        var missing = FactCatalog.Facts.Where(f => !doc.Contains($"`{f.Path}`", StringComparison.Ordinal)).Select(f => f.Path).ToList();
+        Assert.True(missing.Count == 0, $"docs/amnesty.md does not describe: {string.Join(", ", missing)}");
+    }
 }
