@@ -1,0 +1,91 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Paz.Tribunal.Storage;
+
+namespace Paz.Tribunal.Audit;
+
+/// <summary>One audit record: who did what, to which record, when, why, and with what outcome.</summary>
+public sealed record AuditEntry(long Seq, string At, string Actor, string Role, string Action, string Target, string Purpose, string Outcome, string PrevHash, string Hash);
+
+/// <summary>What <see cref="AuditChain.VerifyAsync"/> found.</summary>
+/// <param name="Intact">Whether every row links to the previous one, hashes to its stored hash, and the head matches.</param>
+/// <param name="Rows">Rows checked.</param>
+/// <param name="Problems">What is wrong, row by row.</param>
+public sealed record AuditVerification(bool Intact, long Rows, IReadOnlyList<string> Problems);
+
+/// <summary>
+/// The append-only, hash-chained audit log. Each row's hash is SHA-256 over the previous row's hash and
+/// the row's fields; appends lock the chain's head in the caller's transaction, so the record of an
+/// action commits or rolls back with the action itself.
+/// </summary>
+public static class AuditChain
+{
+    /// <summary>The hash before the first row.</summary>
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>Appends a record inside <paramref name="transaction"/>.</summary>
+    public static async Task AppendAsync(Database database, DbConnection connection, DbTransaction transaction, string at, string actor, string role, string action, string target, string purpose, string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(connection);
+        var head = await connection.QuerySingleAsync<(long Seq, string Hash)>(
+            "SELECT seq, hash FROM audit_head WHERE id = 1" + database.ForUpdate, transaction: transaction).ConfigureAwait(false);
+        var seq = head.Seq + 1;
+        var hash = Hash(head.Hash, seq, at, actor, role, action, target, purpose, outcome);
+        await connection.ExecuteAsync(
+            "INSERT INTO audit (seq, at, actor, role, action, target, purpose, outcome, prev_hash, hash) VALUES (@seq, @at, @actor, @role, @action, @target, @purpose, @outcome, @prev, @hash)",
+            new { seq, at, actor, role, action, target, purpose, outcome, prev = head.Hash, hash }, transaction).ConfigureAwait(false);
+        await connection.ExecuteAsync("UPDATE audit_head SET seq = @seq, hash = @hash WHERE id = 1", new { seq, hash }, transaction).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks the whole chain and its head.</summary>
+    public static async Task<AuditVerification> VerifyAsync(Database database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await using var connection = await database.OpenAsync().ConfigureAwait(false);
+        var problems = new List<string>();
+        var previous = Genesis;
+        var expectedSeq = 1L;
+        var rows = 0L;
+        foreach (var row in await connection.QueryAsync<AuditEntry>(
+            "SELECT seq AS Seq, at AS At, actor AS Actor, role AS Role, action AS Action, target AS Target, purpose AS Purpose, outcome AS Outcome, prev_hash AS PrevHash, hash AS Hash FROM audit ORDER BY seq").ConfigureAwait(false))
+        {
+            rows++;
+            if (row.Seq != expectedSeq)
+            {
+                problems.Add($"row {expectedSeq}{(row.Seq > expectedSeq ? $"-{row.Seq - 1}" : string.Empty)} missing (next row is {row.Seq})");
+            }
+
+            if (row.PrevHash != previous)
+            {
+                problems.Add($"row {row.Seq}: does not link to the row before it");
+            }
+
+            if (Hash(row.PrevHash, row.Seq, row.At, row.Actor, row.Role, row.Action, row.Target, row.Purpose, row.Outcome) != row.Hash)
+            {
+                problems.Add($"row {row.Seq}: contents do not match its hash (altered)");
+            }
+
+            previous = row.Hash;
+            expectedSeq = row.Seq + 1;
+        }
+
+        var head = await connection.QuerySingleAsync<(long Seq, string Hash)>("SELECT seq, hash FROM audit_head WHERE id = 1").ConfigureAwait(false);
+        if (head.Seq != expectedSeq - 1 || head.Hash != previous)
+        {
+            problems.Add($"the chain ends at row {expectedSeq - 1} but its head records row {head.Seq} (rows removed from the end, or the head altered)");
+        }
+
+        return new AuditVerification(problems.Count == 0, rows, problems);
+    }
+
+    /// <summary>The hash of a row.</summary>
+    public static string Hash(string previous, long seq, string at, string actor, string role, string action, string target, string purpose, string outcome)
+    {
+        var text = string.Join('\u001f', previous, seq.ToString(CultureInfo.InvariantCulture), at, actor, role, action, target, purpose, outcome);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}

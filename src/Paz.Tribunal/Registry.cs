@@ -1,0 +1,108 @@
+using System.Data.Common;
+using System.Globalization;
+using Paz.Core.Amnesty;
+using Paz.Tribunal.Audit;
+using Paz.Tribunal.Security;
+using Paz.Tribunal.Storage;
+
+namespace Paz.Tribunal;
+
+/// <summary>
+/// The tribunal's case registry. Every operation names the actor, the action and a purpose; the role ×
+/// action table is checked first, and every attempt — allowed, refused or denied — leaves an audit
+/// record. An allowed operation's record is written in the operation's own transaction, so the log and
+/// the data cannot disagree; a refused one is recorded after its transaction rolled back.
+/// </summary>
+public sealed partial class Registry
+{
+    private readonly Database _database;
+    private readonly FieldCipher _cipher;
+    private readonly IReadOnlyDictionary<string, RuleSet> _ruleSets;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates a registry over a database whose schema exists (see <see cref="Database.CreateSchemaAsync"/>).</summary>
+    public Registry(Database database, FieldCipher cipher, IEnumerable<RuleSet> ruleSets, TimeProvider clock)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+        _cipher = cipher ?? throw new ArgumentNullException(nameof(cipher));
+        ArgumentNullException.ThrowIfNull(ruleSets);
+        _ruleSets = ruleSets.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    }
+
+    /// <summary>The database.</summary>
+    public Database Database => _database;
+
+    /// <summary>The rule sets cases may be filed under.</summary>
+    public IReadOnlyCollection<string> RuleSets => [.. _ruleSets.Keys.Order(StringComparer.Ordinal)];
+
+    private string Now => _clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+
+    /// <summary>Runs an action for an actor: permission check, transaction, audit record.</summary>
+    private async Task<T> Run<T>(Actor? actor, TribunalAction action, string target, string? purpose, Func<DbConnection, DbTransaction, Task<(T Result, string Target, string Outcome)>> work)
+    {
+        var why = Why(purpose);
+        await Authorize(actor, action, target, why).ConfigureAwait(false);
+        try
+        {
+            return await _database.InTransactionAsync(async (connection, transaction) =>
+            {
+                var (result, finalTarget, outcome) = await work(connection, transaction).ConfigureAwait(false);
+                await AuditChain.AppendAsync(_database, connection, transaction, Now, actor!.Name, Wire(actor.Role), Wire(action), finalTarget, why, outcome).ConfigureAwait(false);
+                return result;
+            }).ConfigureAwait(false);
+        }
+        catch (RegistryException refused)
+        {
+            await Record(actor!.Name, Wire(actor.Role), action, target, why, $"refused: {refused.Refusal}: {refused.Message}").ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Checks the role × action table; records and throws on a denial.</summary>
+    private async Task Authorize(Actor? actor, TribunalAction action, string target, string why)
+    {
+        if (actor is null)
+        {
+            await Record("anonymous", "none", action, target, why, "denied: not signed in").ConfigureAwait(false);
+            throw new RegistryException(Refusal.Unauthenticated, "sign in first");
+        }
+
+        if (!Permissions.Allows(actor.Role, action))
+        {
+            await Record(actor.Name, Wire(actor.Role), action, target, why, $"denied: role {Wire(actor.Role)} may not {Wire(action)}").ConfigureAwait(false);
+            throw new RegistryException(Refusal.Denied, $"role {Wire(actor.Role)} may not {Wire(action)}");
+        }
+    }
+
+    private static string Why(string? purpose) =>
+        string.IsNullOrWhiteSpace(purpose) ? "(no purpose stated)" : purpose.Trim()[..Math.Min(200, purpose.Trim().Length)];
+
+    private async Task Record(string actor, string role, TribunalAction action, string target, string purpose, string outcome) =>
+        await _database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await AuditChain.AppendAsync(_database, connection, transaction, Now, actor, role, Wire(action), target, purpose, outcome).ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
+
+    /// <summary>An enum as it appears on the wire and in the audit log: snake_case.</summary>
+    public static string Wire<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+
+    private static RegistryException NotFound(string what) => new(Refusal.NotFound, $"no {what} with that id in your scope");
+}

@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Paz.Tribunal.Storage;
+
+/// <summary>
+/// The registry's database: SQLite by default (WAL, foreign keys, synchronous=NORMAL, which survives a
+/// killed process though not a power cut), PostgreSQL when a connection string is given. The SQL is
+/// portable; the two differ only in how the audit chain's head is locked (SQLite's write transactions
+/// are serialized by BEGIN IMMEDIATE, PostgreSQL's by SELECT … FOR UPDATE).
+/// </summary>
+public sealed class Database
+{
+    private readonly string _connectionString;
+
+    private Database(string connectionString, bool postgres)
+    {
+        _connectionString = connectionString;
+        IsPostgres = postgres;
+    }
+
+    /// <summary>Whether this is PostgreSQL.</summary>
+    public bool IsPostgres { get; }
+
+    /// <summary>The clause that locks the row read for update (empty on SQLite).</summary>
+    public string ForUpdate => IsPostgres ? " FOR UPDATE" : string.Empty;
+
+    /// <summary>A SQLite database in <paramref name="path"/>.</summary>
+    public static Database Sqlite(string path) =>
+        new(new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = true, DefaultTimeout = 30, Pooling = true }.ToString(), postgres: false);
+
+    /// <summary>A PostgreSQL database.</summary>
+    public static Database Postgres(string connectionString) => new(connectionString, postgres: true);
+
+    /// <summary>Opens a connection.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancel = default)
+    {
+        DbConnection connection = IsPostgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancel).ConfigureAwait(false);
+        if (!IsPostgres)
+        {
+            await connection.ExecuteAsync("PRAGMA synchronous=NORMAL;").ConfigureAwait(false);
+        }
+
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction; commits when it returns.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await OpenAsync(cancel).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        var result = await work(connection, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancel).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Creates the tables if they do not exist.</summary>
+    public async Task CreateSchemaAsync()
+    {
+        await using var connection = await OpenAsync().ConfigureAwait(false);
+        if (!IsPostgres)
+        {
+            await connection.ExecuteAsync("PRAGMA journal_mode=WAL;").ConfigureAwait(false);
+        }
+
+        foreach (var statement in Schema.Statements)
+        {
+            await connection.ExecuteAsync(statement).ConfigureAwait(false);
+        }
+
+        await connection.ExecuteAsync(
+            IsPostgres
+                ? "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, @Genesis) ON CONFLICT (id) DO NOTHING"
+                : "INSERT OR IGNORE INTO audit_head (id, seq, hash) VALUES (1, 0, @Genesis)",
+            new { Audit.AuditChain.Genesis }).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,48 @@
+namespace Paz.Tribunal.Storage;
+
+/// <summary>
+/// The registry's tables. Personal fields (<c>*_enc</c>) hold only ciphertext from
+/// <see cref="Security.FieldCipher"/>; the audit log is append-only and hash-chained, with its head
+/// (last sequence number and hash) kept in <c>audit_head</c> so that deleting the newest rows is detected too.
+/// </summary>
+public static class Schema
+{
+    /// <summary>CREATE statements, portable between SQLite and PostgreSQL.</summary>
+    public static readonly IReadOnlyList<string> Statements =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS users (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, password_hash TEXT NOT NULL,
+            failed_attempts BIGINT NOT NULL DEFAULT 0, locked_until TEXT NULL, created TEXT NOT NULL)
+        """,
+        "CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), expires TEXT NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS cases (
+            id TEXT PRIMARY KEY, number BIGINT NOT NULL UNIQUE,
+            applicant_name_enc TEXT NOT NULL, applicant_address_enc TEXT NULL, name_index TEXT NOT NULL, facts_enc TEXT NOT NULL,
+            rule_set TEXT NOT NULL, rule_set_version TEXT NOT NULL, status TEXT NOT NULL, risk TEXT NOT NULL,
+            screening TEXT NULL, explanation_enc TEXT NULL, decision_reason_enc TEXT NULL,
+            filed TEXT NOT NULL, decision_due TEXT NULL, decided TEXT NULL,
+            clerk_id TEXT NOT NULL REFERENCES users(id), advocate_id TEXT NULL REFERENCES users(id))
+        """,
+        "CREATE INDEX IF NOT EXISTS cases_name_index ON cases (name_index)",
+        """
+        CREATE TABLE IF NOT EXISTS obligations (
+            id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), kind TEXT NOT NULL, text TEXT NOT NULL,
+            hours_required DOUBLE PRECISION NOT NULL, hours_done DOUBLE PRECISION NOT NULL, completed BIGINT NOT NULL)
+        """,
+        "CREATE TABLE IF NOT EXISTS victims (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), name_enc TEXT NOT NULL, contact_enc TEXT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS hearings (
+            id TEXT PRIMARY KEY, victim_id TEXT NOT NULL REFERENCES victims(id), case_id TEXT NOT NULL REFERENCES cases(id),
+            held_on TEXT NOT NULL, statement_enc TEXT NOT NULL)
+        """,
+        "CREATE TABLE IF NOT EXISTS new_offences (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), committed TEXT NOT NULL, description_enc TEXT NOT NULL, revoked BIGINT NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS audit (
+            seq BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL,
+            target TEXT NOT NULL, purpose TEXT NOT NULL, outcome TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
+        """,
+        "CREATE TABLE IF NOT EXISTS audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
+    ];
+}
