@@ -1,0 +1,103 @@
+using Paz.Tribunal;
+using Paz.Tribunal.Cases;
+using Paz.Tribunal.Security;
+
+namespace Paz.Web.Api;
+
+/// <summary>The registry's HTTP API. Each endpoint names its action; the registry enforces the role × action table and audits.</summary>
+public static class TribunalEndpoints
+{
+    /// <summary>Maps every endpoint.</summary>
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api");
+        api.MapPost("/session", async (SignInRequest? body, Registry registry) =>
+            Results.Ok(new { token = await registry.SignInAsync(body?.Name, body?.Password) })).AllowAnonymous().WithName("SignIn");
+
+        api.MapPost("/users", async (UserRequest? body, HttpContext http, Registry registry) =>
+        {
+            var role = Registry.ParseRole(body?.Role ?? string.Empty);
+            var id = await registry.AddUserAsync(Who(http) ?? throw new RegistryException(Refusal.Unauthenticated, "sign in first"), body?.Name, role, body?.Password, Why(http));
+            return Results.Created($"/api/users/{id}", new { id });
+        }).WithMetadata(new RequiresActionAttribute(TribunalAction.UserManage));
+
+        api.MapPost("/cases", async (CaseRequest? body, HttpContext http, Registry registry) =>
+        {
+            var item = await registry.FileCaseAsync(Who(http), Why(http), body is null ? null : new NewCase(body.ApplicantName, body.ApplicantAddress, body.RuleSet, body.Facts?.GetRawText()));
+            return Results.Created($"/api/cases/{item.Id}", item);
+        }).WithMetadata(new RequiresActionAttribute(TribunalAction.CaseCreate));
+
+        api.MapGet("/cases/{id}", async (string id, HttpContext http, Registry registry) =>
+            Results.Ok(await registry.GetCaseAsync(Who(http), Why(http), id))).WithMetadata(new RequiresActionAttribute(TribunalAction.CaseRead));
+
+        api.MapGet("/cases", async (string? status, bool? overdue, HttpContext http, Registry registry) =>
+        {
+            CaseStatus? filter = status is null ? null
+                : Enum.GetValues<CaseStatus>().Where(s => Registry.Wire(s) == status).Select(s => (CaseStatus?)s).FirstOrDefault()
+                    ?? throw RegistryException.Invalid("status", $"expected one of {string.Join(", ", Enum.GetValues<CaseStatus>().Select(s => Registry.Wire(s)))}");
+            return Results.Ok(await registry.ListCasesAsync(Who(http), Why(http), filter, overdue ?? false));
+        }).WithMetadata(new RequiresActionAttribute(TribunalAction.CaseList));
+
+        api.MapGet("/cases/search", async (string? name, HttpContext http, Registry registry) =>
+            Results.Ok(await registry.SearchAsync(Who(http), Why(http), name))).WithMetadata(new RequiresActionAttribute(TribunalAction.CaseSearch));
+
+        api.MapPost("/cases/{id}/screen", async (string id, HttpContext http, Registry registry) =>
+            Results.Ok(await registry.ScreenAsync(Who(http), Why(http), id))).WithMetadata(new RequiresActionAttribute(TribunalAction.CaseScreen));
+
+        api.MapPost("/cases/{id}/review", async (string id, HttpContext http, Registry registry) =>
+            Results.Ok(await registry.ReviewAsync(Who(http), Why(http), id))).WithMetadata(new RequiresActionAttribute(TribunalAction.CaseReview));
+
+        api.MapPost("/cases/{id}/decision", async (string id, DecisionRequest? body, HttpContext http, Registry registry) =>
+        {
+            var grant = body?.Grant ?? throw RegistryException.Invalid("grant", "grant must be true or false");
+            return Results.Ok(await registry.DecideAsync(Who(http), Why(http), id, grant, body.Reason));
+        }).WithMetadata(new RequiresActionAttribute(TribunalAction.CaseDecide));
+
+        api.MapPost("/cases/{id}/new-offences", async (string id, NewOffenceRequest? body, HttpContext http, Registry registry) =>
+            Results.Ok(await registry.RecordNewOffenceAsync(Who(http), Why(http), id, body?.Committed, body?.Description))).WithMetadata(new RequiresActionAttribute(TribunalAction.CaseRevoke));
+
+        api.MapPost("/cases/{id}/advocate", async (string id, AdvocateRequest? body, HttpContext http, Registry registry) =>
+            Results.Ok(await registry.AssignAdvocateAsync(Who(http), Why(http), id, body?.Advocate))).WithMetadata(new RequiresActionAttribute(TribunalAction.AdvocateAssign));
+
+        api.MapPost("/cases/{id}/obligations/{obligation}", async (string id, string obligation, ObligationRequest? body, HttpContext http, Registry registry) =>
+        {
+            var hours = body?.HoursDone ?? throw RegistryException.Invalid("hours_done", "hours_done is required");
+            return Results.Ok(await registry.UpdateObligationAsync(Who(http), Why(http), id, obligation, hours, body.Completed ?? false));
+        }).WithMetadata(new RequiresActionAttribute(TribunalAction.ObligationUpdate));
+
+        api.MapPost("/cases/{id}/victims", async (string id, VictimRequest? body, HttpContext http, Registry registry) =>
+        {
+            var victim = await registry.AddVictimAsync(Who(http), Why(http), id, body?.Name, body?.Contact);
+            return Results.Created($"/api/cases/{id}/victims/{victim}", new { id = victim });
+        }).WithMetadata(new RequiresActionAttribute(TribunalAction.VictimCreate));
+
+        api.MapGet("/cases/{id}/victims", async (string id, HttpContext http, Registry registry) =>
+            Results.Ok(await registry.ListVictimsAsync(Who(http), Why(http), id))).WithMetadata(new RequiresActionAttribute(TribunalAction.VictimRead));
+
+        api.MapPost("/cases/{id}/victims/{victim}/hearings", async (string id, string victim, HearingRequest? body, HttpContext http, Registry registry) =>
+        {
+            var hearing = await registry.AddHearingAsync(Who(http), Why(http), id, victim, body?.HeldOn, body?.Statement);
+            return Results.Created($"/api/cases/{id}/victims/{victim}/hearings/{hearing}", new { id = hearing });
+        }).WithMetadata(new RequiresActionAttribute(TribunalAction.HearingCreate));
+
+        api.MapGet("/export", async (HttpContext http, Registry registry) =>
+            Results.Text(await registry.ExportAsync(Who(http), Why(http)), "text/csv")).WithMetadata(new RequiresActionAttribute(TribunalAction.Export));
+
+        api.MapGet("/audit", async (long? after, int? limit, HttpContext http, Registry registry) =>
+            Results.Ok(await registry.ReadAuditAsync(Who(http), Why(http), after ?? 0, limit ?? 100))).WithMetadata(new RequiresActionAttribute(TribunalAction.AuditRead));
+
+        api.MapGet("/audit/verify", async (HttpContext http, Registry registry) =>
+            Results.Ok(await registry.VerifyAuditAsync(Who(http), Why(http)))).WithMetadata(new RequiresActionAttribute(TribunalAction.AuditVerify));
+
+        api.MapGet("/statistics", async (HttpContext http, Registry registry) =>
+            Results.Ok(await registry.StatisticsAsync(Who(http), Why(http)))).WithMetadata(new RequiresActionAttribute(TribunalAction.StatisticsRead));
+
+        api.MapGet("/rule-sets", (Registry registry) => Results.Ok(registry.RuleSets)).AllowAnonymous();
+    }
+
+    /// <summary>The signed-in actor (set by the session middleware), or null.</summary>
+    public static Actor? Who(HttpContext http) => http?.Items[typeof(Actor)] as Actor;
+
+    private static string? Why(HttpContext http) => http.Request.Headers["X-Purpose"].FirstOrDefault();
+}

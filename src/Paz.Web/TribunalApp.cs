@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Paz.Data.Amnesty;
+using Paz.Tribunal;
+using Paz.Tribunal.Storage;
+using Paz.Web.Api;
+
+namespace Paz.Web;
+
+/// <summary>
+/// Builds the tribunal's web service: the JSON API under /api, the OpenAPI document at /openapi/v1.json
+/// and a small intake and case-view UI at /. Configuration (command line, environment or appsettings):
+/// <c>Tribunal:Database</c> (SQLite file, default tribunal.db) or <c>Tribunal:PostgreSql</c> (a
+/// connection string), <c>Tribunal:KeyFile</c> (see <see cref="TribunalKeys"/>), <c>Tribunal:Rules</c>
+/// (the rule-set folder, default the nearest rules/amnesty).
+/// </summary>
+public static class TribunalApp
+{
+    /// <summary>Builds the application; the schema is created if missing.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
+        configure?.Invoke(builder);
+        // Read configuration when the registry is first needed, so that test hosts can set it late.
+        builder.Services.AddSingleton(services => CreateRegistry(services.GetRequiredService<IConfiguration>().GetSection("Tribunal")));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        var app = builder.Build();
+        _ = app.Services.GetRequiredService<Registry>(); // fail at start, not at the first request, on bad configuration
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteProblem, StatusCodeSelector = StatusOf });
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.Use(SessionAndDefaultDeny);
+        app.MapOpenApi().AllowAnonymous();
+        TribunalEndpoints.Map(app);
+        return app;
+    }
+
+    private static Registry CreateRegistry(IConfigurationSection settings)
+    {
+        var postgres = settings["PostgreSql"];
+        var database = string.IsNullOrEmpty(postgres) ? Database.Sqlite(settings["Database"] ?? "tribunal.db") : Database.Postgres(postgres);
+        var keyFile = settings["KeyFile"];
+        var keys = keyFile is not null ? TribunalKeys.Read(keyFile)
+            : settings.GetSection("Keys").GetChildren().Any() ? new TribunalKeys(settings["CurrentKey"] ?? string.Empty, settings.GetSection("Keys").GetChildren().ToDictionary(k => k.Key, k => k.Value ?? string.Empty))
+            : throw new InvalidOperationException("no encryption keys: set Tribunal:KeyFile (create one with 'paz tribunal init') or Tribunal:Keys:<id> and Tribunal:CurrentKey");
+        var rules = RuleLibrary.LoadAll(RuleLibrary.Locate(settings["Rules"]));
+        database.CreateSchemaAsync().GetAwaiter().GetResult();
+        return new Registry(database, keys.Cipher(), rules, TimeProvider.System);
+    }
+
+    // Resolves the bearer token to an actor, and refuses any endpoint that names neither an action nor
+    // AllowAnonymous: a new endpoint is closed until someone decides who may use it.
+    private static async Task SessionAndDefaultDeny(HttpContext http, Func<Task> next)
+    {
+        var endpoint = http.GetEndpoint();
+        if (endpoint is not null && endpoint.Metadata.GetMetadata<RequiresActionAttribute>() is null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        var header = http.Request.Headers.Authorization.FirstOrDefault();
+        var token = header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
+        http.Items[typeof(Actor)] = token is null ? null : await http.RequestServices.GetRequiredService<Registry>().AuthenticateAsync(token).ConfigureAwait(false);
+        await next().ConfigureAwait(false);
+    }
+
+    private static int StatusOf(Exception e) => e switch
+    {
+        RegistryException r => r.Refusal switch
+        {
+            Refusal.Unauthenticated => StatusCodes.Status401Unauthorized,
+            Refusal.Denied => StatusCodes.Status403Forbidden,
+            Refusal.NotFound => StatusCodes.Status404NotFound,
+            Refusal.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        },
+        BadHttpRequestException b => b.StatusCode,
+        JsonException or FormatException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static async Task WriteProblem(HttpContext http)
+    {
+        var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = error is null ? StatusCodes.Status500InternalServerError : StatusOf(error);
+        http.Response.StatusCode = status;
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        var details = error is RegistryException { Refusal: Refusal.Invalid } invalid
+            ? new HttpValidationProblemDetails(invalid.Errors.ToDictionary()) { Status = status, Title = "The request is invalid", Detail = invalid.Message }
+            : new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = status,
+                Title = status switch { 401 => "Sign in first", 403 => "Not allowed for your role", 404 => "Not found", 409 => "Not possible in the record's current state", 500 => "Internal error", _ => "The request is invalid" },
+                Detail = status == 500 ? null : error?.Message,
+            };
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = error }).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Paz.Data.Amnesty;
+using Paz.Tribunal;
+using Paz.Tribunal.Security;
+using Paz.Tribunal.Storage;
+
+namespace Paz.Web.Tests;
+
+/// <summary>Which database a test host runs on.</summary>
+public enum Backend
+{
+    /// <summary>A SQLite file in a temporary folder.</summary>
+    Sqlite,
+
+    /// <summary>A fresh PostgreSQL database (PAZ_TEST_POSTGRES names the server; .ci/run starts one).</summary>
+    Postgres,
+}
+
+/// <summary>
+/// The tribunal service in memory on a fresh database, with one user per role (cheap password hashes:
+/// tests measure behaviour, not hashing cost).
+/// </summary>
+public sealed class TribunalHost : IDisposable
+{
+    /// <summary>Password of every test user.</summary>
+    public const string Password = "correct horse battery";
+
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly string? _postgresDatabase;
+    private readonly Dictionary<string, string> _tokens = [];
+
+    public TribunalHost(Backend backend)
+    {
+        Folder = Directory.CreateTempSubdirectory("paz-tribunal-").FullName;
+        DatabasePath = Path.Combine(Folder, "tribunal.db");
+        Backend = backend;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Tribunal:Keys:k1"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7 + 3)).ToArray()),
+            ["Tribunal:CurrentKey"] = "k1",
+            ["Tribunal:Rules"] = RuleLibrary.Locate(),
+        };
+        if (backend == Backend.Postgres)
+        {
+            var server = PostgresServer ?? throw new InvalidOperationException("PAZ_TEST_POSTGRES is not set");
+            _postgresDatabase = "paz_test_" + Guid.NewGuid().ToString("N")[..12];
+            using (var root = new NpgsqlConnection(server))
+            {
+                root.Open();
+                using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", root);
+                create.ExecuteNonQuery();
+            }
+
+            settings["Tribunal:PostgreSql"] = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ToString();
+        }
+        else
+        {
+            settings["Tribunal:Database"] = DatabasePath;
+        }
+
+        Settings = settings;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        Registry = _factory.Services.GetRequiredService<Registry>();
+        var admin = Registry.AddUserAsync(null, "admin", Role.Administrator, Password, iterations: 1000).GetAwaiter().GetResult();
+        Admin = new Actor(admin, "admin", Role.Administrator);
+        foreach (var role in Enum.GetValues<Role>().Where(r => r != Role.Administrator))
+        {
+            Users[role] = AddUser(UserName(role), role);
+        }
+
+        Users[Role.Administrator] = Admin;
+    }
+
+    /// <summary>The PostgreSQL server for tests, if any.</summary>
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("PAZ_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+
+    public Backend Backend { get; }
+
+    public string Folder { get; }
+
+    public string DatabasePath { get; }
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public Registry Registry { get; }
+
+    public Actor Admin { get; }
+
+    /// <summary>One user per role.</summary>
+    public Dictionary<Role, Actor> Users { get; } = [];
+
+    public static string UserName(Role role) => Registry.Wire(role).Replace("_", string.Empty, StringComparison.Ordinal) + "1";
+
+    public Actor AddUser(string name, Role role)
+    {
+        var id = Registry.AddUserAsync(Admin, name, role, Password, "test setup", iterations: 1000).GetAwaiter().GetResult();
+        return new Actor(id, name, role);
+    }
+
+    /// <summary>An HTTP client signed in as <paramref name="user"/> (null: anonymous).</summary>
+    public HttpClient Client(Actor? user)
+    {
+        var client = _factory.CreateClient();
+        if (user is not null)
+        {
+            if (!_tokens.TryGetValue(user.Name, out var token))
+            {
+                using var anonymous = _factory.CreateClient();
+                var response = anonymous.PostAsJsonAsync("/api/session", new { name = user.Name, password = Password }).GetAwaiter().GetResult();
+                response.EnsureSuccessStatusCode();
+                token = response.Content.ReadFromJsonAsync<Dictionary<string, string>>().GetAwaiter().GetResult()!["token"];
+                _tokens[user.Name] = token;
+            }
+
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        client.DefaultRequestHeaders.Add("X-Purpose", "test");
+        return client;
+    }
+
+    /// <summary>A raw client (no session).</summary>
+    public HttpClient RawClient() => _factory.CreateClient();
+
+    public Database Database => Registry.Database;
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        if (_postgresDatabase is not null && PostgresServer is { } server)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var admin = new NpgsqlConnection(server);
+            admin.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", admin);
+            drop.ExecuteNonQuery();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held by a closing connection; the temp folder is reclaimed by the system
+        }
+    }
+}
