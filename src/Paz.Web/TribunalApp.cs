@@ -11,7 +11,7 @@ namespace Paz.Web;
 
 /// <summary>
 /// Builds the tribunal's web service: the JSON API under /api, the OpenAPI document at /openapi/v1.json
-/// and a small intake and case-view UI at /. Configuration (command line, environment or appsettings):
+/// and a small intake and case-view page at /. Configuration (command line, environment or appsettings):
 /// <c>Tribunal:Database</c> (SQLite file, default tribunal.db) or <c>Tribunal:PostgreSql</c> (a
 /// connection string), <c>Tribunal:KeyFile</c> (see <see cref="TribunalKeys"/>), <c>Tribunal:Rules</c>
 /// (the rule-set folder, default the nearest rules/amnesty).
@@ -21,7 +21,7 @@ public static class TribunalApp
     /// <summary>Builds the application; the schema is created if missing.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         // Read configuration when the registry is first needed, so that test hosts can set it late.
         builder.Services.AddSingleton(services => CreateRegistry(services.GetRequiredService<IConfiguration>().GetSection("Tribunal")));
@@ -38,14 +38,20 @@ public static class TribunalApp
         _ = app.Services.GetRequiredService<Registry>(); // fail at start, not at the first request, on bad configuration
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteProblem, StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
         app.UseRouting();
         app.Use(SessionAndDefaultDeny);
         app.MapOpenApi().AllowAnonymous();
         TribunalEndpoints.Map(app);
+        app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
+
+    // The intake and case-view page: one static file, embedded so that it is served however the service is started.
+    private static readonly Lazy<string> Page = new(() =>
+    {
+        using var stream = typeof(TribunalApp).Assembly.GetManifestResourceStream("Paz.Web.Ui.index.html")!;
+        return new StreamReader(stream).ReadToEnd();
+    });
 
     private static Registry CreateRegistry(IConfigurationSection settings)
     {

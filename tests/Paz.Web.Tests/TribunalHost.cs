@@ -134,6 +134,9 @@ public sealed class TribunalHost : IDisposable
 
     public Database Database => Registry.Database;
 
+    /// <summary>The host's services.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public void Dispose()
     {
         _factory.Dispose();
