@@ -37,6 +37,9 @@ public static class PazApp
         root.Subcommands.Add(CalibrateCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
         root.Subcommands.Add(Commands.Amnesty.AmnestyCommand.Create(console));
+        root.Subcommands.Add(Commands.Tribunal.TribunalCommands.Tribunal(console));
+        root.Subcommands.Add(Commands.Tribunal.TribunalCommands.Serve(console));
+        root.Subcommands.Add(Commands.Tribunal.TribunalCommands.Audit(console));
 
         var parsed = root.Parse(args);
         try
@@ -48,7 +51,12 @@ public static class PazApp
             error.WriteLine($"paz: data error: {e.Message}");
             return BadInput;
         }
-        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or UsageException)
+        catch (Paz.Tribunal.RegistryException e)
+        {
+            error.WriteLine($"paz: {e.Message}{string.Concat(e.Errors.Select(x => $"; {x.Key}: {string.Join(", ", x.Value)}"))}");
+            return BadInput;
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or UsageException or InvalidOperationException)
         {
             error.WriteLine($"paz: {e.Message}");
             return BadInput;

@@ -38,6 +38,7 @@ public static class TribunalApp
         _ = app.Services.GetRequiredService<Registry>(); // fail at start, not at the first request, on bad configuration
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteProblem, StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
+        app.Use(Refusals);
         app.UseRouting();
         app.Use(SessionAndDefaultDeny);
         app.MapOpenApi().AllowAnonymous();
@@ -81,6 +82,31 @@ public static class TribunalApp
         var token = header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
         http.Items[typeof(Actor)] = token is null ? null : await http.RequestServices.GetRequiredService<Registry>().AuthenticateAsync(token).ConfigureAwait(false);
         await next().ConfigureAwait(false);
+    }
+
+    // Refusals are the registry working as intended: answered as problem details, not logged as failures.
+    private static async Task Refusals(HttpContext http, Func<Task> next)
+    {
+        try
+        {
+            await next().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RegistryException or BadHttpRequestException or JsonException && !http.Response.HasStarted)
+        {
+            http.Features.Set<IExceptionHandlerFeature>(new RefusalFeature(e, http));
+            await WriteProblem(http).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class RefusalFeature(Exception error, HttpContext http) : IExceptionHandlerFeature
+    {
+        public Exception Error => error;
+
+        public string Path => http.Request.Path;
+
+        public Endpoint? Endpoint => http.GetEndpoint();
+
+        public RouteValueDictionary? RouteValues => http.Request.RouteValues;
     }
 
     private static int StatusOf(Exception e) => e switch

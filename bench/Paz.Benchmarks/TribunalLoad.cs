@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Paz.Data.Amnesty;
+using Paz.Tribunal;
+using Paz.Tribunal.Security;
+using Paz.Tribunal.Storage;
+using Paz.Web;
+
+namespace Paz.Benchmarks;
+
+/// <summary>
+/// Load on the registry over loopback: the real service (Kestrel, SQLite in WAL) in this process, 32
+/// concurrent clients mixing case reads and case filings (five reads to one write) for a bounded time
+/// and count. Every request is authenticated, authorized and audited in its own transaction, as in
+/// production. Prints reads/s, writes/s and latency percentiles per kind.
+/// </summary>
+public static class TribunalLoad
+{
+    /// <summary>Runs the load test.</summary>
+    public static async Task Run(int clients, double seconds, int maxRequests)
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-load-").FullName;
+        var keys = TribunalKeys.Generate();
+        var keyFile = Path.Combine(folder, "keys.json");
+        keys.Write(keyFile);
+        var database = Database.Sqlite(Path.Combine(folder, "tribunal.db"));
+        await database.CreateSchemaAsync();
+        var registry = new Registry(database, keys.Cipher(), RuleLibrary.LoadAll(RuleLibrary.Locate()), TimeProvider.System);
+        const string password = "load test password";
+        var admin = new Actor(await registry.AddUserAsync(null, "admin", Role.Administrator, password), "admin", Role.Administrator);
+        var clerk = new Actor(await registry.AddUserAsync(admin, "clerk", Role.Clerk, password, "setup"), "clerk", Role.Clerk);
+        var facts = File.ReadAllText(Path.Combine(RuleLibrary.Locate(), "..", "..", "docs", "examples", "amnesty-case.json"));
+        var ids = new List<string>();
+        for (var i = 0; i < 500; i++)
+        {
+            ids.Add((await registry.FileCaseAsync(clerk, "seed", new NewCase($"Seed Applicant {i}", "Calle 1", "recommended", facts))).Id);
+        }
+
+        var port = FreePort();
+        var app = TribunalApp.Build([$"--Tribunal:Database={Path.Combine(folder, "tribunal.db")}", $"--Tribunal:KeyFile={keyFile}", $"--urls=http://127.0.0.1:{port}"]);
+        await app.StartAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var signIn = await http.PostAsJsonAsync("/api/session", new { name = "clerk", password });
+        var token = (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        http.DefaultRequestHeaders.Add("X-Purpose", "load test");
+        using var body = JsonDocument.Parse(facts);
+
+        var reads = new List<double>[clients];
+        var writes = new List<double>[clients];
+        var failures = 0;
+        var issued = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            reads[c] = [];
+            writes[c] = [];
+            var random = new Random(c);
+            while (clock.Elapsed.TotalSeconds < seconds && Interlocked.Increment(ref issued) <= maxRequests)
+            {
+                var write = random.Next(6) == 0;
+                var started = Stopwatch.GetTimestamp();
+                using var response = write
+                    ? await http.PostAsJsonAsync("/api/cases", new { applicant_name = $"Load {c} {random.Next()}", rule_set = "recommended", facts = body.RootElement })
+                    : await http.GetAsync($"/api/cases/{ids[random.Next(ids.Count)]}");
+                await response.Content.LoadIntoBufferAsync();
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                (write ? writes[c] : reads[c]).Add(ms);
+            }
+        })));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        await app.StopAsync();
+        var r = reads.SelectMany(x => x).Order().ToList();
+        var w = writes.SelectMany(x => x).Order().ToList();
+        Console.WriteLine($"tribunal load: {clients} clients, {elapsed:F1} s, SQLite (WAL), loopback, every request authenticated and audited; {failures} failed requests");
+        Console.WriteLine($"  case reads : {r.Count / elapsed,8:F0}/s  p50 {Percentile(r, 0.50),6:F1} ms  p99 {Percentile(r, 0.99),6:F1} ms  max {r.LastOrDefault(),6:F1} ms  ({r.Count} requests)");
+        Console.WriteLine($"  case writes: {w.Count / elapsed,8:F0}/s  p50 {Percentile(w, 0.50),6:F1} ms  p99 {Percentile(w, 0.99),6:F1} ms  max {w.LastOrDefault(),6:F1} ms  ({w.Count} requests)");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
