@@ -33,7 +33,7 @@ public class TribunalCommandTests
             {
                 connection.Open();
                 using var tamper = connection.CreateCommand();
-                tamper.CommandText = "UPDATE audit SET actor = 'intruder'";
+                tamper.CommandText = "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'intruder'";
                 tamper.ExecuteNonQuery();
             }
 

@@ -7,6 +7,7 @@ using Paz.Tribunal;
 using Paz.Tribunal.Audit;
 using Paz.Tribunal.Cases;
 using Paz.Tribunal.Security;
+using Paz.Tribunal.Storage;
 
 namespace Paz.Web.Tests;
 
@@ -206,6 +207,11 @@ public abstract class RegistryApiTests
         Assert.True((await AuditChain.VerifyAsync(host.Database)).Intact);
         await using (var connection = await host.Database.OpenAsync(TestContext.Current.CancellationToken))
         {
+            foreach (var drop in Schema.DropAppendOnly(host.Database.IsPostgres))
+            {
+                await connection.ExecuteAsync(drop); // the intruder has the database's owner rights
+            }
+
             var last = await connection.ExecuteScalarAsync<long>("SELECT MAX(seq) FROM audit");
             if (tampering == "alter-and-rehash")
             {
@@ -229,6 +235,43 @@ public abstract class RegistryApiTests
         var verification = await AuditChain.VerifyAsync(host.Database);
         Assert.False(verification.Intact, $"{tampering} was not detected");
         Assert.NotEmpty(verification.Problems);
+    }
+
+    [Fact]
+    public async Task ChangingOrDeletingEachAuditRowInTurnIsDetected()
+    {
+        using var host = new TribunalHost(Host.Backend);
+        await Scenario.CaseIn(host, CaseStatus.Granted);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var connection = await host.Database.OpenAsync(cancel);
+        foreach (var drop in Schema.DropAppendOnly(host.Database.IsPostgres))
+        {
+            await connection.ExecuteAsync(drop);
+        }
+
+        var rows = (await connection.QueryAsync<AuditEntry>(
+            "SELECT seq AS Seq, at AS At, actor AS Actor, role AS Role, action AS Action, target AS Target, purpose AS Purpose, outcome AS Outcome, prev_hash AS PrevHash, hash AS Hash FROM audit ORDER BY seq")).ToList();
+        Assert.True(rows.Count > 10);
+        foreach (var row in rows)
+        {
+            await connection.ExecuteAsync("UPDATE audit SET purpose = @purpose WHERE seq = @seq", new { purpose = row.Purpose + ".", seq = row.Seq });
+            Assert.False((await AuditChain.VerifyAsync(host.Database)).Intact, $"altering row {row.Seq} went unnoticed");
+            await connection.ExecuteAsync("UPDATE audit SET purpose = @purpose WHERE seq = @seq", new { purpose = row.Purpose, seq = row.Seq });
+
+            await connection.ExecuteAsync("DELETE FROM audit WHERE seq = @seq", new { seq = row.Seq });
+            Assert.False((await AuditChain.VerifyAsync(host.Database)).Intact, $"deleting row {row.Seq} went unnoticed");
+            await connection.ExecuteAsync(
+                "INSERT INTO audit (seq, at, actor, role, action, target, purpose, outcome, prev_hash, hash) VALUES (@Seq, @At, @Actor, @Role, @Action, @Target, @Purpose, @Outcome, @PrevHash, @Hash)", row);
+            Assert.True((await AuditChain.VerifyAsync(host.Database)).Intact, $"restoring row {row.Seq} did not restore the chain");
+        }
+    }
+
+    [Fact]
+    public async Task TheDatabaseItselfRefusesToChangeOrDeleteAuditRows()
+    {
+        await using var connection = await Host.Database.OpenAsync(TestContext.Current.CancellationToken);
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync("UPDATE audit SET outcome = 'x' WHERE seq = 1"));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync("DELETE FROM audit WHERE seq = 1"));
     }
 
     [Fact]

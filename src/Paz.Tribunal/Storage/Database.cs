@@ -88,7 +88,7 @@ public sealed class Database
             await connection.ExecuteAsync("PRAGMA journal_mode=WAL;").ConfigureAwait(false);
         }
 
-        foreach (var statement in Schema.Statements)
+        foreach (var statement in Schema.Statements.Concat(Schema.AppendOnly(IsPostgres)))
         {
             await connection.ExecuteAsync(statement).ConfigureAwait(false);
         }

@@ -45,4 +45,25 @@ public static class Schema
         """,
         "CREATE TABLE IF NOT EXISTS audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
     ];
+
+    /// <summary>
+    /// Triggers that make the audit table append-only inside the database too, so that a bug or a
+    /// careless hand cannot change history; someone who drops them is still caught by the hash chain.
+    /// </summary>
+    public static IReadOnlyList<string> AppendOnly(bool postgres) => postgres
+        ?
+        [
+            "CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$ LANGUAGE plpgsql",
+            "CREATE OR REPLACE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only()",
+        ]
+        :
+        [
+            "CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+            "CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+        ];
+
+    /// <summary>Statements that remove the append-only triggers (tests that play the intruder use them).</summary>
+    public static IReadOnlyList<string> DropAppendOnly(bool postgres) => postgres
+        ? ["DROP TRIGGER IF EXISTS audit_no_update ON audit"]
+        : ["DROP TRIGGER IF EXISTS audit_no_update", "DROP TRIGGER IF EXISTS audit_no_delete"];
 }
