@@ -93,7 +93,7 @@ public sealed class CriminalMarketEngine
 
             flows.Add(new WeekFlows(t, date, members, recruits, events.Arrests, events.MemberDeaths, events.Desisted, homicides,
                 world.Prisoners, groups, splits, events.LeadersRemoved));
-            if (t % 52 == 51)
+            if (t % 13 == 12) // quarterly: drops the dead and re-sorts members by cell (see World.Compact)
             {
                 world.Compact();
             }

@@ -30,31 +30,72 @@ public static class TerritorialCompetitionSystem
         ArgumentNullException.ThrowIfNull(homicides);
         ArgumentNullException.ThrowIfNull(random);
         var civilians = 0;
+        var root = new double[world.MaxGroups];
+        var pressure = new double[world.MaxGroups];
+        var index = world.PlaceIndex;
         for (var m = 0; m < world.M; m++)
         {
             var groups = world.GroupsIn[m];
-            if (groups.Count < 2)
+            var k = groups.Count;
+            if (k < 2)
             {
                 continue;
             }
 
-            var pressure = new double[groups.Count];
-            var total = 0.0;
-            for (var a = 0; a < groups.Count; a++)
+            var free = world.FreeIn[m];
+            // Σ over pairs of w_ab·√(n_a n_b) with w_ab = u for unlisted pairs: the all-pairs part is
+            // u·((Σ√n)² − Σn)/2, so only listed rivalries need visiting — O(groups + rival ties), not O(groups²).
+            double sum = 0, squares = 0;
+            for (var a = 0; a < k; a++)
             {
-                for (var b = a + 1; b < groups.Count; b++)
+                root[a] = Math.Sqrt(free[a]);
+                sum += root[a];
+                squares += root[a] * root[a];
+                index[groups[a]] = a;
+            }
+
+            var u = p.UnlistedPairConflict;
+            var total = u * ((sum * sum) - squares) / 2;
+            for (var a = 0; a < k; a++)
+            {
+                pressure[a] = u * root[a] * (sum - root[a]); // a group loses members in proportion to the pressure it is under
+            }
+
+            for (var a = 0; a < k; a++)
+            {
+                // Visit a's listed rivals or the groups after a in this place, whichever is fewer:
+                // splinter lineages are cliques of rivals, so a group may have hundreds of ties.
+                var ga = groups[a];
+                var rivals = world.RivalList(ga);
+                if (rivals.Count < k - a)
                 {
-                    int ga = groups[a], gb = groups[b];
-                    var records = world.RivalryOf(ga, gb);
-                    var weight = records > 0 ? 1 + (p.RivalryWeight * records) : p.UnlistedPairConflict;
-                    var pair = weight * Math.Sqrt((double)world.Free[(ga * world.M) + m] * world.Free[(gb * world.M) + m]);
-                    total += pair;
-                    pressure[a] += pair; // a group loses members in proportion to the pressure it is under
-                    pressure[b] += pair;
+                    for (var r = 0; r < rivals.Count; r++)
+                    {
+                        var b = index[rivals[r]];
+                        if (b > a)
+                        {
+                            AddRivalry(world, p, ga, rivals[r], a, b, root, pressure, ref total);
+                        }
+                    }
+                }
+                else
+                {
+                    for (var b = a + 1; b < k; b++)
+                    {
+                        if (world.RivalryOf(ga, groups[b]) > 0)
+                        {
+                            AddRivalry(world, p, ga, groups[b], a, b, root, pressure, ref total);
+                        }
+                    }
                 }
             }
 
-            var killed = (int)random.Poisson(p.ConflictIntensity * total);
+            for (var a = 0; a < k; a++)
+            {
+                index[groups[a]] = -1;
+            }
+
+            var killed = (int)random.Poisson(p.ConflictIntensity * Math.Max(0, total));
             if (killed == 0)
             {
                 continue;
@@ -63,11 +104,17 @@ public static class TerritorialCompetitionSystem
             homicides[m] += killed;
             var members = (int)Binomial(random, killed, p.MemberShareOfConflictDeaths);
             civilians += killed - members;
-            for (var k = 0; k < members; k++)
+            var all = 0.0;
+            for (var a = 0; a < k; a++)
             {
-                var target = random.NextDouble() * pressure.Sum();
+                all += pressure[a];
+            }
+
+            for (var n = 0; n < members; n++)
+            {
+                var target = random.NextDouble() * all;
                 var a = 0;
-                while (a < groups.Count - 1 && (target -= pressure[a]) > 0)
+                while (a < k - 1 && (target -= pressure[a]) > 0)
                 {
                     a++;
                 }
@@ -125,6 +172,15 @@ public static class TerritorialCompetitionSystem
         }
 
         return opened;
+    }
+
+    // A listed rivalry weighs 1 + rivalry_weight · records instead of the unlisted pairs' u, already counted.
+    private static void AddRivalry(World world, EngineParameters p, int ga, int gb, int a, int b, double[] root, double[] pressure, ref double total)
+    {
+        var extra = (1 + (p.RivalryWeight * world.RivalryOf(ga, gb)) - p.UnlistedPairConflict) * root[a] * root[b];
+        total += extra;
+        pressure[a] += extra;
+        pressure[b] += extra;
     }
 
     internal static long Binomial(Xoshiro256StarStar random, int n, double probability)
