@@ -47,6 +47,9 @@ public sealed class CriminalMarketEngine
         var lastMonthRate = new double[m];
         var flows = new List<WeekFlows>(weeks);
         var splits = 0;
+        Policy? previous = null;
+        var policyStart = 0;
+        IReadOnlyList<int> priority = [];
         for (var t = 0; t < weeks; t++)
         {
             var date = start.AddDays(7 * t);
@@ -65,7 +68,21 @@ public sealed class CriminalMarketEngine
 
             var nationalRate = population > 0 ? national * 13 * 100_000 / population : 0;
             Array.Clear(week);
-            EnforcementSystem.Run(world, parameters, policy, lastMonthRate, nationalRate, random);
+            var current = policy.At(date);
+            if (!ReferenceEquals(current, previous))
+            {
+                previous = current;
+                policyStart = t;
+                priority = PriorityGroups(current);
+            }
+
+            for (var g = 0; g < world.Groups; g++)
+            {
+                world.RecentViolence[g] *= 0.75; // about the last four weeks, as for places
+            }
+
+            EnforcementSystem.Run(world, parameters, current, lastMonthRate, nationalRate, random);
+            TargetingSystem.Run(world, parameters, current, priority, (t - policyStart) / (double)Math.Max(1, current.ReformWeeks), random);
             TerritorialCompetitionSystem.Conflict(world, parameters, week, random);
             splits += SuccessionSystem.Run(world, parameters, week, random).Splits;
             SaturationSystem.Run(world, parameters, random);
@@ -100,6 +117,16 @@ public sealed class CriminalMarketEngine
         }
 
         return new ReplicateResult(seed, firstMonth, months, monthly, flows);
+    }
+
+    // The policy's priority list as group indices: a name matches a group's name or the abbreviation in
+    // its parentheses ("CJNG" for "Cártel Jalisco Nueva Generación (CJNG)").
+    private int[] PriorityGroups(Policy current)
+    {
+        var groups = _inputs.Network.Groups;
+        return [.. current.Priority.Select(name => Enumerable.Range(0, groups.Count).FirstOrDefault(
+            g => string.Equals(groups[g].Name, name, StringComparison.OrdinalIgnoreCase) || groups[g].Name.EndsWith($"({name})", StringComparison.OrdinalIgnoreCase), -1))
+            .Where(g => g >= 0)];
     }
 
     // Recruitment follows the local pool; normalized so that national recruitment at the start is

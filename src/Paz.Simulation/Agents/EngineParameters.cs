@@ -78,6 +78,12 @@ public sealed record EngineParameters
     /// <summary>Leaders removed per week nationally by high-value targeting (2015-2018 policy: about 30 a year).</summary>
     public double LeaderRemovalsPerWeek { get; init; } = 30.0 / 52;
 
+    /// <summary>Chance per week that corruption leaks a sweep's intelligence, so the targets move (before anti-corruption).</summary>
+    public double IntelligenceLeak { get; init; } = 0.02;
+
+    /// <summary>How much groups not targeted restrain their violence once the most-violent-first rule is announced.</summary>
+    public double DeterrenceSignal { get; init; } = 0.3;
+
     /// <summary>Parameter declarations; names are the scenario keys.</summary>
     public static readonly IReadOnlyList<ParameterSpec> Specs =
     [
@@ -104,12 +110,16 @@ public sealed record EngineParameters
         new("conviction", 0.05, "fraction", "evidence.md: impunity 93-99%", 0.01, 0.5, "detained members convicted"),
         new("sentence_weeks", 260, "weeks", "assumed", 26, 1560, "mean sentence"),
         new("leader_removals_per_week", 30.0 / 52, "leaders per week", "seed: 120 of 122 designated targets caught by 2018 (about 30 a year)", 0, 5, "high-value targeting"),
+        new("intelligence_leak", 0.02, "per week", "assumed (seed: intelligence 'goes cold' in a corrupt apparatus)", 0, 0.5, "chance a sweep's intelligence leaks and the targets move"),
+        new("deterrence_signal", 0.3, "fraction", "assumed (Kleiman; seed: focused deterrence)", 0, 1, "violence restraint of groups not targeted under most-violent-first"),
     ];
 
     /// <summary>A parameter's value by scenario key.</summary>
     public double Get(string name) => name switch
     {
         "recruitment" => Recruitment,
+        "intelligence_leak" => IntelligenceLeak,
+        "deterrence_signal" => DeterrenceSignal,
         "pool_elasticity" => PoolElasticity,
         "arrests_per_week" => ArrestsPerWeek,
         "conflict_intensity" => ConflictIntensity,
@@ -139,6 +149,8 @@ public sealed record EngineParameters
     public EngineParameters With(string name, double value) => name switch
     {
         "recruitment" => this with { Recruitment = value },
+        "intelligence_leak" => this with { IntelligenceLeak = value },
+        "deterrence_signal" => this with { DeterrenceSignal = value },
         "pool_elasticity" => this with { PoolElasticity = value },
         "arrests_per_week" => this with { ArrestsPerWeek = value },
         "conflict_intensity" => this with { ConflictIntensity = value },

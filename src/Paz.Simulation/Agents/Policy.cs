@@ -1,14 +1,55 @@
 namespace Paz.Simulation.Agents;
 
+/// <summary>How the state chooses and hits criminal organizations (combinable: a mix of strategies).</summary>
+[Flags]
+public enum Targeting
+{
+    /// <summary>No targeting of organizations ("abrazos, no balazos"): enforcement only against the crimes.</summary>
+    None = 0,
+
+    /// <summary>High-value targeting: remove leaders.</summary>
+    HighValue = 1,
+
+    /// <summary>Build intelligence on one group's middle layer, then arrest most of it at once.</summary>
+    MiddleLayerSweep = 2,
+
+    /// <summary>Focused deterrence: the most violent group is targeted first and the rule is announced.</summary>
+    MostViolentFirst = 4,
+}
+
 /// <summary>
 /// The security policy in force, as the engine sees it. The baseline encodes 2015-2018: high-value
 /// targeting of leaders (120 of 122 designated targets caught by 2018) and soldiers deployed where
 /// violence is (arrests concentrated in violent municipalities), no amnesty.
 /// </summary>
-/// <param name="LeaderRemovalsPerWeek">Leaders removed per week nationally (targeting the largest groups first).</param>
+/// <param name="LeaderRemovalsPerWeek">Leaders removed per week nationally under high-value targeting.</param>
 /// <param name="EnforcementFocus">How strongly arrests follow last month's homicide rate (0: spread evenly by members).</param>
 public sealed record Policy(double LeaderRemovalsPerWeek, double EnforcementFocus = 0.5)
 {
+    /// <summary>The targeting strategy (default: high-value, the 2015-2018 policy).</summary>
+    public Targeting Targeting { get; init; } = Targeting.HighValue;
+
+    /// <summary>Groups to target first, by name or by the abbreviation in parentheses (e.g. CJNG); then the largest (or most violent).</summary>
+    public IReadOnlyList<string> Priority { get; init; } = [];
+
+    /// <summary>Share of the target group's middle layer a sweep arrests.</summary>
+    public double SweepShare { get; init; } = 0.8;
+
+    /// <summary>Weeks of intelligence work a sweep needs before it can strike.</summary>
+    public int IntelligenceWeeks { get; init; } = 26;
+
+    /// <summary>Anti-corruption effort, 0-1: cuts intelligence leaks by this share (reached over <see cref="ReformWeeks"/>).</summary>
+    public double AntiCorruption { get; init; }
+
+    /// <summary>Weeks for reforms (anti-corruption) to reach full effect.</summary>
+    public int ReformWeeks { get; init; } = 156;
+
+    /// <summary>A later policy and the date it takes over (the plan's start: December 2018), or null.</summary>
+    public PolicySwitch? Then { get; init; }
+
+    /// <summary>The policy in force on <paramref name="date"/>.</summary>
+    public Policy At(DateOnly date) => Then is { } next && date >= next.From ? next.Policy.At(date) : this;
+
     /// <summary>The Peña Nieto administration's policy, 2015-2018.</summary>
     public static Policy PenaNieto(EngineParameters parameters)
     {
@@ -16,3 +57,8 @@ public sealed record Policy(double LeaderRemovalsPerWeek, double EnforcementFocu
         return new Policy(parameters.LeaderRemovalsPerWeek, 0.5);
     }
 }
+
+/// <summary>A change of policy on a date.</summary>
+/// <param name="From">First day of the new policy.</param>
+/// <param name="Policy">The new policy.</param>
+public sealed record PolicySwitch(DateOnly From, Policy Policy);

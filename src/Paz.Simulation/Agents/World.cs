@@ -35,6 +35,10 @@ public sealed class World
         SplitTo = new int[cells];
         Array.Fill(SplitTo, NoTarget);
         Rivalry = new double[maxGroups * maxGroups];
+        RecentViolence = new double[maxGroups];
+        Killings = new double[maxGroups];
+        Restraint = Enumerable.Repeat(1.0, maxGroups).ToArray();
+        Swept = new bool[maxGroups];
         Rivals = [.. Enumerable.Range(0, maxGroups).Select(_ => new List<int>())];
         PlaceIndex = Enumerable.Repeat(-1, maxGroups).ToArray();
         GroupMembers = new int[maxGroups];
@@ -498,6 +502,37 @@ public sealed class World
 
         return result;
     }
+
+    /// <summary>Killings attributed to each group, decayed (about the last month): who is the most violent.</summary>
+    public double[] RecentViolence { get; }
+
+    /// <summary>Killings attributed to each group since the start.</summary>
+    public double[] Killings { get; }
+
+    /// <summary>Attributes <paramref name="killings"/> to group <paramref name="group"/>.</summary>
+    public void Attribute(int group, double killings)
+    {
+        RecentViolence[group] += killings;
+        Killings[group] += killings;
+    }
+
+    /// <summary>Each group's violence multiplier this week (1: none; below 1: restraint under focused deterrence).</summary>
+    public double[] Restraint { get; }
+
+    /// <summary>Groups already swept (a sweep moves on to the next target).</summary>
+    public bool[] Swept { get; }
+
+    /// <summary>The group the current sweep is building intelligence on, or −1.</summary>
+    public int SweepTarget { get; set; } = -1;
+
+    /// <summary>Weeks of intelligence gathered on <see cref="SweepTarget"/>.</summary>
+    public int Intelligence { get; set; }
+
+    /// <summary>Sweeps carried out.</summary>
+    public int SweepsDone { get; set; }
+
+    /// <summary>Sweeps whose intelligence leaked before they could strike.</summary>
+    public int SweepsFailed { get; set; }
 
     /// <summary>The rivalry weight between two groups.</summary>
     public double RivalryOf(int a, int b) => Rivalry[(a * MaxGroups) + b];

@@ -10,14 +10,14 @@ namespace Paz.Simulation.Systems;
 /// concentrate where last month's homicide rate was high; impunity of 93-99% (evidence.md), so most
 /// detainees return to their groups; high-value targeting removed 120 of 122 designated leaders by 2018.
 /// Arrests in a cell ~ Poisson(arrests_per_week · free · w_m / Σ free · w), w_m = (rate_m / national rate)^focus.
-/// Leader removals ~ Poisson(policy rate), each aimed at the largest group that still has leaders.
+/// Leader removals and sweeps are decided by <see cref="TargetingSystem"/>.
 /// Detention lasts pretrial_weeks on average; a share <c>conviction</c> is then sentenced for
 /// sentence_weeks on average; the rest are released (applied in <see cref="World.ApplyEvents"/>).
-/// Reads: arrests_per_week, pretrial_weeks, conviction, sentence_weeks; the policy's leader removals and focus.
+/// Reads: arrests_per_week, pretrial_weeks, conviction, sentence_weeks; the policy's focus.
 /// </summary>
 public static class EnforcementSystem
 {
-    /// <summary>Decides this week's arrests and leader removals.</summary>
+    /// <summary>Decides this week's arrests.</summary>
     public static void Run(World world, EngineParameters p, Policy policy, double[] lastMonthRate, double nationalRate, Xoshiro256StarStar random)
     {
         ArgumentNullException.ThrowIfNull(world);
@@ -47,22 +47,5 @@ public static class EnforcementSystem
             }
         }
 
-        var removals = (int)random.Poisson(policy.LeaderRemovalsPerWeek);
-        for (var k = 0; k < removals; k++)
-        {
-            var target = -1;
-            for (var g = 0; g < world.Groups; g++)
-            {
-                if (world.GroupLeaders[g] - world.LeaderRemovals[g] > 0 && (target < 0 || world.GroupMembers[g] > world.GroupMembers[target]))
-                {
-                    target = g;
-                }
-            }
-
-            if (target >= 0)
-            {
-                world.LeaderRemovals[target]++;
-            }
-        }
     }
 }

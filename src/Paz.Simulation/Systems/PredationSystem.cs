@@ -7,7 +7,8 @@ namespace Paz.Simulation.Systems;
 /// Predation on civilians: extortion, robbery and kidnapping, and the killings that come with them.
 /// Claim: "key perpetrators of homicides, extortion, and robberies are DTOs" (seed, executive summary);
 /// fighting "brutal crimes" means fighting the organizations that commit them.
-/// Civilian killings in a municipality ~ Poisson(predation_lethality · free members there).
+/// Civilian killings in a municipality ~ Poisson(predation_lethality · free members there · the group's
+/// restraint under focused deterrence, see <see cref="TargetingSystem"/>).
 /// Reads: predation_lethality.
 /// </summary>
 public static class PredationSystem
@@ -22,8 +23,9 @@ public static class PredationSystem
         var killed = 0;
         foreach (var c in world.ActiveCells)
         {
-            var n = (int)random.Poisson(p.PredationLethality * world.Free[c]);
+            var n = (int)random.Poisson(p.PredationLethality * world.Free[c] * world.Restraint[c / world.M]);
             homicides[c % world.M] += n;
+            world.Attribute(c / world.M, n);
             killed += n;
         }
 

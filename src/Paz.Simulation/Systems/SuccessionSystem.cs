@@ -70,6 +70,7 @@ public static class SuccessionSystem
 
                 world.Deaths[c] += n;
                 homicides[c % world.M] += n;
+                world.Attribute(g, n);
                 killings += n;
             }
 

@@ -48,7 +48,7 @@ public static class TerritorialCompetitionSystem
             double sum = 0, squares = 0;
             for (var a = 0; a < k; a++)
             {
-                root[a] = Math.Sqrt(free[a]);
+                root[a] = Math.Sqrt(free[a]) * world.Restraint[groups[a]]; // restraint: focused deterrence
                 sum += root[a];
                 squares += root[a] * root[a];
                 index[groups[a]] = a;
@@ -102,6 +102,11 @@ public static class TerritorialCompetitionSystem
             }
 
             homicides[m] += killed;
+            for (var a = 0; a < k; a++)
+            {
+                world.Attribute(groups[a], killed * root[a] / sum); // the stronger side does more of the killing
+            }
+
             var members = (int)Binomial(random, killed, p.MemberShareOfConflictDeaths);
             civilians += killed - members;
             var all = 0.0;
