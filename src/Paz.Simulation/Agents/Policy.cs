@@ -32,6 +32,9 @@ public sealed record Policy(double LeaderRemovalsPerWeek, double EnforcementFocu
     /// <summary>Groups to target first, by name or by the abbreviation in parentheses (e.g. CJNG); then the largest (or most violent).</summary>
     public IReadOnlyList<string> Priority { get; init; } = [];
 
+    /// <summary>Target only the groups of the priority list (and their splinters), never fall back on others.</summary>
+    public bool OnlyPriority { get; init; }
+
     /// <summary>Share of the target group's middle layer a sweep arrests.</summary>
     public double SweepShare { get; init; } = 0.8;
 

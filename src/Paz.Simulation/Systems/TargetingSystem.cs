@@ -17,7 +17,7 @@ namespace Paz.Simulation.Systems;
 /// - Sweep: each week on the target, intelligence grows by a week, unless it leaks — with probability
 ///   intelligence_leak · (1 − anti_corruption · reform progress) — and resets (a failed sweep). After
 ///   intelligence_weeks it strikes: sweep_share of the target's middle layer is arrested; the next
-///   target follows.
+///   target follows, and once every candidate was swept the campaign starts over.
 /// - Most violent first: groups other than the target restrain their violence by deterrence_signal.
 /// Reads: leader_removals_per_week (policy), intelligence_leak, deterrence_signal; the policy's targeting,
 /// priority, sweep_share, intelligence_weeks, anti_corruption.
@@ -39,7 +39,8 @@ public static class TargetingSystem
         ArgumentNullException.ThrowIfNull(priority);
         ArgumentNullException.ThrowIfNull(random);
         var mostViolentFirst = policy.Targeting.HasFlag(Targeting.MostViolentFirst);
-        var focus = Pick(world, priority, mostViolentFirst, g => world.GroupMembers[g] > 0);
+        var only = policy.OnlyPriority;
+        var focus = Pick(world, priority, mostViolentFirst, only, g => world.GroupMembers[g] > 0);
         for (var g = 0; g < world.Groups; g++)
         {
             world.Restraint[g] = mostViolentFirst && g != focus ? 1 - p.DeterrenceSignal : 1;
@@ -50,7 +51,7 @@ public static class TargetingSystem
             var removals = (int)random.Poisson(policy.LeaderRemovalsPerWeek);
             for (var k = 0; k < removals; k++)
             {
-                var target = Pick(world, priority, mostViolentFirst, g => world.GroupLeaders[g] - world.LeaderRemovals[g] > 0);
+                var target = Pick(world, priority, mostViolentFirst, only, g => world.GroupLeaders[g] - world.LeaderRemovals[g] > 0);
                 if (target < 0)
                 {
                     break;
@@ -70,7 +71,14 @@ public static class TargetingSystem
     {
         if (world.SweepTarget < 0 || world.GroupMiddle[world.SweepTarget] == 0)
         {
-            world.SweepTarget = Pick(world, priority, mostViolentFirst, g => !world.Swept[g] && world.GroupMiddle[g] > 0);
+            world.SweepTarget = Pick(world, priority, mostViolentFirst, policy.OnlyPriority, g => !world.Swept[g] && world.GroupMiddle[g] > 0);
+            if (world.SweepTarget < 0)
+            {
+                // Every candidate has been swept once: the campaign starts over on the regrown layers.
+                Array.Clear(world.Swept);
+                world.SweepTarget = Pick(world, priority, mostViolentFirst, policy.OnlyPriority, g => world.GroupMiddle[g] > 0);
+            }
+
             world.Intelligence = 0;
             if (world.SweepTarget < 0)
             {
@@ -97,8 +105,11 @@ public static class TargetingSystem
         world.SweepTarget = -1;
     }
 
-    /// <summary>The group to target: the first of the priority list that qualifies, else the most violent or the largest.</summary>
-    public static int Pick(World world, IReadOnlyList<int> priority, bool mostViolentFirst, Func<int, bool> qualifies)
+    /// <summary>
+    /// The group to target: the first of the priority list that qualifies (a splinter counts as its
+    /// parent's lineage), else — unless <paramref name="onlyPriority"/> — the most violent or the largest.
+    /// </summary>
+    public static int Pick(World world, IReadOnlyList<int> priority, bool mostViolentFirst, bool onlyPriority, Func<int, bool> qualifies)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(priority);
@@ -114,7 +125,7 @@ public static class TargetingSystem
         var target = -1;
         for (var g = 0; g < world.Groups; g++)
         {
-            if (!qualifies(g))
+            if (!qualifies(g) || (onlyPriority && !priority.Contains(Lineage(world, g))))
             {
                 continue;
             }
@@ -128,5 +139,17 @@ public static class TargetingSystem
         }
 
         return target;
+    }
+
+    /// <summary>The founding group of <paramref name="group"/>'s lineage (itself unless it is a splinter).</summary>
+    public static int Lineage(World world, int group)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        while (world.Parent[group] >= 0)
+        {
+            group = world.Parent[group];
+        }
+
+        return group;
     }
 }

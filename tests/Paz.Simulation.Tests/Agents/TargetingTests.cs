@@ -1,0 +1,94 @@
+using Paz.Data;
+using Paz.Data.Engine;
+using Paz.Data.Scenarios;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Systems;
+
+namespace Paz.Simulation.Tests.Agents;
+
+/// <summary>
+/// Targeting strategies on the calibrated baseline, with fixed seeds. Each comparison pairs runs by seed
+/// and asserts the direction with a margin computed from the runs: the mean paired difference must
+/// exceed twice its standard error.
+/// </summary>
+public class TargetingTests
+{
+    private static readonly Lazy<(CriminalMarketEngine Engine, AgentScenario Baseline)> Setup = new(() =>
+    {
+        var baseline = AgentScenarioReader.Read(Path.Combine(Path.GetDirectoryName(DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml"));
+        return (new CriminalMarketEngine(EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate()), baseline.Start)), baseline);
+    });
+
+    private static readonly ulong[] Seeds = [101, 102, 103, 104, 105, 106];
+
+    private const int TwoYears = 104;
+
+    private static int Cjng => Enumerable.Range(0, Setup.Value.Engine.Inputs.Network.Count).Single(g => Setup.Value.Engine.Inputs.Network.Groups[g].Name.EndsWith("(CJNG)", StringComparison.Ordinal));
+
+    /// <summary>What a run did to one group's lineage (the group and its splinters).</summary>
+    private sealed record LineageOutcome(double Killings, int Members, int Middle, int SweepsDone, int SweepsFailed);
+
+    private static LineageOutcome Run(Policy policy, ulong seed, int weeks, EngineParameters? parameters = null)
+    {
+        var (engine, baseline) = Setup.Value;
+        var target = Cjng;
+        LineageOutcome? last = null;
+        engine.Run(parameters ?? baseline.Parameters, policy, weeks, seed, (_, world) =>
+        {
+            var lineage = Enumerable.Range(0, world.Groups).Where(g => TargetingSystem.Lineage(world, g) == target).ToList();
+            last = new LineageOutcome(lineage.Sum(g => world.Killings[g]), lineage.Sum(g => world.GroupMembers[g]), lineage.Sum(g => world.GroupMiddle[g]), world.SweepsDone, world.SweepsFailed);
+        });
+        return last!;
+    }
+
+    private static Policy Targeted(Targeting targeting) => Policy.PenaNieto(Setup.Value.Baseline.Parameters) with
+    {
+        Targeting = targeting,
+        Priority = ["CJNG"],
+        OnlyPriority = true,
+        IntelligenceWeeks = 13,
+    };
+
+    private static void AssertLessWithMargin(IReadOnlyList<double> smaller, IReadOnlyList<double> larger, string what)
+    {
+        var differences = larger.Zip(smaller, (a, b) => a - b).ToList();
+        var mean = differences.Average();
+        var sd = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1));
+        var standardError = sd / Math.Sqrt(differences.Count);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{what}: smaller {smaller.Average():F1}, larger {larger.Average():F1}, mean difference {mean:F1} ± {standardError:F1} (SE)");
+        Assert.True(mean > 2 * standardError, $"{what}: mean paired difference {mean:F1} is not above twice its standard error {standardError:F1} (smaller: {string.Join(", ", smaller.Select(x => x.ToString("F0")))}; larger: {string.Join(", ", larger.Select(x => x.ToString("F0")))})");
+    }
+
+    [Fact]
+    public void AMiddleLayerSweepLowersAGroupsHomicidesAndRegenerationMoreThanHighValueTargetingOverTwoYears()
+    {
+        var sweep = Seeds.Select(s => Run(Targeted(Targeting.MiddleLayerSweep), s, TwoYears)).ToList();
+        var highValue = Seeds.Select(s => Run(Targeted(Targeting.HighValue), s, TwoYears)).ToList();
+        Assert.All(sweep, o => Assert.True(o.SweepsDone > 0, "no sweep struck"));
+        AssertLessWithMargin([.. sweep.Select(o => o.Killings)], [.. highValue.Select(o => o.Killings)], "CJNG lineage's killings");
+        AssertLessWithMargin([.. sweep.Select(o => (double)o.Members)], [.. highValue.Select(o => (double)o.Members)], "CJNG lineage's members after two years (regeneration)");
+    }
+
+    [Fact]
+    public void RaisingTheLeakRateMakesSweepsFailMoreOften()
+    {
+        double FailureShare(double leak, ulong seed)
+        {
+            var o = Run(Targeted(Targeting.MiddleLayerSweep) with { OnlyPriority = false }, seed, TwoYears, Setup.Value.Baseline.Parameters with { IntelligenceLeak = leak });
+            return o.SweepsFailed / (double)Math.Max(1, o.SweepsFailed + o.SweepsDone);
+        }
+
+        var clean = Seeds.Select(s => FailureShare(0.01, s)).ToList();
+        var corrupt = Seeds.Select(s => FailureShare(0.10, s)).ToList();
+        AssertLessWithMargin(clean, corrupt, "share of sweeps that went cold");
+    }
+
+    [Fact]
+    public void AntiCorruptionMakesSweepsFailLessOften()
+    {
+        double Failed(double antiCorruption, ulong seed) =>
+            Run(Targeted(Targeting.MiddleLayerSweep) with { OnlyPriority = false, AntiCorruption = antiCorruption, ReformWeeks = 26 }, seed, TwoYears,
+                Setup.Value.Baseline.Parameters with { IntelligenceLeak = 0.1 }).SweepsFailed;
+        AssertLessWithMargin([.. Seeds.Select(s => Failed(0.9, s))], [.. Seeds.Select(s => Failed(0, s))], "failed sweeps");
+    }
+}
