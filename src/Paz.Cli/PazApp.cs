@@ -36,6 +36,7 @@ public static class PazApp
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(CalibrateCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
+        root.Subcommands.Add(ExperimentCommand.Create(console));
         root.Subcommands.Add(Commands.Amnesty.AmnestyCommand.Create(console));
         root.Subcommands.Add(Commands.Tribunal.TribunalCommands.Tribunal(console));
         root.Subcommands.Add(Commands.Tribunal.TribunalCommands.Serve(console));

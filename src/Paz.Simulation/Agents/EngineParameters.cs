@@ -78,6 +78,9 @@ public sealed record EngineParameters
     /// <summary>Leaders removed per week nationally by high-value targeting (2015-2018 policy: about 30 a year).</summary>
     public double LeaderRemovalsPerWeek { get; init; } = 30.0 / 52;
 
+    /// <summary>How much more violent a group's places are while it is in a succession crisis (conflict and predation).</summary>
+    public double CrisisViolence { get; init; } = 2;
+
     /// <summary>Chance per week that corruption leaks a sweep's intelligence, so the targets move (before anti-corruption).</summary>
     public double IntelligenceLeak { get; init; } = 0.02;
 
@@ -110,6 +113,7 @@ public sealed record EngineParameters
         new("conviction", 0.05, "fraction", "evidence.md: impunity 93-99%", 0.01, 0.5, "detained members convicted"),
         new("sentence_weeks", 260, "weeks", "assumed", 26, 1560, "mean sentence"),
         new("leader_removals_per_week", 30.0 / 52, "leaders per week", "seed: 120 of 122 designated targets caught by 2018 (about 30 a year)", 0, 5, "high-value targeting"),
+        new("crisis_violence", 2, "multiplier", "assumed; calibrated (Calderón et al. 2015: removal raises violence between organizations and against civilians)", 1, 10, "violence of a decapitated group's places during its crisis"),
         new("intelligence_leak", 0.02, "per week", "assumed (seed: intelligence 'goes cold' in a corrupt apparatus)", 0, 0.5, "chance a sweep's intelligence leaks and the targets move"),
         new("deterrence_signal", 0.3, "fraction", "assumed (Kleiman; seed: focused deterrence)", 0, 1, "violence restraint of groups not targeted under most-violent-first"),
     ];
@@ -119,6 +123,7 @@ public sealed record EngineParameters
     {
         "recruitment" => Recruitment,
         "intelligence_leak" => IntelligenceLeak,
+        "crisis_violence" => CrisisViolence,
         "deterrence_signal" => DeterrenceSignal,
         "pool_elasticity" => PoolElasticity,
         "arrests_per_week" => ArrestsPerWeek,
@@ -150,6 +155,7 @@ public sealed record EngineParameters
     {
         "recruitment" => this with { Recruitment = value },
         "intelligence_leak" => this with { IntelligenceLeak = value },
+        "crisis_violence" => this with { CrisisViolence = value },
         "deterrence_signal" => this with { DeterrenceSignal = value },
         "pool_elasticity" => this with { PoolElasticity = value },
         "arrests_per_week" => this with { ArrestsPerWeek = value },

@@ -8,8 +8,9 @@ namespace Paz.Simulation.Systems;
 /// Claim: "key perpetrators of homicides, extortion, and robberies are DTOs" (seed, executive summary);
 /// fighting "brutal crimes" means fighting the organizations that commit them.
 /// Civilian killings in a municipality ~ Poisson(predation_lethality · free members there · the group's
-/// restraint under focused deterrence, see <see cref="TargetingSystem"/>).
-/// Reads: predation_lethality.
+/// restraint under focused deterrence and crisis_violence during a succession crisis; see
+/// <see cref="TerritorialCompetitionSystem.Temper"/>).
+/// Reads: predation_lethality, crisis_violence.
 /// </summary>
 public static class PredationSystem
 {
@@ -23,7 +24,7 @@ public static class PredationSystem
         var killed = 0;
         foreach (var c in world.ActiveCells)
         {
-            var n = (int)random.Poisson(p.PredationLethality * world.Free[c] * world.Restraint[c / world.M]);
+            var n = (int)random.Poisson(p.PredationLethality * world.Free[c] * TerritorialCompetitionSystem.Temper(world, p, c / world.M));
             homicides[c % world.M] += n;
             world.Attribute(c / world.M, n);
             killed += n;

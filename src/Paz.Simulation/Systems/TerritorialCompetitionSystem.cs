@@ -14,11 +14,12 @@ namespace Paz.Simulation.Systems;
 /// unlisted_pair_conflict for groups with no listed rivalry: the number of pairs grows as
 /// n(n − 1)/2, so violence is convex in the number of contesting groups. A share
 /// (member_share_of_conflict_deaths) of victims are members of the contesting groups, chosen in
-/// proportion to the other side's strength; the rest are civilians.
+/// proportion to the other side's strength; the rest are civilians. Each side's strength is tempered by
+/// <see cref="Temper"/> (focused deterrence, succession crisis).
 /// Expansion: each week a group's cell with enough members opens a neighbouring municipality with
 /// probability <c>expansion</c>, sending <c>expansion_cell</c> members; the neighbour is drawn in
 /// proportion to its homicides before the start (+1), a proxy for valuable plazas and routes.
-/// Reads: conflict_intensity, rivalry_weight, unlisted_pair_conflict, member_share_of_conflict_deaths, expansion, expansion_cell.
+/// Reads: conflict_intensity, rivalry_weight, unlisted_pair_conflict, member_share_of_conflict_deaths, crisis_violence, deterrence_signal (via restraint), expansion, expansion_cell.
 /// </summary>
 public static class TerritorialCompetitionSystem
 {
@@ -48,7 +49,7 @@ public static class TerritorialCompetitionSystem
             double sum = 0, squares = 0;
             for (var a = 0; a < k; a++)
             {
-                root[a] = Math.Sqrt(free[a]) * world.Restraint[groups[a]]; // restraint: focused deterrence
+                root[a] = Math.Sqrt(free[a]) * Temper(world, p, groups[a]);
                 sum += root[a];
                 squares += root[a] * root[a];
                 index[groups[a]] = a;
@@ -177,6 +178,18 @@ public static class TerritorialCompetitionSystem
         }
 
         return opened;
+    }
+
+    /// <summary>
+    /// A group's violence multiplier this week: restraint under focused deterrence, times crisis_violence
+    /// while it is in a succession crisis (rivals and factions fight over a headless group's places; its
+    /// cells, without command, prey on civilians).
+    /// </summary>
+    public static double Temper(World world, EngineParameters p, int group)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(p);
+        return world.Restraint[group] * (world.CrisisLeft[group] > 0 ? p.CrisisViolence : 1);
     }
 
     // A listed rivalry weighs 1 + rivalry_weight · records instead of the unlisted pairs' u, already counted.
