@@ -209,3 +209,42 @@ public class ScenarioBaseTests
         Assert.Contains("'base': expected an existing scenario file", error.Message, StringComparison.Ordinal);
     }
 }
+
+public class PolicySwitchInputTests
+{
+    private static string Write(string text)
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-switch-").FullName;
+        var path = Path.Combine(folder, "s.yaml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private const string Head = "name: s\nengine: agent\nstart: 2015-01\nend: 2024-12\nreplicates: 2\nseed: 1\n";
+
+    [Fact]
+    public void ASwitchChangesThePolicyFromItsMonthAndKeepsTheRest()
+    {
+        var scenario = Paz.Data.Scenarios.AgentScenarioReader.Read(Write(Head + "policy:\n  leader_removals_per_week: 0.5\nswitch:\n  from: 2018-12\n  policy:\n    targeting: [most_violent_first, middle_layer_sweep]\n    priority: [CJNG]\n    anti_corruption: 0.7\n"));
+        var before = scenario.Policy.At(new DateOnly(2018, 11, 30));
+        var after = scenario.Policy.At(new DateOnly(2018, 12, 1));
+        Assert.Equal(Paz.Simulation.Agents.Targeting.HighValue, before.Targeting);
+        Assert.Equal(Paz.Simulation.Agents.Targeting.MostViolentFirst | Paz.Simulation.Agents.Targeting.MiddleLayerSweep, after.Targeting);
+        Assert.Equal(["CJNG"], after.Priority);
+        Assert.Equal(0.7, after.AntiCorruption);
+        Assert.Equal(0.5, after.LeaderRemovalsPerWeek); // kept from the earlier policy
+    }
+
+    [Theory]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    targeting: [carpet_bombing]\n", 10, "'targeting': expected a list of none, high_value, middle_layer_sweep, most_violent_first, found 'carpet_bombing'")]
+    [InlineData("switch:\n  from: 2014-12\n  policy:\n    anti_corruption: 0.5\n", 8, "'from': expected a month after 'start' (2015-01)")]
+    [InlineData("switch:\n  from: 2018-12\n", 8, "'switch' needs a 'policy' block")]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    anti_corruption: 2\n", 10, "'anti_corruption': expected a number from 0 to 1")]
+    [InlineData("switch:\n  from: 2018-12\n  when: now\n  policy:\n    anti_corruption: 0.5\n", 9, "unknown key 'when'")]
+    public void AMalformedSwitchIsRefusedWithItsLine(string tail, int line, string expectation)
+    {
+        var error = Assert.Throws<DataFormatException>(() => Paz.Data.Scenarios.AgentScenarioReader.Read(Write(Head + tail)));
+        Assert.Equal(line, error.Line);
+        Assert.Contains(expectation, error.Message, StringComparison.Ordinal);
+    }
+}

@@ -6,8 +6,17 @@ namespace Paz.Data.Scenarios;
 /// <summary>Reads scenario files for the agent-based engine (<c>engine: agent</c>), strictly: unknown keys, wrong types and out-of-range values stop with file and line.</summary>
 public static class AgentScenarioReader
 {
-    private static readonly string[] TopKeys = ["name", "description", "base", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "calibration"];
-    private static readonly string[] PolicyKeys = ["leader_removals_per_week", "enforcement_focus"];
+    private static readonly string[] TopKeys = ["name", "description", "base", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "switch", "calibration"];
+    private static readonly string[] PolicyKeys =
+        ["leader_removals_per_week", "enforcement_focus", "targeting", "priority", "only_priority", "sweep_share", "intelligence_weeks", "anti_corruption", "reform_weeks"];
+    private static readonly string[] SwitchKeys = ["from", "policy"];
+    private static readonly Dictionary<string, Targeting> TargetingWords = new(StringComparer.Ordinal)
+    {
+        ["none"] = Targeting.None,
+        ["high_value"] = Targeting.HighValue,
+        ["middle_layer_sweep"] = Targeting.MiddleLayerSweep,
+        ["most_violent_first"] = Targeting.MostViolentFirst,
+    };
 
     /// <summary>Keys of the calibration block that <c>paz calibrate</c> writes.</summary>
     public static readonly IReadOnlyList<string> CalibrationKeys = ["objective", "evaluations", "replicates", "seed", "error_2015", "error_2016", "error_2017", "error_2018"];
@@ -59,7 +68,21 @@ public static class AgentScenarioReader
         var policy = parent?.Policy ?? Policy.PenaNieto(parameters);
         if (yaml.Map("policy", PolicyKeys) is { } p)
         {
-            policy = new Policy(p.Number("leader_removals_per_week", 0, 5, policy.LeaderRemovalsPerWeek), p.Number("enforcement_focus", 0, 3, policy.EnforcementFocus));
+            policy = ReadPolicy(p, policy with { Then = null }) with { Then = policy.Then };
+        }
+
+        // A change of policy on a date ("switch: {from: 2018-12, policy: {...}}"): the later policy starts
+        // from the earlier one and changes only what it lists.
+        if (yaml.Map("switch", SwitchKeys) is { } change)
+        {
+            var switchMonth = Month(change, "from", string.Empty);
+            if (switchMonth <= start || switchMonth > end)
+            {
+                throw change.ErrorAt("from", $"'from': expected a month after 'start' ({start:yyyy-MM}) and not after 'end' ({end:yyyy-MM}), found {switchMonth:yyyy-MM}");
+            }
+
+            var later = change.Map("policy", PolicyKeys) ?? throw change.ErrorAt("policy", "'switch' needs a 'policy' block with the settings that change");
+            policy = policy with { Then = new PolicySwitch(switchMonth, ReadPolicy(later, policy with { Then = null })) };
         }
 
         Dictionary<string, double>? calibration = null;
@@ -93,6 +116,45 @@ public static class AgentScenarioReader
         }
 
         return string.Empty;
+    }
+
+    private static Policy ReadPolicy(YamlMap p, Policy earlier)
+    {
+        var policy = earlier with
+        {
+            LeaderRemovalsPerWeek = p.Number("leader_removals_per_week", 0, 5, earlier.LeaderRemovalsPerWeek),
+            EnforcementFocus = p.Number("enforcement_focus", 0, 3, earlier.EnforcementFocus),
+            OnlyPriority = p.Flag("only_priority", earlier.OnlyPriority),
+            SweepShare = p.Number("sweep_share", 0, 1, earlier.SweepShare),
+            IntelligenceWeeks = (int)p.WholeNumber("intelligence_weeks", 1, 520, earlier.IntelligenceWeeks),
+            AntiCorruption = p.Number("anti_corruption", 0, 1, earlier.AntiCorruption),
+            ReformWeeks = (int)p.WholeNumber("reform_weeks", 1, 1040, earlier.ReformWeeks),
+        };
+        if (p.Has("targeting"))
+        {
+            var targeting = Targeting.None;
+            foreach (var node in p.List("targeting"))
+            {
+                var word = (node as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value ?? string.Empty;
+                targeting |= TargetingWords.TryGetValue(word, out var t)
+                    ? t
+                    : throw YamlMap.ErrorIn(p.File, node, $"'targeting': expected a list of {string.Join(", ", TargetingWords.Keys)}, found '{word}'");
+            }
+
+            policy = policy with { Targeting = targeting };
+        }
+
+        if (p.Has("priority"))
+        {
+            policy = policy with
+            {
+                Priority = [.. p.List("priority").Select(n => (n as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value is { Length: > 0 } name
+                    ? name
+                    : throw YamlMap.ErrorIn(p.File, n, "'priority': expected a list of group names (or abbreviations such as CJNG)"))],
+            };
+        }
+
+        return policy;
     }
 
     private static DateOnly Month(YamlMap yaml, string key, string fallback)

@@ -82,6 +82,16 @@ public static class ComparisonReport
 
         html.Append("</ul>");
         html.Append(Chart(scenarios, observedRate));
+        html.Append("<h2>The plan's promise: 4 homicides per 100,000 in 2021</h2><table><tr><th>Scenario</th><th>Rate in 2021 (mean)</th><th>5th-95th percentile</th><th>Probability of at most 4 per 100,000</th></tr>");
+        foreach (var s in scenarios)
+        {
+            var y2021 = s.Years.FirstOrDefault(y => y.Year == 2021);
+            html.Append(y2021 is null
+                ? $"<tr><td>{WebUtility.HtmlEncode(s.Name)}</td><td colspan=\"3\">not run to 2021</td></tr>"
+                : string.Create(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(s.Name)}</td><td>{y2021.RatePer100k.Mean:0.0}</td><td>{y2021.RatePer100k.P5:0.0} – {y2021.RatePer100k.P95:0.0}</td><td>{y2021.ShareMeetingPromise:P0} ({s.Replicates} replicates)</td></tr>"));
+        }
+
+        html.Append("</table>");
         html.Append("<h2>National homicides per year</h2><table><tr><th>Scenario</th><th>Year</th><th>Homicides (mean)</th><th>5th-95th percentile</th><th>Rate per 100,000</th><th>Rate band</th><th>Observed rate</th></tr>");
         foreach (var s in scenarios)
         {

@@ -39,7 +39,14 @@ public sealed record StateYear(string State, Band Homicides);
 /// <param name="Prisoners">Members in prison at the year's last week.</param>
 /// <param name="Groups">Groups with members at the year's last week.</param>
 /// <param name="States">Per state.</param>
-public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Band Members, Band Recruits, Band Arrests, Band MemberDeaths, Band Prisoners, Band Groups, IReadOnlyList<StateYear> States);
+public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Band Members, Band Recruits, Band Arrests, Band MemberDeaths, Band Prisoners, Band Groups, IReadOnlyList<StateYear> States)
+{
+    /// <summary>The plan's promise (seed: from about 25 to 4 homicides per 100,000 by 2021).</summary>
+    public const double PromisedRate = 4;
+
+    /// <summary>Share of replicates whose national rate that year is at most <see cref="PromisedRate"/> per 100,000.</summary>
+    public double ShareMeetingPromise { get; init; }
+}
 
 /// <summary>Summaries of an ensemble by year, nationally and by state.</summary>
 public static class EnsembleSummary
@@ -69,7 +76,10 @@ public static class EnsembleSummary
                 Band.Of(weeks.Select(w => w.Average(x => x.MemberDeaths))),
                 Band.Of(weeks.Select(w => (double)w[^1].Prisoners)),
                 Band.Of(weeks.Select(w => (double)w[^1].Groups)),
-                states);
+                states)
+            {
+                ShareMeetingPromise = national.Count(h => h * 100_000 / population <= YearSummary.PromisedRate) / (double)national.Count,
+            };
         })];
     }
 }
