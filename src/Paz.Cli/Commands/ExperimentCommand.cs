@@ -33,7 +33,7 @@ public static class ExperimentCommand
             }
 
             var engine = new CriminalMarketEngine(EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName)), s.Start));
-            var index = parsed.GetValue(group) == "auto" ? -1 : KingpinExperiment.GroupNamed(engine, parsed.GetValue(group)!);
+            var index = parsed.GetValue(group) == "auto" ? -1 : engine.Inputs.Network.IndexOf(parsed.GetValue(group)!);
             if (index < 0 && parsed.GetValue(group) != "auto")
             {
                 throw new UsageException($"no group named '{parsed.GetValue(group)}' in the network");

@@ -78,4 +78,22 @@ public sealed class GroupNetwork
 
         return sum;
     }
+
+    /// <summary>
+    /// The index of the group named <paramref name="name"/>, or of the group whose name ends with the
+    /// abbreviation in parentheses ("CJNG" for "Cártel Jalisco Nueva Generación (CJNG)"); −1 if none.
+    /// </summary>
+    public int IndexOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        for (var g = 0; g < Groups.Count; g++)
+        {
+            if (string.Equals(Groups[g].Name, name, StringComparison.OrdinalIgnoreCase) || Groups[g].Name.EndsWith($"({name})", StringComparison.OrdinalIgnoreCase))
+            {
+                return g;
+            }
+        }
+
+        return -1;
+    }
 }

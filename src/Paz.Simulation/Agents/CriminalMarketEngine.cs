@@ -119,15 +119,9 @@ public sealed class CriminalMarketEngine
         return new ReplicateResult(seed, firstMonth, months, monthly, flows);
     }
 
-    // The policy's priority list as group indices: a name matches a group's name or the abbreviation in
-    // its parentheses ("CJNG" for "Cártel Jalisco Nueva Generación (CJNG)").
-    private int[] PriorityGroups(Policy current)
-    {
-        var groups = _inputs.Network.Groups;
-        return [.. current.Priority.Select(name => Enumerable.Range(0, groups.Count).FirstOrDefault(
-            g => string.Equals(groups[g].Name, name, StringComparison.OrdinalIgnoreCase) || groups[g].Name.EndsWith($"({name})", StringComparison.OrdinalIgnoreCase), -1))
-            .Where(g => g >= 0)];
-    }
+    // The policy's priority list as group indices (names or abbreviations such as CJNG; unknown ones are skipped).
+    private int[] PriorityGroups(Policy current) =>
+        [.. current.Priority.Select(_inputs.Network.IndexOf).Where(g => g >= 0)];
 
     // Recruitment follows the local pool; normalized so that national recruitment at the start is
     // recruitment × members, the aggregate model's ρT, whatever the pool elasticity.

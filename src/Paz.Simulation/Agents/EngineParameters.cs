@@ -79,7 +79,7 @@ public sealed record EngineParameters
     public double LeaderRemovalsPerWeek { get; init; } = 30.0 / 52;
 
     /// <summary>How much more violent a group's places are while it is in a succession crisis (conflict and predation).</summary>
-    public double CrisisViolence { get; init; } = 2;
+    public double CrisisViolence { get; init; } = 1;
 
     /// <summary>Chance per week that corruption leaks a sweep's intelligence, so the targets move (before anti-corruption).</summary>
     public double IntelligenceLeak { get; init; } = 0.02;
@@ -113,7 +113,7 @@ public sealed record EngineParameters
         new("conviction", 0.05, "fraction", "evidence.md: impunity 93-99%", 0.01, 0.5, "detained members convicted"),
         new("sentence_weeks", 260, "weeks", "assumed", 26, 1560, "mean sentence"),
         new("leader_removals_per_week", 30.0 / 52, "leaders per week", "seed: 120 of 122 designated targets caught by 2018 (about 30 a year)", 0, 5, "high-value targeting"),
-        new("crisis_violence", 2, "multiplier", "assumed; calibrated (Calderón et al. 2015: removal raises violence between organizations and against civilians)", 1, 10, "violence of a decapitated group's places during its crisis"),
+        new("crisis_violence", 1, "multiplier", "assumed (1: none); calibrated (Calderón et al. 2015: removal raises violence between organizations and against civilians)", 1, 10, "violence of a decapitated group's places during its crisis"),
         new("intelligence_leak", 0.02, "per week", "assumed (seed: intelligence 'goes cold' in a corrupt apparatus)", 0, 0.5, "chance a sweep's intelligence leaks and the targets move"),
         new("deterrence_signal", 0.3, "fraction", "assumed (Kleiman; seed: focused deterrence)", 0, 1, "violence restraint of groups not targeted under most-violent-first"),
     ];

@@ -126,13 +126,4 @@ public static class KingpinExperiment
 
         return total;
     }
-
-    /// <summary>The group index for a name or the abbreviation in its parentheses (e.g. CJNG), or −1.</summary>
-    public static int GroupNamed(CriminalMarketEngine engine, string name)
-    {
-        ArgumentNullException.ThrowIfNull(engine);
-        var groups = engine.Inputs.Network.Groups;
-        return Enumerable.Range(0, groups.Count).FirstOrDefault(
-            g => string.Equals(groups[g].Name, name, StringComparison.OrdinalIgnoreCase) || groups[g].Name.EndsWith($"({name})", StringComparison.OrdinalIgnoreCase), -1);
-    }
 }

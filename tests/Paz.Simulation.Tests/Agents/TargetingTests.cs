@@ -23,7 +23,7 @@ public class TargetingTests
 
     private const int TwoYears = 104;
 
-    private static int Cjng => Enumerable.Range(0, Setup.Value.Engine.Inputs.Network.Count).Single(g => Setup.Value.Engine.Inputs.Network.Groups[g].Name.EndsWith("(CJNG)", StringComparison.Ordinal));
+    private static int Cjng => Setup.Value.Engine.Inputs.Network.IndexOf("CJNG");
 
     /// <summary>What a run did to one group's lineage (the group and its splinters).</summary>
     private sealed record LineageOutcome(double Killings, int Members, int Middle, int SweepsDone, int SweepsFailed);
@@ -49,24 +49,14 @@ public class TargetingTests
         IntelligenceWeeks = 13,
     };
 
-    private static void AssertLessWithMargin(IReadOnlyList<double> smaller, IReadOnlyList<double> larger, string what)
-    {
-        var differences = larger.Zip(smaller, (a, b) => a - b).ToList();
-        var mean = differences.Average();
-        var sd = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1));
-        var standardError = sd / Math.Sqrt(differences.Count);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{what}: smaller {smaller.Average():F1}, larger {larger.Average():F1}, mean difference {mean:F1} ± {standardError:F1} (SE)");
-        Assert.True(mean > 2 * standardError, $"{what}: mean paired difference {mean:F1} is not above twice its standard error {standardError:F1} (smaller: {string.Join(", ", smaller.Select(x => x.ToString("F0")))}; larger: {string.Join(", ", larger.Select(x => x.ToString("F0")))})");
-    }
-
     [Fact]
     public void AMiddleLayerSweepLowersAGroupsHomicidesAndRegenerationMoreThanHighValueTargetingOverTwoYears()
     {
         var sweep = Seeds.Select(s => Run(Targeted(Targeting.MiddleLayerSweep), s, TwoYears)).ToList();
         var highValue = Seeds.Select(s => Run(Targeted(Targeting.HighValue), s, TwoYears)).ToList();
         Assert.All(sweep, o => Assert.True(o.SweepsDone > 0, "no sweep struck"));
-        AssertLessWithMargin([.. sweep.Select(o => o.Killings)], [.. highValue.Select(o => o.Killings)], "CJNG lineage's killings");
-        AssertLessWithMargin([.. sweep.Select(o => (double)o.Members)], [.. highValue.Select(o => (double)o.Members)], "CJNG lineage's members after two years (regeneration)");
+        Paired.AssertLessWithMargin([.. sweep.Select(o => o.Killings)], [.. highValue.Select(o => o.Killings)], "CJNG lineage's killings");
+        Paired.AssertLessWithMargin([.. sweep.Select(o => (double)o.Members)], [.. highValue.Select(o => (double)o.Members)], "CJNG lineage's members after two years (regeneration)");
     }
 
     [Fact]
@@ -80,7 +70,7 @@ public class TargetingTests
 
         var clean = Seeds.Select(s => FailureShare(0.01, s)).ToList();
         var corrupt = Seeds.Select(s => FailureShare(0.10, s)).ToList();
-        AssertLessWithMargin(clean, corrupt, "share of sweeps that went cold");
+        Paired.AssertLessWithMargin(clean, corrupt, "share of sweeps that went cold");
     }
 
     [Fact]
@@ -89,6 +79,6 @@ public class TargetingTests
         double Failed(double antiCorruption, ulong seed) =>
             Run(Targeted(Targeting.MiddleLayerSweep) with { OnlyPriority = false, AntiCorruption = antiCorruption, ReformWeeks = 26 }, seed, TwoYears,
                 Setup.Value.Baseline.Parameters with { IntelligenceLeak = 0.1 }).SweepsFailed;
-        AssertLessWithMargin([.. Seeds.Select(s => Failed(0.9, s))], [.. Seeds.Select(s => Failed(0, s))], "failed sweeps");
+        Paired.AssertLessWithMargin([.. Seeds.Select(s => Failed(0.9, s))], [.. Seeds.Select(s => Failed(0, s))], "failed sweeps");
     }
 }
