@@ -210,7 +210,11 @@ public sealed class World
         }
 
         _touchedPlaces.Clear();
-        ActiveCells.Sort();
+        if (!IsSorted(ActiveCells))
+        {
+            ActiveCells.Sort(); // members are kept sorted by cell, so the cells mostly arrive in order already
+        }
+
         foreach (var c in ActiveCells)
         {
             var m = c % M;
@@ -225,6 +229,22 @@ public sealed class World
     }
 
     private readonly List<int> _touchedPlaces = [];
+
+    // Lookouts still to visit until the next one rises (see ApplyEvents); 0: draw the next distance.
+    private int _lookoutSkip;
+
+    private static bool IsSorted(List<int> list)
+    {
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (list[i - 1] > list[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private void ClearCounts()
     {
@@ -260,7 +280,7 @@ public sealed class World
                 break;
         }
 
-        var c = (g * M) + Place[i];
+        var c = unchecked((g * M) + Place[i]); // bounded by M · MaxGroups, an array length
         if (Free[c]++ == 0)
         {
             ActiveCells.Add(c);
@@ -388,15 +408,23 @@ public sealed class World
 
                     break;
                 default:
-                    if ((random.NextUInt64() & 63) == 0)
+                    // Lookouts rise to the armed rank in about a year (1/64 a week each). A skip count drawn from
+                    // the geometric distribution picks the next lookout to rise: the same Bernoulli process
+                    // over the lookouts visited, with one draw per rise instead of one per lookout.
+                    if (_lookoutSkip == 0)
                     {
-                        rank[i] = Tier.FootSoldier; // lookouts rise to the armed rank in about a year (1/64 a week)
+                        _lookoutSkip = Geometric(random, 64); // the position of the next lookout to rise
+                    }
+
+                    if (--_lookoutSkip == 0)
+                    {
+                        rank[i] = Tier.FootSoldier;
                     }
 
                     break;
             }
 
-            var c = (g * m) + place[i];
+            var c = unchecked((g * m) + place[i]);
             var n = remaining[c]--;
             int d = deaths[c], a = arrests[c], s = desist[c], k = moves[c];
             if (d + a + s + k > 0)

@@ -9,7 +9,7 @@ namespace Paz.Simulation.Systems;
 /// fighting "brutal crimes" means fighting the organizations that commit them.
 /// Civilian killings in a municipality ~ Poisson(predation_lethality · free members there · the group's
 /// restraint under focused deterrence and crisis_violence during a succession crisis; see
-/// <see cref="TerritorialCompetitionSystem.Temper"/>).
+/// <see cref="TerritorialCompetitionSystem.Tempers"/>).
 /// Reads: predation_lethality, crisis_violence.
 /// </summary>
 public static class PredationSystem
@@ -22,9 +22,10 @@ public static class PredationSystem
         ArgumentNullException.ThrowIfNull(homicides);
         ArgumentNullException.ThrowIfNull(random);
         var killed = 0;
+        var temper = TerritorialCompetitionSystem.Tempers(world, p);
         foreach (var c in world.ActiveCells)
         {
-            var n = (int)random.Poisson(p.PredationLethality * world.Free[c] * TerritorialCompetitionSystem.Temper(world, p, c / world.M));
+            var n = (int)random.Poisson(p.PredationLethality * world.Free[c] * temper[c / world.M]);
             homicides[c % world.M] += n;
             world.Attribute(c / world.M, n);
             killed += n;

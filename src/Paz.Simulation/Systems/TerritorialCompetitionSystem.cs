@@ -15,7 +15,7 @@ namespace Paz.Simulation.Systems;
 /// n(n − 1)/2, so violence is convex in the number of contesting groups. A share
 /// (member_share_of_conflict_deaths) of victims are members of the contesting groups, chosen in
 /// proportion to the other side's strength; the rest are civilians. Each side's strength is tempered by
-/// <see cref="Temper"/> (focused deterrence, succession crisis).
+/// <see cref="Tempers"/> (focused deterrence, succession crisis).
 /// Expansion: each week a group's cell with enough members opens a neighbouring municipality with
 /// probability <c>expansion</c>, sending <c>expansion_cell</c> members; the neighbour is drawn in
 /// proportion to its homicides before the start (+1), a proxy for valuable plazas and routes.
@@ -34,6 +34,7 @@ public static class TerritorialCompetitionSystem
         var root = new double[world.MaxGroups];
         var pressure = new double[world.MaxGroups];
         var index = world.PlaceIndex;
+        var temper = Tempers(world, p);
         for (var m = 0; m < world.M; m++)
         {
             var groups = world.GroupsIn[m];
@@ -49,7 +50,7 @@ public static class TerritorialCompetitionSystem
             double sum = 0, squares = 0;
             for (var a = 0; a < k; a++)
             {
-                root[a] = Math.Sqrt(free[a]) * Temper(world, p, groups[a]);
+                root[a] = Math.Sqrt(free[a]) * temper[groups[a]];
                 sum += root[a];
                 squares += root[a] * root[a];
                 index[groups[a]] = a;
@@ -181,15 +182,21 @@ public static class TerritorialCompetitionSystem
     }
 
     /// <summary>
-    /// A group's violence multiplier this week: restraint under focused deterrence, times crisis_violence
-    /// while it is in a succession crisis (rivals and factions fight over a headless group's places; its
-    /// cells, without command, prey on civilians).
+    /// Each group's violence multiplier this week: restraint under focused deterrence, times
+    /// crisis_violence while it is in a succession crisis (rivals and factions fight over a headless
+    /// group's places; its cells, without command, prey on civilians).
     /// </summary>
-    public static double Temper(World world, EngineParameters p, int group)
+    public static double[] Tempers(World world, EngineParameters p)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(p);
-        return world.Restraint[group] * (world.CrisisLeft[group] > 0 ? p.CrisisViolence : 1);
+        var temper = new double[world.Groups];
+        for (var g = 0; g < world.Groups; g++)
+        {
+            temper[g] = world.Restraint[g] * (world.CrisisLeft[g] > 0 ? p.CrisisViolence : 1);
+        }
+
+        return temper;
     }
 
     // A listed rivalry weighs 1 + rivalry_weight · records instead of the unlisted pairs' u, already counted.
