@@ -36,6 +36,18 @@ public class RunCommandTests
         }
 
         Assert.Equal(1 + (2 * 2469 * 3), File.ReadLines(Path.Combine(output, "homicides_monthly.csv")).Count());
+
+        // The security pillar's outputs: arrests by tier, convictions, impunity, splits, sweeps.
+        var impunity = year.GetProperty("impunity").GetProperty("mean").GetDouble();
+        Assert.InRange(impunity, 0, 1);
+        Assert.True(year.GetProperty("foot_soldiers_and_lookouts_arrested").GetProperty("mean").GetDouble() > 0);
+        foreach (var key in new[] { "leaders_arrested", "middle_layer_arrested", "convictions", "splits", "sweeps_done", "sweeps_failed", "share_at_most_4_per_100k" })
+        {
+            Assert.True(year.TryGetProperty(key, out _), key);
+        }
+
+        Assert.StartsWith("replicate,seed,week,date,members,recruits,arrests,member_deaths,desisted,homicides,prisoners,groups,splits,leaders_removed,middle_arrested,lower_arrested,convictions,releases,sweeps_done,sweeps_failed",
+            File.ReadLines(Path.Combine(output, "weekly_flows.csv")).First(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,6 +63,8 @@ public class RunCommandTests
         Assert.Contains("National homicide rate per year", html, StringComparison.Ordinal);
         Assert.Contains("<td>first</td><td>2015</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>second</td><td>2015</td>", html, StringComparison.Ordinal);
+        Assert.Contains("The plan's promise: 4 homicides per 100,000 in 2021", html, StringComparison.Ordinal);
+        Assert.Contains("<td>first</td><td colspan=\"3\">not run to 2021</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -110,21 +110,32 @@ public static class RunCommand
             weekly_member_deaths = Band(y.MemberDeaths),
             prisoners = Band(y.Prisoners),
             groups = Band(y.Groups),
+            share_at_most_4_per_100k = y.ShareMeetingPromise,
+            leaders_arrested = Band(y.LeadersArrested),
+            middle_layer_arrested = Band(y.MiddleArrested),
+            foot_soldiers_and_lookouts_arrested = Band(y.LowerArrested),
+            convictions = Band(y.Convictions),
+            impunity = Band(y.Impunity),
+            splits = Band(y.Splits),
+            sweeps_done = Band(y.SweepsDone),
+            sweeps_failed = Band(y.SweepsFailed),
             states = y.States.Select(s => new { cve_ent = s.State, homicides = Band(s.Homicides) }),
         }),
     };
 
-    private static object Band(Band b) => new { mean = b.Mean, p5 = b.P5, p95 = b.P95 };
+    private static object? Band(Band? b) => b is null ? null : new { mean = b.Mean, p5 = b.P5, p95 = b.P95 };
 
     private static void WriteTable(CommandConsole console, AgentScenario scenario, IReadOnlyList<YearSummary> years)
     {
         var table = new Table().Title($"{Markup.Escape(scenario.Name)}: {scenario.Replicates} replicates, seed {scenario.Seed}")
-            .AddColumns("Year", "Homicides (mean)", "5th-95th pct", "Rate /100k", "Members", "Recruits /wk", "Arrests /wk", "Member deaths /wk", "Prisoners", "Groups");
+            .AddColumns("Year", "Homicides (mean)", "5th-95th pct", "Rate /100k", "Members", "Recruits /wk", "Arrests /wk", "Leaders / middle arrested", "Impunity", "Member deaths /wk", "Prisoners", "Groups", "Splits");
         foreach (var y in years)
         {
             table.AddRow(y.Year.ToString(Invariant), y.Homicides.Mean.ToString("N0", Invariant), $"{y.Homicides.P5.ToString("N0", Invariant)} – {y.Homicides.P95.ToString("N0", Invariant)}",
                 y.RatePer100k.Mean.ToString("0.0", Invariant), y.Members.Mean.ToString("N0", Invariant), y.Recruits.Mean.ToString("0", Invariant),
-                y.Arrests.Mean.ToString("0", Invariant), y.MemberDeaths.Mean.ToString("0", Invariant), y.Prisoners.Mean.ToString("N0", Invariant), y.Groups.Mean.ToString("0", Invariant));
+                y.Arrests.Mean.ToString("0", Invariant), $"{y.LeadersArrested?.Mean.ToString("0", Invariant)} / {y.MiddleArrested?.Mean.ToString("N0", Invariant)}",
+                y.Impunity?.Mean.ToString("P1", Invariant) ?? "–", y.MemberDeaths.Mean.ToString("0", Invariant), y.Prisoners.Mean.ToString("N0", Invariant), y.Groups.Mean.ToString("0", Invariant),
+                y.Splits?.Mean.ToString("0", Invariant) ?? "–");
         }
 
         console.Tables.Write(table);

@@ -69,13 +69,13 @@ public static class RunWriter
         await AtomicFile.WriteAsync(flows, async stream =>
         {
             await using var writer = new StreamWriter(stream);
-            await writer.WriteLineAsync("replicate,seed,week,date,members,recruits,arrests,member_deaths,desisted,homicides,prisoners,groups,splits,leaders_removed").ConfigureAwait(false);
+            await writer.WriteLineAsync("replicate,seed,week,date,members,recruits,arrests,member_deaths,desisted,homicides,prisoners,groups,splits,leaders_removed,middle_arrested,lower_arrested,convictions,releases,sweeps_done,sweeps_failed").ConfigureAwait(false);
             for (var k = 0; k < replicates.Count; k++)
             {
                 foreach (var w in replicates[k].Weeks)
                 {
                     await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{k},{unchecked((long)replicates[k].Seed)},{w.Week},{w.Date:yyyy-MM-dd},{w.Members},{w.Recruits},{w.Arrests},{w.MemberDeaths},{w.Desisted},{w.Homicides},{w.Prisoners},{w.Groups},{w.Splits},{w.LeadersRemoved}")).ConfigureAwait(false);
+                        $"{k},{unchecked((long)replicates[k].Seed)},{w.Week},{w.Date:yyyy-MM-dd},{w.Members},{w.Recruits},{w.Arrests},{w.MemberDeaths},{w.Desisted},{w.Homicides},{w.Prisoners},{w.Groups},{w.Splits},{w.LeadersRemoved},{w.MiddleArrested},{w.LowerArrested},{w.Convictions},{w.Releases},{w.SweepsDone},{w.SweepsFailed}")).ConfigureAwait(false);
                 }
             }
         }).ConfigureAwait(false);

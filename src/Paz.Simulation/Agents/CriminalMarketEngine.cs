@@ -109,7 +109,15 @@ public sealed class CriminalMarketEngine
             }
 
             flows.Add(new WeekFlows(t, date, members, recruits, events.Arrests, events.MemberDeaths, events.Desisted, homicides,
-                world.Prisoners, groups, splits, events.LeadersRemoved));
+                world.Prisoners, groups, splits, events.LeadersRemoved)
+            {
+                MiddleArrested = events.ArrestsByTier[(int)Tier.MiddleLayer],
+                LowerArrested = events.ArrestsByTier[(int)Tier.FootSoldier] + events.ArrestsByTier[(int)Tier.Lookout],
+                Convictions = events.Convictions,
+                Releases = events.Releases,
+                SweepsDone = world.SweepsDone,
+                SweepsFailed = world.SweepsFailed,
+            });
             if (t % 13 == 12) // quarterly: drops the dead and re-sorts members by cell (see World.Compact)
             {
                 world.Compact();

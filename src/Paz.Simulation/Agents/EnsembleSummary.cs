@@ -46,6 +46,30 @@ public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Ban
 
     /// <summary>Share of replicates whose national rate that year is at most <see cref="PromisedRate"/> per 100,000.</summary>
     public double ShareMeetingPromise { get; init; }
+
+    /// <summary>Leaders removed in the year.</summary>
+    public Band? LeadersArrested { get; init; }
+
+    /// <summary>Middle-layer members arrested in the year.</summary>
+    public Band? MiddleArrested { get; init; }
+
+    /// <summary>Foot soldiers and lookouts arrested in the year.</summary>
+    public Band? LowerArrested { get; init; }
+
+    /// <summary>Detainees convicted in the year.</summary>
+    public Band? Convictions { get; init; }
+
+    /// <summary>Impunity: detainees whose cases ended in the year without conviction, as a share of all that ended.</summary>
+    public Band? Impunity { get; init; }
+
+    /// <summary>Splits during the year.</summary>
+    public Band? Splits { get; init; }
+
+    /// <summary>Sweeps carried out during the year.</summary>
+    public Band? SweepsDone { get; init; }
+
+    /// <summary>Sweeps whose intelligence went cold during the year.</summary>
+    public Band? SweepsFailed { get; init; }
 }
 
 /// <summary>Summaries of an ensemble by year, nationally and by state.</summary>
@@ -79,6 +103,14 @@ public static class EnsembleSummary
                 states)
             {
                 ShareMeetingPromise = national.Count(h => h * 100_000 / population <= YearSummary.PromisedRate) / (double)national.Count,
+                LeadersArrested = Band.Of(weeks.Select(w => (double)w.Sum(x => x.LeadersRemoved))),
+                MiddleArrested = Band.Of(weeks.Select(w => (double)w.Sum(x => x.MiddleArrested))),
+                LowerArrested = Band.Of(weeks.Select(w => (double)w.Sum(x => x.LowerArrested))),
+                Convictions = Band.Of(weeks.Select(w => (double)w.Sum(x => x.Convictions))),
+                Impunity = Band.Of(weeks.Select(w => w.Sum(x => x.Convictions + x.Releases) is var ended and > 0 ? w.Sum(x => x.Releases) / (double)ended : 0)),
+                Splits = Band.Of(weeks.Select(w => (double)(w[^1].Splits - (w[0].Splits)))),
+                SweepsDone = Band.Of(weeks.Select(w => (double)(w[^1].SweepsDone - w[0].SweepsDone))),
+                SweepsFailed = Band.Of(weeks.Select(w => (double)(w[^1].SweepsFailed - w[0].SweepsFailed))),
             };
         })];
     }

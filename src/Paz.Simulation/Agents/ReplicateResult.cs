@@ -13,7 +13,26 @@ namespace Paz.Simulation.Agents;
 /// <param name="Groups">Groups with free members.</param>
 /// <param name="Splits">Splits so far.</param>
 /// <param name="LeadersRemoved">Leaders removed during the week.</param>
-public sealed record WeekFlows(int Week, DateOnly Date, int Members, int Recruits, int Arrests, int MemberDeaths, int Desisted, int Homicides, int Prisoners, int Groups, int Splits, int LeadersRemoved);
+public sealed record WeekFlows(int Week, DateOnly Date, int Members, int Recruits, int Arrests, int MemberDeaths, int Desisted, int Homicides, int Prisoners, int Groups, int Splits, int LeadersRemoved)
+{
+    /// <summary>Middle-layer members arrested during the week (in sweeps and ordinary arrests).</summary>
+    public int MiddleArrested { get; init; }
+
+    /// <summary>Foot soldiers and lookouts arrested during the week.</summary>
+    public int LowerArrested { get; init; }
+
+    /// <summary>Detainees convicted during the week.</summary>
+    public int Convictions { get; init; }
+
+    /// <summary>Detainees released without conviction during the week (impunity).</summary>
+    public int Releases { get; init; }
+
+    /// <summary>Sweeps carried out so far.</summary>
+    public int SweepsDone { get; init; }
+
+    /// <summary>Sweeps whose intelligence leaked so far.</summary>
+    public int SweepsFailed { get; init; }
+}
 
 /// <summary>The outcome of one replicate.</summary>
 /// <param name="Seed">The replicate's seed.</param>

@@ -366,7 +366,7 @@ public sealed class World
                     if (leaderRemovals[g] > 0 && random.NextDouble() * leadersLeft[g] < leaderRemovals[g])
                     {
                         leaderRemovals[g]--;
-                        Detain(i, random, parameters);
+                        Detain(i, random, parameters, events);
                         events.LeadersRemoved++;
                         events.Arrests++;
                         prisoners++;
@@ -390,7 +390,7 @@ public sealed class World
 
                     if (middleRemoval[g] > 0 && random.NextDouble() < middleRemoval[g])
                     {
-                        Detain(i, random, parameters);
+                        Detain(i, random, parameters, events);
                         events.Arrests++;
                         events.MiddleRemoved++;
                         prisoners++;
@@ -441,7 +441,7 @@ public sealed class World
                 if (u < d + a)
                 {
                     arrests[c]--;
-                    Detain(i, random, parameters);
+                    Detain(i, random, parameters, events);
                     events.Arrests++;
                     prisoners++;
                     continue;
@@ -602,8 +602,9 @@ public sealed class World
         CountMember(i);
     }
 
-    private void Detain(int i, Xoshiro256StarStar random, EngineParameters parameters)
+    private void Detain(int i, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
     {
+        events.ArrestsByTier[(int)Rank[i]]++;
         State[i] = Status.PretrialDetained;
         Timer[i] = (short)Math.Min(short.MaxValue, Geometric(random, parameters.PretrialWeeks));
     }
@@ -644,6 +645,9 @@ public sealed class WeekEvents
 
     /// <summary>Middle-layer members arrested in sweeps.</summary>
     public int MiddleRemoved { get; set; }
+
+    /// <summary>Arrests this week by tier (indexed by <see cref="Tier"/>: lookouts, foot soldiers, middle layer, leaders).</summary>
+    public int[] ArrestsByTier { get; } = new int[4];
 
     /// <summary>Members who left their group.</summary>
     public int Desisted { get; set; }
