@@ -47,6 +47,7 @@ public sealed class CriminalMarketEngine
         var lastMonthRate = new double[m];
         var flows = new List<WeekFlows>(weeks);
         var splits = 0;
+        var lastYear = new double[m];
         Policy? previous = null;
         var policyStart = 0;
         IReadOnlyList<int> priority = [];
@@ -87,12 +88,20 @@ public sealed class CriminalMarketEngine
             splits += SuccessionSystem.Run(world, parameters, week, random).Splits;
             SaturationSystem.Run(world, parameters, random);
             TerritorialCompetitionSystem.Expand(world, _inputs, parameters, random);
+            double[]? deterrence = null;
+            if (current.GuardPersonnelStart > 0 || current.GuardPersonnelFull > 0)
+            {
+                var officers = GuardSystem.Officers(_inputs, current, t - policyStart, lastYear);
+                deterrence = GuardSystem.Deterrence(_inputs, parameters, current, officers, year);
+                GuardSystem.Run(world, _inputs, parameters, current, officers, deterrence, lastYear, random);
+            }
+
             foreach (var c in world.ActiveCells)
             {
                 world.Moves[c] = Math.Min(world.Moves[c], world.Free[c] - world.Deaths[c] - world.Arrests[c] - world.Desist[c]);
             }
 
-            PredationSystem.Run(world, parameters, week, random);
+            PredationSystem.Run(world, parameters, week, random, deterrence);
             NonMemberHomicideSystem.Run(_inputs, parameters, year, week, propensity, random);
             var members = world.GroupMembers.Take(world.Groups).Sum();
             var groups = world.GroupMembers.Take(world.Groups).Count(n => n > 0);
@@ -106,6 +115,7 @@ public sealed class CriminalMarketEngine
                 monthly[(i * months) + monthIndex] += week[i];
                 homicides += week[i];
                 recent[i] = (recent[i] * 3 / 4) + week[i]; // about the last four weeks, decayed
+                lastYear[i] = (lastYear[i] * 51 / 52) + week[i]; // about the last year
             }
 
             flows.Add(new WeekFlows(t, date, members, recruits, events.Arrests, events.MemberDeaths, events.Desisted, homicides,

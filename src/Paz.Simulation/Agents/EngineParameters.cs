@@ -81,6 +81,18 @@ public sealed record EngineParameters
     /// <summary>How much more violent a group's places are while it is in a succession crisis (conflict and predation).</summary>
     public double CrisisViolence { get; init; } = 1;
 
+    /// <summary>Predation deterred per Guard officer per 1,000 inhabitants: predation × 1/(1 + this · officers per 1,000).</summary>
+    public double GuardDeterrence { get; init; } = 0.5;
+
+    /// <summary>Share of a group's members in a garrisoned municipality pushed next door per week, at full deterrence.</summary>
+    public double GarrisonDisplacement { get; init; } = 0.03;
+
+    /// <summary>Arrests per proactive Guard officer per week.</summary>
+    public double ProactiveArrests { get; init; } = 0.002;
+
+    /// <summary>Share of a proactive contingent's deterrence that reaches the neighbouring municipalities (through the groups' networks).</summary>
+    public double ProactiveReach { get; init; } = 0.5;
+
     /// <summary>Chance per week that corruption leaks a sweep's intelligence, so the targets move (before anti-corruption).</summary>
     public double IntelligenceLeak { get; init; } = 0.02;
 
@@ -114,6 +126,10 @@ public sealed record EngineParameters
         new("sentence_weeks", 260, "weeks", "assumed", 26, 1560, "mean sentence"),
         new("leader_removals_per_week", 30.0 / 52, "leaders per week", "seed: 120 of 122 designated targets caught by 2018 (about 30 a year)", 0, 5, "high-value targeting"),
         new("crisis_violence", 1, "multiplier", "assumed (1: none); calibrated (Calderón et al. 2015: removal raises violence between organizations and against civilians)", 1, 10, "violence of a decapitated group's places during its crisis"),
+        new("guard_deterrence", 0.5, "per officer per 1,000 inhabitants", "assumed (seed: presence deters; a garrison displaces)", 0, 5, "predation deterred by Guard presence"),
+        new("garrison_displacement", 0.03, "share of members per week", "assumed (seed: a static garrison 'only displaces' crime)", 0, 0.3, "members pushed next door by a garrison"),
+        new("proactive_arrests", 0.002, "arrests per officer per week", "assumed", 0, 0.05, "arrests with evidence by proactive, intelligence-led policing"),
+        new("proactive_reach", 0.5, "fraction", "assumed", 0, 1, "deterrence of proactive policing felt next door"),
         new("intelligence_leak", 0.02, "per week", "assumed (seed: intelligence 'goes cold' in a corrupt apparatus)", 0, 0.5, "chance a sweep's intelligence leaks and the targets move"),
         new("deterrence_signal", 0.3, "fraction", "assumed (Kleiman; seed: focused deterrence)", 0, 1, "violence restraint of groups not targeted under most-violent-first"),
     ];
@@ -123,6 +139,10 @@ public sealed record EngineParameters
     {
         "recruitment" => Recruitment,
         "intelligence_leak" => IntelligenceLeak,
+        "proactive_reach" => ProactiveReach,
+        "guard_deterrence" => GuardDeterrence,
+        "garrison_displacement" => GarrisonDisplacement,
+        "proactive_arrests" => ProactiveArrests,
         "crisis_violence" => CrisisViolence,
         "deterrence_signal" => DeterrenceSignal,
         "pool_elasticity" => PoolElasticity,
@@ -155,6 +175,10 @@ public sealed record EngineParameters
     {
         "recruitment" => this with { Recruitment = value },
         "intelligence_leak" => this with { IntelligenceLeak = value },
+        "proactive_reach" => this with { ProactiveReach = value },
+        "guard_deterrence" => this with { GuardDeterrence = value },
+        "garrison_displacement" => this with { GarrisonDisplacement = value },
+        "proactive_arrests" => this with { ProactiveArrests = value },
         "crisis_violence" => this with { CrisisViolence = value },
         "deterrence_signal" => this with { DeterrenceSignal = value },
         "pool_elasticity" => this with { PoolElasticity = value },

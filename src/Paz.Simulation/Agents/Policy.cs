@@ -17,6 +17,19 @@ public enum Targeting
     MostViolentFirst = 4,
 }
 
+/// <summary>How National Guard contingents work where they are deployed.</summary>
+public enum GuardPosture
+{
+    /// <summary>Patrols: presence deters predation locally.</summary>
+    Patrol,
+
+    /// <summary>Proactive, intelligence-led policing: deters, and arrests the groups' members in the place and next door.</summary>
+    Proactive,
+
+    /// <summary>Static garrison: deters where it sits and pushes members into neighbouring municipalities.</summary>
+    Garrison,
+}
+
 /// <summary>
 /// The security policy in force, as the engine sees it. The baseline encodes 2015-2018: high-value
 /// targeting of leaders (120 of 122 designated targets caught by 2018) and soldiers deployed where
@@ -46,6 +59,24 @@ public sealed record Policy(double LeaderRemovalsPerWeek, double EnforcementFocu
 
     /// <summary>Weeks for reforms (anti-corruption) to reach full effect.</summary>
     public int ReformWeeks { get; init; } = 156;
+
+    /// <summary>National Guard personnel when the policy takes effect (0: no Guard).</summary>
+    public int GuardPersonnelStart { get; init; }
+
+    /// <summary>National Guard personnel once phased in.</summary>
+    public int GuardPersonnelFull { get; init; }
+
+    /// <summary>Weeks over which the Guard grows from its start to its full strength.</summary>
+    public int GuardRampWeeks { get; init; } = 156;
+
+    /// <summary>The Guard's posture.</summary>
+    public GuardPosture GuardPosture { get; init; } = GuardPosture.Patrol;
+
+    /// <summary>Municipalities the Guard covers, the most violent of the last year first, personnel in proportion to their homicides.</summary>
+    public int GuardPlaces { get; init; } = 266;
+
+    /// <summary>An explicit deployment (municipality index → share of the personnel), used instead of <see cref="GuardPlaces"/>.</summary>
+    public IReadOnlyDictionary<int, double>? GuardDeployment { get; init; }
 
     /// <summary>A later policy and the date it takes over (the plan's start: December 2018), or null.</summary>
     public PolicySwitch? Then { get; init; }

@@ -10,12 +10,18 @@ namespace Paz.Simulation.Systems;
 /// Civilian killings in a municipality ~ Poisson(predation_lethality · free members there · the group's
 /// restraint under focused deterrence and crisis_violence during a succession crisis; see
 /// <see cref="TerritorialCompetitionSystem.Tempers"/>).
+/// Guard presence deters it locally (<see cref="GuardSystem"/>).
 /// Reads: predation_lethality, crisis_violence.
 /// </summary>
 public static class PredationSystem
 {
     /// <summary>Adds this week's predation killings to <paramref name="homicides"/>; returns how many.</summary>
-    public static int Run(World world, EngineParameters p, int[] homicides, Xoshiro256StarStar random)
+    /// <param name="world">The world.</param>
+    /// <param name="p">Parameters.</param>
+    /// <param name="homicides">This week's homicides per municipality (predation killings are added).</param>
+    /// <param name="random">The replicate's generator.</param>
+    /// <param name="deterrence">Per municipality, the factor left by state presence (<see cref="GuardSystem.Deterrence"/>); null: none.</param>
+    public static int Run(World world, EngineParameters p, int[] homicides, Xoshiro256StarStar random, double[]? deterrence = null)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(p);
@@ -25,7 +31,7 @@ public static class PredationSystem
         var temper = TerritorialCompetitionSystem.Tempers(world, p);
         foreach (var c in world.ActiveCells)
         {
-            var n = (int)random.Poisson(p.PredationLethality * world.Free[c] * temper[c / world.M]);
+            var n = (int)random.Poisson(p.PredationLethality * world.Free[c] * temper[c / world.M] * (deterrence is null ? 1 : deterrence[c % world.M]));
             homicides[c % world.M] += n;
             world.Attribute(c / world.M, n);
             killed += n;

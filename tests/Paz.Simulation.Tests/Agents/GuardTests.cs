@@ -1,0 +1,61 @@
+using Paz.Data;
+using Paz.Data.Engine;
+using Paz.Data.Scenarios;
+using Paz.Simulation.Agents;
+
+namespace Paz.Simulation.Tests.Agents;
+
+/// <summary>
+/// The National Guard in one municipality (the one with most homicides before 2015) for a year on the
+/// calibrated baseline, against the same seeds without it.
+/// </summary>
+public class GuardTests
+{
+    private static readonly Lazy<(CriminalMarketEngine Engine, AgentScenario Baseline, int Place, int[] Neighbours)> Setup = new(() =>
+    {
+        var baseline = AgentScenarioReader.Read(Path.Combine(Path.GetDirectoryName(DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml"));
+        var inputs = EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate()), baseline.Start);
+        var place = Enumerable.Range(0, inputs.MunicipalityCount).MaxBy(m => inputs.ViolenceHistory[m]);
+        return (new CriminalMarketEngine(inputs), baseline, place, inputs.Neighbours[place]);
+    });
+
+    private static readonly ulong[] Seeds = [401, 402, 403, 404, 405, 406];
+
+    private static (double Place, double Next) Homicides(Policy policy, ulong seed)
+    {
+        var (engine, baseline, place, neighbours) = Setup.Value;
+        var run = engine.Run(baseline.Parameters, policy, 56, seed);
+        double Sum(int m) => Enumerable.Range(3, 9).Sum(t => run.MonthlyHomicides[(m * run.Months) + t]); // April to December
+        return (Sum(place), neighbours.Sum(Sum));
+    }
+
+    private static Policy Guarded(GuardPosture posture)
+    {
+        var (_, baseline, place, _) = Setup.Value;
+        return baseline.Policy with
+        {
+            GuardPersonnelStart = 3000,
+            GuardPersonnelFull = 3000,
+            GuardPosture = posture,
+            GuardDeployment = new Dictionary<int, double> { [place] = 1 },
+        };
+    }
+
+    [Fact]
+    public void AStaticGarrisonLowersCrimeWhereItSitsAndRaisesItNextDoor()
+    {
+        var control = Seeds.Select(s => Homicides(Setup.Value.Baseline.Policy, s)).ToList();
+        var garrison = Seeds.Select(s => Homicides(Guarded(GuardPosture.Garrison), s)).ToList();
+        Paired.AssertLessWithMargin([.. garrison.Select(x => x.Place)], [.. control.Select(x => x.Place)], "homicides where the garrison sits");
+        Paired.AssertLessWithMargin([.. control.Select(x => x.Next)], [.. garrison.Select(x => x.Next)], "homicides next door to the garrison");
+    }
+
+    [Fact]
+    public void AProactivePostureLowersCrimeBothWhereItWorksAndNextDoor()
+    {
+        var control = Seeds.Select(s => Homicides(Setup.Value.Baseline.Policy, s)).ToList();
+        var proactive = Seeds.Select(s => Homicides(Guarded(GuardPosture.Proactive), s)).ToList();
+        Paired.AssertLessWithMargin([.. proactive.Select(x => x.Place)], [.. control.Select(x => x.Place)], "homicides where the proactive Guard works");
+        Paired.AssertLessWithMargin([.. proactive.Select(x => x.Next)], [.. control.Select(x => x.Next)], "homicides next door to the proactive Guard");
+    }
+}
