@@ -235,12 +235,23 @@ public class PolicySwitchInputTests
         Assert.Equal(0.5, after.LeaderRemovalsPerWeek); // kept from the earlier policy
     }
 
+    [Fact]
+    public void TheGuardsPersonnelAndPostureAreRead()
+    {
+        var scenario = Paz.Data.Scenarios.AgentScenarioReader.Read(Write(Head + "switch:\n  from: 2018-12\n  policy:\n    guard_personnel_start: 50000\n    guard_personnel_full: 150000\n    guard_posture: proactive\n    guard_places: 266\n"));
+        var after = scenario.Policy.At(new DateOnly(2019, 1, 1));
+        Assert.Equal((50000, 150000, Paz.Simulation.Agents.GuardPosture.Proactive, 266), (after.GuardPersonnelStart, after.GuardPersonnelFull, after.GuardPosture, after.GuardPlaces));
+        Assert.Equal(0, scenario.Policy.GuardPersonnelFull);
+    }
+
     [Theory]
     [InlineData("switch:\n  from: 2018-12\n  policy:\n    targeting: [carpet_bombing]\n", 10, "'targeting': expected a list of none, high_value, middle_layer_sweep, most_violent_first, found 'carpet_bombing'")]
     [InlineData("switch:\n  from: 2014-12\n  policy:\n    anti_corruption: 0.5\n", 8, "'from': expected a month after 'start' (2015-01)")]
     [InlineData("switch:\n  from: 2018-12\n", 8, "'switch' needs a 'policy' block")]
     [InlineData("switch:\n  from: 2018-12\n  policy:\n    anti_corruption: 2\n", 10, "'anti_corruption': expected a number from 0 to 1")]
     [InlineData("switch:\n  from: 2018-12\n  when: now\n  policy:\n    anti_corruption: 0.5\n", 9, "unknown key 'when'")]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_posture: checkpoint\n", 10, "'guard_posture': expected patrol, proactive or garrison, found 'checkpoint'")]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_personnel_full: lots\n", 10, "'guard_personnel_full': expected a whole number from 0 to 1000000")]
     public void AMalformedSwitchIsRefusedWithItsLine(string tail, int line, string expectation)
     {
         var error = Assert.Throws<DataFormatException>(() => Paz.Data.Scenarios.AgentScenarioReader.Read(Write(Head + tail)));

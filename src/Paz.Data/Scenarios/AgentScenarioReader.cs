@@ -8,7 +8,8 @@ public static class AgentScenarioReader
 {
     private static readonly string[] TopKeys = ["name", "description", "base", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "switch", "calibration"];
     private static readonly string[] PolicyKeys =
-        ["leader_removals_per_week", "enforcement_focus", "targeting", "priority", "only_priority", "sweep_share", "intelligence_weeks", "anti_corruption", "reform_weeks"];
+        ["leader_removals_per_week", "enforcement_focus", "targeting", "priority", "only_priority", "sweep_share", "intelligence_weeks", "anti_corruption", "reform_weeks",
+         "guard_personnel_start", "guard_personnel_full", "guard_ramp_weeks", "guard_posture", "guard_places"];
     private static readonly string[] SwitchKeys = ["from", "policy"];
     private static readonly Dictionary<string, Targeting> TargetingWords = new(StringComparer.Ordinal)
     {
@@ -129,7 +130,25 @@ public static class AgentScenarioReader
             IntelligenceWeeks = (int)p.WholeNumber("intelligence_weeks", 1, 520, earlier.IntelligenceWeeks),
             AntiCorruption = p.Number("anti_corruption", 0, 1, earlier.AntiCorruption),
             ReformWeeks = (int)p.WholeNumber("reform_weeks", 1, 1040, earlier.ReformWeeks),
+            GuardPersonnelStart = (int)p.WholeNumber("guard_personnel_start", 0, 1_000_000, earlier.GuardPersonnelStart),
+            GuardPersonnelFull = (int)p.WholeNumber("guard_personnel_full", 0, 1_000_000, earlier.GuardPersonnelFull),
+            GuardRampWeeks = (int)p.WholeNumber("guard_ramp_weeks", 1, 1040, earlier.GuardRampWeeks),
+            GuardPlaces = (int)p.WholeNumber("guard_places", 1, 2469, earlier.GuardPlaces),
         };
+        if (p.OptionalText("guard_posture") is { } posture)
+        {
+            policy = policy with
+            {
+                GuardPosture = posture switch
+                {
+                    "patrol" => GuardPosture.Patrol,
+                    "proactive" => GuardPosture.Proactive,
+                    "garrison" => GuardPosture.Garrison,
+                    _ => throw p.ErrorAt("guard_posture", $"'guard_posture': expected patrol, proactive or garrison, found '{posture}'"),
+                },
+            };
+        }
+
         if (p.Has("targeting"))
         {
             var targeting = Targeting.None;
