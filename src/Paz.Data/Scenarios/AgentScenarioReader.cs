@@ -104,9 +104,12 @@ public static class AgentScenarioReader
             calibration ?? parent?.Calibration);
     }
 
-    /// <summary>The engine a scenario file names (its <c>engine</c> key), read leniently for dispatch.</summary>
-    public static string EngineOf(string path)
+    /// <summary>The engine a scenario file names (its <c>engine</c> key, or its base's), read leniently for dispatch.</summary>
+    public static string EngineOf(string path) => EngineOf(path, 0);
+
+    private static string EngineOf(string path, int depth)
     {
+        string? basePath = null;
         foreach (var line in File.ReadLines(path))
         {
             var trimmed = line.Trim();
@@ -114,9 +117,15 @@ public static class AgentScenarioReader
             {
                 return trimmed["engine:".Length..].Split('#')[0].Trim();
             }
+
+            if (trimmed.StartsWith("base:", StringComparison.Ordinal))
+            {
+                basePath = trimmed["base:".Length..].Split('#')[0].Trim();
+            }
         }
 
-        return string.Empty;
+        var full = basePath is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, basePath);
+        return full is not null && depth < 8 && File.Exists(full) ? EngineOf(full, depth + 1) : string.Empty;
     }
 
     private static Policy ReadPolicy(YamlMap p, Policy earlier)
