@@ -69,6 +69,44 @@ public static class Distributions
         }
     }
 
+    /// <summary>
+    /// Independent Poisson counts with means <paramref name="rates"/>, drawn as one Poisson total spread over
+    /// the items in proportion to their rates (the splitting property: the same joint distribution). One
+    /// draw per event instead of one per item, which matters when most of many items get nothing.
+    /// </summary>
+    /// <param name="random">The generator.</param>
+    /// <param name="rates">The mean of each item's count (non-negative).</param>
+    /// <param name="counts">Receives each item's count (cleared first).</param>
+    /// <returns>The total drawn.</returns>
+    public static int PoissonScatter(this Xoshiro256StarStar random, ReadOnlySpan<double> rates, Span<int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (counts.Length < rates.Length)
+        {
+            throw new ArgumentException("counts is shorter than rates", nameof(counts));
+        }
+
+        counts.Clear();
+        var cumulative = new double[rates.Length];
+        var total = 0.0;
+        for (var i = 0; i < rates.Length; i++)
+        {
+            total += Math.Max(0, rates[i]);
+            cumulative[i] = total;
+        }
+
+        var n = total > 0 ? (int)random.Poisson(total) : 0;
+        for (var k = 0; k < n; k++)
+        {
+            var u = random.NextDouble() * total;
+            var i = Array.BinarySearch(cumulative, u);
+            i = i < 0 ? ~i : i + 1; // the first item whose cumulative rate exceeds u
+            counts[Math.Min(i, rates.Length - 1)]++;
+        }
+
+        return n;
+    }
+
     /// <summary>ln(k!) via Stirling's series, exact to double precision for k ≥ 10; a table below.</summary>
     public static double LogFactorial(double k)
     {

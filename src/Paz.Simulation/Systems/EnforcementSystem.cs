@@ -40,12 +40,20 @@ public static class EnforcementSystem
 
         if (exposure > 0)
         {
-            foreach (var c in world.ActiveCells)
+            var cells = world.ActiveCells;
+            var rates = new double[cells.Count];
+            for (var k = 0; k < cells.Count; k++)
             {
-                var n = (int)random.Poisson(p.ArrestsPerWeek * world.Free[c] * Weight(c % world.M) / exposure);
-                world.Arrests[c] = Math.Min(n, world.Free[c] - world.Deaths[c]);
+                rates[k] = p.ArrestsPerWeek * world.Free[cells[k]] * Weight(cells[k] % world.M) / exposure;
+            }
+
+            var counts = new int[cells.Count];
+            random.PoissonScatter(rates, counts);
+            for (var k = 0; k < cells.Count; k++)
+            {
+                var c = cells[k];
+                world.Arrests[c] = Math.Min(counts[k], world.Free[c] - world.Deaths[c]);
             }
         }
-
     }
 }

@@ -27,14 +27,24 @@ public static class PredationSystem
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(homicides);
         ArgumentNullException.ThrowIfNull(random);
-        var killed = 0;
         var temper = TerritorialCompetitionSystem.Tempers(world, p);
-        foreach (var c in world.ActiveCells)
+        var cells = world.ActiveCells;
+        var rates = new double[cells.Count];
+        for (var k = 0; k < cells.Count; k++)
         {
-            var n = (int)random.Poisson(p.PredationLethality * world.Free[c] * temper[c / world.M] * (deterrence is null ? 1 : deterrence[c % world.M]));
-            homicides[c % world.M] += n;
-            world.Attribute(c / world.M, n);
-            killed += n;
+            var c = cells[k];
+            rates[k] = p.PredationLethality * world.Free[c] * temper[c / world.M] * (deterrence is null ? 1 : deterrence[c % world.M]);
+        }
+
+        var counts = new int[cells.Count];
+        var killed = random.PoissonScatter(rates, counts);
+        for (var k = 0; k < cells.Count; k++)
+        {
+            if (counts[k] > 0)
+            {
+                homicides[cells[k] % world.M] += counts[k];
+                world.Attribute(cells[k] / world.M, counts[k]);
+            }
         }
 
         return killed;

@@ -18,10 +18,19 @@ public static class SaturationSystem
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(random);
-        foreach (var c in world.ActiveCells)
+        var cells = world.ActiveCells;
+        var rates = new double[cells.Count];
+        for (var k = 0; k < cells.Count; k++)
         {
-            var n = (int)random.Poisson(p.Saturation * world.GroupMembers[c / world.M] * world.Free[c]);
-            world.Desist[c] = Math.Min(n, world.Free[c] - world.Deaths[c] - world.Arrests[c]);
+            rates[k] = p.Saturation * world.GroupMembers[cells[k] / world.M] * world.Free[cells[k]];
+        }
+
+        var counts = new int[cells.Count];
+        random.PoissonScatter(rates, counts);
+        for (var k = 0; k < cells.Count; k++)
+        {
+            var c = cells[k];
+            world.Desist[c] = Math.Min(counts[k], world.Free[c] - world.Deaths[c] - world.Arrests[c]);
         }
     }
 }

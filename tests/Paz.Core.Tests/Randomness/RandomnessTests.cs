@@ -52,4 +52,35 @@ public class RandomnessTests
 
         Assert.All(seen, count => Assert.InRange(count, 850, 1150));
     }
+
+    [Fact]
+    public void ScatteredPoissonCountsHaveEachItemsMeanAndVariance()
+    {
+        // Splitting one Poisson total over items in proportion to their rates gives independent Poisson
+        // counts: each item's mean and variance equal its rate, and an item with rate 0 never gets one.
+        double[] rates = [0.05, 0, 2.5, 0.4, 7];
+        var random = new Xoshiro256StarStar(42);
+        const int draws = 40_000;
+        var sums = new double[rates.Length];
+        var squares = new double[rates.Length];
+        var counts = new int[rates.Length];
+        for (var d = 0; d < draws; d++)
+        {
+            random.PoissonScatter(rates, counts);
+            for (var i = 0; i < rates.Length; i++)
+            {
+                sums[i] += counts[i];
+                squares[i] += counts[i] * counts[i];
+            }
+        }
+
+        for (var i = 0; i < rates.Length; i++)
+        {
+            var mean = sums[i] / draws;
+            var variance = (squares[i] / draws) - (mean * mean);
+            var tolerance = 4 * Math.Sqrt(Math.Max(rates[i], 1e-9) / draws) + 1e-12;
+            Assert.InRange(mean, rates[i] - tolerance, rates[i] + tolerance);
+            Assert.InRange(variance, rates[i] * 0.95 - 1e-12, (rates[i] * 1.05) + 1e-12);
+        }
+    }
 }
