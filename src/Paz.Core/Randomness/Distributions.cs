@@ -77,8 +77,9 @@ public static class Distributions
     /// <param name="random">The generator.</param>
     /// <param name="rates">The mean of each item's count (non-negative).</param>
     /// <param name="counts">Receives each item's count (cleared first).</param>
+    /// <param name="scratch">Working space of at least rates' length (reused across calls to spare the allocator), or null.</param>
     /// <returns>The total drawn.</returns>
-    public static int PoissonScatter(this Xoshiro256StarStar random, ReadOnlySpan<double> rates, Span<int> counts)
+    public static int PoissonScatter(this Xoshiro256StarStar random, ReadOnlySpan<double> rates, Span<int> counts, double[]? scratch = null)
     {
         ArgumentNullException.ThrowIfNull(random);
         if (counts.Length < rates.Length)
@@ -86,8 +87,8 @@ public static class Distributions
             throw new ArgumentException("counts is shorter than rates", nameof(counts));
         }
 
-        counts.Clear();
-        var cumulative = new double[rates.Length];
+        counts[..rates.Length].Clear();
+        var cumulative = scratch is not null && scratch.Length >= rates.Length ? scratch : new double[rates.Length];
         var total = 0.0;
         for (var i = 0; i < rates.Length; i++)
         {
@@ -99,7 +100,7 @@ public static class Distributions
         for (var k = 0; k < n; k++)
         {
             var u = random.NextDouble() * total;
-            var i = Array.BinarySearch(cumulative, u);
+            var i = Array.BinarySearch(cumulative, 0, rates.Length, u);
             i = i < 0 ? ~i : i + 1; // the first item whose cumulative rate exceeds u
             counts[Math.Min(i, rates.Length - 1)]++;
         }

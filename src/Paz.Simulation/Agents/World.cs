@@ -591,6 +591,24 @@ public sealed class World
     // The same list, typed concretely so the conflict pass indexes it without an enumerator.
     internal List<int> RivalList(int group) => Rivals[group];
 
+    /// <summary>Per-cell working space for systems that draw per active cell (rates, counts, cumulative rates), grown as needed and reused every week.</summary>
+    internal (double[] Rates, int[] Counts, double[] Cumulative) CellScratch()
+    {
+        if (_cellRates.Length < ActiveCells.Count)
+        {
+            var size = Math.Max(1024, ActiveCells.Count * 2);
+            _cellRates = new double[size];
+            _cellCounts = new int[size];
+            _cellCumulative = new double[size];
+        }
+
+        return (_cellRates, _cellCounts, _cellCumulative);
+    }
+
+    private double[] _cellRates = [];
+    private int[] _cellCounts = [];
+    private double[] _cellCumulative = [];
+
     /// <summary>Per-group scratch space for systems that work one municipality at a time (index of a group in the place, or -1).</summary>
     internal int[] PlaceIndex { get; }
 

@@ -41,14 +41,13 @@ public static class EnforcementSystem
         if (exposure > 0)
         {
             var cells = world.ActiveCells;
-            var rates = new double[cells.Count];
+            var (rates, counts, scratch) = world.CellScratch();
             for (var k = 0; k < cells.Count; k++)
             {
                 rates[k] = p.ArrestsPerWeek * world.Free[cells[k]] * Weight(cells[k] % world.M) / exposure;
             }
 
-            var counts = new int[cells.Count];
-            random.PoissonScatter(rates, counts);
+            random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
             for (var k = 0; k < cells.Count; k++)
             {
                 var c = cells[k];

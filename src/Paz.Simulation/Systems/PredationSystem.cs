@@ -29,15 +29,14 @@ public static class PredationSystem
         ArgumentNullException.ThrowIfNull(random);
         var temper = TerritorialCompetitionSystem.Tempers(world, p);
         var cells = world.ActiveCells;
-        var rates = new double[cells.Count];
+        var (rates, counts, scratch) = world.CellScratch();
         for (var k = 0; k < cells.Count; k++)
         {
             var c = cells[k];
             rates[k] = p.PredationLethality * world.Free[c] * temper[c / world.M] * (deterrence is null ? 1 : deterrence[c % world.M]);
         }
 
-        var counts = new int[cells.Count];
-        var killed = random.PoissonScatter(rates, counts);
+        var killed = random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
         for (var k = 0; k < cells.Count; k++)
         {
             if (counts[k] > 0)

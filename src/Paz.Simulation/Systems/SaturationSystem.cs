@@ -19,14 +19,13 @@ public static class SaturationSystem
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(random);
         var cells = world.ActiveCells;
-        var rates = new double[cells.Count];
+        var (rates, counts, scratch) = world.CellScratch();
         for (var k = 0; k < cells.Count; k++)
         {
             rates[k] = p.Saturation * world.GroupMembers[cells[k] / world.M] * world.Free[cells[k]];
         }
 
-        var counts = new int[cells.Count];
-        random.PoissonScatter(rates, counts);
+        random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
         for (var k = 0; k < cells.Count; k++)
         {
             var c = cells[k];
