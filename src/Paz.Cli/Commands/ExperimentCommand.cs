@@ -49,7 +49,7 @@ public static class ExperimentCommand
             {
                 var pairs = result.Pairs.Select(pick).ToList();
                 table.AddRow(where, months.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{pairs.Average(p => p.With):F1}", $"{pairs.Average(p => p.Without):F1}",
-                    $"{KingpinResult.Change(pairs):+0.0%;-0.0%}", published);
+                    $"{KingpinResult.Change(pairs):+0.0%;-0.0%;0.0%}", published);
             }
 
             Row($"where the leaders were ({result.HomePlaces.Count} municipalities)", 6, p => p.Home6, "+36.5% in 6 months (Calderón et al. 2015)");
