@@ -277,28 +277,24 @@ public sealed partial class Registry
 
         var obligations = await connection.QueryAsync<(string Id, string Kind, string Text, double Required, double Done, long Completed)>(
             "SELECT id, kind, text, hours_required, hours_done, completed FROM obligations WHERE case_id = @id ORDER BY kind, id", new { id }, transaction).ConfigureAwait(false);
-        var status = ParseStatus(row.Status);
+        var status = FromWire<CaseStatus>(row.Status, "status");
         var explanation = _cipher.Decrypt(row.ExplanationEnc, "explanation");
         return new CaseView(
             row.Id, row.Number, _cipher.Decrypt(row.NameEnc, "applicant_name")!, _cipher.Decrypt(row.AddressEnc, "applicant_address"), row.RuleSet, row.RuleSetVersion,
-            status, ParseRisk(row.Risk), row.Screening, explanation is null ? [] : JsonSerializer.Deserialize<List<string>>(explanation)!,
+            status, FromWire<RiskCategory>(row.Risk, "risk"), row.Screening, explanation is null ? [] : JsonSerializer.Deserialize<List<string>>(explanation)!,
             _cipher.Decrypt(row.ReasonEnc, "decision_reason"), row.Filed, row.DecisionDue, IsOverdue(status, row.DecisionDue), row.Decided,
             _cipher.Decrypt(row.FactsEnc, "facts")!, [.. obligations.Select(o => new ObligationView(o.Id, o.Kind, o.Text, o.Required, o.Done, o.Completed != 0))], row.AdvocateId);
     }
 
     private CaseListItem Item(CaseRow row)
     {
-        var status = ParseStatus(row.Status);
-        return new CaseListItem(row.Id, row.Number, row.Rule_Set, status, ParseRisk(row.Risk), row.Filed, row.Decision_Due, IsOverdue(status, row.Decision_Due));
+        var status = FromWire<CaseStatus>(row.Status, "status");
+        return new CaseListItem(row.Id, row.Number, row.Rule_Set, status, FromWire<RiskCategory>(row.Risk, "risk"), row.Filed, row.Decision_Due, IsOverdue(status, row.Decision_Due));
     }
 
     private bool IsOverdue(CaseStatus status, string? due) =>
         CaseTransitions.Pending(status) && due is not null
         && DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture) < DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-
-    private static CaseStatus ParseStatus(string wire) => Enum.GetValues<CaseStatus>().First(s => Wire(s) == wire);
-
-    private static RiskCategory ParseRisk(string wire) => Enum.GetValues<RiskCategory>().First(s => Wire(s) == wire);
 
 #pragma warning disable CA1812, IDE1006 // Dapper materializes these from column names
     private sealed record CaseRow(string Id, long Number, string Rule_Set, string Status, string Risk, string Filed, string? Decision_Due);

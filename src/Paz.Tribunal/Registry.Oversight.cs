@@ -28,7 +28,7 @@ public sealed partial class Registry
         Run(actor, TribunalAction.AuditRead, "audit", purpose, async (connection, transaction) =>
         {
             IReadOnlyList<AuditEntry> rows = [.. await connection.QueryAsync<AuditEntry>(
-                "SELECT seq AS Seq, at AS At, actor AS Actor, role AS Role, action AS Action, target AS Target, purpose AS Purpose, outcome AS Outcome, prev_hash AS PrevHash, hash AS Hash FROM audit WHERE seq > @afterSeq ORDER BY seq LIMIT @limit",
+                AuditChain.SelectEntries + " WHERE seq > @afterSeq ORDER BY seq LIMIT @limit",
                 new { afterSeq, limit = (long)Math.Clamp(limit, 1, 1000) }, transaction).ConfigureAwait(false)];
             return (rows, "audit", $"allowed: {rows.Count} rows");
         });
@@ -52,7 +52,7 @@ public sealed partial class Registry
                 keys.GroupBy(k => k, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
             var stats = new Statistics(
                 rows.Count, Count(rows.Select(r => r.Status)), Count(rows.Select(r => r.Risk)), Count(rows.Select(r => r.RuleSet)),
-                Count(rows.Select(r => r.Screening ?? "not_screened")), rows.Count(r => IsOverdue(ParseStatus(r.Status), r.Due)));
+                Count(rows.Select(r => r.Screening ?? "not_screened")), rows.Count(r => IsOverdue(FromWire<CaseStatus>(r.Status, "status"), r.Due)));
             return (stats, "statistics", "allowed");
         });
 }

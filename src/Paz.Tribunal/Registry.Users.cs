@@ -124,14 +124,8 @@ public sealed partial class Registry
             new { hash = TokenHash(token) }).ConfigureAwait(false);
         return row.Id is null || DateTimeOffset.Parse(row.Expires, System.Globalization.CultureInfo.InvariantCulture) < _clock.GetUtcNow()
             ? null
-            : new Actor(row.Id, row.Name, ParseRole(row.Role));
+            : new Actor(row.Id, row.Name, FromWire<Role>(row.Role, "role"));
     }
-
-    /// <summary>Parses a role from its wire name.</summary>
-    public static Role ParseRole(string wire) =>
-        Enum.GetValues<Role>().FirstOrDefault(r => Wire(r) == wire, (Role)(-1)) is var role && Enum.IsDefined(role)
-            ? role
-            : throw RegistryException.Invalid("role", $"unknown role '{wire}'; expected one of {string.Join(", ", Enum.GetValues<Role>().Select(r => Wire(r)))}");
 
     private static string TokenHash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

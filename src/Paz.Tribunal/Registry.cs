@@ -104,5 +104,23 @@ public sealed partial class Registry
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The enum value whose wire name (<see cref="Wire"/>) is <paramref name="wire"/>; refuses anything else
+    /// as invalid input on <paramref name="field"/>, listing the accepted names.
+    /// </summary>
+    public static TEnum FromWire<TEnum>(string? wire, string field)
+        where TEnum : struct, Enum
+    {
+        foreach (var value in Enum.GetValues<TEnum>())
+        {
+            if (Wire(value) == wire)
+            {
+                return value;
+            }
+        }
+
+        throw RegistryException.Invalid(field, $"unknown {field} '{wire}'; expected one of {string.Join(", ", Enum.GetValues<TEnum>().Select(v => Wire(v)))}");
+    }
+
     private static RegistryException NotFound(string what) => new(Refusal.NotFound, $"no {what} with that id in your scope");
 }

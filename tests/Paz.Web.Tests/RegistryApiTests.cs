@@ -217,7 +217,7 @@ public abstract class RegistryApiTests
             {
                 // A forger who also recomputes the altered row's hash still breaks the next row's link.
                 var row = await connection.QuerySingleAsync<AuditEntry>(
-                    "SELECT seq AS Seq, at AS At, actor AS Actor, role AS Role, action AS Action, target AS Target, purpose AS Purpose, outcome AS Outcome, prev_hash AS PrevHash, hash AS Hash FROM audit WHERE seq = 3");
+                    AuditChain.SelectEntries + " WHERE seq = 3");
                 var forged = AuditChain.Hash(row.PrevHash, row.Seq, row.At, "someone-else", row.Role, row.Action, row.Target, row.Purpose, row.Outcome);
                 await connection.ExecuteAsync("UPDATE audit SET actor = 'someone-else', hash = @forged WHERE seq = 3", new { forged });
             }
@@ -250,7 +250,7 @@ public abstract class RegistryApiTests
         }
 
         var rows = (await connection.QueryAsync<AuditEntry>(
-            "SELECT seq AS Seq, at AS At, actor AS Actor, role AS Role, action AS Action, target AS Target, purpose AS Purpose, outcome AS Outcome, prev_hash AS PrevHash, hash AS Hash FROM audit ORDER BY seq")).ToList();
+            AuditChain.SelectEntries + " ORDER BY seq")).ToList();
         Assert.True(rows.Count > 10);
         foreach (var row in rows)
         {
@@ -338,7 +338,7 @@ public abstract class RegistryApiTests
     {
         await using var connection = await Host.Database.OpenAsync(TestContext.Current.CancellationToken);
         return [.. await connection.QueryAsync<AuditEntry>(
-            "SELECT seq AS Seq, at AS At, actor AS Actor, role AS Role, action AS Action, target AS Target, purpose AS Purpose, outcome AS Outcome, prev_hash AS PrevHash, hash AS Hash FROM audit WHERE seq > @seq",
+            AuditChain.SelectEntries + " WHERE seq > @seq",
             new { seq })];
     }
 }

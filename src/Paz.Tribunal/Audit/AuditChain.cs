@@ -23,6 +23,10 @@ public sealed record AuditVerification(bool Intact, long Rows, IReadOnlyList<str
 /// </summary>
 public static class AuditChain
 {
+    /// <summary>The SELECT that reads audit rows into <see cref="AuditEntry"/> (append WHERE / ORDER BY).</summary>
+    public const string SelectEntries =
+        "SELECT seq AS Seq, at AS At, actor AS Actor, role AS Role, action AS Action, target AS Target, purpose AS Purpose, outcome AS Outcome, prev_hash AS PrevHash, hash AS Hash FROM audit";
+
     /// <summary>The hash before the first row.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -51,7 +55,7 @@ public static class AuditChain
         var expectedSeq = 1L;
         var rows = 0L;
         foreach (var row in await connection.QueryAsync<AuditEntry>(
-            "SELECT seq AS Seq, at AS At, actor AS Actor, role AS Role, action AS Action, target AS Target, purpose AS Purpose, outcome AS Outcome, prev_hash AS PrevHash, hash AS Hash FROM audit ORDER BY seq").ConfigureAwait(false))
+            AuditChain.SelectEntries + " ORDER BY seq").ConfigureAwait(false))
         {
             rows++;
             if (row.Seq != expectedSeq)

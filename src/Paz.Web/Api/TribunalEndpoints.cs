@@ -17,7 +17,7 @@ public static class TribunalEndpoints
 
         api.MapPost("/users", async (UserRequest? body, HttpContext http, Registry registry) =>
         {
-            var role = Registry.ParseRole(body?.Role ?? string.Empty);
+            var role = Registry.FromWire<Role>(body?.Role, "role");
             var id = await registry.AddUserAsync(Who(http) ?? throw new RegistryException(Refusal.Unauthenticated, "sign in first"), body?.Name, role, body?.Password, Why(http));
             return Results.Created($"/api/users/{id}", new { id });
         }).WithMetadata(new RequiresActionAttribute(TribunalAction.UserManage));
@@ -33,9 +33,7 @@ public static class TribunalEndpoints
 
         api.MapGet("/cases", async (string? status, bool? overdue, HttpContext http, Registry registry) =>
         {
-            CaseStatus? filter = status is null ? null
-                : Enum.GetValues<CaseStatus>().Where(s => Registry.Wire(s) == status).Select(s => (CaseStatus?)s).FirstOrDefault()
-                    ?? throw RegistryException.Invalid("status", $"expected one of {string.Join(", ", Enum.GetValues<CaseStatus>().Select(s => Registry.Wire(s)))}");
+            CaseStatus? filter = status is null ? null : Registry.FromWire<CaseStatus>(status, "status");
             return Results.Ok(await registry.ListCasesAsync(Who(http), Why(http), filter, overdue ?? false));
         }).WithMetadata(new RequiresActionAttribute(TribunalAction.CaseList));
 
