@@ -93,20 +93,7 @@ public abstract record Condition
 public sealed record AllOf(IReadOnlyList<Condition> Parts) : Condition
 {
     /// <inheritdoc/>
-    public override Truth Evaluate(ConditionScope scope)
-    {
-        var result = Truth.True;
-        foreach (var part in Parts)
-        {
-            result = TruthLogic.And(result, part.Evaluate(scope));
-            if (result == Truth.False)
-            {
-                break;
-            }
-        }
-
-        return result;
-    }
+    public override Truth Evaluate(ConditionScope scope) => TruthLogic.Fold(Parts, scope, Truth.True, TruthLogic.And);
 
     /// <inheritdoc/>
     public override IEnumerable<string> Paths() => Parts.SelectMany(p => p.Paths());
@@ -116,20 +103,7 @@ public sealed record AllOf(IReadOnlyList<Condition> Parts) : Condition
 public sealed record AnyOf(IReadOnlyList<Condition> Parts) : Condition
 {
     /// <inheritdoc/>
-    public override Truth Evaluate(ConditionScope scope)
-    {
-        var result = Truth.False;
-        foreach (var part in Parts)
-        {
-            result = TruthLogic.Or(result, part.Evaluate(scope));
-            if (result == Truth.True)
-            {
-                break;
-            }
-        }
-
-        return result;
-    }
+    public override Truth Evaluate(ConditionScope scope) => TruthLogic.Fold(Parts, scope, Truth.False, TruthLogic.Or);
 
     /// <inheritdoc/>
     public override IEnumerable<string> Paths() => Parts.SelectMany(p => p.Paths());

@@ -33,6 +33,29 @@ public static class TruthLogic
         : a == Truth.Unknown || b == Truth.Unknown ? Truth.Unknown
         : Truth.True;
 
+    /// <summary>
+    /// Combines the parts left to right with <paramref name="combine"/> from <paramref name="identity"/>,
+    /// stopping once the result is the opposite of the identity (False for all, True for any): the
+    /// explanation then lists only the facts that decided.
+    /// </summary>
+    public static Truth Fold(IReadOnlyList<Condition> parts, ConditionScope scope, Truth identity, Func<Truth, Truth, Truth> combine)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(combine);
+        var decided = Not(identity);
+        var result = identity;
+        foreach (var part in parts)
+        {
+            result = combine(result, part.Evaluate(scope));
+            if (result == decided)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Disjunction: True wins, then Unknown.</summary>
     public static Truth Or(Truth a, Truth b) =>
         a == Truth.True || b == Truth.True ? Truth.True
