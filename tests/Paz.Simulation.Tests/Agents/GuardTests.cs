@@ -1,5 +1,3 @@
-using Paz.Data;
-using Paz.Data.Engine;
 using Paz.Data.Scenarios;
 using Paz.Simulation.Agents;
 
@@ -13,10 +11,9 @@ public class GuardTests
 {
     private static readonly Lazy<(CriminalMarketEngine Engine, AgentScenario Baseline, int Place, int[] Neighbours)> Setup = new(() =>
     {
-        var baseline = AgentScenarioReader.Read(Path.Combine(Path.GetDirectoryName(DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml"));
-        var inputs = EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate()), baseline.Start);
+        var inputs = CalibratedBaseline.Engine.Inputs;
         var place = Enumerable.Range(0, inputs.MunicipalityCount).MaxBy(m => inputs.ViolenceHistory[m]);
-        return (new CriminalMarketEngine(inputs), baseline, place, inputs.Neighbours[place]);
+        return (CalibratedBaseline.Engine, CalibratedBaseline.Scenario, place, inputs.Neighbours[place]);
     });
 
     private static readonly ulong[] Seeds = [401, 402, 403, 404, 405, 406];

@@ -1,5 +1,3 @@
-using Paz.Data;
-using Paz.Data.Engine;
 using Paz.Data.Scenarios;
 using Paz.Simulation.Agents;
 
@@ -11,20 +9,14 @@ namespace Paz.Simulation.Tests.Agents;
 /// </summary>
 public class SecurityPillarTests
 {
-    private static readonly string Folder = Path.Combine(Path.GetDirectoryName(DataDirectory.Locate().Root)!, "scenarios");
-
-    private static readonly Lazy<(CriminalMarketEngine Engine, AgentScenario Baseline)> Setup = new(() =>
-    {
-        var baseline = AgentScenarioReader.Read(Path.Combine(Folder, "baseline.yaml"));
-        return (new CriminalMarketEngine(EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate()), baseline.Start)), baseline);
-    });
+    private static string Folder => CalibratedBaseline.Folder;
 
     private static readonly ulong[] Seeds = [201, 202, 203, 204, 205, 206];
 
     [Fact]
     public void NoTargetingWithABrutalCrimesFocusGivesASmallerFallInHomicidesThanMostViolentFirst()
     {
-        var (engine, baseline) = Setup.Value;
+        var (engine, baseline) = (CalibratedBaseline.Engine, CalibratedBaseline.Scenario);
         var plan = AgentScenarioReader.Read(Path.Combine(Folder, "plan-2018.yaml"));
         var recommended = AgentScenarioReader.Read(Path.Combine(Folder, "recommended.yaml"));
         var weeks = (int)((new DateOnly(2021, 12, 31).DayNumber - baseline.Start.DayNumber) / 7) + 1;

@@ -1,6 +1,3 @@
-using Paz.Data;
-using Paz.Data.Engine;
-using Paz.Data.Scenarios;
 using Paz.Simulation.Agents;
 using Paz.Simulation.Systems;
 
@@ -13,24 +10,18 @@ namespace Paz.Simulation.Tests.Agents;
 /// </summary>
 public class TargetingTests
 {
-    private static readonly Lazy<(CriminalMarketEngine Engine, AgentScenario Baseline)> Setup = new(() =>
-    {
-        var baseline = AgentScenarioReader.Read(Path.Combine(Path.GetDirectoryName(DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml"));
-        return (new CriminalMarketEngine(EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate()), baseline.Start)), baseline);
-    });
-
     private static readonly ulong[] Seeds = [101, 102, 103, 104, 105, 106];
 
     private const int TwoYears = 104;
 
-    private static int Cjng => Setup.Value.Engine.Inputs.Network.IndexOf("CJNG");
+    private static int Cjng => CalibratedBaseline.Engine.Inputs.Network.IndexOf("CJNG");
 
     /// <summary>What a run did to one group's lineage (the group and its splinters).</summary>
     private sealed record LineageOutcome(double Killings, int Members, int Middle, int SweepsDone, int SweepsFailed);
 
     private static LineageOutcome Run(Policy policy, ulong seed, int weeks, EngineParameters? parameters = null)
     {
-        var (engine, baseline) = Setup.Value;
+        var (engine, baseline) = (CalibratedBaseline.Engine, CalibratedBaseline.Scenario);
         var target = Cjng;
         LineageOutcome? last = null;
         engine.Run(parameters ?? baseline.Parameters, policy, weeks, seed, (_, world) =>
@@ -41,7 +32,7 @@ public class TargetingTests
         return last!;
     }
 
-    private static Policy Targeted(Targeting targeting) => Policy.PenaNieto(Setup.Value.Baseline.Parameters) with
+    private static Policy Targeted(Targeting targeting) => Policy.PenaNieto(CalibratedBaseline.Scenario.Parameters) with
     {
         Targeting = targeting,
         Priority = ["CJNG"],
@@ -64,7 +55,7 @@ public class TargetingTests
     {
         double FailureShare(double leak, ulong seed)
         {
-            var o = Run(Targeted(Targeting.MiddleLayerSweep) with { OnlyPriority = false }, seed, TwoYears, Setup.Value.Baseline.Parameters with { IntelligenceLeak = leak });
+            var o = Run(Targeted(Targeting.MiddleLayerSweep) with { OnlyPriority = false }, seed, TwoYears, CalibratedBaseline.Scenario.Parameters with { IntelligenceLeak = leak });
             return o.SweepsFailed / (double)Math.Max(1, o.SweepsFailed + o.SweepsDone);
         }
 
@@ -78,7 +69,7 @@ public class TargetingTests
     {
         double Failed(double antiCorruption, ulong seed) =>
             Run(Targeted(Targeting.MiddleLayerSweep) with { OnlyPriority = false, AntiCorruption = antiCorruption, ReformWeeks = 26 }, seed, TwoYears,
-                Setup.Value.Baseline.Parameters with { IntelligenceLeak = 0.1 }).SweepsFailed;
+                CalibratedBaseline.Scenario.Parameters with { IntelligenceLeak = 0.1 }).SweepsFailed;
         Paired.AssertLessWithMargin([.. Seeds.Select(s => Failed(0.9, s))], [.. Seeds.Select(s => Failed(0, s))], "failed sweeps");
     }
 }
