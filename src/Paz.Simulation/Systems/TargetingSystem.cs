@@ -40,7 +40,7 @@ public static class TargetingSystem
         ArgumentNullException.ThrowIfNull(random);
         var mostViolentFirst = policy.Targeting.HasFlag(Targeting.MostViolentFirst);
         var only = policy.OnlyPriority;
-        var focus = Pick(world, priority, mostViolentFirst, only, g => world.GroupMembers[g] > 0);
+        var focus = mostViolentFirst ? Pick(world, priority, mostViolentFirst, only, g => world.GroupMembers[g] > 0) : -1;
         for (var g = 0; g < world.Groups; g++)
         {
             world.Restraint[g] = mostViolentFirst && g != focus ? 1 - p.DeterrenceSignal : 1;
