@@ -63,6 +63,9 @@ public sealed class DataDirectory
     /// <summary>homicides/national_homicides_missing_arrests_2012_2018.csv</summary>
     public string NationalFlows => File("homicides/national_homicides_missing_arrests_2012_2018.csv");
 
+    /// <summary>prisons/enpol_sentences.csv</summary>
+    public string EnpolSentences => File("prisons/enpol_sentences.csv");
+
     /// <summary>groups/BACRIM2020_Nodes.csv</summary>
     public string GroupNodes => File("groups/BACRIM2020_Nodes.csv");
 

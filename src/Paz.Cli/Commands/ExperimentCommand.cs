@@ -32,7 +32,9 @@ public static class ExperimentCommand
                 throw new UsageException("--seeds must be at least 2 and --week within the scenario's weeks");
             }
 
-            var engine = new CriminalMarketEngine(EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName)), s.Start));
+            var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
+            var engine = new CriminalMarketEngine(EngineInputsBuilder.Build(data, s.Start));
+            s = ForcePlans.Resolve(s, data, engine.Inputs);
             var index = parsed.GetValue(group) == "auto" ? -1 : engine.Inputs.Network.IndexOf(parsed.GetValue(group)!);
             if (index < 0 && parsed.GetValue(group) != "auto")
             {

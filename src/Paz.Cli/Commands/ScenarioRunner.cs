@@ -6,7 +6,23 @@ using Spectre.Console;
 namespace Paz.Cli.Commands;
 
 /// <summary>A finished ensemble with what it ran on.</summary>
-internal sealed record EnsembleRun(EngineInputs Inputs, IReadOnlyList<ReplicateResult> Replicates, IReadOnlyList<YearSummary> Summary);
+internal sealed record EnsembleRun(EngineInputs Inputs, AgentScenario Scenario, IReadOnlyList<ReplicateResult> Replicates, IReadOnlyList<YearSummary> Summary)
+{
+    /// <summary>The planning regions of the last policy that deployed by plan, if any.</summary>
+    public IReadOnlyList<int>? RegionOf
+    {
+        get
+        {
+            IReadOnlyList<int>? regions = null;
+            for (var p = Scenario.Policy; p is not null; p = p.Then?.Policy)
+            {
+                regions = p.RegionOf ?? regions;
+            }
+
+            return regions;
+        }
+    }
+}
 
 /// <summary>Runs a scenario's ensemble with a progress bar on the terminal (plain progress lines when redirected).</summary>
 internal static class ScenarioRunner
@@ -19,6 +35,7 @@ internal static class ScenarioRunner
         }
 
         var inputs = EngineInputsBuilder.Build(data, scenario.Start);
+        scenario = ForcePlans.Resolve(scenario, data, inputs);
         var engine = new CriminalMarketEngine(inputs);
         IReadOnlyList<ReplicateResult> replicates;
         if (!Console.IsErrorRedirected && ReferenceEquals(console.Error, Console.Error))
@@ -43,6 +60,6 @@ internal static class ScenarioRunner
             }));
         }
 
-        return new EnsembleRun(inputs, replicates, EnsembleSummary.ByYear(replicates, inputs));
+        return new EnsembleRun(inputs, scenario, replicates, EnsembleSummary.ByYear(replicates, inputs));
     }
 }

@@ -16,7 +16,8 @@ public static class EngineInputsBuilder
     /// times (1 + its homicide rate in the three years before the start / the national rate) / 2 — young men and violence as drivers.
     /// Age structure and poverty by municipality are not shipped, so they do not enter (documented in
     /// docs/engine.md). The index is normalized to a population-weighted mean of 1.
-    /// Initial members: the aggregate model's membership at the start date.
+    /// Initial members: the aggregate model's membership at the start date. Prosecutorial capacity per state:
+    /// <see cref="Justice.ProsecutionLoader"/>.
     /// </remarks>
     public static EngineInputs Build(PazDataSet data, DateOnly start, int lastPopulationYear = 2024)
     {
@@ -56,6 +57,9 @@ public static class EngineInputsBuilder
             network,
             presence,
             members,
-            start);
+            start)
+        {
+            ProsecutionIndex = Justice.ProsecutionLoader.CapacityIndex(data.Source, atlas, data.Homicides.StateYearly),
+        };
     }
 }

@@ -29,8 +29,13 @@ public sealed class MonthlyHomicideRow
 /// <summary>Writes an ensemble's outputs under runs/&lt;scenario&gt;/; each file appears only once complete.</summary>
 public static class RunWriter
 {
-    /// <summary>Writes homicides_monthly.parquet (and .csv on request) and weekly_flows.csv; returns the files written.</summary>
-    public static async Task<IReadOnlyList<string>> WriteAsync(string folder, EngineInputs inputs, IReadOnlyList<ReplicateResult> replicates, bool csv)
+    /// <summary>Writes homicides_monthly.parquet (and .csv on request), weekly_flows.csv and, when a Guard was deployed, guard_personnel.csv; returns the files written.</summary>
+    /// <param name="folder">Output folder.</param>
+    /// <param name="inputs">The inputs the ensemble ran on.</param>
+    /// <param name="replicates">The ensemble.</param>
+    /// <param name="csv">Also write the monthly homicides as CSV.</param>
+    /// <param name="regionOf">The Guard's planning region of each municipality (from <c>paz plan</c>), if it was deployed by plan: guard_personnel.csv then reports regions, else states.</param>
+    public static async Task<IReadOnlyList<string>> WriteAsync(string folder, EngineInputs inputs, IReadOnlyList<ReplicateResult> replicates, bool csv, IReadOnlyList<int>? regionOf = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(replicates);
@@ -80,6 +85,38 @@ public static class RunWriter
             }
         }).ConfigureAwait(false);
         files.Add(flows);
+        if (replicates.Count > 0 && replicates[0].GuardByYear is not null)
+        {
+            var guard = Path.Combine(folder, "guard_personnel.csv");
+            AtomicFile.Write(guard, w => WriteGuard(w, inputs, replicates, regionOf));
+            files.Add(guard);
+        }
+
         return files;
+    }
+
+    // Guard personnel per year and region (or state), the mean over replicates of each year's weekly average.
+    private static void WriteGuard(TextWriter writer, EngineInputs inputs, IReadOnlyList<ReplicateResult> replicates, IReadOnlyList<int>? regionOf)
+    {
+        var m = inputs.MunicipalityCount;
+        var years = replicates[0].GuardByYear!.Length / m;
+        var firstYear = replicates[0].FirstMonth / 12;
+        writer.WriteLine(regionOf is null ? "year,cve_ent,personnel" : "year,region,cve_ent,personnel");
+        for (var y = 0; y < years; y++)
+        {
+            var areas = new SortedDictionary<(int Region, string State), double>();
+            for (var i = 0; i < m; i++)
+            {
+                var key = (regionOf is null ? 0 : regionOf[i] + 1, inputs.Municipalities[i][..2]);
+                areas[key] = areas.GetValueOrDefault(key) + replicates.Average(r => r.GuardByYear![(y * m) + i]);
+            }
+
+            foreach (var ((region, state), personnel) in areas)
+            {
+                writer.WriteLine(regionOf is null
+                    ? string.Create(CultureInfo.InvariantCulture, $"{firstYear + y},{state},{personnel:0.#}")
+                    : string.Create(CultureInfo.InvariantCulture, $"{firstYear + y},{region},{state},{personnel:0.#}"));
+            }
+        }
     }
 }

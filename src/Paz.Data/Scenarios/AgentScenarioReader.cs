@@ -9,7 +9,9 @@ public static class AgentScenarioReader
     private static readonly string[] TopKeys = ["name", "description", "base", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "switch", "calibration"];
     private static readonly string[] PolicyKeys =
         ["leader_removals_per_week", "enforcement_focus", "targeting", "priority", "only_priority", "sweep_share", "intelligence_weeks", "anti_corruption", "reform_weeks",
-         "guard_personnel_start", "guard_personnel_full", "guard_ramp_weeks", "guard_posture", "guard_places"];
+         "guard_personnel_start", "guard_personnel_full", "guard_ramp_weeks", "guard_posture", "guard_places", "guard_plan",
+         "military_personnel", "military_places", "pullback", "justice_capacity"];
+    private static readonly string[] PullbackKeys = ["plan", "from", "months"];
     private static readonly string[] SwitchKeys = ["from", "policy"];
     private static readonly Dictionary<string, Targeting> TargetingWords = new(StringComparer.Ordinal)
     {
@@ -143,7 +145,22 @@ public static class AgentScenarioReader
             GuardPersonnelFull = (int)p.WholeNumber("guard_personnel_full", 0, 1_000_000, earlier.GuardPersonnelFull),
             GuardRampWeeks = (int)p.WholeNumber("guard_ramp_weeks", 1, 1040, earlier.GuardRampWeeks),
             GuardPlaces = (int)p.WholeNumber("guard_places", 1, 2469, earlier.GuardPlaces),
+            GuardFromPlan = p.Flag("guard_plan", earlier.GuardFromPlan),
+            MilitaryPersonnel = (int)p.WholeNumber("military_personnel", 0, 1_000_000, earlier.MilitaryPersonnel),
+            MilitaryPlaces = (int)p.WholeNumber("military_places", 1, 2469, earlier.MilitaryPlaces),
+            JusticeCapacity = p.Number("justice_capacity", 0.2, 10, earlier.JusticeCapacity),
         };
+        if (p.Map("pullback", PullbackKeys) is { } pullback)
+        {
+            var kind = pullback.Text("plan") switch
+            {
+                "schedule" => PullbackPlan.Schedule,
+                "transition" => PullbackPlan.Transition,
+                var other => throw pullback.ErrorAt("plan", $"'plan': expected schedule (regions leave one after another) or transition (the concentric-circles plan of paz plan transition), found '{other}'"),
+            };
+            policy = policy with { Pullback = new MilitaryPullback(kind, Month(pullback, "from", string.Empty), (int)pullback.WholeNumber("months", 1, 240, 24)) };
+        }
+
         if (p.OptionalText("guard_posture") is { } posture)
         {
             policy = policy with

@@ -35,6 +35,11 @@ public sealed class CriminalMarketEngine
         var m = _inputs.MunicipalityCount;
         world.Census();
         var pool = PoolFactors(world, parameters);
+        if (policy.Targeting.HasFlag(Targeting.HighValue))
+        {
+            SuccessionSystem.WarmStart(world, _inputs.Neighbours, parameters, policy.LeaderRemovalsPerWeek, random);
+        }
+
         var propensity = NonMemberHomicideSystem.Propensity(_inputs, parameters);
 
         var start = _inputs.Start;
@@ -51,6 +56,9 @@ public sealed class CriminalMarketEngine
         Policy? previous = null;
         var policyStart = 0;
         IReadOnlyList<int> priority = [];
+        PullbackState? pullbackState = null;
+        double[]? guardByYear = null;
+        var weeksInYear = new int[lastDate.Year - start.Year + 1];
         for (var t = 0; t < weeks; t++)
         {
             var date = start.AddDays(7 * t);
@@ -83,17 +91,43 @@ public sealed class CriminalMarketEngine
             }
 
             EnforcementSystem.Run(world, parameters, current, lastMonthRate, nationalRate, random);
-            TargetingSystem.Run(world, parameters, current, priority, (t - policyStart) / (double)Math.Max(1, current.ReformWeeks), random);
+            var reform = (t - policyStart) / (double)Math.Max(1, current.ReformWeeks);
+            TargetingSystem.Run(world, parameters, current, priority, reform, random);
+            JusticeSystem.Run(world, _inputs, parameters, current, reform);
+            SuccessionSystem.Destabilize(world, _inputs.Neighbours, parameters);
             TerritorialCompetitionSystem.Conflict(world, parameters, week, random);
             splits += SuccessionSystem.Run(world, parameters, week, random).Splits;
             SaturationSystem.Run(world, parameters, random);
             TerritorialCompetitionSystem.Expand(world, _inputs, parameters, random);
             double[]? deterrence = null;
-            if (current.GuardPersonnelStart > 0 || current.GuardPersonnelFull > 0)
+            var guard = current.GuardPersonnelStart > 0 || current.GuardPersonnelFull > 0;
+            if (guard || current.Pullback is not null)
             {
-                var officers = GuardSystem.Officers(_inputs, current, t - policyStart, lastYear);
-                deterrence = GuardSystem.Deterrence(_inputs, parameters, current, officers, year);
-                GuardSystem.Run(world, _inputs, parameters, current, officers, deterrence, lastYear, random);
+                // Presence is measured against the soldiers of 2015-2018, whose deterrence the calibration already holds.
+                var soldiers = GuardSystem.ByViolence(m, current.MilitaryPersonnel, current.MilitaryPlaces, lastYear);
+                var officers = guard ? GuardSystem.Officers(_inputs, current, t - policyStart, lastYear) : null;
+                if (officers is not null)
+                {
+                    guardByYear ??= new double[(lastDate.Year - start.Year + 1) * m];
+                    var offset = (year - start.Year) * m;
+                    for (var i = 0; i < m; i++)
+                    {
+                        guardByYear[offset + i] += officers[i];
+                    }
+                }
+
+                double[]? withdrawn = null;
+                if (current.Pullback is { } pullback)
+                {
+                    pullbackState ??= new PullbackState(pullback.Exit?.Count ?? 0);
+                    withdrawn = MilitarySystem.Withdrawn(_inputs, pullback, soldiers, date, recent, pullbackState);
+                }
+
+                deterrence = MilitarySystem.Presence(_inputs, parameters, soldiers, withdrawn, officers is null ? null : GuardSystem.Effective(_inputs, parameters, current, officers), year);
+                if (officers is not null)
+                {
+                    GuardSystem.Run(world, _inputs, parameters, current, officers, deterrence, lastYear, random);
+                }
             }
 
             foreach (var c in world.ActiveCells)
@@ -108,6 +142,7 @@ public sealed class CriminalMarketEngine
             var events = world.ApplyEvents(random, parameters);
             var recruits = RecruitmentSystem.Run(world, parameters, pool, random);
 
+            weeksInYear[year - start.Year]++;
             var monthIndex = ((year * 12) + date.Month - 1) - firstMonth;
             var homicides = 0;
             for (var i = 0; i < m; i++)
@@ -134,7 +169,15 @@ public sealed class CriminalMarketEngine
             }
         }
 
-        return new ReplicateResult(seed, firstMonth, months, monthly, flows);
+        if (guardByYear is not null)
+        {
+            for (var k = 0; k < guardByYear.Length; k++)
+            {
+                guardByYear[k] /= Math.Max(1, weeksInYear[k / m]);
+            }
+        }
+
+        return new ReplicateResult(seed, firstMonth, months, monthly, flows) { GuardByYear = guardByYear };
     }
 
     // The policy's priority list as group indices (names or abbreviations such as CJNG; unknown ones are skipped).

@@ -32,6 +32,9 @@ public sealed record EngineInputs(
     double InitialMembers,
     DateOnly Start)
 {
+    /// <summary>Prosecutorial capacity of each state relative to the nation (1: the national mean), or null: the same everywhere.</summary>
+    public IReadOnlyList<double>? ProsecutionIndex { get; init; }
+
     /// <summary>Number of municipalities.</summary>
     public int MunicipalityCount => Municipalities.Count;
 

@@ -49,7 +49,7 @@ public sealed record EngineParameters
     public double SuccessionViolence { get; init; } = 0.05;
 
     /// <summary>Weeks a succession crisis lasts before a new leader is installed.</summary>
-    public int CrisisWeeks { get; init; } = 40;
+    public int CrisisWeeks { get; init; } = 52;
 
     /// <summary>Probability per week in a crisis that the group splits, when its middle layer is large.</summary>
     public double SplitProbability { get; init; } = 0.02;
@@ -72,17 +72,23 @@ public sealed record EngineParameters
     /// <summary>Share of detained members convicted (1 − impunity).</summary>
     public double Conviction { get; init; } = 0.05;
 
+    /// <summary>How much full anti-corruption raises convictions (1: doubles them).</summary>
+    public double AntiCorruptionConviction { get; init; } = 1;
+
     /// <summary>Mean sentence in weeks.</summary>
     public double SentenceWeeks { get; init; } = 260;
 
     /// <summary>Leaders removed per week nationally by high-value targeting (2015-2018 policy: about 30 a year).</summary>
     public double LeaderRemovalsPerWeek { get; init; } = 30.0 / 52;
 
-    /// <summary>How much more violent a group's places are while it is in a succession crisis (conflict and predation).</summary>
-    public double CrisisViolence { get; init; } = 1;
+    /// <summary>How much more violent a municipality's organized violence (conflict and predation) is during a local succession crisis.</summary>
+    public double CrisisViolence { get; init; } = 2;
 
-    /// <summary>Predation deterred per Guard officer per 1,000 inhabitants: predation × 1/(1 + this · officers per 1,000).</summary>
+    /// <summary>Largest share of predation that uniformed presence (soldiers, Guard) deters, at saturation.</summary>
     public double GuardDeterrence { get; init; } = 0.5;
+
+    /// <summary>Officers per 1,000 inhabitants at which presence deters half of its largest share.</summary>
+    public double PresenceHalf { get; init; } = 1;
 
     /// <summary>Share of a group's members in a garrisoned municipality pushed next door per week, at full deterrence.</summary>
     public double GarrisonDisplacement { get; init; } = 0.03;
@@ -115,7 +121,7 @@ public sealed record EngineParameters
         new("expansion", 2e-3, "per week per occupied place", "assumed; calibrated", 0, 0.05, "probability of opening a neighbouring place"),
         new("expansion_cell", 8, "members", "assumed", 1, 50, "members sent to open a place"),
         new("succession_violence", 0.05, "killings per week per √member", "assumed; calibrated", 0, 1, "violence inside a group without leaders"),
-        new("crisis_weeks", 40, "weeks", "assumed (Lindo & Padilla-Romo 2018: at least 12 months)", 4, 104, "length of a succession crisis"),
+        new("crisis_weeks", 52, "weeks", "Lindo & Padilla-Romo 2018: homicides stay higher for at least 12 months", 4, 104, "length of a succession crisis, local and of a headless group"),
         new("split_probability", 0.02, "per week of crisis", "assumed", 0, 0.2, "chance a leaderless group fragments"),
         new("middle_share", 0.10, "fraction of members", "assumed", 0.02, 0.3, "middle layer of an intact group"),
         new("leaders_per_group", 3, "members", "assumed", 1, 10, "leaders of a group"),
@@ -123,10 +129,12 @@ public sealed record EngineParameters
         new("saturation", 0.04e-6, "per week per member per member", "Prieto-Curiel et al. (2023), omega", 0, 1e-6, "members leaving large groups"),
         new("pretrial_weeks", 40, "weeks", "assumed (INEGI: 43.6% of federal prisoners unsentenced)", 4, 200, "mean pretrial detention"),
         new("conviction", 0.05, "fraction", "evidence.md: impunity 93-99%", 0.01, 0.5, "detained members convicted"),
+        new("anti_corruption_conviction", 1, "relative gain at full anti-corruption", "assumed (seed: corruption and lack of capacity keep impunity high)", 0, 5, "convictions gained by cleaning the apparatus"),
         new("sentence_weeks", 260, "weeks", "assumed", 26, 1560, "mean sentence"),
         new("leader_removals_per_week", 30.0 / 52, "leaders per week", "seed: 120 of 122 designated targets caught by 2018 (about 30 a year)", 0, 5, "high-value targeting"),
-        new("crisis_violence", 1, "multiplier", "assumed (1: none); calibrated (Calderón et al. 2015: removal raises violence between organizations and against civilians)", 1, 10, "violence of a decapitated group's places during its crisis"),
-        new("guard_deterrence", 0.5, "per officer per 1,000 inhabitants", "assumed (seed: presence deters; a garrison displaces)", 0, 5, "predation deterred by Guard presence"),
+        new("crisis_violence", 2, "multiplier", "published kingpin effects, 2007-2012 (evidence.md): +36.5% of all homicides in 6 months (Calderón et al. 2015), about +80% for a year (Lindo & Padilla-Romo 2018), over an organized share of about two thirds of local homicides; not fitted: the national series cannot tell it apart from predation", 1, 10, "organized violence in a plaza (and next door where the group operates) after its boss is removed"),
+        new("guard_deterrence", 0.5, "fraction", "assumed (seed: presence deters; a garrison displaces)", 0, 1, "largest share of predation deterred by uniformed presence"),
+        new("presence_half", 1, "officers per 1,000 inhabitants", "assumed", 0.05, 20, "presence at which half of the largest deterrence is reached"),
         new("garrison_displacement", 0.03, "share of members per week", "assumed (seed: a static garrison 'only displaces' crime)", 0, 0.3, "members pushed next door by a garrison"),
         new("proactive_arrests", 0.002, "arrests per officer per week", "assumed", 0, 0.05, "arrests with evidence by proactive, intelligence-led policing"),
         new("proactive_reach", 0.5, "fraction", "assumed", 0, 1, "deterrence of proactive policing felt next door"),
@@ -141,6 +149,7 @@ public sealed record EngineParameters
         "intelligence_leak" => IntelligenceLeak,
         "proactive_reach" => ProactiveReach,
         "guard_deterrence" => GuardDeterrence,
+        "presence_half" => PresenceHalf,
         "garrison_displacement" => GarrisonDisplacement,
         "proactive_arrests" => ProactiveArrests,
         "crisis_violence" => CrisisViolence,
@@ -166,6 +175,7 @@ public sealed record EngineParameters
         "pretrial_weeks" => PretrialWeeks,
         "conviction" => Conviction,
         "sentence_weeks" => SentenceWeeks,
+        "anti_corruption_conviction" => AntiCorruptionConviction,
         "leader_removals_per_week" => LeaderRemovalsPerWeek,
         _ => throw new ArgumentException($"unknown parameter '{name}'", nameof(name)),
     };
@@ -177,6 +187,7 @@ public sealed record EngineParameters
         "intelligence_leak" => this with { IntelligenceLeak = value },
         "proactive_reach" => this with { ProactiveReach = value },
         "guard_deterrence" => this with { GuardDeterrence = value },
+        "presence_half" => this with { PresenceHalf = value },
         "garrison_displacement" => this with { GarrisonDisplacement = value },
         "proactive_arrests" => this with { ProactiveArrests = value },
         "crisis_violence" => this with { CrisisViolence = value },
@@ -202,6 +213,7 @@ public sealed record EngineParameters
         "pretrial_weeks" => this with { PretrialWeeks = value },
         "conviction" => this with { Conviction = value },
         "sentence_weeks" => this with { SentenceWeeks = value },
+        "anti_corruption_conviction" => this with { AntiCorruptionConviction = value },
         "leader_removals_per_week" => this with { LeaderRemovalsPerWeek = value },
         _ => throw new ArgumentException($"unknown parameter '{name}'", nameof(name)),
     };

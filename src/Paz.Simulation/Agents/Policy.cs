@@ -78,6 +78,24 @@ public sealed record Policy(double LeaderRemovalsPerWeek, double EnforcementFocu
     /// <summary>An explicit deployment (municipality index → share of the personnel), used instead of <see cref="GuardPlaces"/>.</summary>
     public IReadOnlyDictionary<int, double>? GuardDeployment { get; init; }
 
+    /// <summary>Deploy the Guard as <c>paz plan</c> does (regions, insecurity classes, contingents per class) instead of by last year's homicides; resolved from the data before the run.</summary>
+    public bool GuardFromPlan { get; init; }
+
+    /// <summary>Region of each municipality when the Guard or the pullback follow <c>paz plan</c>'s regions (for reporting personnel by region), else null.</summary>
+    public IReadOnlyList<int>? RegionOf { get; init; }
+
+    /// <summary>Prosecutorial capacity relative to 2015-2018 (1: as then); convictions per state scale with it, reached over <see cref="ReformWeeks"/>.</summary>
+    public double JusticeCapacity { get; init; } = 1;
+
+    /// <summary>Soldiers deployed in public security (seed: "almost 53,000 soldiers" under Peña Nieto), in the most violent municipalities.</summary>
+    public int MilitaryPersonnel { get; init; } = 53_000;
+
+    /// <summary>Municipalities the soldiers cover, the most violent of the last year first, in proportion to their homicides.</summary>
+    public int MilitaryPlaces { get; init; } = 266;
+
+    /// <summary>The military's pullback from policing, or null (it stays).</summary>
+    public MilitaryPullback? Pullback { get; init; }
+
     /// <summary>A later policy and the date it takes over (the plan's start: December 2018), or null.</summary>
     public PolicySwitch? Then { get; init; }
 

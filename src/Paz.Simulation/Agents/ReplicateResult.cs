@@ -42,6 +42,9 @@ public sealed record WeekFlows(int Week, DateOnly Date, int Members, int Recruit
 /// <param name="Weeks">National flows per week.</param>
 public sealed record ReplicateResult(ulong Seed, int FirstMonth, int Months, int[] MonthlyHomicides, IReadOnlyList<WeekFlows> Weeks)
 {
+    /// <summary>National Guard officers per municipality, averaged over each calendar year's weeks (year-major: (year − first year) · M + m), or null when no Guard was deployed.</summary>
+    public double[]? GuardByYear { get; init; }
+
     /// <summary>Homicides in a municipality in a calendar year.</summary>
     public int Homicides(int municipality, int year)
     {

@@ -34,11 +34,13 @@ public sealed class World
         Array.Fill(MoveTarget, NoTarget);
         SplitTo = new int[cells];
         Array.Fill(SplitTo, NoTarget);
+        PlazaCrisis = new int[municipalities];
         Rivalry = new double[maxGroups * maxGroups];
         RecentViolence = new double[maxGroups];
         Killings = new double[maxGroups];
         Restraint = Enumerable.Repeat(1.0, maxGroups).ToArray();
         Swept = new bool[maxGroups];
+        Exempt = new bool[maxGroups];
         Rivals = [.. Enumerable.Range(0, maxGroups).Select(_ => new List<int>())];
         PlaceIndex = Enumerable.Repeat(-1, maxGroups).ToArray();
         GroupMembers = new int[maxGroups];
@@ -323,6 +325,7 @@ public sealed class World
         int[] leaderRemovals = LeaderRemovals, leaderInstalls = LeaderInstalls;
         double[] middleRemoval = MiddleRemovalShare, promotions = Promotions;
         var m = M;
+        var conviction = ConvictionIn;
         var prisoners = 0;
         for (var i = 0; i < Count; i++)
         {
@@ -331,7 +334,7 @@ public sealed class World
                 case Status.PretrialDetained:
                     if (--timer[i] <= 0)
                     {
-                        if (random.NextDouble() < parameters.Conviction)
+                        if (random.NextDouble() < (conviction is null ? parameters.Conviction : conviction[place[i]]))
                         {
                             state[i] = Status.Sentenced;
                             timer[i] = (short)Math.Min(short.MaxValue, Geometric(random, parameters.SentenceWeeks));
@@ -366,6 +369,7 @@ public sealed class World
                     if (leaderRemovals[g] > 0 && random.NextDouble() * leadersLeft[g] < leaderRemovals[g])
                     {
                         leaderRemovals[g]--;
+                        RemovedLeaderCells.Add(unchecked((g * m) + place[i]));
                         Detain(i, random, parameters, events);
                         events.LeadersRemoved++;
                         events.Arrests++;
@@ -531,6 +535,18 @@ public sealed class World
         return result;
     }
 
+    /// <summary>Probability that a detention ending this week in each municipality ends in a conviction (set by the justice system), or null: the parameter's national share.</summary>
+    public double[]? ConvictionIn { get; set; }
+
+    /// <summary>Weeks left of each municipality's local succession crisis: a plaza whose boss was removed, or next door to it where the group operates.</summary>
+    public int[] PlazaCrisis { get; }
+
+    /// <summary>Municipalities with a local succession crisis under way.</summary>
+    public List<int> CrisisPlaces { get; } = [];
+
+    /// <summary>Cells (group, municipality) where leaders were removed in the last <see cref="ApplyEvents"/>, for the succession system.</summary>
+    public List<int> RemovedLeaderCells { get; } = [];
+
     /// <summary>Killings attributed to each group, decayed (about the last month): who is the most violent.</summary>
     public double[] RecentViolence { get; }
 
@@ -546,6 +562,9 @@ public sealed class World
 
     /// <summary>Each group's violence multiplier this week (1: none; below 1: restraint under focused deterrence).</summary>
     public double[] Restraint { get; }
+
+    /// <summary>Groups the state does not target (experiments hold one group's leadership fixed against the baseline's campaign).</summary>
+    public bool[] Exempt { get; }
 
     /// <summary>Groups already swept (a sweep moves on to the next target).</summary>
     public bool[] Swept { get; }

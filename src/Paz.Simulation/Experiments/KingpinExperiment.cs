@@ -30,7 +30,9 @@ public sealed record KingpinResult(string Group, int Week, IReadOnlyList<int> Ho
 
 /// <summary>
 /// The kingpin experiment (Lindo &amp; Padilla-Romo 2018; Calderón et al. 2015): the same scenario and seed
-/// run twice, once with every leader of one group removed on a given week, and homicides compared over
+/// run twice, once with every leader of one group removed on a given week, once without — in both runs the
+/// group is then exempt from the baseline's own targeting for the window, so the pair differs by one
+/// capture, as in the studies' treated and untreated municipalities — and homicides compared over
 /// the following 6 and 12 months in the municipalities where the leaders were and in neighbouring
 /// municipalities where the group operates. The two runs share their history up to the removal; after it,
 /// their random streams part, so the experiment pools several seeds.
@@ -59,6 +61,10 @@ public static class KingpinExperiment
         {
             var home = new HashSet<int>();
             var around = new HashSet<int>();
+            int Choose(World world) => group >= 0 ? group : Enumerable.Range(0, world.Groups)
+                .Where(x => world.CrisisLeft[x] == 0 && world.GroupLeaders[x] > 0 && world.LeaderRemovals[x] == 0)
+                .OrderByDescending(x => world.GroupMembers[x]).ThenBy(x => x).FirstOrDefault(-1);
+
             var treated = engine.Run(parameters, policy, weeks, seeds[k], (t, world) =>
             {
                 if (t != week)
@@ -66,10 +72,7 @@ public static class KingpinExperiment
                     return;
                 }
 
-                var g = group >= 0 ? group : Enumerable.Range(0, world.Groups)
-                    .Where(x => world.CrisisLeft[x] == 0 && world.GroupLeaders[x] > 0 && world.LeaderRemovals[x] == 0)
-                    .OrderByDescending(x => world.GroupMembers[x]).ThenBy(x => x).FirstOrDefault(-1);
-                chosen[k] = g;
+                var g = chosen[k] = Choose(world);
                 if (g < 0)
                 {
                     return;
@@ -92,8 +95,18 @@ public static class KingpinExperiment
                 }
 
                 world.LeaderRemovals[g] = world.GroupLeaders[g];
+                world.Exempt[g] = true; // no further capture of this group in the window: one removal against none
             });
-            var control = engine.Run(parameters, policy, weeks, seeds[k]);
+
+            // The same history up to the removal week chooses the same group; the control only exempts it from
+            // the baseline's campaign, so the pair differs by one capture and not by captures a few weeks apart.
+            var control = engine.Run(parameters, policy, weeks, seeds[k], (t, world) =>
+            {
+                if (t == week && Choose(world) is var g and >= 0)
+                {
+                    world.Exempt[g] = true;
+                }
+            });
             var firstMonth = MonthOf(engine, week) - treated.FirstMonth + 1; // the month after the removal
             (int, int) Sum(HashSet<int> places, int months) => (Total(treated, places, firstMonth, months), Total(control, places, firstMonth, months));
             homeSets[k] = home;

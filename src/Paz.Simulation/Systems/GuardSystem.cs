@@ -8,8 +8,9 @@ namespace Paz.Simulation.Systems;
 /// Claims (seed, "The National Guard"; DESIGN.md mechanism 6): presence deters crime locally; a static
 /// garrison only displaces it to neighbouring municipalities; proactive, intelligence-led policing
 /// produces arrests with evidence.
-/// - Deterrence (every posture): predation in a municipality × 1/(1 + guard_deterrence · officers per
-///   1,000 inhabitants) (<see cref="Deterrence"/>, read by <see cref="PredationSystem"/>).
+/// - Deterrence (every posture): officers add to the uniformed presence that deters predation, with
+///   guard_deterrence per officer per 1,000 inhabitants (<see cref="MilitarySystem.Presence"/>, read by
+///   <see cref="PredationSystem"/>).
 /// - Garrison: each week Poisson(garrison_displacement · members · (1 − deterrence factor)) of each
 ///   group's members there move to a neighbouring municipality (the most violent of the last year first:
 ///   where the market is).
@@ -31,32 +32,52 @@ public static class GuardSystem
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(lastYear);
-        var officers = new double[inputs.MunicipalityCount];
         var ramp = Math.Clamp(weeksInForce / (double)Math.Max(1, policy.GuardRampWeeks), 0, 1);
         var personnel = policy.GuardPersonnelStart + ((policy.GuardPersonnelFull - policy.GuardPersonnelStart) * ramp);
-        if (personnel <= 0)
+        if (policy.GuardDeployment is not { } shares)
         {
-            return officers;
+            return ByViolence(inputs.MunicipalityCount, personnel, policy.GuardPlaces, lastYear);
         }
 
-        var shares = policy.GuardDeployment ?? Enumerable.Range(0, inputs.MunicipalityCount)
-            .OrderByDescending(m => lastYear[m]).ThenBy(m => m).Take(policy.GuardPlaces)
-            .ToDictionary(m => m, m => lastYear[m] + 1);
+        var officers = new double[inputs.MunicipalityCount];
         var total = shares.Values.Sum();
         foreach (var (m, share) in shares)
         {
-            officers[m] = personnel * share / total;
+            officers[m] = total > 0 ? personnel * share / total : 0;
         }
 
         return officers;
     }
 
     /// <summary>
-    /// The predation factor of each municipality, 1/(1 + guard_deterrence · effective officers per 1,000
-    /// inhabitants). Under a proactive posture the Guard's intelligence reaches the same groups' cells next
-    /// door: each neighbour counts proactive_reach · officers / (number of neighbours) more officers.
+    /// <paramref name="personnel"/> spread over the <paramref name="places"/> municipalities with most homicides
+    /// in <paramref name="lastYear"/>, in proportion to them (+1, so a quiet place still gets a share).
     /// </summary>
-    public static double[] Deterrence(EngineInputs inputs, EngineParameters p, Policy policy, double[] officers, int year)
+    public static double[] ByViolence(int municipalities, double personnel, int places, double[] lastYear)
+    {
+        ArgumentNullException.ThrowIfNull(lastYear);
+        var officers = new double[municipalities];
+        if (personnel <= 0)
+        {
+            return officers;
+        }
+
+        var chosen = Enumerable.Range(0, municipalities).OrderByDescending(m => lastYear[m]).ThenBy(m => m).Take(places).ToList();
+        var total = chosen.Sum(m => lastYear[m] + 1);
+        foreach (var m in chosen)
+        {
+            officers[m] = personnel * (lastYear[m] + 1) / total;
+        }
+
+        return officers;
+    }
+
+    /// <summary>
+    /// Officers that count for deterrence in each municipality: under a proactive posture the Guard's
+    /// intelligence reaches the same groups' cells next door, so each neighbour counts proactive_reach ·
+    /// officers / (number of neighbours) more (<see cref="MilitarySystem.Presence"/> turns them into a factor).
+    /// </summary>
+    public static double[] Effective(EngineInputs inputs, EngineParameters p, Policy policy, double[] officers)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(p);
@@ -75,14 +96,7 @@ public static class GuardSystem
             }
         }
 
-        var factor = new double[officers.Length];
-        for (var m = 0; m < officers.Length; m++)
-        {
-            var thousands = Math.Max(1, inputs.PopulationIn(m, year) / 1000);
-            factor[m] = 1 / (1 + (p.GuardDeterrence * effective[m] / thousands));
-        }
-
-        return factor;
+        return effective;
     }
 
     /// <summary>Decides this week's displacement (garrison) or arrests (proactive).</summary>

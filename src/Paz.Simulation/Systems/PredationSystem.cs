@@ -8,8 +8,8 @@ namespace Paz.Simulation.Systems;
 /// Claim: "key perpetrators of homicides, extortion, and robberies are DTOs" (seed, executive summary);
 /// fighting "brutal crimes" means fighting the organizations that commit them.
 /// Civilian killings in a municipality ~ Poisson(predation_lethality · free members there · the group's
-/// restraint under focused deterrence and crisis_violence during a succession crisis; see
-/// <see cref="TerritorialCompetitionSystem.Tempers"/>).
+/// restraint under focused deterrence (<see cref="TerritorialCompetitionSystem.Tempers"/>) · crisis_violence
+/// while the municipality is in a local succession crisis (<see cref="TerritorialCompetitionSystem.Plaza"/>)).
 /// Guard presence deters it locally (<see cref="GuardSystem"/>).
 /// Reads: predation_lethality, crisis_violence.
 /// </summary>
@@ -20,7 +20,7 @@ public static class PredationSystem
     /// <param name="p">Parameters.</param>
     /// <param name="homicides">This week's homicides per municipality (predation killings are added).</param>
     /// <param name="random">The replicate's generator.</param>
-    /// <param name="deterrence">Per municipality, the factor left by state presence (<see cref="GuardSystem.Deterrence"/>); null: none.</param>
+    /// <param name="deterrence">Per municipality, the factor left by state presence (<see cref="MilitarySystem.Presence"/>); null: none.</param>
     public static int Run(World world, EngineParameters p, int[] homicides, Xoshiro256StarStar random, double[]? deterrence = null)
     {
         ArgumentNullException.ThrowIfNull(world);
@@ -33,7 +33,7 @@ public static class PredationSystem
         for (var k = 0; k < cells.Count; k++)
         {
             var c = cells[k];
-            rates[k] = p.PredationLethality * world.Free[c] * temper[c / world.M] * (deterrence is null ? 1 : deterrence[c % world.M]);
+            rates[k] = p.PredationLethality * world.Free[c] * temper[c / world.M] * TerritorialCompetitionSystem.Plaza(world, p, c % world.M) * (deterrence is null ? 1 : deterrence[c % world.M]);
         }
 
         var killed = random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);

@@ -10,6 +10,12 @@ namespace Paz.Simulation.Systems;
 /// regenerate quickly and will exacerbate the debilitating violence" (seed, recommendations); a kingpin
 /// capture raises local homicides for at least twelve months (Lindo &amp; Padilla-Romo 2018); with the
 /// exception of CJNG, the major groups "have been experiencing fragmentation" (seed).
+/// A leader's removal destabilizes the plaza the leader ran: the leader's municipality and the
+/// neighbouring municipalities where the group operates enter a local crisis of crisis_weeks, during
+/// which all organized violence there (conflict and predation, whoever commits it) is crisis_violence
+/// times as high: lieutenants fight over the succession and rivals move on the weakened plaza
+/// (Calderón et al. 2015: removals raise violence between organizations and against civilians;
+/// Lindo &amp; Padilla-Romo 2018: where the leader was and next door where the organization operates).
 /// A group with no free leader enters a crisis of crisis_weeks: in each of its municipalities it suffers
 /// succession killings ~ Poisson(succession_violence · √members there), all members of the group; each
 /// week of crisis it splits with probability split_probability · middle/(middle + 20) — a large middle
@@ -18,10 +24,86 @@ namespace Paz.Simulation.Systems;
 /// every place the group held becomes contested. At the end of a crisis the middle layer installs new
 /// leaders. Every week a share <c>promotion</c> of the gap between the middle layer and middle_share of
 /// members is promoted from foot soldiers.
-/// Reads: succession_violence, crisis_weeks, split_probability, middle_share, leaders_per_group, promotion.
+/// Reads: crisis_violence (via <see cref="TerritorialCompetitionSystem.Plaza"/>), succession_violence, crisis_weeks, split_probability, middle_share, leaders_per_group, promotion.
 /// </summary>
 public static class SuccessionSystem
 {
+    /// <summary>
+    /// Advances the local crises by a week and opens new ones where leaders were removed last week: the
+    /// leader's municipality and the neighbouring municipalities where the group has members.
+    /// </summary>
+    public static void Destabilize(World world, int[][] neighbours, EngineParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(neighbours);
+        ArgumentNullException.ThrowIfNull(p);
+        var crisis = world.PlazaCrisis;
+        world.CrisisPlaces.RemoveAll(m => --crisis[m] <= 0);
+        foreach (var c in world.RemovedLeaderCells)
+        {
+            var g = c / world.M;
+            var place = c % world.M;
+            Open(world, place, p.CrisisWeeks);
+            foreach (var n in neighbours[place])
+            {
+                if (world.Free[(g * world.M) + n] > 0)
+                {
+                    Open(world, n, p.CrisisWeeks);
+                }
+            }
+        }
+
+        world.RemovedLeaderCells.Clear();
+    }
+
+    /// <summary>
+    /// The crises the campaign left behind before the start: high-value targeting ran long before 2015, so
+    /// at week 0 the plazas of the Poisson(removals a week · crisis_weeks) leaders removed in the last
+    /// crisis_weeks are still in crisis, each with a uniformly drawn time left. Those leaders are taken in
+    /// the campaign's order (the largest groups first); a cold start would instead make violence climb
+    /// through the first year for no reason but the model's own start.
+    /// </summary>
+    public static void WarmStart(World world, int[][] neighbours, EngineParameters p, double removalsPerWeek, Xoshiro256StarStar random)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(neighbours);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(random);
+        var removed = (int)random.Poisson(removalsPerWeek * p.CrisisWeeks);
+        var leaders = new List<int>();
+        for (var i = 0; i < world.Count; i++)
+        {
+            if (world.Rank[i] == Tier.Leader && world.State[i] == Status.Free)
+            {
+                leaders.Add(i);
+            }
+        }
+
+        foreach (var i in leaders.OrderByDescending(i => world.GroupMembers[world.Group[i]]).ThenBy(i => i).Take(removed))
+        {
+            var g = world.Group[i];
+            var weeks = 1 + (int)(random.NextDouble() * p.CrisisWeeks);
+            Open(world, world.Place[i], weeks);
+            foreach (var n in neighbours[world.Place[i]])
+            {
+                if (world.Free[(g * world.M) + n] > 0)
+                {
+                    Open(world, n, weeks);
+                }
+            }
+        }
+    }
+
+    private static void Open(World world, int place, int weeks)
+    {
+        if (world.PlazaCrisis[place] <= 0)
+        {
+            world.CrisisPlaces.Add(place);
+        }
+
+        world.PlazaCrisis[place] = Math.Max(world.PlazaCrisis[place], weeks);
+    }
+
     /// <summary>Decides succession killings, splits, leader installations and promotions; returns (killings, splits).</summary>
     public static (int Killings, int Splits) Run(World world, EngineParameters p, int[] homicides, Xoshiro256StarStar random)
     {

@@ -116,7 +116,7 @@ public static class TargetingSystem
         ArgumentNullException.ThrowIfNull(qualifies);
         foreach (var g in priority)
         {
-            if (g < world.Groups && qualifies(g))
+            if (g < world.Groups && !world.Exempt[g] && qualifies(g))
             {
                 return g;
             }
@@ -125,7 +125,7 @@ public static class TargetingSystem
         var target = -1;
         for (var g = 0; g < world.Groups; g++)
         {
-            if (!qualifies(g) || (onlyPriority && !priority.Contains(Lineage(world, g))))
+            if (world.Exempt[g] || !qualifies(g) || (onlyPriority && !priority.Contains(Lineage(world, g))))
             {
                 continue;
             }

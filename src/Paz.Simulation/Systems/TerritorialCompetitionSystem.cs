@@ -15,7 +15,7 @@ namespace Paz.Simulation.Systems;
 /// n(n − 1)/2, so violence is convex in the number of contesting groups. A share
 /// (member_share_of_conflict_deaths) of victims are members of the contesting groups, chosen in
 /// proportion to the other side's strength; the rest are civilians. Each side's strength is tempered by
-/// <see cref="Tempers"/> (focused deterrence, succession crisis).
+/// <see cref="Tempers"/> (focused deterrence); all of a municipality's conflict is multiplied by <see cref="Plaza"/> during a local succession crisis.
 /// Expansion: each week a group's cell with enough members opens a neighbouring municipality with
 /// probability <c>expansion</c>, sending <c>expansion_cell</c> members; the neighbour is drawn in
 /// proportion to its homicides before the start (+1), a proxy for valuable plazas and routes.
@@ -97,7 +97,7 @@ public static class TerritorialCompetitionSystem
                 index[groups[a]] = -1;
             }
 
-            var killed = (int)random.Poisson(p.ConflictIntensity * Math.Max(0, total));
+            var killed = (int)random.Poisson(p.ConflictIntensity * Plaza(world, p, m) * Math.Max(0, total));
             if (killed == 0)
             {
                 continue;
@@ -181,22 +181,25 @@ public static class TerritorialCompetitionSystem
         return opened;
     }
 
-    /// <summary>
-    /// Each group's violence multiplier this week: restraint under focused deterrence, times
-    /// crisis_violence while it is in a succession crisis (rivals and factions fight over a headless
-    /// group's places; its cells, without command, prey on civilians).
-    /// </summary>
+    /// <summary>Each group's violence multiplier this week: its restraint under focused deterrence (1: none).</summary>
     public static double[] Tempers(World world, EngineParameters p)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(p);
         var temper = new double[world.Groups];
-        for (var g = 0; g < world.Groups; g++)
-        {
-            temper[g] = world.Restraint[g] * (world.CrisisLeft[g] > 0 ? p.CrisisViolence : 1);
-        }
-
+        Array.Copy(world.Restraint, temper, world.Groups);
         return temper;
+    }
+
+    /// <summary>
+    /// A municipality's multiplier of organized violence from a local succession crisis: crisis_violence
+    /// while a boss of the plaza (or of the same group next door) has just been removed, else 1.
+    /// </summary>
+    public static double Plaza(World world, EngineParameters p, int municipality)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(p);
+        return world.PlazaCrisis[municipality] > 0 ? p.CrisisViolence : 1;
     }
 
     // A listed rivalry weighs 1 + rivalry_weight · records instead of the unlisted pairs' u, already counted.

@@ -8,10 +8,11 @@ namespace Paz.Simulation.Tests.Agents;
 /// <summary>The shipped data and the calibrated baseline scenario, loaded once for every test that runs them.</summary>
 internal static class CalibratedBaseline
 {
-    private static readonly Lazy<(CriminalMarketEngine Engine, AgentScenario Scenario)> Loaded = new(() =>
+    private static readonly Lazy<(CriminalMarketEngine Engine, AgentScenario Scenario, PazDataSet Data)> Loaded = new(() =>
     {
         var scenario = AgentScenarioReader.Read(Path.Combine(Folder, "baseline.yaml"));
-        return (new CriminalMarketEngine(EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate()), scenario.Start)), scenario);
+        var data = PazDataSet.Load(DataDirectory.Locate());
+        return (new CriminalMarketEngine(EngineInputsBuilder.Build(data, scenario.Start)), scenario, data);
     });
 
     /// <summary>The shipped scenarios' folder.</summary>
@@ -22,4 +23,14 @@ internal static class CalibratedBaseline
 
     /// <summary>scenarios/baseline.yaml.</summary>
     public static AgentScenario Scenario => Loaded.Value.Scenario;
+
+    /// <summary>The baseline switching in December 2018 (the plan's start) to its own policy changed by <paramref name="change"/>, with plans resolved from the data.</summary>
+    public static AgentScenario SwitchingTo(Func<Policy, Policy> change) =>
+        Resolve(Scenario with { Policy = Scenario.Policy with { Then = new PolicySwitch(new DateOnly(2018, 12, 1), change(Scenario.Policy)) } });
+
+    /// <summary>A scenario with its plans (Guard by plan, pullback) resolved from the shipped data.</summary>
+    public static AgentScenario Resolve(AgentScenario scenario) => ForcePlans.Resolve(scenario, Loaded.Value.Data, Engine.Inputs);
+
+    /// <summary>Weeks from the baseline's start through the end of <paramref name="year"/>.</summary>
+    public static int WeeksThrough(int year) => ((new DateOnly(year, 12, 31).DayNumber - Scenario.Start.DayNumber) / 7) + 1;
 }

@@ -1,0 +1,77 @@
+using Paz.Simulation.Agents;
+
+namespace Paz.Simulation.Tests.Agents;
+
+/// <summary>The military's pullback, justice and the Guard deployed by plan, on the calibrated baseline with fixed seeds.</summary>
+public class ForcesTests
+{
+    private static readonly ulong[] Seeds = [401, 402, 403, 404, 405, 406];
+
+    private static readonly DateOnly PullbackStart = new(2019, 6, 1);
+
+    [Fact]
+    public void PullbackWithoutTransitionRaisesHomicidesInTheAffectedRegionsMoreThanTheConcentricCirclesPlan()
+    {
+        var stays = CalibratedBaseline.SwitchingTo(p => p);
+        var schedule = CalibratedBaseline.SwitchingTo(p => p with { Pullback = new MilitaryPullback(PullbackPlan.Schedule, PullbackStart, 24) });
+        var transition = CalibratedBaseline.SwitchingTo(p => p with { Pullback = new MilitaryPullback(PullbackPlan.Transition, PullbackStart, 24) });
+
+        // The schedule leaves every region by mid-2021, so the affected regions are all of them; 2020-2021 is after the first exits.
+        var weeks = CalibratedBaseline.WeeksThrough(2021);
+        double Homicides(AgentScenario s, ulong seed)
+        {
+            var run = CalibratedBaseline.Engine.Run(s.Parameters, s.Policy, weeks, seed);
+            return run.Homicides(2020) + run.Homicides(2021);
+        }
+
+        var baseline = Seeds.Select(s => Homicides(stays, s)).ToList();
+        var riseWithoutPlan = Seeds.Select((s, k) => Homicides(schedule, s) - baseline[k]).ToList();
+        var riseWithPlan = Seeds.Select((s, k) => Homicides(transition, s) - baseline[k]).ToList();
+        Paired.AssertLessWithMargin([.. baseline.Select(_ => 0.0)], riseWithoutPlan, "rise in homicides 2020-2021 after a scheduled pullback");
+        Paired.AssertLessWithMargin(riseWithPlan, riseWithoutPlan, "rise in homicides 2020-2021: concentric-circles plan against schedule");
+    }
+
+    [Fact]
+    public void TheTransitionPlanHandsOverOnlyRegionsThatMeetItsEntryConditions()
+    {
+        var transition = CalibratedBaseline.SwitchingTo(p => p with { Pullback = new MilitaryPullback(PullbackPlan.Transition, PullbackStart, 24) });
+        var schedule = CalibratedBaseline.SwitchingTo(p => p with { Pullback = new MilitaryPullback(PullbackPlan.Schedule, PullbackStart, 24) });
+        var planned = transition.Policy.Then!.Policy.Pullback!;
+        var scheduled = schedule.Policy.Then!.Policy.Pullback!;
+
+        Assert.True(planned.Resolved && scheduled.Resolved);
+        Assert.Equal(266, scheduled.Exit!.Count);
+        Assert.All(scheduled.Exit, exit => Assert.NotNull(exit));
+        Assert.InRange(planned.Exit!.Count(e => e is not null), 1, 265); // some regions qualify, the violent ones keep the military
+        Assert.All(planned.Exit!.Where(e => e is not null), exit => Assert.True(exit >= PullbackStart.AddMonths(6), "joint patrols come before every exit"));
+        Assert.True(planned.Reserve > 0 && double.IsFinite(planned.ReentryRate));
+    }
+
+    [Fact]
+    public void MoreProsecutorialCapacityConvictsMoreDetaineesAndLowersImpunity()
+    {
+        var asBefore = CalibratedBaseline.SwitchingTo(p => p);
+        var reformed = CalibratedBaseline.SwitchingTo(p => p with { JusticeCapacity = 3, ReformWeeks = 52 });
+        var weeks = CalibratedBaseline.WeeksThrough(2020);
+        double Impunity(AgentScenario s, ulong seed)
+        {
+            var flows = CalibratedBaseline.Engine.Run(s.Parameters, s.Policy, weeks, seed).Weeks.Where(w => w.Date.Year == 2020).ToList();
+            return 100.0 * flows.Sum(w => w.Releases) / Math.Max(1, flows.Sum(w => w.Releases + w.Convictions));
+        }
+
+        Paired.AssertLessWithMargin([.. Seeds.Take(4).Select(s => Impunity(reformed, s))], [.. Seeds.Take(4).Select(s => Impunity(asBefore, s))], "impunity in 2020, % of detentions ended without conviction");
+    }
+
+    [Fact]
+    public void TheGuardDeployedByPlanGivesEachRegionItsClasssContingent()
+    {
+        var planned = CalibratedBaseline.SwitchingTo(p => p with { GuardFromPlan = true, GuardPersonnelStart = 50_000, GuardPersonnelFull = 150_000 });
+        var policy = planned.Policy.Then!.Policy;
+        var byRegion = policy.GuardDeployment!.GroupBy(kv => policy.RegionOf![kv.Key]).Select(g => Math.Round(g.Sum(kv => kv.Value))).ToList();
+
+        Assert.Equal(266, byRegion.Count);
+        Assert.Equal(59, byRegion.Count(x => x == 300));
+        Assert.Equal(54, byRegion.Count(x => x == 450));
+        Assert.Equal(153, byRegion.Count(x => x == 600));
+    }
+}
