@@ -538,11 +538,11 @@ public sealed class World
     /// <summary>Probability that a detention ending this week in each municipality ends in a conviction (set by the justice system), or null: the parameter's national share.</summary>
     public double[]? ConvictionIn { get; set; }
 
-    /// <summary>Weeks left of each municipality's local succession crisis: a plaza whose boss was removed, or next door to it where the group operates.</summary>
+    /// <summary>Local succession crises under way in each municipality (a plaza whose boss was removed, or next door to it where the group operates); they add up.</summary>
     public int[] PlazaCrisis { get; }
 
-    /// <summary>Municipalities with a local succession crisis under way.</summary>
-    public List<int> CrisisPlaces { get; } = [];
+    /// <summary>Every local crisis under way: its municipality and the weeks it has left.</summary>
+    public List<(int Place, int WeeksLeft)> Crises { get; } = [];
 
     /// <summary>Cells (group, municipality) where leaders were removed in the last <see cref="ApplyEvents"/>, for the succession system.</summary>
     public List<int> RemovedLeaderCells { get; } = [];

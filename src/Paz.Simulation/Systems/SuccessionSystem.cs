@@ -12,8 +12,9 @@ namespace Paz.Simulation.Systems;
 /// exception of CJNG, the major groups "have been experiencing fragmentation" (seed).
 /// A leader's removal destabilizes the plaza the leader ran: the leader's municipality and the
 /// neighbouring municipalities where the group operates enter a local crisis of crisis_weeks, during
-/// which all organized violence there (conflict and predation, whoever commits it) is crisis_violence
-/// times as high: lieutenants fight over the succession and rivals move on the weakened plaza
+/// which all organized violence there (conflict and predation, whoever commits it) is multiplied by
+/// 1 + (crisis_violence − 1) · (crises under way there) — crises add up, so a capture where others are
+/// still being fought over still adds violence: lieutenants fight over the succession and rivals move on the weakened plaza
 /// (Calderón et al. 2015: removals raise violence between organizations and against civilians;
 /// Lindo &amp; Padilla-Romo 2018: where the leader was and next door where the organization operates).
 /// A group with no free leader enters a crisis of crisis_weeks: in each of its municipalities it suffers
@@ -37,8 +38,21 @@ public static class SuccessionSystem
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(neighbours);
         ArgumentNullException.ThrowIfNull(p);
-        var crisis = world.PlazaCrisis;
-        world.CrisisPlaces.RemoveAll(m => --crisis[m] <= 0);
+        var crises = world.Crises;
+        var kept = 0;
+        for (var k = 0; k < crises.Count; k++)
+        {
+            var (place, left) = crises[k];
+            if (left <= 1)
+            {
+                world.PlazaCrisis[place]--;
+                continue;
+            }
+
+            crises[kept++] = (place, left - 1);
+        }
+
+        crises.RemoveRange(kept, crises.Count - kept);
         foreach (var c in world.RemovedLeaderCells)
         {
             var g = c / world.M;
@@ -96,12 +110,8 @@ public static class SuccessionSystem
 
     private static void Open(World world, int place, int weeks)
     {
-        if (world.PlazaCrisis[place] <= 0)
-        {
-            world.CrisisPlaces.Add(place);
-        }
-
-        world.PlazaCrisis[place] = Math.Max(world.PlazaCrisis[place], weeks);
+        world.Crises.Add((place, weeks));
+        world.PlazaCrisis[place]++;
     }
 
     /// <summary>Decides succession killings, splits, leader installations and promotions; returns (killings, splits).</summary>

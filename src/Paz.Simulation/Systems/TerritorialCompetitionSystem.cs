@@ -192,14 +192,14 @@ public static class TerritorialCompetitionSystem
     }
 
     /// <summary>
-    /// A municipality's multiplier of organized violence from a local succession crisis: crisis_violence
-    /// while a boss of the plaza (or of the same group next door) has just been removed, else 1.
+    /// A municipality's multiplier of organized violence from local succession crises: 1 + (crisis_violence − 1)
+    /// · the crises under way there (a boss of the plaza, or of the same group next door, removed within crisis_weeks).
     /// </summary>
     public static double Plaza(World world, EngineParameters p, int municipality)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(p);
-        return world.PlazaCrisis[municipality] > 0 ? p.CrisisViolence : 1;
+        return 1 + ((p.CrisisViolence - 1) * world.PlazaCrisis[municipality]);
     }
 
     // A listed rivalry weighs 1 + rivalry_weight · records instead of the unlisted pairs' u, already counted.
