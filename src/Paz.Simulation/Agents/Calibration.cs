@@ -25,7 +25,7 @@ public sealed record CalibrationResult(EngineParameters Parameters, double Objec
 /// <remarks>
 /// Objective (smaller is better), averaged over two replicates per candidate with fixed seeds (common
 /// random numbers, so candidates differ by their parameters, not their luck):
-/// Σ_{2015..2018} [ln(model homicides / INEGI)² + ¼ ln(weekly member deaths / aggregate)² + ¼ ln(weekly
+/// Σ_{2015..2018} [ln(model homicides / INEGI)² + ln(weekly member deaths / aggregate)² + ¼ ln(weekly
 /// recruits / aggregate)²] + ½ ln(members at 2018 / aggregate)² + 4 max(0, 0.72 − ρ_states)²
 /// + 4 max(0, 0.52 − ρ_municipalities)².
 /// Phase 1 evaluates the starting values and <c>searchPoints</c> candidates drawn uniformly (log-uniformly for
@@ -152,7 +152,7 @@ public static class Calibration
         foreach (var year in Enumerable.Range(2015, 4))
         {
             var weeks = run.Weeks.Where(w => w.Date.Year == year).ToList();
-            value += 0.25 * Math.Pow(Math.Log(Math.Max(1, weeks.Average(w => w.MemberDeaths)) / targets.Aggregate[year].Deaths), 2);
+            value += Math.Pow(Math.Log(Math.Max(1, weeks.Average(w => w.MemberDeaths)) / targets.Aggregate[year].Deaths), 2);
             value += 0.25 * Math.Pow(Math.Log(Math.Max(1, weeks.Average(w => w.Recruits)) / targets.Aggregate[year].Recruits), 2);
         }
 
