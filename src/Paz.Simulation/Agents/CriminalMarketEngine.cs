@@ -95,39 +95,24 @@ public sealed class CriminalMarketEngine
             TargetingSystem.Run(world, parameters, current, priority, reform, random);
             JusticeSystem.Run(world, _inputs, parameters, current, reform);
             SuccessionSystem.Destabilize(world, _inputs.Neighbours, parameters);
-            TerritorialCompetitionSystem.Conflict(world, parameters, week, random);
+            var (officers, deterrence) = Forces(parameters, current, t - policyStart, date, lastYear, recent, ref pullbackState);
+            if (officers is not null)
+            {
+                guardByYear ??= new double[(lastDate.Year - start.Year + 1) * m];
+                var offset = (year - start.Year) * m;
+                for (var i = 0; i < m; i++)
+                {
+                    guardByYear[offset + i] += officers[i];
+                }
+            }
+
+            TerritorialCompetitionSystem.Conflict(world, parameters, week, random, deterrence);
             splits += SuccessionSystem.Run(world, parameters, week, random).Splits;
             SaturationSystem.Run(world, parameters, random);
             TerritorialCompetitionSystem.Expand(world, _inputs, parameters, random);
-            double[]? deterrence = null;
-            var guard = current.GuardPersonnelStart > 0 || current.GuardPersonnelFull > 0;
-            if (guard || current.Pullback is not null)
+            if (officers is not null && deterrence is not null)
             {
-                // Presence is measured against the soldiers of 2015-2018, whose deterrence the calibration already holds.
-                var soldiers = GuardSystem.ByViolence(m, current.MilitaryPersonnel, current.MilitaryPlaces, lastYear);
-                var officers = guard ? GuardSystem.Officers(_inputs, current, t - policyStart, lastYear) : null;
-                if (officers is not null)
-                {
-                    guardByYear ??= new double[(lastDate.Year - start.Year + 1) * m];
-                    var offset = (year - start.Year) * m;
-                    for (var i = 0; i < m; i++)
-                    {
-                        guardByYear[offset + i] += officers[i];
-                    }
-                }
-
-                double[]? withdrawn = null;
-                if (current.Pullback is { } pullback)
-                {
-                    pullbackState ??= new PullbackState(pullback.Exit?.Count ?? 0);
-                    withdrawn = MilitarySystem.Withdrawn(_inputs, pullback, soldiers, date, recent, pullbackState);
-                }
-
-                deterrence = MilitarySystem.Presence(_inputs, parameters, soldiers, withdrawn, officers is null ? null : GuardSystem.Effective(_inputs, parameters, current, officers), year);
-                if (officers is not null)
-                {
-                    GuardSystem.Run(world, _inputs, parameters, current, officers, deterrence, lastYear, random);
-                }
+                GuardSystem.Run(world, _inputs, parameters, current, officers, deterrence, lastYear, random);
             }
 
             foreach (var c in world.ActiveCells)
@@ -178,6 +163,29 @@ public sealed class CriminalMarketEngine
         }
 
         return new ReplicateResult(seed, firstMonth, months, monthly, flows) { GuardByYear = guardByYear };
+    }
+
+    // Guard officers (null: no Guard) and each municipality's presence factor against 2015-2018 (null: unchanged).
+    // Presence is measured against the soldiers of 2015-2018, whose deterrence the calibration already holds.
+    private (double[]? Officers, double[]? Deterrence) Forces(EngineParameters parameters, Policy current, int weeksInForce, DateOnly date, double[] lastYear, double[] recent, ref PullbackState? pullbackState)
+    {
+        var guard = current.GuardPersonnelStart > 0 || current.GuardPersonnelFull > 0;
+        if (!guard && current.Pullback is null)
+        {
+            return (null, null);
+        }
+
+        var soldiers = GuardSystem.ByViolence(_inputs.MunicipalityCount, current.MilitaryPersonnel, current.MilitaryPlaces, lastYear);
+        var officers = guard ? GuardSystem.Officers(_inputs, current, weeksInForce, lastYear) : null;
+        double[]? withdrawn = null;
+        if (current.Pullback is { } pullback)
+        {
+            pullbackState ??= new PullbackState(pullback.Exit?.Count ?? 0);
+            withdrawn = MilitarySystem.Withdrawn(_inputs, pullback, soldiers, date, recent, pullbackState);
+        }
+
+        var effective = officers is null ? null : GuardSystem.Effective(_inputs, parameters, current, officers);
+        return (officers, MilitarySystem.Presence(_inputs, parameters, soldiers, withdrawn, effective, date.Year));
     }
 
     // The policy's priority list as group indices (names or abbreviations such as CJNG; unknown ones are skipped).

@@ -541,8 +541,8 @@ public sealed class World
     /// <summary>Local succession crises under way in each municipality (a plaza whose boss was removed, or next door to it where the group operates); they add up.</summary>
     public int[] PlazaCrisis { get; }
 
-    /// <summary>Every local crisis under way: its municipality and the weeks it has left.</summary>
-    public List<(int Place, int WeeksLeft)> Crises { get; } = [];
+    /// <summary>Every local crisis under way: its municipality, the group whose boss was removed, and the weeks it has left.</summary>
+    public List<(int Place, int Group, int WeeksLeft)> Crises { get; } = [];
 
     /// <summary>Cells (group, municipality) where leaders were removed in the last <see cref="ApplyEvents"/>, for the succession system.</summary>
     public List<int> RemovedLeaderCells { get; } = [];

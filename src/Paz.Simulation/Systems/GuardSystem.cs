@@ -8,7 +8,7 @@ namespace Paz.Simulation.Systems;
 /// Claims (seed, "The National Guard"; DESIGN.md mechanism 6): presence deters crime locally; a static
 /// garrison only displaces it to neighbouring municipalities; proactive, intelligence-led policing
 /// produces arrests with evidence.
-/// - Deterrence (every posture): officers add to the uniformed presence that deters predation, with
+/// - Deterrence (every posture): officers add to the uniformed presence that deters predation and confrontations, with
 ///   guard_deterrence per officer per 1,000 inhabitants (<see cref="MilitarySystem.Presence"/>, read by
 ///   <see cref="PredationSystem"/>).
 /// - Garrison: each week Poisson(garrison_displacement · members · (1 − deterrence factor)) of each

@@ -11,7 +11,8 @@ namespace Paz.Simulation.Systems;
 /// returns (DESIGN.md mechanism 15).
 /// - Deployment: military_personnel soldiers over the military_places municipalities with most homicides
 ///   in the last year, in proportion to them (<see cref="GuardSystem.ByViolence"/>).
-/// - Presence: x uniformed officers per 1,000 inhabitants leave a share f(x) = 1 − d·x/(x + h) of predation,
+/// - Presence: x uniformed officers per 1,000 inhabitants leave a share f(x) = 1 − d·x/(x + h) of predation and
+///   armed confrontations,
 ///   d = guard_deterrence (the most presence can deter), h = presence_half (a soldier and a Guard officer
 ///   deter alike, whichever the badge). The soldiers' deterrence was in force through 2015-2018, so the
 ///   calibrated predation already includes it, and presence is measured against it: with S soldiers

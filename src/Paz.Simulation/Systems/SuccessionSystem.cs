@@ -13,8 +13,8 @@ namespace Paz.Simulation.Systems;
 /// A leader's removal destabilizes the plaza the leader ran: the leader's municipality and the
 /// neighbouring municipalities where the group operates enter a local crisis of crisis_weeks, during
 /// which all organized violence there (conflict and predation, whoever commits it) is multiplied by
-/// 1 + (crisis_violence − 1) · (crises under way there) — crises add up, so a capture where others are
-/// still being fought over still adds violence: lieutenants fight over the succession and rivals move on the weakened plaza
+/// 1 + (crisis_violence − 1) · (groups in a succession crisis there) — crises of different groups add up, so a
+/// capture where others are still being fought over still adds violence: lieutenants fight over the succession and rivals move on the weakened plaza
 /// (Calderón et al. 2015: removals raise violence between organizations and against civilians;
 /// Lindo &amp; Padilla-Romo 2018: where the leader was and next door where the organization operates).
 /// A group with no free leader enters a crisis of crisis_weeks: in each of its municipalities it suffers
@@ -42,14 +42,14 @@ public static class SuccessionSystem
         var kept = 0;
         for (var k = 0; k < crises.Count; k++)
         {
-            var (place, left) = crises[k];
+            var (place, group, left) = crises[k];
             if (left <= 1)
             {
                 world.PlazaCrisis[place]--;
                 continue;
             }
 
-            crises[kept++] = (place, left - 1);
+            crises[kept++] = (place, group, left - 1);
         }
 
         crises.RemoveRange(kept, crises.Count - kept);
@@ -57,12 +57,12 @@ public static class SuccessionSystem
         {
             var g = c / world.M;
             var place = c % world.M;
-            Open(world, place, p.CrisisWeeks);
+            Open(world, place, g, p.CrisisWeeks);
             foreach (var n in neighbours[place])
             {
                 if (world.Free[(g * world.M) + n] > 0)
                 {
-                    Open(world, n, p.CrisisWeeks);
+                    Open(world, n, g, p.CrisisWeeks);
                 }
             }
         }
@@ -97,20 +97,32 @@ public static class SuccessionSystem
         {
             var g = world.Group[i];
             var weeks = 1 + (int)(random.NextDouble() * p.CrisisWeeks);
-            Open(world, world.Place[i], weeks);
+            Open(world, world.Place[i], g, weeks);
             foreach (var n in neighbours[world.Place[i]])
             {
                 if (world.Free[(g * world.M) + n] > 0)
                 {
-                    Open(world, n, weeks);
+                    Open(world, n, g, weeks);
                 }
             }
         }
     }
 
-    private static void Open(World world, int place, int weeks)
+    // One crisis per group and place: a second lieutenant of the same group taken in the same plaza prolongs
+    // the fight over it rather than starting another.
+    private static void Open(World world, int place, int group, int weeks)
     {
-        world.Crises.Add((place, weeks));
+        var crises = world.Crises;
+        for (var k = 0; k < crises.Count; k++)
+        {
+            if (crises[k].Place == place && crises[k].Group == group)
+            {
+                crises[k] = (place, group, Math.Max(crises[k].WeeksLeft, weeks));
+                return;
+            }
+        }
+
+        crises.Add((place, group, weeks));
         world.PlazaCrisis[place]++;
     }
 

@@ -19,12 +19,18 @@ namespace Paz.Simulation.Systems;
 /// Expansion: each week a group's cell with enough members opens a neighbouring municipality with
 /// probability <c>expansion</c>, sending <c>expansion_cell</c> members; the neighbour is drawn in
 /// proportion to its homicides before the start (+1), a proxy for valuable plazas and routes.
+/// Uniformed presence deters confrontations as it deters predation (<see cref="MilitarySystem.Presence"/>).
 /// Reads: conflict_intensity, rivalry_weight, unlisted_pair_conflict, member_share_of_conflict_deaths, crisis_violence, deterrence_signal (via restraint), expansion, expansion_cell.
 /// </summary>
 public static class TerritorialCompetitionSystem
 {
     /// <summary>Decides this week's conflict deaths; adds all conflict killings to <paramref name="homicides"/>; returns civilians killed.</summary>
-    public static int Conflict(World world, EngineParameters p, int[] homicides, Xoshiro256StarStar random)
+    /// <param name="world">The world.</param>
+    /// <param name="p">Parameters.</param>
+    /// <param name="homicides">This week's homicides per municipality.</param>
+    /// <param name="random">The replicate's generator.</param>
+    /// <param name="deterrence">Per municipality, the factor left by uniformed presence (<see cref="MilitarySystem.Presence"/>): armed confrontations are deterred as predation is; null: none.</param>
+    public static int Conflict(World world, EngineParameters p, int[] homicides, Xoshiro256StarStar random, double[]? deterrence = null)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(p);
@@ -97,7 +103,7 @@ public static class TerritorialCompetitionSystem
                 index[groups[a]] = -1;
             }
 
-            var killed = (int)random.Poisson(p.ConflictIntensity * Plaza(world, p, m) * Math.Max(0, total));
+            var killed = (int)random.Poisson(p.ConflictIntensity * Plaza(world, p, m) * (deterrence?[m] ?? 1) * Math.Max(0, total));
             if (killed == 0)
             {
                 continue;

@@ -2,7 +2,11 @@ using Paz.Simulation.Experiments;
 
 namespace Paz.Simulation.Tests.Agents;
 
-/// <summary>The kingpin effect on the calibrated baseline: one capture against none, paired by seed.</summary>
+/// <summary>
+/// The kingpin effect on the calibrated baseline: one capture against none, paired by seed. The places differ
+/// from seed to seed (a different group may be the largest with its leaders), so the comparison is on the
+/// logarithm of counts — the relative change the studies report — rather than on counts that span decades.
+/// </summary>
 public class KingpinTests
 {
     private static readonly ulong[] Seeds = [301, 302, 303, 304, 305, 306];
@@ -14,13 +18,13 @@ public class KingpinTests
     public void RemovingAGroupsLeadersRaisesHomicidesWhereTheyWereForSixMonths()
     {
         var pairs = Result.Value.Pairs;
-        Paired.AssertLessWithMargin([.. pairs.Select(p => (double)p.Home6.Without)], [.. pairs.Select(p => (double)p.Home6.With)], "homicides where the leaders were, 6 months");
+        Paired.AssertLessWithMargin([.. pairs.Select(p => Math.Log(1 + p.Home6.Without))], [.. pairs.Select(p => Math.Log(1 + p.Home6.With))], "ln homicides where the leaders were, 6 months");
     }
 
     [Fact]
     public void RemovingAGroupsLeadersRaisesHomicidesNextDoorWhereTheGroupOperates()
     {
         var pairs = Result.Value.Pairs;
-        Paired.AssertLessWithMargin([.. pairs.Select(p => (double)p.Neighbours6.Without)], [.. pairs.Select(p => (double)p.Neighbours6.With)], "homicides next door where the group operates, 6 months");
+        Paired.AssertLessWithMargin([.. pairs.Select(p => Math.Log(1 + p.Neighbours6.Without))], [.. pairs.Select(p => Math.Log(1 + p.Neighbours6.With))], "ln homicides next door where the group operates, 6 months");
     }
 }

@@ -9,8 +9,8 @@ internal static class Paired
         var differences = larger.Zip(smaller, (a, b) => a - b).ToList();
         var mean = differences.Average();
         var standardError = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1) / differences.Count);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{what}: smaller {smaller.Average():F1}, larger {larger.Average():F1}, mean difference {mean:F1} ± {standardError:F1} (SE)");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{what}: smaller {smaller.Average():G4}, larger {larger.Average():G4}, mean difference {mean:G4} ± {standardError:G4} (SE)");
         Assert.True(mean > 2 * standardError,
-            $"{what}: mean paired difference {mean:F1} is not above twice its standard error {standardError:F1} (smaller: {string.Join(", ", smaller.Select(x => x.ToString("F0")))}; larger: {string.Join(", ", larger.Select(x => x.ToString("F0")))})");
+            $"{what}: mean paired difference {mean:G4} is not above twice its standard error {standardError:G4} (smaller: {string.Join(", ", smaller.Select(x => x.ToString("G4")))}; larger: {string.Join(", ", larger.Select(x => x.ToString("G4")))})");
     }
 }
