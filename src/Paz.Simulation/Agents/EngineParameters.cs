@@ -85,7 +85,7 @@ public sealed record EngineParameters
     public double CrisisViolence { get; init; } = 2;
 
     /// <summary>Largest share of predation that uniformed presence (soldiers, Guard) deters, at saturation.</summary>
-    public double GuardDeterrence { get; init; } = 0.5;
+    public double GuardDeterrence { get; init; } = 0.7;
 
     /// <summary>Officers per 1,000 inhabitants at which presence deters half of its largest share.</summary>
     public double PresenceHalf { get; init; } = 1;
@@ -94,7 +94,7 @@ public sealed record EngineParameters
     public double GarrisonDisplacement { get; init; } = 0.03;
 
     /// <summary>Arrests per proactive Guard officer per week.</summary>
-    public double ProactiveArrests { get; init; } = 0.002;
+    public double ProactiveArrests { get; init; } = 0.01;
 
     /// <summary>Share of a proactive contingent's deterrence that reaches the neighbouring municipalities (through the groups' networks).</summary>
     public double ProactiveReach { get; init; } = 0.5;
@@ -133,10 +133,10 @@ public sealed record EngineParameters
         new("sentence_weeks", 260, "weeks", "assumed", 26, 1560, "mean sentence"),
         new("leader_removals_per_week", 30.0 / 52, "leaders per week", "seed: 120 of 122 designated targets caught by 2018 (about 30 a year)", 0, 5, "high-value targeting"),
         new("crisis_violence", 2, "multiplier", "published kingpin effects, 2007-2012 (evidence.md): +36.5% of all homicides in 6 months (Calderón et al. 2015), about +80% for a year (Lindo & Padilla-Romo 2018), over an organized share of about two thirds of local homicides; not fitted: the national series cannot tell it apart from predation", 1, 10, "organized violence in a plaza (and next door where the group operates) after its boss is removed"),
-        new("guard_deterrence", 0.5, "fraction", "assumed (seed: presence deters; a garrison displaces)", 0, 1, "largest share of predation deterred by uniformed presence"),
+        new("guard_deterrence", 0.7, "fraction", "assumed (seed: presence deters; a garrison displaces)", 0, 1, "largest share of predation deterred by uniformed presence"),
         new("presence_half", 1, "officers per 1,000 inhabitants", "assumed", 0.05, 20, "presence at which half of the largest deterrence is reached"),
         new("garrison_displacement", 0.03, "share of members per week", "assumed (seed: a static garrison 'only displaces' crime)", 0, 0.3, "members pushed next door by a garrison"),
-        new("proactive_arrests", 0.002, "arrests per officer per week", "assumed", 0, 0.05, "arrests with evidence by proactive, intelligence-led policing"),
+        new("proactive_arrests", 0.01, "arrests per officer per week", "assumed", 0, 0.05, "arrests with evidence by proactive, intelligence-led policing"),
         new("proactive_reach", 0.5, "fraction", "assumed", 0, 1, "deterrence of proactive policing felt next door"),
         new("intelligence_leak", 0.02, "per week", "assumed (seed: intelligence 'goes cold' in a corrupt apparatus)", 0, 0.5, "chance a sweep's intelligence leaks and the targets move"),
         new("deterrence_signal", 0.3, "fraction", "assumed (Kleiman; seed: focused deterrence)", 0, 1, "violence restraint of groups not targeted under most-violent-first"),

@@ -16,7 +16,7 @@ public class GuardTests
         return (CalibratedBaseline.Engine, CalibratedBaseline.Scenario, place, inputs.Neighbours[place]);
     });
 
-    private static readonly ulong[] Seeds = [401, 402, 403, 404, 405, 406];
+    private static readonly ulong[] Seeds = [401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412];
 
     private static (double Place, double Next) Homicides(Policy policy, ulong seed)
     {
@@ -31,8 +31,8 @@ public class GuardTests
         var (_, baseline, place, _) = Setup.Value;
         return baseline.Policy with
         {
-            GuardPersonnelStart = 3000,
-            GuardPersonnelFull = 3000,
+            GuardPersonnelStart = 6000,
+            GuardPersonnelFull = 6000,
             GuardPosture = posture,
             GuardDeployment = new Dictionary<int, double> { [place] = 1 },
         };

@@ -17,8 +17,8 @@ public class SecurityPillarTests
     public void NoTargetingWithABrutalCrimesFocusGivesASmallerFallInHomicidesThanMostViolentFirst()
     {
         var (engine, baseline) = (CalibratedBaseline.Engine, CalibratedBaseline.Scenario);
-        var plan = AgentScenarioReader.Read(Path.Combine(Folder, "plan-2018.yaml"));
-        var recommended = AgentScenarioReader.Read(Path.Combine(Folder, "recommended.yaml"));
+        var plan = CalibratedBaseline.Resolve(AgentScenarioReader.Read(Path.Combine(Folder, "plan-2018.yaml")));
+        var recommended = CalibratedBaseline.Resolve(AgentScenarioReader.Read(Path.Combine(Folder, "recommended.yaml")));
         var weeks = (int)((new DateOnly(2021, 12, 31).DayNumber - baseline.Start.DayNumber) / 7) + 1;
         double Homicides2019To2021(AgentScenario s, ulong seed)
         {
@@ -27,5 +27,22 @@ public class SecurityPillarTests
         }
 
         Paired.AssertLessWithMargin([.. Seeds.Select(s => Homicides2019To2021(recommended, s))], [.. Seeds.Select(s => Homicides2019To2021(plan, s))], "national homicides 2019-2021");
+    }
+
+    [Fact]
+    public void WithEverythingElseEqualMostViolentFirstLowersHomicidesMoreThanNoTargetingOfOrganizations()
+    {
+        // The same switch in December 2018, the same enforcement following violence (the brutal-crimes focus);
+        // only the targeting differs: none at all, or most violent first with middle-layer sweeps.
+        var none = CalibratedBaseline.SwitchingTo(p => p with { Targeting = Targeting.None, LeaderRemovalsPerWeek = 0 });
+        var mostViolentFirst = CalibratedBaseline.SwitchingTo(p => p with { Targeting = Targeting.MostViolentFirst | Targeting.MiddleLayerSweep, LeaderRemovalsPerWeek = 0 });
+        var weeks = CalibratedBaseline.WeeksThrough(2021);
+        double Homicides2019To2021(AgentScenario s, ulong seed)
+        {
+            var run = CalibratedBaseline.Engine.Run(s.Parameters, s.Policy, weeks, seed);
+            return run.Homicides(2019) + run.Homicides(2020) + run.Homicides(2021);
+        }
+
+        Paired.AssertLessWithMargin([.. Seeds.Select(s => Homicides2019To2021(mostViolentFirst, s))], [.. Seeds.Select(s => Homicides2019To2021(none, s))], "national homicides 2019-2021, targeting only differing");
     }
 }
