@@ -244,7 +244,25 @@ public class PolicySwitchInputTests
         Assert.Equal(0, scenario.Policy.GuardPersonnelFull);
     }
 
+    [Fact]
+    public void ThePullbackTheGuardByPlanAndJusticeAreRead()
+    {
+        var scenario = Paz.Data.Scenarios.AgentScenarioReader.Read(Write(Head + "switch:\n  from: 2018-12\n  policy:\n    guard_plan: true\n    justice_capacity: 2\n    military_personnel: 40000\n    pullback:\n      plan: transition\n      from: 2019-06\n"));
+        var after = scenario.Policy.At(new DateOnly(2019, 1, 1));
+        Assert.True(after.GuardFromPlan);
+        Assert.Equal((2.0, 40000), (after.JusticeCapacity, after.MilitaryPersonnel));
+        Assert.Equal(new Paz.Simulation.Agents.MilitaryPullback(Paz.Simulation.Agents.PullbackPlan.Transition, new DateOnly(2019, 6, 1), 24), after.Pullback);
+        Assert.False(after.Pullback!.Resolved); // regions and exits come from the data, before the run
+        Assert.Null(scenario.Policy.Pullback);
+    }
+
     [Theory]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    pullback:\n      plan: overnight\n      from: 2019-06\n", 11, "'plan': expected schedule (regions leave one after another) or transition")]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    pullback:\n      plan: schedule\n      from: June\n", 12, "'from': expected a month as YYYY-MM")]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    pullback:\n      plan: schedule\n      from: 2019-06\n      months: 0\n", 13, "'months': expected a whole number from 1 to 240")]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    pullback:\n      plan: schedule\n      speed: fast\n", 12, "unknown key 'speed'")]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    justice_capacity: 50\n", 10, "'justice_capacity': expected a number from 0.2 to 10")]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_plan: maybe\n", 10, "'guard_plan'")]
     [InlineData("switch:\n  from: 2018-12\n  policy:\n    targeting: [carpet_bombing]\n", 10, "'targeting': expected a list of none, high_value, middle_layer_sweep, most_violent_first, found 'carpet_bombing'")]
     [InlineData("switch:\n  from: 2014-12\n  policy:\n    anti_corruption: 0.5\n", 8, "'from': expected a month after 'start' (2015-01)")]
     [InlineData("switch:\n  from: 2018-12\n", 8, "'switch' needs a 'policy' block")]

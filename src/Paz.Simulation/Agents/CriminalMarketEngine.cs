@@ -58,6 +58,8 @@ public sealed class CriminalMarketEngine
         IReadOnlyList<int> priority = [];
         PullbackState? pullbackState = null;
         double[]? guardByYear = null;
+        double[]? officers = null, deterrence = null;
+        var forcesWeek = int.MinValue / 2;
         var weeksInYear = new int[lastDate.Year - start.Year + 1];
         for (var t = 0; t < weeks; t++)
         {
@@ -95,7 +97,13 @@ public sealed class CriminalMarketEngine
             TargetingSystem.Run(world, parameters, current, priority, reform, random);
             JusticeSystem.Run(world, _inputs, parameters, current, reform);
             SuccessionSystem.Destabilize(world, _inputs.Neighbours, parameters);
-            var (officers, deterrence) = Forces(parameters, current, t - policyStart, date, lastYear, recent, ref pullbackState);
+            if (t - forcesWeek >= ForcesEvery || policyStart == t)
+            {
+                // Forces are redeployed monthly: deployment by last year's violence, ramp, exits and returns.
+                (officers, deterrence) = Forces(parameters, current, t - policyStart, date, lastYear, recent, ref pullbackState);
+                forcesWeek = t;
+            }
+
             if (officers is not null)
             {
                 guardByYear ??= new double[(lastDate.Year - start.Year + 1) * m];
@@ -164,6 +172,8 @@ public sealed class CriminalMarketEngine
 
         return new ReplicateResult(seed, firstMonth, months, monthly, flows) { GuardByYear = guardByYear };
     }
+
+    private const int ForcesEvery = 4;
 
     // Guard officers (null: no Guard) and each municipality's presence factor against 2015-2018 (null: unchanged).
     // Presence is measured against the soldiers of 2015-2018, whose deterrence the calibration already holds.

@@ -29,7 +29,7 @@ public sealed record MilitaryPullback(PullbackPlan Plan, DateOnly From, int Mont
     /// <summary>Share of a region's soldiers kept in reserve after the exit.</summary>
     public double Reserve { get; init; }
 
-    /// <summary>Annualized homicides per 100,000 above which, for eight consecutive weeks, the military returns to a region it left (infinite: never).</summary>
+    /// <summary>Annualized homicides per 100,000 above which, at two consecutive monthly reviews, the military returns to a region it left (infinite: never).</summary>
     public double ReentryRate { get; init; } = double.PositiveInfinity;
 
     /// <summary>Whether the regions and exits have been resolved.</summary>

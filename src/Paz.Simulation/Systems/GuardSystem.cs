@@ -133,14 +133,39 @@ public static class GuardSystem
             }
             else if (policy.GuardPosture == GuardPosture.Proactive)
             {
-                var cells = world.GroupsIn[m].SelectMany(g => inputs.Neighbours[m].Append(m).Select(n => (g * world.M) + n)).Where(c => world.Free[c] > 0).ToList();
-                var exposed = cells.Sum(c => (double)world.Free[c]);
-                foreach (var c in cells)
+                // The groups present here, where they are and next door: a fixed pass order, no allocation.
+                var around = inputs.Neighbours[m];
+                var exposed = 0.0;
+                foreach (var g in world.GroupsIn[m])
                 {
-                    var n = (int)random.Poisson(p.ProactiveArrests * officers[m] * world.Free[c] / exposed);
-                    world.Arrests[c] = Math.Min(world.Arrests[c] + n, world.Free[c] - world.Deaths[c]);
+                    exposed += world.Free[(g * world.M) + m];
+                    foreach (var n in around)
+                    {
+                        exposed += world.Free[(g * world.M) + n];
+                    }
+                }
+
+                var perMember = p.ProactiveArrests * officers[m] / exposed;
+                foreach (var g in world.GroupsIn[m])
+                {
+                    Arrest(world, (g * world.M) + m, perMember, random);
+                    foreach (var n in around)
+                    {
+                        Arrest(world, (g * world.M) + n, perMember, random);
+                    }
                 }
             }
         }
+    }
+
+    private static void Arrest(World world, int cell, double perMember, Xoshiro256StarStar random)
+    {
+        if (world.Free[cell] <= 0)
+        {
+            return;
+        }
+
+        var n = (int)random.Poisson(perMember * world.Free[cell]);
+        world.Arrests[cell] = Math.Min(world.Arrests[cell] + n, world.Free[cell] - world.Deaths[cell]);
     }
 }

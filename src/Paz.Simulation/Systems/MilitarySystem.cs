@@ -19,16 +19,16 @@ namespace Paz.Simulation.Systems;
 ///   deployed, W of them withdrawn and G effective Guard officers, predation × f(S − W + G) / f(S) — 1 while
 ///   nothing changes, at most 1/(1 − d) where soldiers leave with nobody in their place.
 /// - Pullback: from a region's exit date its soldiers leave, keeping the plan's reserve share. With a
-///   plan, a region whose annualized rate stays above the re-entry rate for eight consecutive weeks gets
-///   its soldiers back for good.
+///   plan, a region whose annualized rate is above the re-entry rate at two consecutive monthly reviews gets
+///   its soldiers back for good. Forces are redeployed monthly (the engine calls this every four weeks).
 /// Reads: guard_deterrence, presence_half; the policy's military_personnel, military_places and pullback.
 /// </summary>
 public static class MilitarySystem
 {
-    /// <summary>Weeks above the re-entry rate after which the military returns to a region.</summary>
-    public const int ReentryWeeks = 8;
+    /// <summary>Consecutive monthly reviews above the re-entry rate after which the military returns to a region (the planner's "two consecutive months").</summary>
+    public const int ReentryReviews = 2;
 
-    /// <summary>Soldiers withdrawn from each municipality this week; updates the re-entry watch in <paramref name="state"/>.</summary>
+    /// <summary>Soldiers withdrawn from each municipality at this monthly review; updates the re-entry watch in <paramref name="state"/>.</summary>
     /// <param name="inputs">The world's inputs (population).</param>
     /// <param name="pullback">The resolved pullback.</param>
     /// <param name="soldiers">Soldiers deployed per municipality (before any pullback).</param>
@@ -67,8 +67,8 @@ public static class MilitarySystem
             }
 
             var rate = people[r] > 0 ? homicides[r] * 13 * 100_000 / people[r] : 0;
-            state.HotWeeks[r] = rate > pullback.ReentryRate ? state.HotWeeks[r] + 1 : 0;
-            if (state.HotWeeks[r] >= ReentryWeeks)
+            state.HotReviews[r] = rate > pullback.ReentryRate ? state.HotReviews[r] + 1 : 0;
+            if (state.HotReviews[r] >= ReentryReviews)
             {
                 state.Returned[r] = true; // the trigger fired: the military returns
                 continue;
@@ -112,12 +112,12 @@ public static class MilitarySystem
 /// <param name="regions">Number of regions.</param>
 public sealed class PullbackState(int regions)
 {
-    /// <summary>Consecutive weeks each region has been above the re-entry rate since the military left.</summary>
-    public int[] HotWeeks { get; } = new int[regions];
+    /// <summary>Consecutive monthly reviews each region has been above the re-entry rate since the military left.</summary>
+    public int[] HotReviews { get; } = new int[regions];
 
     /// <summary>Regions the military returned to.</summary>
     public bool[] Returned { get; } = new bool[regions];
 
     /// <summary>Number of regions watched.</summary>
-    public int Count => HotWeeks.Length;
+    public int Count => HotReviews.Length;
 }
