@@ -16,7 +16,7 @@ public class GuardTests
         return (CalibratedBaseline.Engine, CalibratedBaseline.Scenario, place, inputs.Neighbours[place]);
     });
 
-    private static readonly ulong[] Seeds = [401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412];
+    private static readonly ulong[] Seeds = [.. Enumerable.Range(401, 24).Select(s => (ulong)s)];
 
     private static (double Place, double Next) Homicides(Policy policy, ulong seed)
     {
