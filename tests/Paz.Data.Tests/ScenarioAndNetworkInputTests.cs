@@ -253,6 +253,7 @@ public class PolicySwitchInputTests
         Assert.Equal((2.0, 40000), (after.JusticeCapacity, after.MilitaryPersonnel));
         Assert.Equal(new Paz.Simulation.Agents.MilitaryPullback(Paz.Simulation.Agents.PullbackPlan.Transition, new DateOnly(2019, 6, 1), 24), after.Pullback);
         Assert.False(after.Pullback!.Resolved); // regions and exits come from the data, before the run
+        Assert.Null(after.GuardPostureByClass);
         Assert.Null(scenario.Policy.Pullback);
     }
 
@@ -261,6 +262,9 @@ public class PolicySwitchInputTests
     [InlineData("switch:\n  from: 2018-12\n  policy:\n    pullback:\n      plan: schedule\n      from: June\n", 12, "'from': expected a month as YYYY-MM")]
     [InlineData("switch:\n  from: 2018-12\n  policy:\n    pullback:\n      plan: schedule\n      from: 2019-06\n      months: 0\n", 13, "'months': expected a whole number from 1 to 240")]
     [InlineData("switch:\n  from: 2018-12\n  policy:\n    pullback:\n      plan: schedule\n      speed: fast\n", 12, "unknown key 'speed'")]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_posture_by_class:\n      high: proactive\n", 11, "'guard_posture_by_class' needs 'guard_plan: true'")]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_plan: true\n    guard_posture_by_class:\n      high: raid\n", 12, "'high': expected patrol, proactive or garrison, found 'raid'")]
+    [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_plan: true\n    guard_posture_by_class:\n      extreme: proactive\n", 12, "unknown key 'extreme'")]
     [InlineData("switch:\n  from: 2018-12\n  policy:\n    justice_capacity: 50\n", 10, "'justice_capacity': expected a number from 0.2 to 10")]
     [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_plan: maybe\n", 10, "'guard_plan'")]
     [InlineData("switch:\n  from: 2018-12\n  policy:\n    targeting: [carpet_bombing]\n", 10, "'targeting': expected a list of none, high_value, middle_layer_sweep, most_violent_first, found 'carpet_bombing'")]

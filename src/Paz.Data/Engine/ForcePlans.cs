@@ -37,6 +37,14 @@ public static class ForcePlans
         if (policy.GuardFromPlan)
         {
             resolved = resolved with { GuardDeployment = GuardDeployment(plan) };
+            if (policy.GuardPostureByClass is { } byClass)
+            {
+                var classes = Classifier.ByCounts(plan.Partition.Count).Classify(plan.Profiles);
+                resolved = resolved with
+                {
+                    GuardPostureIn = [.. plan.RegionOf.Select(r => byClass.TryGetValue(classes[r].ToString().ToLowerInvariant(), out var posture) ? posture : policy.GuardPosture)],
+                };
+            }
         }
 
         if (policy.Pullback is { Resolved: false } pullback)

@@ -9,7 +9,7 @@ public static class AgentScenarioReader
     private static readonly string[] TopKeys = ["name", "description", "base", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "switch", "calibration"];
     private static readonly string[] PolicyKeys =
         ["leader_removals_per_week", "enforcement_focus", "targeting", "priority", "only_priority", "sweep_share", "intelligence_weeks", "anti_corruption", "reform_weeks",
-         "guard_personnel_start", "guard_personnel_full", "guard_ramp_weeks", "guard_posture", "guard_places", "guard_plan",
+         "guard_personnel_start", "guard_personnel_full", "guard_ramp_weeks", "guard_posture", "guard_places", "guard_plan", "guard_posture_by_class",
          "military_personnel", "military_places", "pullback", "justice_capacity"];
     private static readonly string[] PullbackKeys = ["plan", "from", "months"];
     private static readonly string[] SwitchKeys = ["from", "policy"];
@@ -161,18 +161,21 @@ public static class AgentScenarioReader
             policy = policy with { Pullback = new MilitaryPullback(kind, Month(pullback, "from", string.Empty), (int)pullback.WholeNumber("months", 1, 240, 24)) };
         }
 
-        if (p.OptionalText("guard_posture") is { } posture)
+        if (p.Has("guard_posture"))
+        {
+            policy = policy with { GuardPosture = Posture(p, "guard_posture") };
+        }
+
+        if (p.Map("guard_posture_by_class", ["low", "medium", "high"]) is { } byClass)
         {
             policy = policy with
             {
-                GuardPosture = posture switch
-                {
-                    "patrol" => GuardPosture.Patrol,
-                    "proactive" => GuardPosture.Proactive,
-                    "garrison" => GuardPosture.Garrison,
-                    _ => throw p.ErrorAt("guard_posture", $"'guard_posture': expected patrol, proactive or garrison, found '{posture}'"),
-                },
+                GuardPostureByClass = byClass.Keys.ToDictionary(k => k, k => Posture(byClass, k)),
             };
+            if (!policy.GuardFromPlan)
+            {
+                throw p.ErrorAt("guard_posture_by_class", "'guard_posture_by_class' needs 'guard_plan: true' (the classes are the plan's regions')");
+            }
         }
 
         if (p.Has("targeting"))
@@ -201,6 +204,14 @@ public static class AgentScenarioReader
 
         return policy;
     }
+
+    private static GuardPosture Posture(YamlMap map, string key) => map.Text(key) switch
+    {
+        "patrol" => GuardPosture.Patrol,
+        "proactive" => GuardPosture.Proactive,
+        "garrison" => GuardPosture.Garrison,
+        var other => throw map.ErrorAt(key, $"'{key}': expected patrol, proactive or garrison, found '{other}'"),
+    };
 
     private static DateOnly Month(YamlMap yaml, string key, string fallback)
     {

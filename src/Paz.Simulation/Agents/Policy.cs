@@ -81,6 +81,15 @@ public sealed record Policy(double LeaderRemovalsPerWeek, double EnforcementFocu
     /// <summary>Deploy the Guard as <c>paz plan</c> does (regions, insecurity classes, contingents per class) instead of by last year's homicides; resolved from the data before the run.</summary>
     public bool GuardFromPlan { get; init; }
 
+    /// <summary>Posture by the region's insecurity class ("low", "medium", "high") when the Guard is deployed by plan; other classes keep <see cref="GuardPosture"/>.</summary>
+    public IReadOnlyDictionary<string, GuardPosture>? GuardPostureByClass { get; init; }
+
+    /// <summary>The posture in each municipality, resolved from <see cref="GuardPostureByClass"/> and the plan's classes, or null: <see cref="GuardPosture"/> everywhere.</summary>
+    public IReadOnlyList<GuardPosture>? GuardPostureIn { get; init; }
+
+    /// <summary>The Guard's posture in municipality <paramref name="municipality"/>.</summary>
+    public GuardPosture PostureIn(int municipality) => GuardPostureIn?[municipality] ?? GuardPosture;
+
     /// <summary>Region of each municipality when the Guard or the pullback follow <c>paz plan</c>'s regions (for reporting personnel by region), else null.</summary>
     public IReadOnlyList<int>? RegionOf { get; init; }
 

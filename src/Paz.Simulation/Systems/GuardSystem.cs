@@ -17,6 +17,7 @@ namespace Paz.Simulation.Systems;
 /// - Proactive: Poisson(proactive_arrests · officers) arrests a week, shared over the cells of the groups
 ///   present, in the municipality and next door, and deterrence next door too (proactive_reach): the
 ///   intelligence follows the groups' network, not the map, so nothing is pushed next door.
+/// The posture may differ by region (by the plan's insecurity class, <see cref="Policy.GuardPostureIn"/>).
 /// Personnel grow linearly from the policy's start strength to its full strength over its ramp.
 /// Reads: guard_deterrence, garrison_displacement, proactive_arrests, proactive_reach; the policy's Guard settings.
 /// </summary>
@@ -84,10 +85,15 @@ public static class GuardSystem
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(officers);
         var effective = (double[])officers.Clone();
-        if (policy.GuardPosture == GuardPosture.Proactive)
+        if (policy.GuardPosture == GuardPosture.Proactive || policy.GuardPostureIn is not null)
         {
             for (var m = 0; m < officers.Length; m++)
             {
+                if (policy.PostureIn(m) != GuardPosture.Proactive)
+                {
+                    continue;
+                }
+
                 var around = inputs.Neighbours[m];
                 foreach (var n in around)
                 {
@@ -117,7 +123,8 @@ public static class GuardSystem
                 continue;
             }
 
-            if (policy.GuardPosture == GuardPosture.Garrison && inputs.Neighbours[m].Length > 0)
+            var posture = policy.PostureIn(m);
+            if (posture == GuardPosture.Garrison && inputs.Neighbours[m].Length > 0)
             {
                 var target = inputs.Neighbours[m].OrderByDescending(n => lastYear[n]).ThenBy(n => n).First();
                 foreach (var g in world.GroupsIn[m])
@@ -131,7 +138,7 @@ public static class GuardSystem
                     }
                 }
             }
-            else if (policy.GuardPosture == GuardPosture.Proactive)
+            else if (posture == GuardPosture.Proactive)
             {
                 // The groups present here, where they are and next door: a fixed pass order, no allocation.
                 var around = inputs.Neighbours[m];

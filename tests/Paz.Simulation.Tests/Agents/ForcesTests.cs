@@ -63,6 +63,29 @@ public class ForcesTests
     }
 
     [Fact]
+    public void TheGuardsPostureFollowsTheRegionsInsecurityClass()
+    {
+        var planned = CalibratedBaseline.SwitchingTo(p => p with
+        {
+            GuardFromPlan = true,
+            GuardPersonnelStart = 50_000,
+            GuardPersonnelFull = 150_000,
+            GuardPosture = GuardPosture.Patrol,
+            GuardPostureByClass = new Dictionary<string, GuardPosture> { ["high"] = GuardPosture.Proactive, ["low"] = GuardPosture.Garrison },
+        });
+        var policy = planned.Policy.Then!.Policy;
+        var byRegion = Enumerable.Range(0, policy.RegionOf!.Count)
+            .GroupBy(m => policy.RegionOf[m])
+            .Select(g => (Contingent: Math.Round(g.Sum(m => policy.GuardDeployment![m])), Postures: g.Select(policy.PostureIn).Distinct().ToList()))
+            .ToList();
+
+        Assert.All(byRegion, r => Assert.Single(r.Postures));
+        Assert.All(byRegion.Where(r => r.Contingent == 600), r => Assert.Equal(GuardPosture.Proactive, r.Postures[0]));
+        Assert.All(byRegion.Where(r => r.Contingent == 450), r => Assert.Equal(GuardPosture.Patrol, r.Postures[0]));
+        Assert.All(byRegion.Where(r => r.Contingent == 300), r => Assert.Equal(GuardPosture.Garrison, r.Postures[0]));
+    }
+
+    [Fact]
     public void TheGuardDeployedByPlanGivesEachRegionItsClasssContingent()
     {
         var planned = CalibratedBaseline.SwitchingTo(p => p with { GuardFromPlan = true, GuardPersonnelStart = 50_000, GuardPersonnelFull = 150_000 });
