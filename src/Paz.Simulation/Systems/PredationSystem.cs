@@ -8,7 +8,7 @@ namespace Paz.Simulation.Systems;
 /// Claim: "key perpetrators of homicides, extortion, and robberies are DTOs" (seed, executive summary);
 /// fighting "brutal crimes" means fighting the organizations that commit them.
 /// Civilian killings in a municipality ~ Poisson(predation_lethality · free members there · the group's
-/// restraint under focused deterrence (<see cref="TerritorialCompetitionSystem.Tempers"/>) · crisis_violence
+/// restraint under focused deterrence (<see cref="World.Restraint"/>) · crisis_violence
 /// while the municipality is in a local succession crisis (<see cref="TerritorialCompetitionSystem.Plaza"/>)).
 /// Guard presence deters it locally (<see cref="GuardSystem"/>).
 /// Reads: predation_lethality, crisis_violence.
@@ -27,7 +27,7 @@ public static class PredationSystem
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(homicides);
         ArgumentNullException.ThrowIfNull(random);
-        var temper = TerritorialCompetitionSystem.Tempers(world, p);
+        var temper = world.Restraint;
         var cells = world.ActiveCells;
         var (rates, counts, scratch) = world.CellScratch();
         for (var k = 0; k < cells.Count; k++)

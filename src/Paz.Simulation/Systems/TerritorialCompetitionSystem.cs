@@ -15,7 +15,7 @@ namespace Paz.Simulation.Systems;
 /// n(n − 1)/2, so violence is convex in the number of contesting groups. A share
 /// (member_share_of_conflict_deaths) of victims are members of the contesting groups, chosen in
 /// proportion to the other side's strength; the rest are civilians. Each side's strength is tempered by
-/// <see cref="Tempers"/> (focused deterrence); all of a municipality's conflict is multiplied by <see cref="Plaza"/> during a local succession crisis.
+/// its restraint under focused deterrence (<see cref="World.Restraint"/>); all of a municipality's conflict is multiplied by <see cref="Plaza"/> during a local succession crisis.
 /// Expansion: each week a group's cell with enough members opens a neighbouring municipality with
 /// probability <c>expansion</c>, sending <c>expansion_cell</c> members; the neighbour is drawn in
 /// proportion to its homicides before the start (+1), a proxy for valuable plazas and routes.
@@ -40,7 +40,7 @@ public static class TerritorialCompetitionSystem
         var root = new double[world.MaxGroups];
         var pressure = new double[world.MaxGroups];
         var index = world.PlaceIndex;
-        var temper = Tempers(world, p);
+        var temper = world.Restraint;
         for (var m = 0; m < world.M; m++)
         {
             var groups = world.GroupsIn[m];
@@ -185,16 +185,6 @@ public static class TerritorialCompetitionSystem
         }
 
         return opened;
-    }
-
-    /// <summary>Each group's violence multiplier this week: its restraint under focused deterrence (1: none).</summary>
-    public static double[] Tempers(World world, EngineParameters p)
-    {
-        ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(p);
-        var temper = new double[world.Groups];
-        Array.Copy(world.Restraint, temper, world.Groups);
-        return temper;
     }
 
     /// <summary>
