@@ -39,10 +39,9 @@ public static class ForcePlans
             resolved = resolved with { GuardDeployment = GuardDeployment(plan) };
             if (policy.GuardPostureByClass is { } byClass)
             {
-                var classes = Classifier.ByCounts(plan.Partition.Count).Classify(plan.Profiles);
                 resolved = resolved with
                 {
-                    GuardPostureIn = [.. plan.RegionOf.Select(r => byClass.TryGetValue(classes[r].ToString().ToLowerInvariant(), out var posture) ? posture : policy.GuardPosture)],
+                    GuardPostureIn = [.. plan.RegionOf.Select(r => byClass.TryGetValue(plan.Classes[r].ToString().ToLowerInvariant(), out var posture) ? posture : policy.GuardPosture)],
                 };
             }
         }
@@ -55,7 +54,7 @@ public static class ForcePlans
         return resolved;
     }
 
-    private sealed record PlanRegions(Partition Partition, IReadOnlyList<RegionProfile> Profiles, int[] RegionOf, double[] YearHomicides, MonthlySeries<Core.Territory.MunicipalityCode> Homicides, int Year);
+    private sealed record PlanRegions(Partition Partition, IReadOnlyList<RegionProfile> Profiles, IReadOnlyList<InsecurityClass> Classes, int[] RegionOf, double[] YearHomicides, MonthlySeries<Core.Territory.MunicipalityCode> Homicides, int Year);
 
     // The engine indexes municipalities as the atlas does; regions are numbered from 1 by Paz.Planning, from 0 here.
     private static PlanRegions Regions(PazDataSet data, EngineInputs inputs, DateOnly from)
@@ -69,14 +68,15 @@ public static class ForcePlans
         var regionOf = inputs.Municipalities.Select(code => partition.RegionOf[index[code]] - 1).ToArray();
         var homicides = inputs.Municipalities.Select(code => data.Atlas.Municipalities[index[code]].Code)
             .Select(code => series.Contains(code) ? (double)series.YearTotal(code, year) : 0).ToArray();
-        return new PlanRegions(partition, RegionProfile.Of(partition, data.Atlas, series, year), regionOf, homicides, series, year);
+        var profiles = RegionProfile.Of(partition, data.Atlas, series, year);
+        var classes = Classifier.ByCounts(partition.Count).Classify(profiles);
+        return new PlanRegions(partition, profiles, classes, regionOf, homicides, series, year);
     }
 
     // The plan's rule: each region its insecurity class's contingent (300, 450, 600), spread over its
     // municipalities in proportion to their homicides that year (+1).
     private static Dictionary<int, double> GuardDeployment(PlanRegions plan)
     {
-        var classes = Classifier.ByCounts(plan.Partition.Count).Classify(plan.Profiles);
         var contingents = new Contingents();
         var deployment = new Dictionary<int, double>();
         var weight = new double[plan.RegionOf.Length];
@@ -90,7 +90,7 @@ public static class ForcePlans
         for (var m = 0; m < weight.Length; m++)
         {
             var r = plan.RegionOf[m];
-            deployment[m] = contingents.Of(classes[r]) * weight[m] / regionWeight[r];
+            deployment[m] = contingents.Of(plan.Classes[r]) * weight[m] / regionWeight[r];
         }
 
         return deployment;

@@ -106,7 +106,7 @@ public sealed class CriminalMarketEngine
 
             if (officers is not null)
             {
-                guardByYear ??= new double[(lastDate.Year - start.Year + 1) * m];
+                guardByYear ??= new double[weeksInYear.Length * m];
                 var offset = (year - start.Year) * m;
                 for (var i = 0; i < m; i++)
                 {

@@ -8,9 +8,10 @@ namespace Paz.Simulation.Systems;
 /// Claims (seed, "The National Guard"; DESIGN.md mechanism 6): presence deters crime locally; a static
 /// garrison only displaces it to neighbouring municipalities; proactive, intelligence-led policing
 /// produces arrests with evidence.
-/// - Deterrence (every posture): officers add to the uniformed presence that deters predation and confrontations, with
-///   guard_deterrence per officer per 1,000 inhabitants (<see cref="MilitarySystem.Presence"/>, read by
-///   <see cref="PredationSystem"/>).
+/// - Deterrence (every posture): officers add to the uniformed presence that deters predation and
+///   confrontations, saturating in officers per 1,000 inhabitants (guard_deterrence, presence_half;
+///   <see cref="MilitarySystem.Presence"/>, read by <see cref="PredationSystem"/> and
+///   <see cref="TerritorialCompetitionSystem.Conflict"/>).
 /// - Garrison: each week Poisson(garrison_displacement · members · (1 − deterrence factor)) of each
 ///   group's members there move to a neighbouring municipality (the most violent of the last year first:
 ///   where the market is).
@@ -19,7 +20,7 @@ namespace Paz.Simulation.Systems;
 ///   intelligence follows the groups' network, not the map, so nothing is pushed next door.
 /// The posture may differ by region (by the plan's insecurity class, <see cref="Policy.GuardPostureIn"/>).
 /// Personnel grow linearly from the policy's start strength to its full strength over its ramp.
-/// Reads: guard_deterrence, garrison_displacement, proactive_arrests, proactive_reach; the policy's Guard settings.
+/// Reads: guard_deterrence, presence_half, garrison_displacement, proactive_arrests, proactive_reach; the policy's Guard settings.
 /// </summary>
 public static class GuardSystem
 {

@@ -86,7 +86,7 @@ public static class MilitarySystem
         return withdrawn;
     }
 
-    /// <summary>The predation factor of each municipality against the 2015-2018 presence: f(S − W + G) / f(S).</summary>
+    /// <summary>The factor on predation and confrontations in each municipality, against the 2015-2018 presence: f(S − W + G) / f(S).</summary>
     public static double[] Presence(EngineInputs inputs, EngineParameters p, double[] soldiers, double[]? withdrawn, double[]? guard, int year)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -117,7 +117,4 @@ public sealed class PullbackState(int regions)
 
     /// <summary>Regions the military returned to.</summary>
     public bool[] Returned { get; } = new bool[regions];
-
-    /// <summary>Number of regions watched.</summary>
-    public int Count => HotReviews.Length;
 }

@@ -55,16 +55,7 @@ public static class SuccessionSystem
         crises.RemoveRange(kept, crises.Count - kept);
         foreach (var c in world.RemovedLeaderCells)
         {
-            var g = c / world.M;
-            var place = c % world.M;
-            Open(world, place, g, p.CrisisWeeks);
-            foreach (var n in neighbours[place])
-            {
-                if (world.Free[(g * world.M) + n] > 0)
-                {
-                    Open(world, n, g, p.CrisisWeeks);
-                }
-            }
+            OpenAround(world, neighbours, c / world.M, c % world.M, p.CrisisWeeks);
         }
 
         world.RemovedLeaderCells.Clear();
@@ -95,15 +86,19 @@ public static class SuccessionSystem
 
         foreach (var i in leaders.OrderByDescending(i => world.GroupMembers[world.Group[i]]).ThenBy(i => i).Take(removed))
         {
-            var g = world.Group[i];
-            var weeks = 1 + (int)(random.NextDouble() * p.CrisisWeeks);
-            Open(world, world.Place[i], g, weeks);
-            foreach (var n in neighbours[world.Place[i]])
+            OpenAround(world, neighbours, world.Group[i], world.Place[i], 1 + (int)(random.NextDouble() * p.CrisisWeeks));
+        }
+    }
+
+    // A removal's crisis: the leader's municipality and the neighbouring ones where the group has members.
+    private static void OpenAround(World world, int[][] neighbours, int group, int place, int weeks)
+    {
+        Open(world, place, group, weeks);
+        foreach (var n in neighbours[place])
+        {
+            if (world.Free[(group * world.M) + n] > 0)
             {
-                if (world.Free[(g * world.M) + n] > 0)
-                {
-                    Open(world, n, g, weeks);
-                }
+                Open(world, n, group, weeks);
             }
         }
     }
