@@ -33,4 +33,11 @@ internal static class CalibratedBaseline
 
     /// <summary>Weeks from the baseline's start through the end of <paramref name="year"/>.</summary>
     public static int WeeksThrough(int year) => ((new DateOnly(year, 12, 31).DayNumber - Scenario.Start.DayNumber) / 7) + 1;
+
+    /// <summary>National homicides from <paramref name="first"/> through <paramref name="last"/> in one run of <paramref name="scenario"/> from the baseline's start.</summary>
+    public static double Homicides(AgentScenario scenario, ulong seed, int first, int last)
+    {
+        var run = Engine.Run(scenario.Parameters, scenario.Policy, WeeksThrough(last), seed);
+        return Enumerable.Range(first, last - first + 1).Sum(run.Homicides);
+    }
 }

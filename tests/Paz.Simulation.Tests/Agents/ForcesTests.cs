@@ -17,12 +17,7 @@ public class ForcesTests
         var transition = CalibratedBaseline.SwitchingTo(p => p with { Pullback = new MilitaryPullback(PullbackPlan.Transition, PullbackStart, 24) });
 
         // The schedule leaves every region by mid-2021, so the affected regions are all of them; 2020-2021 is after the first exits.
-        var weeks = CalibratedBaseline.WeeksThrough(2021);
-        double Homicides(AgentScenario s, ulong seed)
-        {
-            var run = CalibratedBaseline.Engine.Run(s.Parameters, s.Policy, weeks, seed);
-            return run.Homicides(2020) + run.Homicides(2021);
-        }
+        double Homicides(AgentScenario s, ulong seed) => CalibratedBaseline.Homicides(s, seed, 2020, 2021);
 
         var baseline = Seeds.Select(s => Homicides(stays, s)).ToList();
         var riseWithoutPlan = Seeds.Select((s, k) => Homicides(schedule, s) - baseline[k]).ToList();

@@ -38,10 +38,13 @@ public class GuardTests
         };
     }
 
+    // The same seeds without the Guard, shared by both postures' tests.
+    private static readonly Lazy<List<(double Place, double Next)>> Control = new(() => [.. Seeds.Select(s => Homicides(Setup.Value.Baseline.Policy, s))]);
+
     [Fact]
     public void AStaticGarrisonLowersCrimeWhereItSitsAndRaisesItNextDoor()
     {
-        var control = Seeds.Select(s => Homicides(Setup.Value.Baseline.Policy, s)).ToList();
+        var control = Control.Value;
         var garrison = Seeds.Select(s => Homicides(Guarded(GuardPosture.Garrison), s)).ToList();
         Paired.AssertLessWithMargin([.. garrison.Select(x => x.Place)], [.. control.Select(x => x.Place)], "homicides where the garrison sits");
         Paired.AssertLessWithMargin([.. control.Select(x => x.Next)], [.. garrison.Select(x => x.Next)], "homicides next door to the garrison");
@@ -50,7 +53,7 @@ public class GuardTests
     [Fact]
     public void AProactivePostureLowersCrimeBothWhereItWorksAndNextDoor()
     {
-        var control = Seeds.Select(s => Homicides(Setup.Value.Baseline.Policy, s)).ToList();
+        var control = Control.Value;
         var proactive = Seeds.Select(s => Homicides(Guarded(GuardPosture.Proactive), s)).ToList();
         Paired.AssertLessWithMargin([.. proactive.Select(x => x.Place)], [.. control.Select(x => x.Place)], "homicides where the proactive Guard works");
         Paired.AssertLessWithMargin([.. proactive.Select(x => x.Next)], [.. control.Select(x => x.Next)], "homicides next door to the proactive Guard");
