@@ -20,7 +20,7 @@ public sealed class PostgresHostFixture : IDisposable
     {
         if (Host is null)
         {
-            Assert.Skip("SKIPPED ON POSTGRESQL: PAZ_TEST_POSTGRES is not set. Run '.ci/postgres' (installs Debian's postgresql, starts it on loopback and prints the variable), as .ci/run does.");
+            Assert.Skip("SKIPPED ON POSTGRESQL: PAZ_TEST_POSTGRES is not set and '.ci/postgres' could not install or start Debian's postgresql (run it by hand to see why; it prints the variable to set).");
         }
 
         return Host;
