@@ -54,6 +54,12 @@ public sealed record EngineParameters
     /// <summary>Probability per week in a crisis that the group splits, when its middle layer is large.</summary>
     public double SplitProbability { get; init; } = 0.02;
 
+    /// <summary>Exponent of the groups' initial sizes by network rank: group k holds members ∝ 1/k^size_exponent (1: the aggregate model's split).</summary>
+    public double SizeExponent { get; init; } = 1.5;
+
+    /// <summary>How strongly a group's members gather in the more violent of its states at the start (0: each state it is listed in pulls alike; 1: in proportion to the state's homicides 2012-2014).</summary>
+    public double PresenceViolenceExponent { get; init; } = 0.5;
+
     /// <summary>Share of a group's members in the middle layer when intact.</summary>
     public double MiddleShare { get; init; } = 0.10;
 
@@ -123,6 +129,8 @@ public sealed record EngineParameters
         new("succession_violence", 0.05, "killings per week per √member", "assumed; calibrated", 0, 1, "violence inside a group without leaders"),
         new("crisis_weeks", 52, "weeks", "Lindo & Padilla-Romo 2018: homicides stay higher for at least 12 months", 4, 104, "length of a succession crisis, local and of a headless group"),
         new("split_probability", 0.02, "per week of crisis", "assumed", 0, 0.2, "chance a leaderless group fragments"),
+        new("size_exponent", 1.5, "dimensionless", "assumed; probed in the calibration window (docs/engine.md); CRS R41576: '9 or as many as 20' major organizations by 2015 among the network's 150 groups; 1 is the aggregate model's 1/k split", 0.5, 2.5, "how concentrated members are in the strongest groups at the start"),
+        new("presence_violence_exponent", 0.5, "dimensionless", "assumed; probed in the calibration window (docs/engine.md)", 0, 3, "how far a group's members gather in the more violent of its states at the start"),
         new("middle_share", 0.10, "fraction of members", "assumed", 0.02, 0.3, "middle layer of an intact group"),
         new("leaders_per_group", 3, "members", "assumed", 1, 10, "leaders of a group"),
         new("promotion", 0.01, "share of the gap per week", "assumed", 0, 0.2, "regeneration of the middle layer from foot soldiers"),
@@ -168,6 +176,8 @@ public sealed record EngineParameters
         "succession_violence" => SuccessionViolence,
         "crisis_weeks" => CrisisWeeks,
         "split_probability" => SplitProbability,
+        "size_exponent" => SizeExponent,
+        "presence_violence_exponent" => PresenceViolenceExponent,
         "middle_share" => MiddleShare,
         "leaders_per_group" => LeadersPerGroup,
         "promotion" => Promotion,
@@ -206,6 +216,8 @@ public sealed record EngineParameters
         "succession_violence" => this with { SuccessionViolence = value },
         "crisis_weeks" => this with { CrisisWeeks = (int)Math.Round(value) },
         "split_probability" => this with { SplitProbability = value },
+        "size_exponent" => this with { SizeExponent = value },
+        "presence_violence_exponent" => this with { PresenceViolenceExponent = value },
         "middle_share" => this with { MiddleShare = value },
         "leaders_per_group" => this with { LeadersPerGroup = (int)Math.Round(value) },
         "promotion" => this with { Promotion = value },

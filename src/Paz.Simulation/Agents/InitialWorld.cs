@@ -7,8 +7,10 @@ namespace Paz.Simulation.Agents;
 /// violence was.
 /// </summary>
 /// <remarks>
-/// Group sizes follow the aggregate model: the network's groups ordered by strength, group k with
-/// members ∝ 1/k, summing to the aggregate model's membership at the start. Presence is known by
+/// Group sizes: the network's groups ordered by strength, group k with members ∝ 1/k^size_exponent
+/// (1 is the aggregate model's split), summing to the aggregate model's membership at the start. The
+/// network's 150 groups are a 2020 picture that lists many local gangs; by 2015 "9 or as many as 20"
+/// organizations were major (CRS R41576), so the calibration may concentrate members in the strongest groups. Presence is known by
 /// state only; the engine infers municipalities: a group holds about one municipality per 60
 /// members, drawn from its states with probability rising with the square of their homicides in 2012-2014 (before
 /// the calibration window; weighted sampling without replacement), and its members are spread over
@@ -39,18 +41,39 @@ public static class InitialWorld
             }
         }
 
-        var harmonic = Enumerable.Range(1, network.Count).Sum(k => 1.0 / k);
+        var harmonic = Enumerable.Range(1, network.Count).Sum(k => 1.0 / Math.Pow(k, p.SizeExponent));
         var statesOf = inputs.GroupStates;
+        var stateHistory = new double[inputs.States];
+        var placeWeight = new double[inputs.MunicipalityCount];
+        var stateWeight = new double[inputs.States];
+        for (var m = 0; m < inputs.MunicipalityCount; m++)
+        {
+            stateHistory[inputs.StateOf[m]] += inputs.ViolenceHistory[m];
+            placeWeight[m] = Math.Pow(inputs.ViolenceHistory[m] + 1, 2);
+            stateWeight[inputs.StateOf[m]] += placeWeight[m];
+        }
+
+        // A state's pull on a group's members, P_s = (homicides 2012-2014 + 1)^presence_violence_exponent,
+        // shared among its municipalities in proportion to (homicides + 1)²: a group listed in a state has
+        // an operation there, however quiet the state was (at exponent 2 and above the most violent states
+        // take nearly everything, as when places were drawn from the whole country by (homicides + 1)²).
+        for (var m = 0; m < inputs.MunicipalityCount; m++)
+        {
+            var s = inputs.StateOf[m];
+            placeWeight[m] *= Math.Pow(stateHistory[s] + 1, p.PresenceViolenceExponent) / stateWeight[s];
+        }
+
+        var inPlace = new double[inputs.States];
         for (var rank = 0; rank < network.Count; rank++)
         {
             var g = network.StrengthOrder[rank];
-            var size = (int)Math.Round(inputs.InitialMembers / ((rank + 1) * harmonic));
+            var size = (int)Math.Round(inputs.InitialMembers / (Math.Pow(rank + 1, p.SizeExponent) * harmonic));
             var states = statesOf[g].ToHashSet();
             // Weighted sampling without replacement (Efraimidis-Spirakis keys u^(1/w)): violent places
             // are likelier, but groups do not all pile into the same few municipalities.
             var candidates = Enumerable.Range(0, inputs.MunicipalityCount)
                 .Where(m => states.Contains(inputs.StateOf[m]))
-                .Select(m => (m, Key: Math.Log(random.NextDouble()) / Math.Pow(inputs.ViolenceHistory[m] + 1, 2)))
+                .Select(m => (m, Key: Math.Log(random.NextDouble()) / placeWeight[m]))
                 .OrderByDescending(x => x.Key).ThenBy(x => x.m)
                 .Take(Math.Max(1, (int)Math.Round(size / MembersPerPlace)))
                 .Select(x => x.m)
@@ -60,7 +83,15 @@ public static class InitialWorld
                 continue;
             }
 
-            var weights = candidates.Select(m => inputs.ViolenceHistory[m] + 1).ToArray();
+            // Members: each state holding a drawn place gets its pull P_s, spread over the drawn places
+            // there in proportion to (homicides + 1).
+            Array.Clear(inPlace);
+            foreach (var m in candidates)
+            {
+                inPlace[inputs.StateOf[m]] += inputs.ViolenceHistory[m] + 1;
+            }
+
+            var weights = candidates.Select(m => (inputs.ViolenceHistory[m] + 1) / inPlace[inputs.StateOf[m]] * Math.Pow(stateHistory[inputs.StateOf[m]] + 1, p.PresenceViolenceExponent)).ToArray();
             var total = weights.Sum();
             var leaders = Math.Min(p.LeadersPerGroup, size);
             for (var k = 0; k < size; k++)

@@ -41,6 +41,52 @@ public class EngineTests
         Assert.All(run.Weeks, w => Assert.True(w.Members > 100_000 && w.Homicides > 0));
         Assert.InRange(run.Weeks.Average(w => w.Arrests), 80, 140); // anchored on the aggregate model's 110 a week
     }
+
+    [Fact]
+    public void ASteeperSizeExponentPutsMoreOfTheSameMembershipInTheStrongestGroups()
+    {
+        (int Members, double TopTenShare) Start(double exponent)
+        {
+            var world = InitialWorld.Build(Inputs.Value, new EngineParameters { SizeExponent = exponent }, new Core.Randomness.Xoshiro256StarStar(3));
+            world.Census();
+            var strongest = Inputs.Value.Network.StrengthOrder.Take(10).Sum(g => world.GroupMembers[g]);
+            var all = world.GroupMembers.Sum();
+            return (all, strongest / (double)all);
+        }
+
+        var aggregate = Start(1);
+        var concentrated = Start(1.6);
+        Assert.InRange(aggregate.Members, Inputs.Value.InitialMembers * 0.99, Inputs.Value.InitialMembers * 1.01);
+        Assert.InRange(concentrated.Members, Inputs.Value.InitialMembers * 0.99, Inputs.Value.InitialMembers * 1.01);
+        Assert.InRange(aggregate.TopTenShare, 0.5, 0.55); // 1/k over 150 groups: H(10)/H(150) = 0.52
+        Assert.True(concentrated.TopTenShare > aggregate.TopTenShare + 0.2, $"top ten hold {concentrated.TopTenShare:P0} at 1.6 against {aggregate.TopTenShare:P0} at 1");
+    }
+
+    [Fact]
+    public void ALowerPresenceViolenceExponentSpreadsAGroupOverTheQuieterStatesItIsListedIn()
+    {
+        var inputs = Inputs.Value;
+        var strongest = inputs.Network.StrengthOrder[0];
+        var stateHistory = new double[inputs.States];
+        for (var m = 0; m < inputs.MunicipalityCount; m++)
+        {
+            stateHistory[inputs.StateOf[m]] += inputs.ViolenceHistory[m];
+        }
+
+        var quiet = inputs.GroupStates[strongest].OrderBy(s => stateHistory[s]).Take(inputs.GroupStates[strongest].Length / 2).ToHashSet();
+        double QuietShare(double exponent)
+        {
+            var world = InitialWorld.Build(inputs, new EngineParameters { PresenceViolenceExponent = exponent }, new Core.Randomness.Xoshiro256StarStar(3));
+            world.Census();
+            var inQuiet = Enumerable.Range(0, inputs.MunicipalityCount).Where(m => quiet.Contains(inputs.StateOf[m])).Sum(m => world.Free[(strongest * world.M) + m]);
+            return inQuiet / (double)world.GroupMembers[strongest];
+        }
+
+        var even = QuietShare(0);
+        var byViolence = QuietShare(2);
+        Assert.True(even > 2 * byViolence, $"the quieter half of its states hold {even:P0} of the strongest group at exponent 0, {byViolence:P0} at 2");
+        Assert.InRange(even, 0.3, 0.7); // each listed state pulls alike
+    }
 }
 
 public class ShippedAgentScenarioTests
