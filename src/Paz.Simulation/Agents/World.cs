@@ -58,9 +58,11 @@ public sealed class World
         GroupsIn = Enumerable.Range(0, M).Select(_ => new List<int>(4)).ToArray();
         FreeIn = [.. Enumerable.Range(0, municipalities).Select(_ => new List<int>())];
         _remaining = new int[cells];
+        _busy = new bool[cells];
     }
 
     private readonly int[] _remaining;
+    private readonly bool[] _busy;
 
     /// <summary>Number of municipalities.</summary>
     public int M { get; }
@@ -304,10 +306,14 @@ public sealed class World
         ArgumentNullException.ThrowIfNull(parameters);
         var events = new WeekEvents();
         var remaining = _remaining;
+        var busy = _busy;
         var cells = ActiveCells.ToArray();
         foreach (var c in cells)
         {
             remaining[c] = Free[c];
+            // Most cells have nothing decided this week: their members are only counted, and the pass
+            // reads one flag for them instead of six counters.
+            busy[c] = Deaths[c] + Arrests[c] + Desist[c] + Moves[c] > 0 || SplitTo[c] >= 0;
         }
 
         var leadersLeft = (int[])GroupLeaders.Clone();
@@ -429,6 +435,12 @@ public sealed class World
             }
 
             var c = unchecked((g * m) + place[i]);
+            if (!busy[c])
+            {
+                CountMember(i);
+                continue;
+            }
+
             var n = remaining[c]--;
             int d = deaths[c], a = arrests[c], s = desist[c], k = moves[c];
             if (d + a + s + k > 0)
@@ -477,9 +489,13 @@ public sealed class World
         Prisoners = prisoners;
         foreach (var c in cells)
         {
-            Deaths[c] = Arrests[c] = Desist[c] = Moves[c] = 0;
-            MoveTarget[c] = NoTarget;
-            SplitTo[c] = NoTarget;
+            if (busy[c])
+            {
+                Deaths[c] = Arrests[c] = Desist[c] = Moves[c] = 0;
+                MoveTarget[c] = NoTarget;
+                SplitTo[c] = NoTarget;
+                busy[c] = false;
+            }
         }
 
         Array.Clear(LeaderRemovals, 0, Groups);
