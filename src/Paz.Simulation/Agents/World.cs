@@ -59,10 +59,15 @@ public sealed class World
         FreeIn = [.. Enumerable.Range(0, municipalities).Select(_ => new List<int>())];
         _remaining = new int[cells];
         _busy = new bool[cells];
+        _activeBits = new ulong[(cells + 63) / 64];
     }
 
     private readonly int[] _remaining;
     private readonly bool[] _busy;
+
+    // One bit per cell, set while the cell is active: the sorted list of active cells is read off it in
+    // one sweep when splits, moves and recruits have left the list out of order.
+    private readonly ulong[] _activeBits;
 
     /// <summary>Number of municipalities.</summary>
     public int M { get; }
@@ -216,7 +221,15 @@ public sealed class World
         _touchedPlaces.Clear();
         if (!IsSorted(ActiveCells))
         {
-            ActiveCells.Sort(); // members are kept sorted by cell, so the cells mostly arrive in order already
+            ActiveCells.Clear();
+            var words = Math.Min(_activeBits.Length, ((Groups * M) + 63) / 64);
+            for (var w = 0; w < words; w++)
+            {
+                for (var bits = _activeBits[w]; bits != 0; bits &= bits - 1)
+                {
+                    ActiveCells.Add((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits));
+                }
+            }
         }
 
         foreach (var c in ActiveCells)
@@ -256,6 +269,7 @@ public sealed class World
         {
             Free[c] = 0;
             Middle[c] = 0;
+            _activeBits[c >> 6] = 0; // only active cells have bits set
         }
 
         ActiveCells.Clear();
@@ -288,6 +302,7 @@ public sealed class World
         if (Free[c]++ == 0)
         {
             ActiveCells.Add(c);
+            _activeBits[c >> 6] |= 1UL << c; // the shift count is taken modulo 64
         }
 
         if (Rank[i] == Tier.MiddleLayer)

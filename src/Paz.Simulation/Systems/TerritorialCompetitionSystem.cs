@@ -41,6 +41,7 @@ public static class TerritorialCompetitionSystem
         var pressure = new double[world.MaxGroups];
         var index = world.PlaceIndex;
         var temper = world.Restraint;
+        var rivalry = world.Rivalry;
         for (var m = 0; m < world.M; m++)
         {
             var groups = world.GroupsIn[m];
@@ -88,9 +89,10 @@ public static class TerritorialCompetitionSystem
                 }
                 else
                 {
+                    var row = ga * world.MaxGroups;
                     for (var b = a + 1; b < k; b++)
                     {
-                        if (world.RivalryOf(ga, groups[b]) > 0)
+                        if (rivalry[row + groups[b]] > 0)
                         {
                             AddRivalry(world, p, ga, groups[b], a, b, root, pressure, ref total);
                         }
