@@ -530,8 +530,14 @@ public sealed class World
     /// </summary>
     public void Compact()
     {
-        var keys = new long[Count];
-        var order = new int[Count];
+        if (_compactKeys.Length < Count)
+        {
+            _compactKeys = new long[Group.Length];
+            _compactOrder = new int[Group.Length];
+        }
+
+        var keys = _compactKeys;
+        var order = _compactOrder;
         var j = 0;
         for (var i = 0; i < Count; i++)
         {
@@ -546,23 +552,34 @@ public sealed class World
         }
 
         Array.Sort(keys, order, 0, j);
-        Group = Permute(Group, order, j);
-        Place = Permute(Place, order, j);
-        Rank = Permute(Rank, order, j);
-        State = Permute(State, order, j);
-        Timer = Permute(Timer, order, j);
-        Age = Permute(Age, order, j);
+        Group = Permute(Group, order, j, ref _spareGroup);
+        Place = Permute(Place, order, j, ref _sparePlace);
+        Rank = Permute(Rank, order, j, ref _spareRank);
+        State = Permute(State, order, j, ref _spareState);
+        Timer = Permute(Timer, order, j, ref _spareTimer);
+        Age = Permute(Age, order, j, ref _spareAge);
         Count = j;
     }
 
-    private static T[] Permute<T>(T[] array, int[] order, int count)
+    // Compaction's working arrays, kept between quarters: each attribute is permuted into its spare and
+    // the two swap, so a replicate allocates them once instead of every quarter.
+    private long[] _compactKeys = [];
+    private int[] _compactOrder = [];
+    private short[] _spareGroup = [], _sparePlace = [], _spareTimer = [];
+    private Tier[] _spareRank = [];
+    private Status[] _spareState = [];
+    private byte[] _spareAge = [];
+
+    private static T[] Permute<T>(T[] array, int[] order, int count, ref T[] spare)
     {
-        var result = new T[array.Length];
+        var result = spare.Length == array.Length ? spare : new T[array.Length];
         for (var k = 0; k < count; k++)
         {
             result[k] = array[order[k]];
         }
 
+        Array.Clear(result, count, result.Length - count);
+        spare = array;
         return result;
     }
 
