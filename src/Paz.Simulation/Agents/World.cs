@@ -311,6 +311,29 @@ public sealed class World
         }
     }
 
+    // CountMember for a member who is not a leader and stays in cell c of group g: the member pass
+    // already knows both, so it does not read them again.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void CountFree(int g, int c, Tier rank)
+    {
+        GroupMembers[g]++;
+        if (rank == Tier.MiddleLayer)
+        {
+            GroupMiddle[g]++;
+            Middle[c]++;
+        }
+        else if (rank == Tier.FootSoldier)
+        {
+            GroupFoot[g]++;
+        }
+
+        if (Free[c]++ == 0)
+        {
+            ActiveCells.Add(c);
+            _activeBits[c >> 6] |= 1UL << c;
+        }
+    }
+
     /// <summary>
     /// Applies the week's decided events to individual members, and advances detention and sentences;
     /// the same pass counts the survivors for next week's census. Returns what happened, for the week's flows.
@@ -452,7 +475,7 @@ public sealed class World
             var c = unchecked((g * m) + place[i]);
             if (!busy[c])
             {
-                CountMember(i);
+                CountFree(g, c, rank[i]);
                 continue;
             }
 

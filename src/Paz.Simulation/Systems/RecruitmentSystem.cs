@@ -22,18 +22,29 @@ public static class RecruitmentSystem
         ArgumentNullException.ThrowIfNull(poolFactor);
         ArgumentNullException.ThrowIfNull(random);
         var recruits = 0;
-        foreach (var c in world.ActiveCells)
+        var cells = world.ActiveCells;
+        var (rates, counts, scratch) = world.CellScratch();
+        for (var k = 0; k < cells.Count; k++)
         {
-            int g = c / world.M, m = c % world.M;
+            var c = cells[k];
+            var g = c / world.M;
             var members = world.GroupMembers[g];
             var strength = members == 0 ? 0 : Math.Min(1, world.GroupMiddle[g] / (p.MiddleShare * members));
-            var n = random.Poisson(p.Recruitment * world.Free[c] * poolFactor[m] * strength);
-            for (var k = 0; k < n; k++)
+            rates[k] = p.Recruitment * world.Free[c] * poolFactor[c % world.M] * strength;
+        }
+
+        // One Poisson total scattered over the cells: the same law as a Poisson draw per cell, with a few
+        // hundred draws a week instead of one per cell.
+        random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
+        for (var k = 0; k < cells.Count; k++)
+        {
+            var c = cells[k];
+            for (var n = 0; n < counts[k]; n++)
             {
-                world.Add(g, m, random.NextDouble() < 0.6 ? Tier.Lookout : Tier.FootSoldier, (byte)(15 + random.NextInt(10)));
+                world.Add(c / world.M, c % world.M, random.NextDouble() < 0.6 ? Tier.Lookout : Tier.FootSoldier, (byte)(15 + random.NextInt(10)));
             }
 
-            recruits += (int)n;
+            recruits += counts[k];
         }
 
         return recruits;
