@@ -311,29 +311,6 @@ public sealed class World
         }
     }
 
-    // CountMember for a member who is not a leader and stays in cell c of group g: the member pass
-    // already knows both, so it does not read them again.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void CountFree(int g, int c, Tier rank)
-    {
-        GroupMembers[g]++;
-        if (rank == Tier.MiddleLayer)
-        {
-            GroupMiddle[g]++;
-            Middle[c]++;
-        }
-        else if (rank == Tier.FootSoldier)
-        {
-            GroupFoot[g]++;
-        }
-
-        if (Free[c]++ == 0)
-        {
-            ActiveCells.Add(c);
-            _activeBits[c >> 6] |= 1UL << c;
-        }
-    }
-
     /// <summary>
     /// Applies the week's decided events to individual members, and advances detention and sentences;
     /// the same pass counts the survivors for next week's census. Returns what happened, for the week's flows.
@@ -371,6 +348,8 @@ public sealed class World
         var m = M;
         var conviction = ConvictionIn;
         var prisoners = 0;
+        var lookoutSkip = _lookoutSkip;
+        int[] free = Free, middle = Middle, groupMembers = GroupMembers, groupMiddle = GroupMiddle, groupFoot = GroupFoot;
         for (var i = 0; i < Count; i++)
         {
             switch (state[i])
@@ -459,12 +438,12 @@ public sealed class World
                     // Lookouts rise to the armed rank in about a year (1/64 a week each). A skip count drawn from
                     // the geometric distribution picks the next lookout to rise: the same Bernoulli process
                     // over the lookouts visited, with one draw per rise instead of one per lookout.
-                    if (_lookoutSkip == 0)
+                    if (lookoutSkip == 0)
                     {
-                        _lookoutSkip = Geometric(random, 64); // the position of the next lookout to rise
+                        lookoutSkip = Geometric(random, 64); // the position of the next lookout to rise
                     }
 
-                    if (--_lookoutSkip == 0)
+                    if (--lookoutSkip == 0)
                     {
                         rank[i] = Tier.FootSoldier;
                     }
@@ -475,7 +454,25 @@ public sealed class World
             var c = unchecked((g * m) + place[i]);
             if (!busy[c])
             {
-                CountFree(g, c, rank[i]);
+                // Counted as CountMember would, from what the pass already holds.
+                groupMembers[g]++;
+                var r = rank[i];
+                if (r == Tier.MiddleLayer)
+                {
+                    groupMiddle[g]++;
+                    middle[c]++;
+                }
+                else if (r == Tier.FootSoldier)
+                {
+                    groupFoot[g]++;
+                }
+
+                if (free[c]++ == 0)
+                {
+                    ActiveCells.Add(c);
+                    _activeBits[c >> 6] |= 1UL << c;
+                }
+
                 continue;
             }
 
@@ -525,6 +522,7 @@ public sealed class World
         }
 
         Prisoners = prisoners;
+        _lookoutSkip = lookoutSkip;
         foreach (var c in cells)
         {
             if (busy[c])
