@@ -84,4 +84,12 @@ public class RunCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("does not exist", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CalibrationRefusesZeroReplicatesPerCandidate()
+    {
+        var run = PazRun.Of("calibrate", ShortScenario("short"), "--replicates", "0", "--dry-run");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--replicates: expected 1 to 16", run.Error, StringComparison.Ordinal);
+    }
 }

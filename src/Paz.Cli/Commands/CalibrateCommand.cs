@@ -22,13 +22,20 @@ public static class CalibrateCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the search and of the common random numbers.", DefaultValueFactory = _ => 2018 };
         var threads = new Option<int>("--threads") { Description = "Candidates evaluated in parallel in the global phase.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the fit without writing it into the scenario file." };
-        var command = new Command("calibrate", "Fit the engine's free parameters (nine of at most 12; none indexed by year or place) to national homicides 2015-2018, the spatial pattern of 2018 and the aggregate model's membership and member deaths, by a seeded global search and Nelder-Mead; write the fitted values and fit statistics into the scenario file.")
+        var replicates = new Option<int>("--replicates") { Description = "Replicates per candidate, with common seeds (more: less noise, slower).", DefaultValueFactory = _ => 2 };
+
+        var command = new Command("calibrate", "Fit the engine's free parameters (ten of at most 12; none indexed by year or place) to national homicides 2015-2018, the spatial pattern of 2018 and the aggregate model's membership and member deaths, by a seeded global search and Nelder-Mead; write the fitted values and fit statistics into the scenario file.")
         {
-            scenario, search, refine, seed, threads, dryRun,
+            scenario, search, refine, seed, threads, dryRun, replicates,
         };
         command.SetAction(parsed =>
         {
             var file = parsed.GetValue(scenario)!;
+            if (parsed.GetValue(replicates) is < 1 or > 16)
+            {
+                throw new UsageException(string.Create(Invariant, $"--replicates: expected 1 to 16, found {parsed.GetValue(replicates)}"));
+            }
+
             var spec = ScenarioLoader.Agent(file.FullName);
             if (spec.Start > new DateOnly(2015, 1, 1))
             {
@@ -40,6 +47,7 @@ public static class CalibrateCommand
             var targets = ValidationTargetsBuilder.Build(data, inputs);
             var engine = new CriminalMarketEngine(inputs);
             var total = parsed.GetValue(search) + (2 * parsed.GetValue(refine));
+            var perCandidate = parsed.GetValue(replicates);
             var result = Calibration.Fit(engine, spec.Policy, spec.Parameters, targets, Calibration.DefaultFree, parsed.GetValue(seed),
                 parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(threads),
                 new Progress<(int Done, double Best)>(p =>
@@ -48,7 +56,8 @@ public static class CalibrateCommand
                     {
                         console.Error.WriteLine(string.Create(Invariant, $"paz: calibrate: {p.Done}/~{total} runs, best objective {p.Best:0.0000}"));
                     }
-                }));
+                }),
+                perCandidate);
 
             var table = new Table().Title($"Calibration of {Markup.Escape(spec.Name)}: objective {result.Objective.ToString("0.0000", Invariant)} after {result.Evaluations} runs").AddColumns("Parameter", "Before", "Fitted", "Range searched");
             foreach (var f in Calibration.DefaultFree)
@@ -64,7 +73,7 @@ public static class CalibrateCommand
 
             if (!parsed.GetValue(dryRun))
             {
-                AtomicFile.Write(file.FullName, w => w.Write(Rewrite(File.ReadAllLines(file.FullName), result, parsed.GetValue(seed))));
+                AtomicFile.Write(file.FullName, w => w.Write(Rewrite(File.ReadAllLines(file.FullName), result, parsed.GetValue(seed), perCandidate)));
                 console.Output.WriteLine($"wrote the fitted parameters into {file.FullName}; check them with: paz run {file.Name} --validate");
             }
 
@@ -74,7 +83,7 @@ public static class CalibrateCommand
     }
 
     // Keeps the scenario's header and policy as written, and replaces its parameters and calibration blocks.
-    private static string Rewrite(string[] lines, CalibrationResult result, ulong seed)
+    private static string Rewrite(string[] lines, CalibrationResult result, ulong seed, int replicates)
     {
         var text = new StringBuilder();
         var skipping = false;
@@ -107,7 +116,7 @@ public static class CalibrateCommand
         text.AppendLine("calibration:");
         text.AppendLine(string.Create(Invariant, $"  objective: {result.Objective:G6}"));
         text.AppendLine(string.Create(Invariant, $"  evaluations: {result.Evaluations}"));
-        text.AppendLine("  replicates: 2");
+        text.AppendLine(string.Create(Invariant, $"  replicates: {replicates}"));
         text.AppendLine(string.Create(Invariant, $"  seed: {seed}"));
         foreach (var (year, error) in result.YearErrors)
         {

@@ -23,7 +23,7 @@ public sealed record CalibrationResult(EngineParameters Parameters, double Objec
 /// Fits the engine's free parameters to 2015-2018 by a seeded global search followed by Nelder-Mead.
 /// </summary>
 /// <remarks>
-/// Objective (smaller is better), averaged over two replicates per candidate with fixed seeds (common
+/// Objective (smaller is better), averaged over <c>replicates</c> replicates per candidate (two by default) with fixed seeds (common
 /// random numbers, so candidates differ by their parameters, not their luck):
 /// Σ_{2015..2018} [ln(model homicides / INEGI)² + ln(weekly member deaths / aggregate)² + ¼ ln(weekly
 /// recruits / aggregate)²] + ½ ln(members at 2018 / aggregate)² + 4 max(0, 0.72 − ρ_states)²
@@ -35,7 +35,7 @@ public sealed record CalibrationResult(EngineParameters Parameters, double Objec
 /// </remarks>
 public static class Calibration
 {
-    /// <summary>The default free parameters and their search ranges (nine of the at most twelve allowed; crisis_violence is set from the published kingpin effects instead, see docs/security.md).</summary>
+    /// <summary>The default free parameters and their search ranges (ten of the at most twelve allowed; crisis_violence is set from the published kingpin effects instead, see docs/security.md).</summary>
     public static readonly IReadOnlyList<FreeParameter> DefaultFree =
     [
         new("conflict_intensity", 1e-5, 1e-3, true),
@@ -47,12 +47,13 @@ public static class Calibration
         new("split_probability", 0, 0.2, false),
         new("recruitment", 1.5e-3, 3.5e-3, false),
         new("unlisted_pair_conflict", 0.01, 1, true),
+        new("pool_elasticity", 0, 1.5, false),
     ];
 
     /// <summary>Fits <paramref name="free"/> on top of <paramref name="start"/>.</summary>
     public static CalibrationResult Fit(
         CriminalMarketEngine engine, Policy policy, EngineParameters start, ValidationTargets targets, IReadOnlyList<FreeParameter> free,
-        ulong seed, int searchPoints, int refineEvaluations, int threads, IProgress<(int Done, double Best)>? progress = null)
+        ulong seed, int searchPoints, int refineEvaluations, int threads, IProgress<(int Done, double Best)>? progress = null, int replicates = 2)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(policy);
@@ -60,6 +61,7 @@ public static class Calibration
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(free);
         Core.Common.Guard.Require(free.Count <= 12, "at most twelve free parameters");
+        Core.Common.Guard.Require(replicates >= 1, "at least one replicate per candidate");
         var inputs = engine.Inputs;
         var weeks = (int)Math.Ceiling((new DateOnly(2019, 1, 1).DayNumber - inputs.Start.DayNumber) / 7.0);
         var runSeed = new Xoshiro256StarStar(seed).NextUInt64();
@@ -83,9 +85,14 @@ public static class Calibration
 
         double Objective(EngineParameters p)
         {
-            // Two replicates with common seeds: one alone lets the search fit its noise.
-            var value = (Score(engine.Run(p, policy, weeks, runSeed), inputs, targets).Objective
-                + Score(engine.Run(p, policy, weeks, runSeed + 1), inputs, targets).Objective) / 2;
+            // Several replicates with common seeds: one alone lets the search fit its noise.
+            var value = 0.0;
+            for (var r = 0; r < replicates; r++)
+            {
+                value += Score(engine.Run(p, policy, weeks, runSeed + (ulong)r), inputs, targets).Objective;
+            }
+
+            value /= replicates;
             lock (gate)
             {
                 evaluations++;

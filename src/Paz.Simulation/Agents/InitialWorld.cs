@@ -22,6 +22,9 @@ public static class InitialWorld
     /// <summary>Members per municipality a group holds on average at the start (assumed).</summary>
     public const double MembersPerPlace = 60;
 
+    /// <summary>Most splinter groups a run can add to the network's (assumed; room for a split about every week for six years).</summary>
+    public const int MaxSplinters = 300;
+
     /// <summary>Builds the starting world.</summary>
     public static World Build(EngineInputs inputs, EngineParameters p, Xoshiro256StarStar random)
     {
@@ -29,7 +32,7 @@ public static class InitialWorld
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(random);
         var network = inputs.Network;
-        var world = new World(inputs.MunicipalityCount, network.Count + 150, (int)(inputs.InitialMembers * 2.2))
+        var world = new World(inputs.MunicipalityCount, network.Count + MaxSplinters, (int)(inputs.InitialMembers * 2.2))
         {
             Groups = network.Count,
         };
