@@ -35,7 +35,7 @@ public sealed record CalibrationResult(EngineParameters Parameters, double Objec
 /// </remarks>
 public static class Calibration
 {
-    /// <summary>The default free parameters and their search ranges (ten of the at most twelve allowed; crisis_violence is set from the published kingpin effects instead, see docs/security.md).</summary>
+    /// <summary>The default free parameters and their search ranges (nine of the at most twelve allowed; crisis_violence is set from the published kingpin effects instead, see docs/security.md).</summary>
     public static readonly IReadOnlyList<FreeParameter> DefaultFree =
     [
         new("conflict_intensity", 1e-5, 1e-3, true),
@@ -47,7 +47,6 @@ public static class Calibration
         new("split_probability", 0, 0.2, false),
         new("recruitment", 1.5e-3, 3.5e-3, false),
         new("unlisted_pair_conflict", 0.01, 1, true),
-        new("pool_elasticity", 0, 1.5, false),
     ];
 
     /// <summary>Fits <paramref name="free"/> on top of <paramref name="start"/>.</summary>

@@ -22,8 +22,8 @@ public static class InitialWorld
     /// <summary>Members per municipality a group holds on average at the start (assumed).</summary>
     public const double MembersPerPlace = 60;
 
-    /// <summary>Most splinter groups a run can add to the network's (assumed; room for a split about every week for six years).</summary>
-    public const int MaxSplinters = 300;
+    /// <summary>Most splinter groups a run can add to the network's (assumed; in the calibrated baseline they are all formed by 2019).</summary>
+    public const int MaxSplinters = 150;
 
     /// <summary>Builds the starting world.</summary>
     public static World Build(EngineInputs inputs, EngineParameters p, Xoshiro256StarStar random)

@@ -21,9 +21,8 @@ namespace Paz.Simulation.Systems;
 /// succession killings ~ Poisson(succession_violence · √members there), all members of the group; each
 /// week of crisis it splits with probability split_probability · middle/(middle + 20) — a large middle
 /// layer without a head breaks into factions. About half of the members in each of the group's
-/// municipalities where it has a middle layer follow the splinter (a faction forms around lieutenants;
-/// where the group has none, its members stay), which inherits the group's rivalries and becomes its
-/// rival, so those places become contested. At the end of a crisis the middle layer installs new
+/// municipalities follow the splinter, which inherits the group's rivalries and becomes its rival, so
+/// every place the group held becomes contested. At the end of a crisis the middle layer installs new
 /// leaders. Every week a share <c>promotion</c> of the gap between the middle layer and middle_share of
 /// members is promoted from foot soldiers.
 /// Reads: crisis_violence (via <see cref="TerritorialCompetitionSystem.Plaza"/>), succession_violence, crisis_weeks, split_probability, middle_share, leaders_per_group, promotion.
@@ -200,13 +199,9 @@ public static class SuccessionSystem
         }
 
         world.SetRivalry(splinter, parent, Math.Max(5, world.RivalryOf(splinter, parent)));
-        // Where the parent has no lieutenant there is nobody to lead a faction: its members stay.
         foreach (var c in CellsOf(world, parent).ToList())
         {
-            if (world.Middle[c] > 0)
-            {
-                world.SplitTo[c] = splinter;
-            }
+            world.SplitTo[c] = splinter;
         }
 
         world.CrisisLeft[splinter] = 0;

@@ -77,31 +77,6 @@ public class MechanismTests
         }
     }
 
-    [Fact]
-    public void ASplinterBreaksAwayWhereTheParentHasLieutenantsAndNotWhereItHasNone()
-    {
-        var p = Quiet with { SuccessionViolence = 0, SplitProbability = 1, Promotion = 0 };
-        var world = SmallWorld.With(3, (0, 0, 300, 30, 3), (0, 1, 300, 30, 0), (0, 2, 300, 0, 0));
-        var random = new Xoshiro256StarStar(11);
-        world.LeaderRemovals[0] = world.GroupLeaders[0];
-        world.ApplyEvents(random, p);
-        world.FinishCensus();
-        var splits = 0;
-        for (var week = 0; week < 20 && splits == 0; week++)
-        {
-            splits += SuccessionSystem.Run(world, p, new int[3], random).Splits;
-            world.ApplyEvents(random, p);
-            world.FinishCensus();
-        }
-
-        Assert.Equal(1, splits);
-        const int splinter = 1;
-        Assert.InRange(world.Free[(splinter * world.M) + 0], 100, 200); // about half of a place with lieutenants
-        Assert.InRange(world.Free[(splinter * world.M) + 1], 100, 200);
-        Assert.Equal(0, world.Free[(splinter * world.M) + 2]); // no lieutenant there: nobody follows
-        Assert.Equal(300, world.Free[2]);
-    }
-
     private static int RecruitsAfterSweep(double middleRemoved)
     {
         // Detention that sticks (convictions), so the sweep's effect is not undone by releases.
