@@ -117,6 +117,12 @@ public static class GuardSystem
         ArgumentNullException.ThrowIfNull(deterrence);
         ArgumentNullException.ThrowIfNull(lastYear);
         ArgumentNullException.ThrowIfNull(random);
+        var widest = inputs.Neighbours.Max(n => n.Length) + 1;
+        var cells = new int[world.MaxGroups * widest];
+        var rates = new double[cells.Length];
+        var counts = new int[cells.Length];
+        var cumulative = new double[cells.Length];
+        var present = new bool[world.MaxGroups];
         for (var m = 0; m < world.M; m++)
         {
             if (officers[m] <= 0 || world.GroupsIn[m].Count == 0)
@@ -127,7 +133,7 @@ public static class GuardSystem
             var posture = policy.PostureIn(m);
             if (posture == GuardPosture.Garrison && inputs.Neighbours[m].Length > 0)
             {
-                var target = inputs.Neighbours[m].OrderByDescending(n => lastYear[n]).ThenBy(n => n).First();
+                var target = MostViolent(inputs.Neighbours[m], lastYear);
                 foreach (var g in world.GroupsIn[m])
                 {
                     var c = (g * world.M) + m;
@@ -141,39 +147,79 @@ public static class GuardSystem
             }
             else if (posture == GuardPosture.Proactive)
             {
-                // The groups present here, where they are and next door: a fixed pass order, no allocation.
+                // The groups present here, where they are and next door, read from each place's list of
+                // groups (compact) rather than from the per-cell counters (scattered over megabytes).
                 var around = inputs.Neighbours[m];
-                var exposed = 0.0;
                 foreach (var g in world.GroupsIn[m])
                 {
-                    exposed += world.Free[(g * world.M) + m];
-                    foreach (var n in around)
-                    {
-                        exposed += world.Free[(g * world.M) + n];
-                    }
+                    present[g] = true;
+                }
+
+                var k = Exposed(world, m, present, cells, rates, 0);
+                foreach (var n in around)
+                {
+                    k = Exposed(world, n, present, cells, rates, k);
+                }
+
+                foreach (var g in world.GroupsIn[m])
+                {
+                    present[g] = false;
+                }
+
+                // Arrests in each of those cells ~ Poisson(per member · members there), drawn as one Poisson
+                // total scattered over the cells (the same law, one draw per arrest instead of one per cell).
+                var exposed = 0.0;
+                for (var i = 0; i < k; i++)
+                {
+                    exposed += rates[i];
                 }
 
                 var perMember = p.ProactiveArrests * officers[m] / exposed;
-                foreach (var g in world.GroupsIn[m])
+                for (var i = 0; i < k; i++)
                 {
-                    Arrest(world, (g * world.M) + m, perMember, random);
-                    foreach (var n in around)
-                    {
-                        Arrest(world, (g * world.M) + n, perMember, random);
-                    }
+                    rates[i] *= perMember;
+                }
+
+                random.PoissonScatter(rates.AsSpan(0, k), counts, cumulative);
+                for (var i = 0; i < k; i++)
+                {
+                    var c = cells[i];
+                    world.Arrests[c] = Math.Min(world.Arrests[c] + counts[i], world.Free[c] - world.Deaths[c]);
                 }
             }
         }
     }
 
-    private static void Arrest(World world, int cell, double perMember, Xoshiro256StarStar random)
+    // Lists the cells of the present groups in municipality m, with their members; returns the new count.
+    private static int Exposed(World world, int m, bool[] present, int[] cells, double[] members, int k)
     {
-        if (world.Free[cell] <= 0)
+        var groups = world.GroupsIn[m];
+        var free = world.FreeIn[m];
+        for (var j = 0; j < groups.Count; j++)
         {
-            return;
+            if (present[groups[j]])
+            {
+                cells[k] = (groups[j] * world.M) + m;
+                members[k] = free[j];
+                k++;
+            }
         }
 
-        var n = (int)random.Poisson(perMember * world.Free[cell]);
-        world.Arrests[cell] = Math.Min(world.Arrests[cell] + n, world.Free[cell] - world.Deaths[cell]);
+        return k;
+    }
+
+    // The neighbour with most homicides in the last year (ties: the lowest index), without sorting.
+    private static int MostViolent(int[] neighbours, double[] lastYear)
+    {
+        var best = neighbours[0];
+        foreach (var n in neighbours)
+        {
+            if (lastYear[n] > lastYear[best] || (lastYear[n] == lastYear[best] && n < best))
+            {
+                best = n;
+            }
+        }
+
+        return best;
     }
 }
