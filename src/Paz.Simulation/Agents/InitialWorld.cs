@@ -9,13 +9,15 @@ namespace Paz.Simulation.Agents;
 /// <remarks>
 /// Group sizes: the network's groups ordered by strength, group k with members ∝ 1/k^size_exponent
 /// (1 is the aggregate model's split), summing to the aggregate model's membership at the start. The
-/// network's 150 groups are a 2020 picture that lists many local gangs; by 2015 "9 or as many as 20"
-/// organizations were major (CRS R41576), so the calibration may concentrate members in the strongest groups. Presence is known by
-/// state only; the engine infers municipalities: a group holds about one municipality per 60
-/// members, drawn from its states with probability rising with the square of their homicides in 2012-2014 (before
-/// the calibration window; weighted sampling without replacement), and its members are spread over
-/// them in proportion to those homicides (+1, so a quiet municipality can still be held). Tiers: leaders_per_group leaders, middle_share middle layer, 35%
-/// lookouts, the rest foot soldiers.
+/// network's 150 groups are a 2020 picture that lists many local gangs, while by 2015 "9 or as many as
+/// 20" organizations were major (CRS R41576): at 1.5 the ten strongest hold 81% of members (52% at 1).
+/// Presence is known by state only; the engine infers municipalities: a group holds about one
+/// municipality per 60 members. Each state it is listed in pulls in proportion to (the state's
+/// homicides in 2012-2014 + 1)^presence_violence_exponent (before the calibration window), shared among
+/// the state's municipalities in proportion to the square of their own homicides + 1; places are drawn
+/// by that weight (weighted sampling without replacement), and members go to each drawn state by its
+/// pull and within it in proportion to the places' homicides (+1, so a quiet municipality can still be
+/// held). Tiers: leaders_per_group leaders, middle_share middle layer, 35% lookouts, the rest foot soldiers.
 /// </remarks>
 public static class InitialWorld
 {
