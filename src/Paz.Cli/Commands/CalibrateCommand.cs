@@ -23,7 +23,6 @@ public static class CalibrateCommand
         var threads = new Option<int>("--threads") { Description = "Candidates evaluated in parallel in the global phase.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the fit without writing it into the scenario file." };
         var replicates = new Option<int>("--replicates") { Description = "Replicates per candidate, with common seeds (more: less noise, slower).", DefaultValueFactory = _ => 2 };
-
         var command = new Command("calibrate", "Fit the engine's free parameters (nine of at most 12; none indexed by year or place) to national homicides 2015-2018, the spatial pattern of 2018 and the aggregate model's membership and member deaths, by a seeded global search and Nelder-Mead; write the fitted values and fit statistics into the scenario file.")
         {
             scenario, search, refine, seed, threads, dryRun, replicates,
@@ -31,9 +30,10 @@ public static class CalibrateCommand
         command.SetAction(parsed =>
         {
             var file = parsed.GetValue(scenario)!;
-            if (parsed.GetValue(replicates) is < 1 or > 16)
+            var perCandidate = parsed.GetValue(replicates);
+            if (perCandidate is < 1 or > 16)
             {
-                throw new UsageException(string.Create(Invariant, $"--replicates: expected 1 to 16, found {parsed.GetValue(replicates)}"));
+                throw new UsageException(string.Create(Invariant, $"--replicates: expected 1 to 16, found {perCandidate}"));
             }
 
             var spec = ScenarioLoader.Agent(file.FullName);
@@ -47,7 +47,6 @@ public static class CalibrateCommand
             var targets = ValidationTargetsBuilder.Build(data, inputs);
             var engine = new CriminalMarketEngine(inputs);
             var total = parsed.GetValue(search) + (2 * parsed.GetValue(refine));
-            var perCandidate = parsed.GetValue(replicates);
             var result = Calibration.Fit(engine, spec.Policy, spec.Parameters, targets, Calibration.DefaultFree, parsed.GetValue(seed),
                 parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(threads),
                 new Progress<(int Done, double Best)>(p =>

@@ -62,10 +62,11 @@ public static class InitialWorld
         // shared among its municipalities in proportion to (homicides + 1)²: a group listed in a state has
         // an operation there, however quiet the state was (at exponent 2 and above the most violent states
         // take nearly everything, as when places were drawn from the whole country by (homicides + 1)²).
+        var pull = stateHistory.Select(h => Math.Pow(h + 1, p.PresenceViolenceExponent)).ToArray();
         for (var m = 0; m < inputs.MunicipalityCount; m++)
         {
             var s = inputs.StateOf[m];
-            placeWeight[m] *= Math.Pow(stateHistory[s] + 1, p.PresenceViolenceExponent) / stateWeight[s];
+            placeWeight[m] *= pull[s] / stateWeight[s];
         }
 
         var inPlace = new double[inputs.States];
@@ -96,7 +97,7 @@ public static class InitialWorld
                 inPlace[inputs.StateOf[m]] += inputs.ViolenceHistory[m] + 1;
             }
 
-            var weights = candidates.Select(m => (inputs.ViolenceHistory[m] + 1) / inPlace[inputs.StateOf[m]] * Math.Pow(stateHistory[inputs.StateOf[m]] + 1, p.PresenceViolenceExponent)).ToArray();
+            var weights = candidates.Select(m => (inputs.ViolenceHistory[m] + 1) / inPlace[inputs.StateOf[m]] * pull[inputs.StateOf[m]]).ToArray();
             var total = weights.Sum();
             var leaders = Math.Min(p.LeadersPerGroup, size);
             for (var k = 0; k < size; k++)

@@ -284,30 +284,36 @@ public sealed class World
     private void CountMember(int i)
     {
         int g = Group[i];
-        GroupMembers[g]++;
-        switch (Rank[i])
+        if (Rank[i] == Tier.Leader)
         {
-            case Tier.Leader:
-                GroupLeaders[g]++;
-                return;
-            case Tier.MiddleLayer:
-                GroupMiddle[g]++;
-                break;
-            case Tier.FootSoldier:
-                GroupFoot[g]++;
-                break;
+            GroupMembers[g]++;
+            GroupLeaders[g]++;
+            return;
         }
 
-        var c = unchecked((g * M) + Place[i]); // bounded by M · MaxGroups, an array length
+        CountFree(g, unchecked((g * M) + Place[i]), Rank[i]); // bounded by M · MaxGroups, an array length
+    }
+
+    // Counts a free member below the leaders in cell c of group g: the member pass calls it directly with
+    // what it already holds.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void CountFree(int g, int c, Tier rank)
+    {
+        GroupMembers[g]++;
+        if (rank == Tier.MiddleLayer)
+        {
+            GroupMiddle[g]++;
+            Middle[c]++;
+        }
+        else if (rank == Tier.FootSoldier)
+        {
+            GroupFoot[g]++;
+        }
+
         if (Free[c]++ == 0)
         {
             ActiveCells.Add(c);
             _activeBits[c >> 6] |= 1UL << c; // the shift count is taken modulo 64
-        }
-
-        if (Rank[i] == Tier.MiddleLayer)
-        {
-            Middle[c]++;
         }
     }
 
@@ -325,10 +331,13 @@ public sealed class World
         var cells = ActiveCells.ToArray();
         foreach (var c in cells)
         {
-            remaining[c] = Free[c];
             // Most cells have nothing decided this week: their members are only counted, and the pass
             // reads one flag for them instead of six counters.
             busy[c] = Deaths[c] + Arrests[c] + Desist[c] + Moves[c] > 0 || SplitTo[c] >= 0;
+            if (busy[c])
+            {
+                remaining[c] = Free[c];
+            }
         }
 
         var leadersLeft = (int[])GroupLeaders.Clone();
@@ -349,7 +358,6 @@ public sealed class World
         var conviction = ConvictionIn;
         var prisoners = 0;
         var lookoutSkip = _lookoutSkip;
-        int[] free = Free, middle = Middle, groupMembers = GroupMembers, groupMiddle = GroupMiddle, groupFoot = GroupFoot;
         for (var i = 0; i < Count; i++)
         {
             switch (state[i])
@@ -454,25 +462,7 @@ public sealed class World
             var c = unchecked((g * m) + place[i]);
             if (!busy[c])
             {
-                // Counted as CountMember would, from what the pass already holds.
-                groupMembers[g]++;
-                var r = rank[i];
-                if (r == Tier.MiddleLayer)
-                {
-                    groupMiddle[g]++;
-                    middle[c]++;
-                }
-                else if (r == Tier.FootSoldier)
-                {
-                    groupFoot[g]++;
-                }
-
-                if (free[c]++ == 0)
-                {
-                    ActiveCells.Add(c);
-                    _activeBits[c >> 6] |= 1UL << c;
-                }
-
+                CountFree(g, c, rank[i]);
                 continue;
             }
 

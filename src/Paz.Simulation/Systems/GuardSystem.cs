@@ -117,11 +117,9 @@ public static class GuardSystem
         ArgumentNullException.ThrowIfNull(deterrence);
         ArgumentNullException.ThrowIfNull(lastYear);
         ArgumentNullException.ThrowIfNull(random);
-        var widest = inputs.Neighbours.Max(n => n.Length) + 1;
-        var cells = new int[world.MaxGroups * widest];
-        var rates = new double[cells.Length];
-        var counts = new int[cells.Length];
-        var cumulative = new double[cells.Length];
+        // A contingent's cells are distinct active cells, so the world's per-cell scratch holds them.
+        var (rates, counts, cumulative) = world.CellScratch();
+        var cells = new int[rates.Length];
         var present = new bool[world.MaxGroups];
         for (var m = 0; m < world.M; m++)
         {

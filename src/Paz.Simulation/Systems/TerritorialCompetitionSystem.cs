@@ -89,18 +89,13 @@ public static class TerritorialCompetitionSystem
                 }
                 else
                 {
-                    // Without a branch on the rivalry (a group's rivals in a place follow no pattern the
-                    // processor could predict): a pair with no listed rivalry adds exactly zero.
                     var row = ga * world.MaxGroups;
-                    var ra = root[a];
                     for (var b = a + 1; b < k; b++)
                     {
-                        var r = rivalry[row + groups[b]];
-                        var listed = r > 0 ? 1.0 : 0.0;
-                        var extra = listed * ((1 + (p.RivalryWeight * r) - p.UnlistedPairConflict) * ra * root[b]);
-                        total += extra;
-                        pressure[a] += extra;
-                        pressure[b] += extra;
+                        if (rivalry[row + groups[b]] > 0)
+                        {
+                            AddRivalry(world, p, ga, groups[b], a, b, root, pressure, ref total);
+                        }
                     }
                 }
             }
