@@ -63,6 +63,9 @@ public sealed class World
     }
 
     private readonly int[] _remaining;
+
+    // This week's active cells as the member pass found them (ActiveCells is rebuilt during the pass).
+    private int[] _cells = [];
     private readonly bool[] _busy;
 
     // One bit per cell, set while the cell is active: the sorted list of active cells is read off it in
@@ -232,15 +235,24 @@ public sealed class World
             }
         }
 
+        // Active cells are sorted, so the group only grows: its row is tracked instead of dividing by M per cell.
+        var g = 0;
+        var row = 0;
         foreach (var c in ActiveCells)
         {
-            var m = c % M;
+            while (c >= row + M)
+            {
+                g++;
+                row += M;
+            }
+
+            var m = c - row;
             if (GroupsIn[m].Count == 0)
             {
                 _touchedPlaces.Add(m);
             }
 
-            GroupsIn[m].Add(c / M);
+            GroupsIn[m].Add(g);
             FreeIn[m].Add(Free[c]);
         }
     }
@@ -328,7 +340,13 @@ public sealed class World
         var events = new WeekEvents();
         var remaining = _remaining;
         var busy = _busy;
-        var cells = ActiveCells.ToArray();
+        if (_cells.Length < ActiveCells.Count)
+        {
+            _cells = new int[ActiveCells.Count * 2];
+        }
+
+        var cells = _cells.AsSpan(0, ActiveCells.Count);
+        ActiveCells.CopyTo(cells);
         foreach (var c in cells)
         {
             // Most cells have nothing decided this week: their members are only counted, and the pass
@@ -541,40 +559,57 @@ public sealed class World
     /// </summary>
     public void Compact()
     {
-        if (_compactKeys.Length < Count)
+        // A counting sort by cell: stable, so ties keep their previous order, in two passes over the
+        // members and one over the cells, instead of a comparison sort every quarter.
+        if (_compactOrder.Length < Count)
         {
-            _compactKeys = new long[Group.Length];
             _compactOrder = new int[Group.Length];
         }
 
-        var keys = _compactKeys;
-        var order = _compactOrder;
-        var j = 0;
-        for (var i = 0; i < Count; i++)
+        var cells = Groups * M;
+        if (_cellStart.Length < cells + 1)
         {
-            if (State[i] is Status.Dead or Status.Desisted)
-            {
-                continue;
-            }
-
-            keys[j] = ((long)((Group[i] * M) + Place[i]) << 32) | (uint)i;
-            order[j] = i;
-            j++;
+            _cellStart = new int[(MaxGroups * M) + 1];
         }
 
-        Array.Sort(keys, order, 0, j);
-        Group = Permute(Group, order, j, ref _spareGroup);
-        Place = Permute(Place, order, j, ref _sparePlace);
-        Rank = Permute(Rank, order, j, ref _spareRank);
-        State = Permute(State, order, j, ref _spareState);
-        Timer = Permute(Timer, order, j, ref _spareTimer);
-        Age = Permute(Age, order, j, ref _spareAge);
-        Count = j;
+        var start = _cellStart;
+        var live = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (State[i] is not (Status.Dead or Status.Desisted))
+            {
+                start[(Group[i] * M) + Place[i] + 1]++;
+                live++;
+            }
+        }
+
+        for (var c = 1; c <= cells; c++)
+        {
+            start[c] += start[c - 1];
+        }
+
+        var order = _compactOrder;
+        for (var i = 0; i < Count; i++)
+        {
+            if (State[i] is not (Status.Dead or Status.Desisted))
+            {
+                order[start[(Group[i] * M) + Place[i]]++] = i;
+            }
+        }
+
+        Array.Clear(start, 0, cells + 1);
+        Group = Permute(Group, order, live, ref _spareGroup);
+        Place = Permute(Place, order, live, ref _sparePlace);
+        Rank = Permute(Rank, order, live, ref _spareRank);
+        State = Permute(State, order, live, ref _spareState);
+        Timer = Permute(Timer, order, live, ref _spareTimer);
+        Age = Permute(Age, order, live, ref _spareAge);
+        Count = live;
     }
 
     // Compaction's working arrays, kept between quarters: each attribute is permuted into its spare and
     // the two swap, so a replicate allocates them once instead of every quarter.
-    private long[] _compactKeys = [];
+    private int[] _cellStart = [];
     private int[] _compactOrder = [];
     private short[] _spareGroup = [], _sparePlace = [], _spareTimer = [];
     private Tier[] _spareRank = [];
