@@ -33,6 +33,7 @@ public sealed class CriminalMarketEngine
         var random = new Xoshiro256StarStar(seed);
         var world = InitialWorld.Build(_inputs, parameters, random);
         var m = _inputs.MunicipalityCount;
+        world.Compact(); // members in runs by cell from the first week (see World.ApplyEvents)
         world.Census();
         var pool = PoolFactors(world, parameters);
         if (policy.Targeting.HasFlag(Targeting.HighValue))

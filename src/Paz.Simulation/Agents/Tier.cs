@@ -33,4 +33,7 @@ public enum Status : byte
 
     /// <summary>Left the group.</summary>
     Desisted,
+
+    /// <summary>A slot left behind by a member who moved to another place or group and goes on in a new slot (dropped at compaction).</summary>
+    Moved,
 }

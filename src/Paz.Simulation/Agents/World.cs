@@ -21,7 +21,7 @@ public sealed class World
         Place = new short[capacity];
         Rank = new Tier[capacity];
         State = new Status[capacity];
-        Timer = new short[capacity];
+        Due = new int[capacity];
         Age = new byte[capacity];
         var cells = M * maxGroups;
         Free = new int[cells];
@@ -58,11 +58,21 @@ public sealed class World
         GroupsIn = Enumerable.Range(0, M).Select(_ => new List<int>(4)).ToArray();
         FreeIn = [.. Enumerable.Range(0, municipalities).Select(_ => new List<int>())];
         _remaining = new int[cells];
+        _leadersLeft = new int[maxGroups];
+        _middleLeft = new int[maxGroups];
+        _footSeen = new int[maxGroups];
+        _nextPromotion = new int[maxGroups];
+        _promotions = new OrdinalPicks(maxGroups);
         _busy = new bool[cells];
         _activeBits = new ulong[(cells + 63) / 64];
     }
 
     private readonly int[] _remaining;
+    private readonly int[] _footSeen;
+    private readonly int[] _leadersLeft;
+    private readonly int[] _middleLeft;
+    private readonly int[] _nextPromotion;
+    private readonly OrdinalPicks _promotions;
 
     // This week's active cells as the member pass found them (ActiveCells is rebuilt during the pass).
     private int[] _cells = [];
@@ -96,8 +106,8 @@ public sealed class World
     /// <summary>Each member's status.</summary>
     public Status[] State { get; private set; }
 
-    /// <summary>Weeks left in detention or sentence.</summary>
-    public short[] Timer { get; private set; }
+    /// <summary>The member pass (see <see cref="Week"/>) at which a detention or sentence ends.</summary>
+    public int[] Due { get; private set; }
 
     /// <summary>Each member's age in years.</summary>
     public byte[] Age { get; private set; }
@@ -187,7 +197,7 @@ public sealed class World
         Place[i] = (short)place;
         Rank[i] = tier;
         State[i] = Status.Free;
-        Timer[i] = 0;
+        Due[i] = 0;
         Age[i] = age;
         CountMember(i);
         return i;
@@ -337,6 +347,7 @@ public sealed class World
     {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(parameters);
+        Week++;
         var events = new WeekEvents();
         var remaining = _remaining;
         var busy = _busy;
@@ -347,6 +358,7 @@ public sealed class World
 
         var cells = _cells.AsSpan(0, ActiveCells.Count);
         ActiveCells.CopyTo(cells);
+        var relocating = 0;
         foreach (var c in cells)
         {
             // Most cells have nothing decided this week: their members are only counted, and the pass
@@ -355,112 +367,97 @@ public sealed class World
             if (busy[c])
             {
                 remaining[c] = Free[c];
+                relocating += SplitTo[c] >= 0 ? Free[c] : Moves[c];
             }
         }
 
-        var leadersLeft = (int[])GroupLeaders.Clone();
-        var middleLeft = (int[])GroupMiddle.Clone();
-        var footLeft = (int[])GroupFoot.Clone();
+        // A member who moves or follows a splinter goes on in a new slot at the end: room for all of them
+        // now, so the arrays the pass holds are not replaced under it.
+        while (Group.Length < Count + relocating)
+        {
+            Grow();
+        }
+
+        Array.Copy(GroupLeaders, _leadersLeft, Groups);
+        Array.Copy(GroupMiddle, _middleLeft, Groups);
+
+        // Promotions are decided per group before the pass: how many (the whole part of the expected
+        // number, plus one with the probability of its fraction) and which foot soldiers, as ranks in the
+        // order the pass meets them. A foot soldier then costs one comparison, not a draw.
+        var footSeen = _footSeen;
+        var nextPromotion = _nextPromotion;
+        _promotions.Clear();
+        for (var g = 0; g < Groups; g++)
+        {
+            footSeen[g] = 0;
+            var expected = Promotions[g];
+            var whole = Math.Floor(expected);
+            var promoted = (int)Math.Min(GroupFoot[g], whole + (expected > whole && random.NextDouble() < expected - whole ? 1 : 0));
+            nextPromotion[g] = promoted > 0 ? _promotions.Choose(g, promoted, GroupFoot[g], random) : int.MaxValue;
+        }
+
         ClearCounts();
 
-        // Locals: the hot loop touches these arrays for every member every week.
+        // The hot loop handles the common member, a free foot soldier or lookout in a cell with nothing
+        // decided, inline; prisoners, the upper tiers and busy cells go to methods of their own, so the
+        // loop stays small enough for its locals to live in registers.
         var group = Group;
         var place = Place;
         var rank = Rank;
         var state = State;
-        var timer = Timer;
-        int[] deaths = Deaths, arrests = Arrests, desist = Desist, moves = Moves, moveTarget = MoveTarget, splitTo = SplitTo;
-        int[] leaderRemovals = LeaderRemovals, leaderInstalls = LeaderInstalls;
-        double[] middleRemoval = MiddleRemovalShare, promotions = Promotions;
         var m = M;
-        var conviction = ConvictionIn;
         var prisoners = 0;
         var lookoutSkip = _lookoutSkip;
-        for (var i = 0; i < Count; i++)
+        // Members come in runs, one per cell as of the last compaction. A clean run (all its members free,
+        // below the leaders and still in the cell) with nothing to befall it this week is counted from its
+        // cached tier counts without visiting its members; any other run, and the members added since the
+        // compaction, are visited one by one, and a visited run's cache is refreshed.
+        var runs = _runCount;
+        var end = Count; // members relocated during the pass are counted where they land, not visited again
+        for (var r = 0; r <= runs; r++)
         {
-            switch (state[i])
+            int from, to;
+            if (r < runs)
             {
-                case Status.PretrialDetained:
-                    if (--timer[i] <= 0)
-                    {
-                        if (random.NextDouble() < (conviction is null ? parameters.Conviction : conviction[place[i]]))
-                        {
-                            state[i] = Status.Sentenced;
-                            timer[i] = (short)Math.Min(short.MaxValue, Geometric(random, parameters.SentenceWeeks));
-                            events.Convictions++;
-                        }
-                        else
-                        {
-                            Release(i, events);
-                            continue;
-                        }
-                    }
-
-                    prisoners++;
+                from = _runStart[r];
+                to = _runStart[r + 1];
+                if (_runClean[r] && Quiet(r, busy, footSeen, nextPromotion, ref lookoutSkip, random))
+                {
+                    prisoners += _runPrisoners[r];
                     continue;
-                case Status.Sentenced:
-                    if (--timer[i] <= 0)
-                    {
-                        Release(i, events);
-                        continue;
-                    }
-
-                    prisoners++;
-                    continue;
-                case Status.Dead or Status.Desisted:
-                    continue;
+                }
+            }
+            else
+            {
+                from = _runStart[runs];
+                to = end;
             }
 
-            int g = group[i];
-            switch (rank[i])
+            for (var i = from; i < to; i++)
             {
-                case Tier.Leader:
-                    if (leaderRemovals[g] > 0 && random.NextDouble() * leadersLeft[g] < leaderRemovals[g])
+                var status = state[i];
+                if (status != Status.Free)
+                {
+                    if (status is Status.PretrialDetained or Status.Sentenced)
                     {
-                        leaderRemovals[g]--;
-                        RemovedLeaderCells.Add(unchecked((g * m) + place[i]));
-                        Detain(i, random, parameters, events);
-                        events.LeadersRemoved++;
-                        events.Arrests++;
-                        prisoners++;
-                    }
-                    else
-                    {
-                        CountMember(i);
+                        prisoners += Serve(i, random, parameters, events);
                     }
 
-                    leadersLeft[g]--;
                     continue;
-                case Tier.MiddleLayer:
-                    var left = middleLeft[g]--;
-                    if (leaderInstalls[g] > 0 && random.NextDouble() * left < leaderInstalls[g])
-                    {
-                        leaderInstalls[g]--;
-                        rank[i] = Tier.Leader;
-                        CountMember(i);
-                        continue;
-                    }
+                }
 
-                    if (middleRemoval[g] > 0 && random.NextDouble() < middleRemoval[g])
+                int g = group[i];
+                var tier = rank[i];
+                if (tier == Tier.FootSoldier)
+                {
+                    if (footSeen[g]++ == nextPromotion[g])
                     {
-                        Detain(i, random, parameters, events);
-                        events.Arrests++;
-                        events.MiddleRemoved++;
-                        prisoners++;
-                        continue;
+                        rank[i] = tier = Tier.MiddleLayer;
+                        nextPromotion[g] = _promotions.Next(g);
                     }
-
-                    break;
-                case Tier.FootSoldier:
-                    var foot = footLeft[g]--;
-                    if (promotions[g] > 0 && random.NextDouble() * foot < promotions[g])
-                    {
-                        promotions[g]--;
-                        rank[i] = Tier.MiddleLayer;
-                    }
-
-                    break;
-                default:
+                }
+                else if (tier == Tier.Lookout)
+                {
                     // Lookouts rise to the armed rank in about a year (1/64 a week each). A skip count drawn from
                     // the geometric distribution picks the next lookout to rise: the same Bernoulli process
                     // over the lookouts visited, with one draw per rise instead of one per lookout.
@@ -471,62 +468,34 @@ public sealed class World
 
                     if (--lookoutSkip == 0)
                     {
-                        rank[i] = Tier.FootSoldier;
+                        rank[i] = tier = Tier.FootSoldier;
                     }
+                }
+                else
+                {
+                    var senior = Senior(i, g, tier, random, parameters, events);
+                    if (senior != Proceed)
+                    {
+                        prisoners += senior;
+                        continue;
+                    }
+                }
 
-                    break;
+                var c = unchecked((g * m) + place[i]);
+                if (busy[c])
+                {
+                    prisoners += Befall(i, c, random, parameters, events);
+                }
+                else
+                {
+                    CountFree(g, c, tier);
+                }
             }
 
-            var c = unchecked((g * m) + place[i]);
-            if (!busy[c])
+            if (r < runs)
             {
-                CountFree(g, c, rank[i]);
-                continue;
+                Refresh(r, from, to);
             }
-
-            var n = remaining[c]--;
-            int d = deaths[c], a = arrests[c], s = desist[c], k = moves[c];
-            if (d + a + s + k > 0)
-            {
-                var u = random.NextDouble() * n;
-                if (u < d)
-                {
-                    deaths[c]--;
-                    state[i] = Status.Dead;
-                    events.MemberDeaths++;
-                    continue;
-                }
-
-                if (u < d + a)
-                {
-                    arrests[c]--;
-                    Detain(i, random, parameters, events);
-                    events.Arrests++;
-                    prisoners++;
-                    continue;
-                }
-
-                if (u < d + a + s)
-                {
-                    desist[c]--;
-                    state[i] = Status.Desisted;
-                    events.Desisted++;
-                    continue;
-                }
-
-                if (u < d + a + s + k)
-                {
-                    moves[c]--;
-                    place[i] = (short)moveTarget[c];
-                }
-            }
-
-            if (splitTo[c] >= 0 && (random.NextUInt64() & 1) == 0)
-            {
-                group[i] = (short)splitTo[c]; // a faction: about half of each place's members follow the splinter
-            }
-
-            CountMember(i);
         }
 
         Prisoners = prisoners;
@@ -548,6 +517,240 @@ public sealed class World
         Array.Clear(Promotions, 0, Groups);
         return events;
     }
+
+    // A clean run's week when nothing befalls it: no events in its cell, no promotion picked among its foot
+    // soldiers, no lookout due to rise, no install or sweep among its middle layer. Counts it and returns
+    // true; returns false (having changed nothing but a lookout skip drawn early, as the visit would) otherwise.
+    private bool Quiet(int r, bool[] busy, int[] footSeen, int[] nextPromotion, ref int lookoutSkip, Xoshiro256StarStar random)
+    {
+        var c = _runCell[r];
+        var g = _runGroup[r];
+        int foot = _runFoot[r], middle = _runMiddle[r], lookouts = _runLookouts[r], leaders = _runLeaders[r];
+        if (busy[c] || footSeen[g] + foot > nextPromotion[g] || (middle > 0 && (LeaderInstalls[g] > 0 || MiddleRemovalShare[g] > 0))
+            || (leaders > 0 && LeaderRemovals[g] > 0) || (_runPrisoners[r] > 0 && _runDue[r] <= Week))
+        {
+            return false;
+        }
+
+        if (lookouts > 0)
+        {
+            if (lookoutSkip == 0)
+            {
+                lookoutSkip = Geometric(random, 64);
+            }
+
+            if (lookoutSkip <= lookouts)
+            {
+                return false;
+            }
+
+            lookoutSkip -= lookouts;
+        }
+
+        footSeen[g] += foot;
+        _middleLeft[g] -= middle;
+        _leadersLeft[g] -= leaders;
+        GroupLeaders[g] += leaders;
+        GroupMembers[g] += leaders;
+        var n = foot + middle + lookouts;
+        GroupMembers[g] += n;
+        GroupMiddle[g] += middle;
+        GroupFoot[g] += foot;
+        Middle[c] += middle;
+        if (Free[c] == 0)
+        {
+            ActiveCells.Add(c);
+            _activeBits[c >> 6] |= 1UL << c;
+        }
+
+        Free[c] += n;
+        return true;
+    }
+
+    // Re-reads a visited run. It is clean if its free members are all still in its cell (the dead, the
+    // desisted and the slots of those who moved are skipped): it then caches their counts by tier, its
+    // prisoners and the first week one of them is due out.
+    private void Refresh(int r, int from, int to)
+    {
+        var c = _runCell[r];
+        int foot = 0, middle = 0, lookouts = 0, leaders = 0, prisoners = 0, due = int.MaxValue;
+        for (var i = from; i < to; i++)
+        {
+            switch (State[i])
+            {
+                case Status.Free:
+                    break;
+                case Status.PretrialDetained or Status.Sentenced:
+                    prisoners++;
+                    due = Math.Min(due, Due[i]);
+                    continue;
+                default:
+                    continue;
+            }
+
+            if ((Group[i] * M) + Place[i] != c)
+            {
+                _runClean[r] = false;
+                return;
+            }
+
+            switch (Rank[i])
+            {
+                case Tier.Lookout:
+                    lookouts++;
+                    break;
+                case Tier.FootSoldier:
+                    foot++;
+                    break;
+                case Tier.MiddleLayer:
+                    middle++;
+                    break;
+                default:
+                    leaders++;
+                    break;
+            }
+        }
+
+        _runClean[r] = true;
+        _runFoot[r] = foot;
+        _runMiddle[r] = middle;
+        _runLookouts[r] = lookouts;
+        _runLeaders[r] = leaders;
+        _runPrisoners[r] = prisoners;
+        _runDue[r] = due;
+    }
+
+    // What the member pass's helpers return: the member goes on to its cell's events (Proceed), or is done
+    // with and is free (0) or in prison (1) after the week.
+    private const int Proceed = -1;
+
+    // A detainee or prisoner serves a week: detention ends in conviction or release, a sentence in release.
+    private int Serve(int i, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
+    {
+        if (Due[i] > Week)
+        {
+            return 1;
+        }
+
+        if (State[i] == Status.PretrialDetained && random.NextDouble() < (ConvictionIn is null ? parameters.Conviction : ConvictionIn[Place[i]]))
+        {
+            State[i] = Status.Sentenced;
+            Due[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.SentenceWeeks));
+            events.Convictions++;
+            return 1;
+        }
+
+        Release(i, events);
+        return 0;
+    }
+
+    // A leader may be removed (targeting) and a middle-layer member installed as leader or swept up, each
+    // chosen by sequential sampling among the group's members of that tier.
+    private int Senior(int i, int g, Tier tier, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
+    {
+        if (tier == Tier.Leader)
+        {
+            var removed = LeaderRemovals[g] > 0 && random.NextDouble() * _leadersLeft[g] < LeaderRemovals[g];
+            _leadersLeft[g]--;
+            if (!removed)
+            {
+                CountMember(i);
+                return 0;
+            }
+
+            LeaderRemovals[g]--;
+            RemovedLeaderCells.Add(unchecked((g * M) + Place[i]));
+            Detain(i, random, parameters, events);
+            events.LeadersRemoved++;
+            events.Arrests++;
+            return 1;
+        }
+
+        var left = _middleLeft[g]--;
+        if (LeaderInstalls[g] > 0 && random.NextDouble() * left < LeaderInstalls[g])
+        {
+            LeaderInstalls[g]--;
+            Rank[i] = Tier.Leader;
+            CountMember(i);
+            return 0;
+        }
+
+        if (MiddleRemovalShare[g] > 0 && random.NextDouble() < MiddleRemovalShare[g])
+        {
+            Detain(i, random, parameters, events);
+            events.Arrests++;
+            events.MiddleRemoved++;
+            return 1;
+        }
+
+        return Proceed;
+    }
+
+    // A member of a cell with events decided: sequential sampling picks who dies, is arrested, desists or
+    // moves, so every member of the cell is equally likely; in a splitting cell about half follow the splinter.
+    private int Befall(int i, int c, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
+    {
+        var n = _remaining[c]--;
+        int group = Group[i], place = Place[i];
+        int d = Deaths[c], a = Arrests[c], s = Desist[c], k = Moves[c];
+        if (d + a + s + k > 0)
+        {
+            var u = random.NextDouble() * n;
+            if (u < d)
+            {
+                Deaths[c]--;
+                State[i] = Status.Dead;
+                events.MemberDeaths++;
+                return 0;
+            }
+
+            if (u < d + a)
+            {
+                Arrests[c]--;
+                Detain(i, random, parameters, events);
+                events.Arrests++;
+                return 1;
+            }
+
+            if (u < d + a + s)
+            {
+                Desist[c]--;
+                State[i] = Status.Desisted;
+                events.Desisted++;
+                return 0;
+            }
+
+            if (u < d + a + s + k)
+            {
+                Moves[c]--;
+                place = MoveTarget[c];
+            }
+        }
+
+        if (SplitTo[c] >= 0 && (random.NextUInt64() & 1) == 0)
+        {
+            group = SplitTo[c]; // a faction: about half of each place's members follow the splinter
+        }
+
+        if (group == Group[i] && place == Place[i])
+        {
+            CountMember(i);
+        }
+        else
+        {
+            // The member goes on in a new slot (counted there), so its old cell's run stays one cell.
+            State[i] = Status.Moved;
+            Add(group, place, Rank[i], Age[i]);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Member passes (<see cref="ApplyEvents"/>) so far: the clock of detentions and sentences.</summary>
+    public int Week { get; private set; }
+
+    // The longest detention or sentence, in weeks.
+    private const int MaxTerm = short.MaxValue;
 
     /// <summary>Members in pretrial detention or serving a sentence, as of the last <see cref="ApplyEvents"/>.</summary>
     public int Prisoners { get; private set; }
@@ -576,7 +779,7 @@ public sealed class World
         var live = 0;
         for (var i = 0; i < Count; i++)
         {
-            if (State[i] is not (Status.Dead or Status.Desisted))
+            if (State[i] is not (Status.Dead or Status.Desisted or Status.Moved))
             {
                 start[(Group[i] * M) + Place[i] + 1]++;
                 live++;
@@ -591,27 +794,70 @@ public sealed class World
         var order = _compactOrder;
         for (var i = 0; i < Count; i++)
         {
-            if (State[i] is not (Status.Dead or Status.Desisted))
+            if (State[i] is not (Status.Dead or Status.Desisted or Status.Moved))
             {
                 order[start[(Group[i] * M) + Place[i]]++] = i;
             }
         }
 
+        // start[c] is now the end of cell c's members: each cell with members is a run.
+        if (_runStart.Length < live + 1)
+        {
+            var size = Math.Max(1024, Group.Length + 1);
+            _runStart = new int[size];
+            _runCell = new int[size];
+            _runGroup = new int[size];
+            _runFoot = new int[size];
+            _runMiddle = new int[size];
+            _runLookouts = new int[size];
+            _runLeaders = new int[size];
+            _runPrisoners = new int[size];
+            _runDue = new int[size];
+            _runClean = new bool[size];
+        }
+
+        _runCount = 0;
+        var previous = 0;
+        for (var c = 0; c < cells; c++)
+        {
+            if (start[c] > previous)
+            {
+                _runStart[_runCount] = previous;
+                _runCell[_runCount] = c;
+                _runGroup[_runCount] = c / M;
+                _runCount++;
+                previous = start[c];
+            }
+        }
+
+        _runStart[_runCount] = live;
         Array.Clear(start, 0, cells + 1);
         Group = Permute(Group, order, live, ref _spareGroup);
         Place = Permute(Place, order, live, ref _sparePlace);
         Rank = Permute(Rank, order, live, ref _spareRank);
         State = Permute(State, order, live, ref _spareState);
-        Timer = Permute(Timer, order, live, ref _spareTimer);
+        Due = Permute(Due, order, live, ref _spareDue);
         Age = Permute(Age, order, live, ref _spareAge);
         Count = live;
+        for (var r = 0; r < _runCount; r++)
+        {
+            Refresh(r, _runStart[r], _runStart[r + 1]);
+        }
     }
+
+    // Runs of members by cell, as of the last compaction (see ApplyEvents); _runStart[_runCount] is where
+    // the members added since begin.
+    private int _runCount;
+    private int[] _runStart = [0];
+    private int[] _runCell = [], _runGroup = [], _runFoot = [], _runMiddle = [], _runLookouts = [], _runLeaders = [], _runPrisoners = [], _runDue = [];
+    private bool[] _runClean = [];
 
     // Compaction's working arrays, kept between quarters: each attribute is permuted into its spare and
     // the two swap, so a replicate allocates them once instead of every quarter.
     private int[] _cellStart = [];
     private int[] _compactOrder = [];
-    private short[] _spareGroup = [], _sparePlace = [], _spareTimer = [];
+    private short[] _spareGroup = [], _sparePlace = [];
+    private int[] _spareDue = [];
     private Tier[] _spareRank = [];
     private Status[] _spareState = [];
     private byte[] _spareAge = [];
@@ -737,7 +983,7 @@ public sealed class World
     {
         events.ArrestsByTier[(int)Rank[i]]++;
         State[i] = Status.PretrialDetained;
-        Timer[i] = (short)Math.Min(short.MaxValue, Geometric(random, parameters.PretrialWeeks));
+        Due[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.PretrialWeeks));
     }
 
     private static int Geometric(Xoshiro256StarStar random, double mean) =>
@@ -750,7 +996,7 @@ public sealed class World
         Place = Resize(Place, size);
         Rank = Resize(Rank, size);
         State = Resize(State, size);
-        Timer = Resize(Timer, size);
+        Due = Resize(Due, size);
         Age = Resize(Age, size);
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Paz.Core.Randomness;
 using Paz.Simulation.Agents;
 
@@ -39,6 +41,7 @@ public static class TerritorialCompetitionSystem
         var civilians = 0;
         var root = new double[world.MaxGroups];
         var pressure = new double[world.MaxGroups];
+        var weights = new double[world.MaxGroups];
         var index = world.PlaceIndex;
         var temper = world.Restraint;
         var rivalry = world.Rivalry;
@@ -70,13 +73,14 @@ public static class TerritorialCompetitionSystem
                 pressure[a] = u * root[a] * (sum - root[a]); // a group loses members in proportion to the pressure it is under
             }
 
+            var placed = CollectionsMarshal.AsSpan(groups);
             for (var a = 0; a < k; a++)
             {
-                // Visit a's listed rivals or the groups after a in this place, whichever is fewer:
+                // Visit a's listed rivals or the groups after a in this place, whichever is cheaper:
                 // splinter lineages are cliques of rivals, so a group may have hundreds of ties.
                 var ga = groups[a];
                 var rivals = world.RivalList(ga);
-                if (rivals.Count < k - a)
+                if (rivals.Count * 3 < k - a)
                 {
                     for (var r = 0; r < rivals.Count; r++)
                     {
@@ -89,14 +93,7 @@ public static class TerritorialCompetitionSystem
                 }
                 else
                 {
-                    var row = ga * world.MaxGroups;
-                    for (var b = a + 1; b < k; b++)
-                    {
-                        if (rivalry[row + groups[b]] > 0)
-                        {
-                            AddRivalry(world, p, ga, groups[b], a, b, root, pressure, ref total);
-                        }
-                    }
+                    total += RivalriesAfter(a, placed, rivalry.AsSpan(ga * world.MaxGroups, world.MaxGroups), p, root, pressure, weights);
                 }
             }
 
@@ -207,6 +204,48 @@ public static class TerritorialCompetitionSystem
         total += extra;
         pressure[a] += extra;
         pressure[b] += extra;
+    }
+
+    // The listed rivalries of the group at a with the groups after it in the place, four pairs at a time:
+    // its rivalry row is read out in place order first, so the arithmetic runs on contiguous vectors.
+    // Vector256 is exact IEEE arithmetic in hardware or software alike, so results do not depend on the machine.
+    private static double RivalriesAfter(int a, ReadOnlySpan<int> groups, ReadOnlySpan<double> row, EngineParameters p, double[] root, double[] pressure, double[] weights)
+    {
+        var k = groups.Length;
+        for (var b = a + 1; b < k; b++)
+        {
+            weights[b] = row[groups[b]];
+        }
+
+        var unlisted = Vector256.Create(1 - p.UnlistedPairConflict);
+        var perRecord = Vector256.Create(p.RivalryWeight);
+        var rootA = Vector256.Create(root[a]);
+        var sum = Vector256<double>.Zero;
+        var b4 = a + 1;
+        for (; b4 + 4 <= k; b4 += 4)
+        {
+            var w = Vector256.Create(weights.AsSpan(b4, 4));
+            var extra = Vector256.ConditionalSelect(
+                Vector256.GreaterThan(w, Vector256<double>.Zero),
+                (unlisted + (perRecord * w)) * rootA * Vector256.Create(root.AsSpan(b4, 4)),
+                Vector256<double>.Zero);
+            sum += extra;
+            (Vector256.Create(pressure.AsSpan(b4, 4)) + extra).CopyTo(pressure.AsSpan(b4, 4));
+        }
+
+        var added = sum[0] + sum[1] + sum[2] + sum[3]; // in a fixed order (Vector256.Sum's order is the hardware's)
+        for (; b4 < k; b4++)
+        {
+            if (weights[b4] > 0)
+            {
+                var extra = (1 - p.UnlistedPairConflict + (p.RivalryWeight * weights[b4])) * root[a] * root[b4];
+                added += extra;
+                pressure[b4] += extra;
+            }
+        }
+
+        pressure[a] += added;
+        return added;
     }
 
     internal static long Binomial(Xoshiro256StarStar random, int n, double probability)

@@ -1,0 +1,59 @@
+using Paz.Core.Randomness;
+
+namespace Paz.Simulation.Agents;
+
+/// <summary>
+/// For each key (a group), a uniformly random set of distinct ranks among n, handed out in increasing
+/// order: which of the members a pass will meet are chosen, decided before the pass. Floyd's algorithm
+/// draws k ranks with k draws, where testing every member would take n.
+/// </summary>
+internal sealed class OrdinalPicks
+{
+    private readonly int[] _start;
+    private readonly int[] _end;
+    private int[] _ranks = new int[256];
+    private int _used;
+
+    /// <summary>Room for keys 0 to <paramref name="keys"/> − 1.</summary>
+    public OrdinalPicks(int keys)
+    {
+        _start = new int[keys];
+        _end = new int[keys];
+    }
+
+    /// <summary>Forgets every key's picks.</summary>
+    public void Clear() => _used = 0;
+
+    /// <summary>Chooses <paramref name="count"/> distinct ranks in [0, <paramref name="n"/>) for <paramref name="key"/>, uniformly; returns the smallest.</summary>
+    public int Choose(int key, int count, int n, Xoshiro256StarStar random)
+    {
+        if (count <= 0 || count > n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"between 1 and {n}");
+        }
+
+        if (_ranks.Length < _used + count)
+        {
+            Array.Resize(ref _ranks, Math.Max(_ranks.Length * 2, _used + count));
+        }
+
+        var picks = _ranks.AsSpan(_used, count);
+        var taken = 0;
+        for (var j = n - count; j < n; j++)
+        {
+            // Floyd: a draw in [0, j] already taken is replaced by j itself, which cannot be.
+            var r = random.NextInt(j + 1);
+            var pick = picks[..taken].Contains(r) ? j : r;
+            picks[taken++] = pick;
+        }
+
+        picks.Sort();
+        _start[key] = _used + 1;
+        _end[key] = _used + count;
+        _used += count;
+        return picks[0];
+    }
+
+    /// <summary>The key's next rank after the last one handed out, or <see cref="int.MaxValue"/> when none is left.</summary>
+    public int Next(int key) => _start[key] < _end[key] ? _ranks[_start[key]++] : int.MaxValue;
+}
