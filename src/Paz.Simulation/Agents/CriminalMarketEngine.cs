@@ -211,7 +211,7 @@ public sealed class CriminalMarketEngine
         double weighted = 0, members = 0;
         foreach (var c in world.ActiveCells)
         {
-            weighted += world.Free[c] * raw[c % world.M];
+            weighted += world.Free[c] * raw[world.CellPlace[c]];
             members += world.Free[c];
         }
 

@@ -4,9 +4,9 @@ namespace Paz.Simulation.Agents;
 
 /// <summary>
 /// The engine's mutable state in struct-of-arrays form: one array per member attribute, and per
-/// "cell" (a group in a municipality, index g·M + m) the counts and the events decided for the week.
-/// Systems decide events at the cell level; <see cref="ApplyEvents"/> then picks which members they
-/// befall in one pass, by sequential sampling, so every member of a cell is equally likely.
+/// "cell" (a group in a municipality, numbered densely by <see cref="CellOf"/>) the counts and the events
+/// decided for the week. Systems decide events at the cell level; <see cref="ApplyEvents"/> then applies
+/// them in one pass, every member of a cell equally likely to be the one an event befalls.
 /// </summary>
 public sealed class World
 {
@@ -23,7 +23,12 @@ public sealed class World
         State = new Status[capacity];
         Due = new int[capacity];
         Age = new byte[capacity];
+        Cell = new int[capacity];
         var cells = M * maxGroups;
+        _cellOf = new int[cells];
+        Array.Fill(_cellOf, -1);
+        CellGroup = new short[cells];
+        CellPlace = new short[cells];
         Free = new int[cells];
         Middle = new int[cells];
         Deaths = new int[cells];
@@ -55,9 +60,16 @@ public sealed class World
         LeaderInstalls = new int[maxGroups];
         MiddleRemovalShare = new double[maxGroups];
         Promotions = new double[maxGroups];
-        GroupsIn = Enumerable.Range(0, M).Select(_ => new List<int>(4)).ToArray();
-        FreeIn = [.. Enumerable.Range(0, municipalities).Select(_ => new List<int>())];
-        _remaining = new int[cells];
+        _placeStart = new int[municipalities + 1];
+        _placeFill = new int[municipalities + 1];
+        GroupsIn = new PlaceColumn(_placeStart);
+        FreeIn = new PlaceColumn(_placeStart);
+        CellsIn = new PlaceColumn(_placeStart);
+        _seen = new int[cells];
+        _nextEvent = new int[cells];
+        _events = new OrdinalPicks(cells);
+        _groupCellStart = new int[maxGroups + 1];
+        _groupCellFill = new int[maxGroups + 1];
         _leadersLeft = new int[maxGroups];
         _middleLeft = new int[maxGroups];
         _footSeen = new int[maxGroups];
@@ -67,7 +79,9 @@ public sealed class World
         _activeBits = new ulong[(cells + 63) / 64];
     }
 
-    private readonly int[] _remaining;
+    private readonly int[] _seen;
+    private readonly int[] _nextEvent;
+    private readonly OrdinalPicks _events;
     private readonly int[] _footSeen;
     private readonly int[] _leadersLeft;
     private readonly int[] _middleLeft;
@@ -111,6 +125,49 @@ public sealed class World
 
     /// <summary>Each member's age in years.</summary>
     public byte[] Age { get; private set; }
+
+    /// <summary>Each member's cell (see <see cref="CellOf"/>).</summary>
+    public int[] Cell { get; private set; }
+
+    /// <summary>Cells numbered so far.</summary>
+    public int Cells { get; private set; }
+
+    /// <summary>Each cell's group.</summary>
+    public short[] CellGroup { get; }
+
+    /// <summary>Each cell's municipality.</summary>
+    public short[] CellPlace { get; }
+
+    // The cell of each (group, municipality), group-major, or -1: read only when a cell is looked up by
+    // its group and place, never in the weekly passes.
+    private readonly int[] _cellOf;
+
+    /// <summary>
+    /// The cell of <paramref name="group"/> in <paramref name="place"/>, numbered when first used. Cells are
+    /// numbered densely in the order groups arrive in places, so the per-cell counters the systems sweep
+    /// every week sit in a few hundred kilobytes instead of one slot per group and municipality (megabytes,
+    /// a cache miss per cell).
+    /// </summary>
+    public int CellOf(int group, int place)
+    {
+        var key = (group * M) + place;
+        var c = _cellOf[key];
+        if (c < 0)
+        {
+            c = _cellOf[key] = Cells++;
+            CellGroup[c] = (short)group;
+            CellPlace[c] = (short)place;
+        }
+
+        return c;
+    }
+
+    /// <summary>Free members below leader rank of <paramref name="group"/> in <paramref name="place"/> (0 where it has never been).</summary>
+    public int FreeOf(int group, int place)
+    {
+        var c = _cellOf[(group * M) + place];
+        return c < 0 ? 0 : Free[c];
+    }
 
     /// <summary>Free members below leader rank per cell.</summary>
     public int[] Free { get; }
@@ -176,13 +233,19 @@ public sealed class World
     public List<int> ActiveCells { get; } = [];
 
     /// <summary>Groups with free members in each municipality.</summary>
-    public List<int>[] GroupsIn { get; }
+    public PlaceColumn GroupsIn { get; }
 
     /// <summary>
     /// Free members of each group in <see cref="GroupsIn"/>, in the same order, as of the census: a
     /// place's counts side by side, so the conflict pass reads them without a cache miss per group.
     /// </summary>
-    public List<int>[] FreeIn { get; }
+    public PlaceColumn FreeIn { get; }
+
+    /// <summary>The cells of the groups in <see cref="GroupsIn"/>, in the same order, as of the census.</summary>
+    public PlaceColumn CellsIn { get; }
+
+    private readonly int[] _placeStart;
+    private readonly int[] _placeFill;
 
     /// <summary>Adds a member and returns its index.</summary>
     public int Add(int group, int place, Tier tier, byte age)
@@ -199,6 +262,7 @@ public sealed class World
         State[i] = Status.Free;
         Due[i] = 0;
         Age[i] = age;
+        Cell[i] = CellOf(group, place);
         CountMember(i);
         return i;
     }
@@ -225,17 +289,10 @@ public sealed class World
     /// </summary>
     public void FinishCensus()
     {
-        foreach (var m in _touchedPlaces)
-        {
-            GroupsIn[m].Clear();
-            FreeIn[m].Clear();
-        }
-
-        _touchedPlaces.Clear();
         if (!IsSorted(ActiveCells))
         {
             ActiveCells.Clear();
-            var words = Math.Min(_activeBits.Length, ((Groups * M) + 63) / 64);
+            var words = Math.Min(_activeBits.Length, (Cells + 63) / 64);
             for (var w = 0; w < words; w++)
             {
                 for (var bits = _activeBits[w]; bits != 0; bits &= bits - 1)
@@ -245,29 +302,58 @@ public sealed class World
             }
         }
 
-        // Active cells are sorted, so the group only grows: its row is tracked instead of dividing by M per cell.
-        var g = 0;
-        var row = 0;
+        // Each place's and each group's active cells side by side: counting sorts, stable in the order of
+        // the active list.
+        var active = ActiveCells.Count;
+        if (_groupCells.Length < active)
+        {
+            _groupCells = new int[active * 2];
+            GroupsIn.Values = new int[active * 2];
+            FreeIn.Values = new int[active * 2];
+            CellsIn.Values = new int[active * 2];
+        }
+
+        var byGroup = _groupCellStart;
+        var byPlace = _placeStart;
+        Array.Clear(byGroup);
+        Array.Clear(byPlace);
         foreach (var c in ActiveCells)
         {
-            while (c >= row + M)
-            {
-                g++;
-                row += M;
-            }
+            byGroup[CellGroup[c] + 1]++;
+            byPlace[CellPlace[c] + 1]++;
+        }
 
-            var m = c - row;
-            if (GroupsIn[m].Count == 0)
-            {
-                _touchedPlaces.Add(m);
-            }
-
-            GroupsIn[m].Add(g);
-            FreeIn[m].Add(Free[c]);
+        Accumulate(byGroup, _groupCellFill);
+        Accumulate(byPlace, _placeFill);
+        int[] groups = GroupsIn.Values, free = FreeIn.Values, cells = CellsIn.Values;
+        foreach (var c in ActiveCells)
+        {
+            _groupCells[_groupCellFill[CellGroup[c]]++] = c;
+            var k = _placeFill[CellPlace[c]]++;
+            groups[k] = CellGroup[c];
+            free[k] = Free[c];
+            cells[k] = c;
         }
     }
 
-    private readonly List<int> _touchedPlaces = [];
+    // Counts per key into starts (in place), and a copy to fill from.
+    private static void Accumulate(int[] start, int[] fill)
+    {
+        for (var k = 1; k < start.Length; k++)
+        {
+            start[k] += start[k - 1];
+        }
+
+        Array.Copy(start, fill, start.Length);
+    }
+
+    /// <summary>The active cells of <paramref name="group"/>, as of the census.</summary>
+    public ReadOnlySpan<int> CellsOfGroup(int group) =>
+        _groupCells.AsSpan(_groupCellStart[group], _groupCellStart[group + 1] - _groupCellStart[group]);
+
+    private readonly int[] _groupCellStart;
+    private readonly int[] _groupCellFill;
+    private int[] _groupCells = [];
 
     // Lookouts still to visit until the next one rises (see ApplyEvents); 0: draw the next distance.
     private int _lookoutSkip;
@@ -313,7 +399,7 @@ public sealed class World
             return;
         }
 
-        CountFree(g, unchecked((g * M) + Place[i]), Rank[i]); // bounded by M · MaxGroups, an array length
+        CountFree(g, Cell[i], Rank[i]);
     }
 
     // Counts a free member below the leaders in cell c of group g: the member pass calls it directly with
@@ -349,7 +435,9 @@ public sealed class World
         ArgumentNullException.ThrowIfNull(parameters);
         Week++;
         var events = new WeekEvents();
-        var remaining = _remaining;
+        var seen = _seen;
+        var nextEvent = _nextEvent;
+        _events.Clear();
         var busy = _busy;
         if (_cells.Length < ActiveCells.Count)
         {
@@ -366,7 +454,12 @@ public sealed class World
             busy[c] = Deaths[c] + Arrests[c] + Desist[c] + Moves[c] > 0 || SplitTo[c] >= 0;
             if (busy[c])
             {
-                remaining[c] = Free[c];
+                // Who the events befall is decided now: as many of the cell's members, by their rank in the
+                // order the pass meets them, each as likely as any other (what sequential sampling gives,
+                // with a draw per event instead of one per member).
+                seen[c] = 0;
+                var decided = Math.Min(Free[c], Deaths[c] + Arrests[c] + Desist[c] + Moves[c]);
+                nextEvent[c] = decided > 0 ? _events.Choose(c, decided, Free[c], random) : int.MaxValue;
                 relocating += SplitTo[c] >= 0 ? Free[c] : Moves[c];
             }
         }
@@ -402,12 +495,12 @@ public sealed class World
         // decided, inline; prisoners, the upper tiers and busy cells go to methods of their own, so the
         // loop stays small enough for its locals to live in registers.
         var group = Group;
-        var place = Place;
+        var cell = Cell;
         var rank = Rank;
         var state = State;
-        var m = M;
         var prisoners = 0;
         var lookoutSkip = _lookoutSkip;
+
         // Members come in runs, one per cell as of the last compaction. A clean run (all its members free,
         // below the leaders and still in the cell) with nothing to befall it this week is counted from its
         // cached tier counts without visiting its members; any other run, and the members added since the
@@ -481,10 +574,19 @@ public sealed class World
                     }
                 }
 
-                var c = unchecked((g * m) + place[i]);
-                if (busy[c])
+                var c = cell[i];
+                if (!busy[c])
                 {
+                    CountFree(g, c, tier);
+                }
+                else if (seen[c]++ == nextEvent[c])
+                {
+                    nextEvent[c] = _events.Next(c);
                     prisoners += Befall(i, c, random, parameters, events);
+                }
+                else if (SplitTo[c] >= 0)
+                {
+                    Follow(i, c, Group[i], Place[i], random);
                 }
                 else
                 {
@@ -557,7 +659,7 @@ public sealed class World
         GroupMiddle[g] += middle;
         GroupFoot[g] += foot;
         Middle[c] += middle;
-        if (Free[c] == 0)
+        if (Free[c] == 0 && n > 0) // a run of leaders and prisoners only does not make its cell active
         {
             ActiveCells.Add(c);
             _activeBits[c >> 6] |= 1UL << c;
@@ -588,7 +690,7 @@ public sealed class World
                     continue;
             }
 
-            if ((Group[i] * M) + Place[i] != c)
+            if (Cell[i] != c)
             {
                 _runClean[r] = false;
                 return;
@@ -659,7 +761,7 @@ public sealed class World
             }
 
             LeaderRemovals[g]--;
-            RemovedLeaderCells.Add(unchecked((g * M) + Place[i]));
+            RemovedLeaderCells.Add(Cell[i]);
             Detain(i, random, parameters, events);
             events.LeadersRemoved++;
             events.Arrests++;
@@ -686,47 +788,45 @@ public sealed class World
         return Proceed;
     }
 
-    // A member of a cell with events decided: sequential sampling picks who dies, is arrested, desists or
-    // moves, so every member of the cell is equally likely; in a splitting cell about half follow the splinter.
+    // A member an event befalls: which one, in proportion to the events of each kind still to assign
+    // (death, arrest, desistance, move).
     private int Befall(int i, int c, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
     {
-        var n = _remaining[c]--;
-        int group = Group[i], place = Place[i];
         int d = Deaths[c], a = Arrests[c], s = Desist[c], k = Moves[c];
-        if (d + a + s + k > 0)
+        var u = random.NextDouble() * (d + a + s + k);
+        if (u < d)
         {
-            var u = random.NextDouble() * n;
-            if (u < d)
-            {
-                Deaths[c]--;
-                State[i] = Status.Dead;
-                events.MemberDeaths++;
-                return 0;
-            }
-
-            if (u < d + a)
-            {
-                Arrests[c]--;
-                Detain(i, random, parameters, events);
-                events.Arrests++;
-                return 1;
-            }
-
-            if (u < d + a + s)
-            {
-                Desist[c]--;
-                State[i] = Status.Desisted;
-                events.Desisted++;
-                return 0;
-            }
-
-            if (u < d + a + s + k)
-            {
-                Moves[c]--;
-                place = MoveTarget[c];
-            }
+            Deaths[c]--;
+            State[i] = Status.Dead;
+            events.MemberDeaths++;
+            return 0;
         }
 
+        if (u < d + a)
+        {
+            Arrests[c]--;
+            Detain(i, random, parameters, events);
+            events.Arrests++;
+            return 1;
+        }
+
+        if (u < d + a + s)
+        {
+            Desist[c]--;
+            State[i] = Status.Desisted;
+            events.Desisted++;
+            return 0;
+        }
+
+        Moves[c]--;
+        Follow(i, c, Group[i], MoveTarget[c], random);
+        return 0;
+    }
+
+    // A free member of cell c goes on in group and place (a move), and in a splitting cell follows the
+    // splinter with probability one half.
+    private void Follow(int i, int c, int group, int place, Xoshiro256StarStar random)
+    {
         if (SplitTo[c] >= 0 && (random.NextUInt64() & 1) == 0)
         {
             group = SplitTo[c]; // a faction: about half of each place's members follow the splinter
@@ -742,8 +842,6 @@ public sealed class World
             State[i] = Status.Moved;
             Add(group, place, Rank[i], Age[i]);
         }
-
-        return 0;
     }
 
     /// <summary>Member passes (<see cref="ApplyEvents"/>) so far: the clock of detentions and sentences.</summary>
@@ -769,7 +867,7 @@ public sealed class World
             _compactOrder = new int[Group.Length];
         }
 
-        var cells = Groups * M;
+        var cells = Cells;
         if (_cellStart.Length < cells + 1)
         {
             _cellStart = new int[(MaxGroups * M) + 1];
@@ -781,7 +879,7 @@ public sealed class World
         {
             if (State[i] is not (Status.Dead or Status.Desisted or Status.Moved))
             {
-                start[(Group[i] * M) + Place[i] + 1]++;
+                start[Cell[i] + 1]++;
                 live++;
             }
         }
@@ -796,7 +894,7 @@ public sealed class World
         {
             if (State[i] is not (Status.Dead or Status.Desisted or Status.Moved))
             {
-                order[start[(Group[i] * M) + Place[i]]++] = i;
+                order[start[Cell[i]]++] = i;
             }
         }
 
@@ -824,7 +922,7 @@ public sealed class World
             {
                 _runStart[_runCount] = previous;
                 _runCell[_runCount] = c;
-                _runGroup[_runCount] = c / M;
+                _runGroup[_runCount] = CellGroup[c];
                 _runCount++;
                 previous = start[c];
             }
@@ -838,6 +936,7 @@ public sealed class World
         State = Permute(State, order, live, ref _spareState);
         Due = Permute(Due, order, live, ref _spareDue);
         Age = Permute(Age, order, live, ref _spareAge);
+        Cell = Permute(Cell, order, live, ref _spareCell);
         Count = live;
         for (var r = 0; r < _runCount; r++)
         {
@@ -857,7 +956,7 @@ public sealed class World
     private int[] _cellStart = [];
     private int[] _compactOrder = [];
     private short[] _spareGroup = [], _sparePlace = [];
-    private int[] _spareDue = [];
+    private int[] _spareDue = [], _spareCell = [];
     private Tier[] _spareRank = [];
     private Status[] _spareState = [];
     private byte[] _spareAge = [];
@@ -998,6 +1097,7 @@ public sealed class World
         State = Resize(State, size);
         Due = Resize(Due, size);
         Age = Resize(Age, size);
+        Cell = Resize(Cell, size);
     }
 
     private static T[] Resize<T>(T[] array, int size)

@@ -35,7 +35,7 @@ public static class EnforcementSystem
         var exposure = 0.0;
         foreach (var c in world.ActiveCells)
         {
-            exposure += world.Free[c] * Weight(c % world.M);
+            exposure += world.Free[c] * Weight(world.CellPlace[c]);
         }
 
         if (exposure > 0)
@@ -44,7 +44,7 @@ public static class EnforcementSystem
             var (rates, counts, scratch) = world.CellScratch();
             for (var k = 0; k < cells.Count; k++)
             {
-                rates[k] = p.ArrestsPerWeek * world.Free[cells[k]] * Weight(cells[k] % world.M) / exposure;
+                rates[k] = p.ArrestsPerWeek * world.Free[cells[k]] * Weight(world.CellPlace[cells[k]]) / exposure;
             }
 
             random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);

@@ -123,7 +123,7 @@ public static class GuardSystem
         var present = new bool[world.MaxGroups];
         for (var m = 0; m < world.M; m++)
         {
-            if (officers[m] <= 0 || world.GroupsIn[m].Count == 0)
+            if (officers[m] <= 0 || world.GroupsIn[m].Length == 0)
             {
                 continue;
             }
@@ -132,9 +132,8 @@ public static class GuardSystem
             if (posture == GuardPosture.Garrison && inputs.Neighbours[m].Length > 0)
             {
                 var target = MostViolent(inputs.Neighbours[m], lastYear);
-                foreach (var g in world.GroupsIn[m])
+                foreach (var c in world.CellsIn[m])
                 {
-                    var c = (g * world.M) + m;
                     var pushed = (int)random.Poisson(p.GarrisonDisplacement * world.Free[c] * (1 - deterrence[m]));
                     world.Moves[c] = Math.Min(world.Moves[c] + pushed, world.Free[c]);
                     if (world.Moves[c] > 0)
@@ -193,11 +192,12 @@ public static class GuardSystem
     {
         var groups = world.GroupsIn[m];
         var free = world.FreeIn[m];
-        for (var j = 0; j < groups.Count; j++)
+        var placed = world.CellsIn[m];
+        for (var j = 0; j < groups.Length; j++)
         {
             if (present[groups[j]])
             {
-                cells[k] = (groups[j] * world.M) + m;
+                cells[k] = placed[j];
                 members[k] = free[j];
                 k++;
             }

@@ -33,7 +33,7 @@ public static class PredationSystem
         for (var k = 0; k < cells.Count; k++)
         {
             var c = cells[k];
-            rates[k] = p.PredationLethality * world.Free[c] * temper[c / world.M] * TerritorialCompetitionSystem.Plaza(world, p, c % world.M) * (deterrence is null ? 1 : deterrence[c % world.M]);
+            rates[k] = p.PredationLethality * world.Free[c] * temper[world.CellGroup[c]] * TerritorialCompetitionSystem.Plaza(world, p, world.CellPlace[c]) * (deterrence is null ? 1 : deterrence[world.CellPlace[c]]);
         }
 
         var killed = random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
@@ -41,8 +41,8 @@ public static class PredationSystem
         {
             if (counts[k] > 0)
             {
-                homicides[cells[k] % world.M] += counts[k];
-                world.Attribute(cells[k] / world.M, counts[k]);
+                homicides[world.CellPlace[cells[k]]] += counts[k];
+                world.Attribute(world.CellGroup[cells[k]], counts[k]);
             }
         }
 

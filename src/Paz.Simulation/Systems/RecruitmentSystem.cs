@@ -27,10 +27,10 @@ public static class RecruitmentSystem
         for (var k = 0; k < cells.Count; k++)
         {
             var c = cells[k];
-            var g = c / world.M;
+            var g = world.CellGroup[c];
             var members = world.GroupMembers[g];
             var strength = members == 0 ? 0 : Math.Min(1, world.GroupMiddle[g] / (p.MiddleShare * members));
-            rates[k] = p.Recruitment * world.Free[c] * poolFactor[c % world.M] * strength;
+            rates[k] = p.Recruitment * world.Free[c] * poolFactor[world.CellPlace[c]] * strength;
         }
 
         // One Poisson total scattered over the cells: the same law as a Poisson draw per cell, with a few
@@ -41,7 +41,7 @@ public static class RecruitmentSystem
             var c = cells[k];
             for (var n = 0; n < counts[k]; n++)
             {
-                world.Add(c / world.M, c % world.M, random.NextDouble() < 0.6 ? Tier.Lookout : Tier.FootSoldier, (byte)(15 + random.NextInt(10)));
+                world.Add(world.CellGroup[c], world.CellPlace[c], random.NextDouble() < 0.6 ? Tier.Lookout : Tier.FootSoldier, (byte)(15 + random.NextInt(10)));
             }
 
             recruits += counts[k];

@@ -22,7 +22,7 @@ public static class SaturationSystem
         var (rates, counts, scratch) = world.CellScratch();
         for (var k = 0; k < cells.Count; k++)
         {
-            rates[k] = p.Saturation * world.GroupMembers[cells[k] / world.M] * world.Free[cells[k]];
+            rates[k] = p.Saturation * world.GroupMembers[world.CellGroup[cells[k]]] * world.Free[cells[k]];
         }
 
         random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);

@@ -24,7 +24,8 @@ namespace Paz.Simulation.Systems;
 /// municipalities follow the splinter, which inherits the group's rivalries and becomes its rival, so
 /// every place the group held becomes contested. At the end of a crisis the middle layer installs new
 /// leaders. Every week a share <c>promotion</c> of the gap between the middle layer and middle_share of
-/// members is promoted from foot soldiers.
+/// members is promoted from foot soldiers (on average: the whole part of it, and one more with the
+/// probability of its fraction; see <see cref="World.ApplyEvents"/>).
 /// Reads: crisis_violence (via <see cref="TerritorialCompetitionSystem.Plaza"/>), succession_violence, crisis_weeks, split_probability, middle_share, leaders_per_group, promotion.
 /// </summary>
 public static class SuccessionSystem
@@ -55,7 +56,7 @@ public static class SuccessionSystem
         crises.RemoveRange(kept, crises.Count - kept);
         foreach (var c in world.RemovedLeaderCells)
         {
-            OpenAround(world, neighbours, c / world.M, c % world.M, p.CrisisWeeks);
+            OpenAround(world, neighbours, world.CellGroup[c], world.CellPlace[c], p.CrisisWeeks);
         }
 
         world.RemovedLeaderCells.Clear();
@@ -96,7 +97,7 @@ public static class SuccessionSystem
         Open(world, place, group, weeks);
         foreach (var n in neighbours[place])
         {
-            if (world.Free[(group * world.M) + n] > 0)
+            if (world.FreeOf(group, n) > 0)
             {
                 Open(world, n, group, weeks);
             }
@@ -158,7 +159,7 @@ public static class SuccessionSystem
                 continue;
             }
 
-            foreach (var c in CellsOf(world, g))
+            foreach (var c in world.CellsOfGroup(g))
             {
                 var n = (int)random.Poisson(p.SuccessionViolence * Math.Sqrt(world.Free[c]));
                 n = Math.Min(n, world.Free[c] - world.Deaths[c] - world.Arrests[c]);
@@ -168,7 +169,7 @@ public static class SuccessionSystem
                 }
 
                 world.Deaths[c] += n;
-                homicides[c % world.M] += n;
+                homicides[world.CellPlace[c]] += n;
                 world.Attribute(g, n);
                 killings += n;
             }
@@ -199,7 +200,7 @@ public static class SuccessionSystem
         }
 
         world.SetRivalry(splinter, parent, Math.Max(5, world.RivalryOf(splinter, parent)));
-        foreach (var c in CellsOf(world, parent).ToList())
+        foreach (var c in world.CellsOfGroup(parent))
         {
             world.SplitTo[c] = splinter;
         }
@@ -207,15 +208,4 @@ public static class SuccessionSystem
         world.CrisisLeft[splinter] = 0;
     }
 
-    // Active cells are sorted by g·M + m, so a group's cells are one contiguous run.
-    private static IEnumerable<int> CellsOf(World world, int group)
-    {
-        var cells = world.ActiveCells;
-        var from = group * world.M;
-        var i = cells.BinarySearch(from);
-        for (i = i < 0 ? ~i : i; i < cells.Count && cells[i] < from + world.M; i++)
-        {
-            yield return cells[i];
-        }
-    }
 }

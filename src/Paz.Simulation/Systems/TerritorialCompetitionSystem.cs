@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Paz.Core.Randomness;
 using Paz.Simulation.Agents;
@@ -48,13 +47,14 @@ public static class TerritorialCompetitionSystem
         for (var m = 0; m < world.M; m++)
         {
             var groups = world.GroupsIn[m];
-            var k = groups.Count;
+            var k = groups.Length;
             if (k < 2)
             {
                 continue;
             }
 
             var free = world.FreeIn[m];
+            var cells = world.CellsIn[m];
             // Σ over pairs of w_ab·√(n_a n_b) with w_ab = u for unlisted pairs: the all-pairs part is
             // u·((Σ√n)² − Σn)/2, so only listed rivalries need visiting — O(groups + rival ties), not O(groups²).
             double sum = 0, squares = 0;
@@ -73,7 +73,6 @@ public static class TerritorialCompetitionSystem
                 pressure[a] = u * root[a] * (sum - root[a]); // a group loses members in proportion to the pressure it is under
             }
 
-            var placed = CollectionsMarshal.AsSpan(groups);
             for (var a = 0; a < k; a++)
             {
                 // Visit a's listed rivals or the groups after a in this place, whichever is cheaper:
@@ -93,7 +92,7 @@ public static class TerritorialCompetitionSystem
                 }
                 else
                 {
-                    total += RivalriesAfter(a, placed, rivalry.AsSpan(ga * world.MaxGroups, world.MaxGroups), p, root, pressure, weights);
+                    total += RivalriesAfter(a, groups, rivalry.AsSpan(ga * world.MaxGroups, world.MaxGroups), p, root, pressure, weights);
                 }
             }
 
@@ -131,7 +130,7 @@ public static class TerritorialCompetitionSystem
                     a++;
                 }
 
-                var c = (groups[a] * world.M) + m;
+                var c = cells[a];
                 if (world.Deaths[c] + world.Arrests[c] < world.Free[c])
                 {
                     world.Deaths[c]++;
@@ -157,7 +156,7 @@ public static class TerritorialCompetitionSystem
                 continue;
             }
 
-            var neighbours = inputs.Neighbours[c % world.M];
+            var neighbours = inputs.Neighbours[world.CellPlace[c]];
             if (neighbours.Length == 0)
             {
                 continue;

@@ -78,7 +78,7 @@ public class EngineTests
         {
             var world = InitialWorld.Build(inputs, new EngineParameters { PresenceViolenceExponent = exponent }, new Core.Randomness.Xoshiro256StarStar(3));
             world.Census();
-            var inQuiet = Enumerable.Range(0, inputs.MunicipalityCount).Where(m => quiet.Contains(inputs.StateOf[m])).Sum(m => world.Free[(strongest * world.M) + m]);
+            var inQuiet = Enumerable.Range(0, inputs.MunicipalityCount).Where(m => quiet.Contains(inputs.StateOf[m])).Sum(m => world.FreeOf(strongest, m));
             return inQuiet / (double)world.GroupMembers[strongest];
         }
 

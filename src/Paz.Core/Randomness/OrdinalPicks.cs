@@ -1,18 +1,20 @@
-using Paz.Core.Randomness;
-
-namespace Paz.Simulation.Agents;
+namespace Paz.Core.Randomness;
 
 /// <summary>
-/// For each key (a group), a uniformly random set of distinct ranks among n, handed out in increasing
-/// order: which of the members a pass will meet are chosen, decided before the pass. Floyd's algorithm
-/// draws k ranks with k draws, where testing every member would take n.
+/// For each key (a group, a cell), a uniformly random set of k distinct ranks among n, handed out in
+/// increasing order: which of the items a pass will meet are chosen, decided before the pass, so the pass
+/// compares a counter instead of drawing for every item. Floyd's algorithm draws k ranks with k draws
+/// where testing every item would take n; many picks use selection sampling, one pass over the ranks.
 /// </summary>
-internal sealed class OrdinalPicks
+public sealed class OrdinalPicks
 {
     private readonly int[] _start;
     private readonly int[] _end;
     private int[] _ranks = new int[256];
     private int _used;
+
+    // Floyd's membership test is linear in the picks so far: beyond this many, one pass over the ranks is cheaper.
+    private const int FloydLimit = 48;
 
     /// <summary>Room for keys 0 to <paramref name="keys"/> − 1.</summary>
     public OrdinalPicks(int keys)
@@ -39,15 +41,30 @@ internal sealed class OrdinalPicks
 
         var picks = _ranks.AsSpan(_used, count);
         var taken = 0;
-        for (var j = n - count; j < n; j++)
+        if (count <= FloydLimit)
         {
-            // Floyd: a draw in [0, j] already taken is replaced by j itself, which cannot be.
-            var r = random.NextInt(j + 1);
-            var pick = picks[..taken].Contains(r) ? j : r;
-            picks[taken++] = pick;
+            for (var j = n - count; j < n; j++)
+            {
+                // Floyd: a draw in [0, j] already taken is replaced by j itself, which cannot be.
+                var r = random.NextInt(j + 1);
+                var pick = picks[..taken].Contains(r) ? j : r;
+                picks[taken++] = pick;
+            }
+
+            picks.Sort();
+        }
+        else
+        {
+            // Many picks: selection sampling, one draw per rank, takes each with the chance still needed.
+            for (var j = 0; taken < count; j++)
+            {
+                if (random.NextDouble() * (n - j) < count - taken)
+                {
+                    picks[taken++] = j;
+                }
+            }
         }
 
-        picks.Sort();
         _start[key] = _used + 1;
         _end[key] = _used + count;
         _used += count;
