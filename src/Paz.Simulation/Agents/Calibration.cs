@@ -25,9 +25,10 @@ public sealed record CalibrationResult(EngineParameters Parameters, double Objec
 /// <remarks>
 /// Objective (smaller is better), averaged over <c>replicates</c> replicates per candidate (two by default) with fixed seeds (common
 /// random numbers, so candidates differ by their parameters, not their luck):
-/// Σ_{2015..2018} [ln(model homicides / INEGI)² + ln(weekly member deaths / aggregate)² + ¼ ln(weekly
-/// recruits / aggregate)²] + ½ ln(members at 2018 / aggregate)² + 4 max(0, 0.72 − ρ_states)²
-/// + 4 max(0, 0.52 − ρ_municipalities)².
+/// Σ_{2015..2018} [ln(model homicides / INEGI)² + B(model homicides / INEGI, 0.07) + ln(weekly member
+/// deaths / aggregate)² + ¼ ln(weekly recruits / aggregate)² + B(weekly recruits / aggregate, 0.15)]
+/// + ½ ln(members at 2018 / aggregate)² + 4 max(0, 0.72 − ρ_states)² + 4 max(0, 0.52 − ρ_municipalities)²,
+/// where B(r, t) = 8 max(0, |ln r| − t)² keeps a ratio inside a band short of the validation's.
 /// Phase 1 evaluates the starting values and <c>searchPoints</c> candidates drawn uniformly (log-uniformly for
 /// rates) within the ranges from a seeded generator; phase 2 runs Nelder-Mead (MathNet.Numerics) from the best of them, on parameters mapped
 /// into their ranges by a sine, for at most <c>refineEvaluations</c> iterations. The best candidate seen in
@@ -150,7 +151,7 @@ public static class Calibration
         {
             var model = Math.Max(1, run.Homicides(year));
             errors[year] = (model / targets.NationalHomicides[year]) - 1;
-            value += Math.Pow(Math.Log(model / targets.NationalHomicides[year]), 2);
+            value += Math.Pow(Math.Log(model / targets.NationalHomicides[year]), 2) + Band(model / targets.NationalHomicides[year], 0.07);
         }
 
         var members2018 = run.Weeks.First(w => w.Date.Year == 2018).Members;
@@ -159,7 +160,8 @@ public static class Calibration
         {
             var weeks = run.Weeks.Where(w => w.Date.Year == year).ToList();
             value += Math.Pow(Math.Log(Math.Max(1, weeks.Average(w => w.MemberDeaths)) / targets.Aggregate[year].Deaths), 2);
-            value += 0.25 * Math.Pow(Math.Log(Math.Max(1, weeks.Average(w => w.Recruits)) / targets.Aggregate[year].Recruits), 2);
+            var recruits = Math.Max(1, weeks.Average(w => w.Recruits)) / targets.Aggregate[year].Recruits;
+            value += (0.25 * Math.Pow(Math.Log(recruits), 2)) + Band(recruits, 0.15);
         }
 
         var statePopulation = Enumerable.Range(0, inputs.States).Select(s => Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => inputs.PopulationIn(m, 2018))).ToArray();
@@ -174,4 +176,8 @@ public static class Calibration
         value += 4 * Math.Pow(Math.Max(0, 0.52 - (double.IsNaN(rhoMunicipal) ? 0 : rhoMunicipal)), 2);
         return (value, errors);
     }
+
+    // A steep penalty once a ratio leaves ±tolerance (in log terms) around 1: the validation's checks are
+    // bands (10% for homicides, 20% for the flows), and a fit that sits on a band's edge fails it on other draws.
+    private static double Band(double ratio, double tolerance) => 8 * Math.Pow(Math.Max(0, Math.Abs(Math.Log(ratio)) - tolerance), 2);
 }

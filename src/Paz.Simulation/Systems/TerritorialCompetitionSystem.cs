@@ -43,7 +43,6 @@ public static class TerritorialCompetitionSystem
         var weights = new double[world.MaxGroups];
         var index = world.PlaceIndex;
         var temper = world.Restraint;
-        var rivalry = world.Rivalry;
         for (var m = 0; m < world.M; m++)
         {
             var groups = world.GroupsIn[m];
@@ -67,43 +66,11 @@ public static class TerritorialCompetitionSystem
             }
 
             var u = p.UnlistedPairConflict;
-            var total = u * ((sum * sum) - squares) / 2;
-            for (var a = 0; a < k; a++)
-            {
-                pressure[a] = u * root[a] * (sum - root[a]); // a group loses members in proportion to the pressure it is under
-            }
-
-            for (var a = 0; a < k; a++)
-            {
-                // Visit a's listed rivals or the groups after a in this place, whichever is cheaper:
-                // splinter lineages are cliques of rivals, so a group may have hundreds of ties.
-                var ga = groups[a];
-                var rivals = world.RivalList(ga);
-                if (rivals.Count * 3 < k - a)
-                {
-                    for (var r = 0; r < rivals.Count; r++)
-                    {
-                        var b = index[rivals[r]];
-                        if (b > a)
-                        {
-                            AddRivalry(world, p, ga, rivals[r], a, b, root, pressure, ref total);
-                        }
-                    }
-                }
-                else
-                {
-                    total += RivalriesAfter(a, groups, rivalry.AsSpan(ga * world.MaxGroups, world.MaxGroups), p, root, pressure, weights);
-                }
-            }
-
-            for (var a = 0; a < k; a++)
-            {
-                index[groups[a]] = -1;
-            }
-
+            var total = ListedRivalries(world, p, groups, root, null, weights, u * ((sum * sum) - squares) / 2);
             var killed = (int)random.Poisson(p.ConflictIntensity * Plaza(world, p, m) * (deterrence?[m] ?? 1) * Math.Max(0, total));
             if (killed == 0)
             {
+                Forget(index, groups);
                 continue;
             }
 
@@ -115,6 +82,15 @@ public static class TerritorialCompetitionSystem
 
             var members = (int)Binomial(random, killed, p.MemberShareOfConflictDeaths);
             civilians += killed - members;
+
+            // The pressure each group is under, only where members die (most places kill no one in a week).
+            for (var a = 0; a < k; a++)
+            {
+                pressure[a] = u * root[a] * (sum - root[a]); // a group loses members in proportion to the pressure it is under
+            }
+
+            ListedRivalries(world, p, groups, root, pressure, weights, 0);
+            Forget(index, groups);
             var all = 0.0;
             for (var a = 0; a < k; a++)
             {
@@ -139,6 +115,47 @@ public static class TerritorialCompetitionSystem
         }
 
         return civilians;
+    }
+
+    // Adds to total the listed rivalries' part of the pairs' sum, Σ over listed pairs of (1 + rivalry_weight
+    // · records − u) · root_a · root_b, each pair's term also added to both groups' pressure when given.
+    // Visits a group's listed rivals or the groups after it in the place, whichever is cheaper: splinter
+    // lineages are cliques of rivals, so a group may have hundreds of ties.
+    private static double ListedRivalries(World world, EngineParameters p, ReadOnlySpan<int> groups, double[] root, double[]? pressure, double[] weights, double total)
+    {
+        var index = world.PlaceIndex;
+        var k = groups.Length;
+        for (var a = 0; a < k; a++)
+        {
+            var ga = groups[a];
+            var rivals = world.RivalList(ga);
+            if (rivals.Count * 3 < k - a)
+            {
+                for (var r = 0; r < rivals.Count; r++)
+                {
+                    var b = index[rivals[r]];
+                    if (b > a)
+                    {
+                        AddRivalry(world, p, ga, rivals[r], a, b, root, pressure, ref total);
+                    }
+                }
+            }
+            else
+            {
+                total += RivalriesAfter(a, groups, world.Rivalry.AsSpan(ga * world.MaxGroups, world.MaxGroups), p, root, pressure, weights);
+            }
+        }
+
+        return total;
+    }
+
+    // Clears the place's entries of the per-group index.
+    private static void Forget(int[] index, ReadOnlySpan<int> groups)
+    {
+        foreach (var g in groups)
+        {
+            index[g] = -1;
+        }
     }
 
     /// <summary>Decides this week's expansions into neighbouring municipalities; returns how many places were opened.</summary>
@@ -197,18 +214,21 @@ public static class TerritorialCompetitionSystem
     }
 
     // A listed rivalry weighs 1 + rivalry_weight · records instead of the unlisted pairs' u, already counted.
-    private static void AddRivalry(World world, EngineParameters p, int ga, int gb, int a, int b, double[] root, double[] pressure, ref double total)
+    private static void AddRivalry(World world, EngineParameters p, int ga, int gb, int a, int b, double[] root, double[]? pressure, ref double total)
     {
         var extra = (1 + (p.RivalryWeight * world.RivalryOf(ga, gb)) - p.UnlistedPairConflict) * root[a] * root[b];
         total += extra;
-        pressure[a] += extra;
-        pressure[b] += extra;
+        if (pressure is not null)
+        {
+            pressure[a] += extra;
+            pressure[b] += extra;
+        }
     }
 
     // The listed rivalries of the group at a with the groups after it in the place, four pairs at a time:
     // its rivalry row is read out in place order first, so the arithmetic runs on contiguous vectors.
     // Vector256 is exact IEEE arithmetic in hardware or software alike, so results do not depend on the machine.
-    private static double RivalriesAfter(int a, ReadOnlySpan<int> groups, ReadOnlySpan<double> row, EngineParameters p, double[] root, double[] pressure, double[] weights)
+    private static double RivalriesAfter(int a, ReadOnlySpan<int> groups, ReadOnlySpan<double> row, EngineParameters p, double[] root, double[]? pressure, double[] weights)
     {
         var k = groups.Length;
         for (var b = a + 1; b < k; b++)
@@ -229,7 +249,10 @@ public static class TerritorialCompetitionSystem
                 (unlisted + (perRecord * w)) * rootA * Vector256.Create(root.AsSpan(b4, 4)),
                 Vector256<double>.Zero);
             sum += extra;
-            (Vector256.Create(pressure.AsSpan(b4, 4)) + extra).CopyTo(pressure.AsSpan(b4, 4));
+            if (pressure is not null)
+            {
+                (Vector256.Create(pressure.AsSpan(b4, 4)) + extra).CopyTo(pressure.AsSpan(b4, 4));
+            }
         }
 
         var added = sum[0] + sum[1] + sum[2] + sum[3]; // in a fixed order (Vector256.Sum's order is the hardware's)
@@ -239,11 +262,18 @@ public static class TerritorialCompetitionSystem
             {
                 var extra = (1 - p.UnlistedPairConflict + (p.RivalryWeight * weights[b4])) * root[a] * root[b4];
                 added += extra;
-                pressure[b4] += extra;
+                if (pressure is not null)
+                {
+                    pressure[b4] += extra;
+                }
             }
         }
 
-        pressure[a] += added;
+        if (pressure is not null)
+        {
+            pressure[a] += added;
+        }
+
         return added;
     }
 
