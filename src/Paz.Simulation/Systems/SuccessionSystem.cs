@@ -207,5 +207,4 @@ public static class SuccessionSystem
 
         world.CrisisLeft[splinter] = 0;
     }
-
 }

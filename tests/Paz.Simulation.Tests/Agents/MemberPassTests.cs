@@ -1,5 +1,3 @@
-using Paz.Data;
-using Paz.Data.Engine;
 using Paz.Simulation.Agents;
 
 namespace Paz.Simulation.Tests.Agents;
@@ -10,8 +8,6 @@ namespace Paz.Simulation.Tests.Agents;
 /// </summary>
 public class MemberPassTests
 {
-    private static readonly Lazy<EngineInputs> Inputs = new(() => EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate()), new DateOnly(2015, 1, 1)));
-
     [Theory]
     [InlineData(Targeting.HighValue)]
     [InlineData(Targeting.HighValue | Targeting.MiddleLayerSweep)]
@@ -22,7 +18,7 @@ public class MemberPassTests
         var policy = Policy.PenaNieto(parameters) with { Targeting = targeting, IntelligenceWeeks = 4 };
         var checkedWeeks = 0;
         var sweeps = 0;
-        var splits = new CriminalMarketEngine(Inputs.Value).Run(parameters, policy, 40, 8, (week, world) =>
+        var splits = CalibratedBaseline.Engine.Run(parameters, policy, 40, 8, (week, world) =>
         {
             if (week > 0)
             {

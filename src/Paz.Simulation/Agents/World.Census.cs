@@ -1,0 +1,223 @@
+namespace Paz.Simulation.Agents;
+
+// Cells and the census: dense cell numbers, the per-cell and per-group counts, and the census's lists of
+// active cells by place and by group.
+public sealed partial class World
+{
+    // One bit per cell, set while the cell is active: the sorted list of active cells is read off it in
+    // one sweep when splits, moves and recruits have left the list out of order.
+    private readonly ulong[] _activeBits;
+
+    /// <summary>Cells numbered so far.</summary>
+    public int Cells { get; private set; }
+
+    /// <summary>Each cell's group.</summary>
+    public short[] CellGroup { get; }
+
+    /// <summary>Each cell's municipality.</summary>
+    public short[] CellPlace { get; }
+
+    // The cell of each (group, municipality), group-major, or -1: read only when a cell is looked up by
+    // its group and place, never in the weekly passes.
+    private readonly int[] _cellOf;
+
+    /// <summary>
+    /// The cell of <paramref name="group"/> in <paramref name="place"/>, numbered when first used. Cells are
+    /// numbered densely in the order groups arrive in places, so the per-cell counters the systems sweep
+    /// every week sit in a few hundred kilobytes instead of one slot per group and municipality (megabytes,
+    /// a cache miss per cell).
+    /// </summary>
+    public int CellOf(int group, int place)
+    {
+        var key = (group * M) + place;
+        var c = _cellOf[key];
+        if (c < 0)
+        {
+            c = _cellOf[key] = Cells++;
+            CellGroup[c] = (short)group;
+            CellPlace[c] = (short)place;
+        }
+
+        return c;
+    }
+
+    /// <summary>Free members below leader rank of <paramref name="group"/> in <paramref name="place"/> (0 where it has never been).</summary>
+    public int FreeOf(int group, int place)
+    {
+        var c = _cellOf[(group * M) + place];
+        return c < 0 ? 0 : Free[c];
+    }
+
+    /// <summary>Cells with free members, as counted at the start of the week.</summary>
+    public List<int> ActiveCells { get; } = [];
+
+    /// <summary>Groups with free members in each municipality.</summary>
+    public PlaceColumn GroupsIn { get; }
+
+    /// <summary>
+    /// Free members of each group in <see cref="GroupsIn"/>, in the same order, as of the census: a
+    /// place's counts side by side, so the conflict pass reads them without a cache miss per group.
+    /// </summary>
+    public PlaceColumn FreeIn { get; }
+
+    /// <summary>The cells of the groups in <see cref="GroupsIn"/>, in the same order, as of the census.</summary>
+    public PlaceColumn CellsIn { get; }
+
+    private readonly int[] _placeStart;
+    private readonly int[] _placeFill;
+
+    /// <summary>Counts free members per cell, tier and group from scratch, and lists the groups in each municipality.</summary>
+    public void Census()
+    {
+        ClearCounts();
+        for (var i = 0; i < Count; i++)
+        {
+            if (State[i] == Status.Free)
+            {
+                CountMember(i);
+            }
+        }
+
+        FinishCensus();
+    }
+
+    /// <summary>
+    /// Completes the counts kept up to date by <see cref="ApplyEvents"/> and <see cref="Add"/>: sorts
+    /// the active cells (so systems visit them in a fixed order, whatever the history) and lists the
+    /// groups present in each municipality.
+    /// </summary>
+    public void FinishCensus()
+    {
+        if (!IsSorted(ActiveCells))
+        {
+            ActiveCells.Clear();
+            var words = Math.Min(_activeBits.Length, (Cells + 63) / 64);
+            for (var w = 0; w < words; w++)
+            {
+                for (var bits = _activeBits[w]; bits != 0; bits &= bits - 1)
+                {
+                    ActiveCells.Add((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits));
+                }
+            }
+        }
+
+        // Each place's and each group's active cells side by side: counting sorts, stable in the order of
+        // the active list.
+        var active = ActiveCells.Count;
+        if (_groupCells.Length < active)
+        {
+            _groupCells = new int[active * 2];
+            GroupsIn.Values = new int[active * 2];
+            FreeIn.Values = new int[active * 2];
+            CellsIn.Values = new int[active * 2];
+        }
+
+        var byGroup = _groupCellStart;
+        var byPlace = _placeStart;
+        Array.Clear(byGroup);
+        Array.Clear(byPlace);
+        foreach (var c in ActiveCells)
+        {
+            byGroup[CellGroup[c] + 1]++;
+            byPlace[CellPlace[c] + 1]++;
+        }
+
+        Accumulate(byGroup, _groupCellFill);
+        Accumulate(byPlace, _placeFill);
+        int[] groups = GroupsIn.Values, free = FreeIn.Values, cells = CellsIn.Values;
+        foreach (var c in ActiveCells)
+        {
+            _groupCells[_groupCellFill[CellGroup[c]]++] = c;
+            var k = _placeFill[CellPlace[c]]++;
+            groups[k] = CellGroup[c];
+            free[k] = Free[c];
+            cells[k] = c;
+        }
+    }
+
+    // Counts per key into starts (in place), and a copy to fill from.
+    private static void Accumulate(int[] start, int[] fill)
+    {
+        for (var k = 1; k < start.Length; k++)
+        {
+            start[k] += start[k - 1];
+        }
+
+        Array.Copy(start, fill, start.Length);
+    }
+
+    /// <summary>The active cells of <paramref name="group"/>, as of the census.</summary>
+    public ReadOnlySpan<int> CellsOfGroup(int group) =>
+        _groupCells.AsSpan(_groupCellStart[group], _groupCellStart[group + 1] - _groupCellStart[group]);
+
+    private readonly int[] _groupCellStart;
+    private readonly int[] _groupCellFill;
+    private int[] _groupCells = [];
+
+    private static bool IsSorted(List<int> list)
+    {
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (list[i - 1] > list[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void ClearCounts()
+    {
+        foreach (var c in ActiveCells)
+        {
+            Free[c] = 0;
+            Middle[c] = 0;
+            _activeBits[c >> 6] = 0; // only active cells have bits set
+        }
+
+        ActiveCells.Clear();
+        Array.Clear(GroupMembers, 0, Groups);
+        Array.Clear(GroupMiddle, 0, Groups);
+        Array.Clear(GroupLeaders, 0, Groups);
+        Array.Clear(GroupFoot, 0, Groups);
+        Prisoners = 0;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void CountMember(int i)
+    {
+        int g = Group[i];
+        if (Rank[i] == Tier.Leader)
+        {
+            GroupMembers[g]++;
+            GroupLeaders[g]++;
+            return;
+        }
+
+        CountFree(g, Cell[i], Rank[i]);
+    }
+
+    // Counts a free member below the leaders in cell c of group g: the member pass calls it directly with
+    // what it already holds.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void CountFree(int g, int c, Tier rank)
+    {
+        GroupMembers[g]++;
+        if (rank == Tier.MiddleLayer)
+        {
+            GroupMiddle[g]++;
+            Middle[c]++;
+        }
+        else if (rank == Tier.FootSoldier)
+        {
+            GroupFoot[g]++;
+        }
+
+        if (Free[c]++ == 0)
+        {
+            ActiveCells.Add(c);
+            _activeBits[c >> 6] |= 1UL << c; // the shift count is taken modulo 64
+        }
+    }
+}

@@ -1,0 +1,127 @@
+namespace Paz.Simulation.Agents;
+
+// Quarterly compaction: drops the dead, the desisted and the slots of members who moved, re-sorts members
+// by cell, and rebuilds the runs the member pass counts without visiting.
+public sealed partial class World
+{
+    /// <summary>
+    /// Drops dead and desisted members and orders the rest by cell (group, then place), ties by their
+    /// previous order, so runs stay reproducible. The weekly member pass then walks each cell's counters
+    /// in sequence instead of jumping across megabytes of them for every member.
+    /// </summary>
+    public void Compact()
+    {
+        // A counting sort by cell: stable, so ties keep their previous order, in two passes over the
+        // members and one over the cells, instead of a comparison sort every quarter.
+        if (_compactOrder.Length < Count)
+        {
+            _compactOrder = new int[Group.Length];
+        }
+
+        var cells = Cells;
+        if (_cellStart.Length < cells + 1)
+        {
+            _cellStart = new int[(MaxGroups * M) + 1];
+        }
+
+        var start = _cellStart;
+        var live = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (State[i] is not (Status.Dead or Status.Desisted or Status.Moved))
+            {
+                start[Cell[i] + 1]++;
+                live++;
+            }
+        }
+
+        for (var c = 1; c <= cells; c++)
+        {
+            start[c] += start[c - 1];
+        }
+
+        var order = _compactOrder;
+        for (var i = 0; i < Count; i++)
+        {
+            if (State[i] is not (Status.Dead or Status.Desisted or Status.Moved))
+            {
+                order[start[Cell[i]]++] = i;
+            }
+        }
+
+        // start[c] is now the end of cell c's members: each cell with members is a run.
+        if (_runStart.Length < live + 1)
+        {
+            var size = Math.Max(1024, Group.Length + 1);
+            _runStart = new int[size];
+            _runCell = new int[size];
+            _runGroup = new int[size];
+            _runFoot = new int[size];
+            _runMiddle = new int[size];
+            _runLookouts = new int[size];
+            _runLeaders = new int[size];
+            _runPrisoners = new int[size];
+            _runDue = new int[size];
+            _runClean = new bool[size];
+        }
+
+        _runCount = 0;
+        var previous = 0;
+        for (var c = 0; c < cells; c++)
+        {
+            if (start[c] > previous)
+            {
+                _runStart[_runCount] = previous;
+                _runCell[_runCount] = c;
+                _runGroup[_runCount] = CellGroup[c];
+                _runCount++;
+                previous = start[c];
+            }
+        }
+
+        _runStart[_runCount] = live;
+        Array.Clear(start, 0, cells + 1);
+        Group = Permute(Group, order, live, ref _spareGroup);
+        Place = Permute(Place, order, live, ref _sparePlace);
+        Rank = Permute(Rank, order, live, ref _spareRank);
+        State = Permute(State, order, live, ref _spareState);
+        Due = Permute(Due, order, live, ref _spareDue);
+        Age = Permute(Age, order, live, ref _spareAge);
+        Cell = Permute(Cell, order, live, ref _spareCell);
+        Count = live;
+        for (var r = 0; r < _runCount; r++)
+        {
+            Refresh(r, _runStart[r], _runStart[r + 1]);
+        }
+    }
+
+    // Runs of members by cell, as of the last compaction (see ApplyEvents); _runStart[_runCount] is where
+    // the members added since begin.
+    private int _runCount;
+    private int[] _runStart = [0];
+    private int[] _runCell = [], _runGroup = [], _runFoot = [], _runMiddle = [], _runLookouts = [], _runLeaders = [], _runPrisoners = [], _runDue = [];
+    private bool[] _runClean = [];
+
+    // Compaction's working arrays, kept between quarters: each attribute is permuted into its spare and
+    // the two swap, so a replicate allocates them once instead of every quarter.
+    private int[] _cellStart = [];
+    private int[] _compactOrder = [];
+    private short[] _spareGroup = [], _sparePlace = [];
+    private int[] _spareDue = [], _spareCell = [];
+    private Tier[] _spareRank = [];
+    private Status[] _spareState = [];
+    private byte[] _spareAge = [];
+
+    private static T[] Permute<T>(T[] array, int[] order, int count, ref T[] spare)
+    {
+        var result = spare.Length == array.Length ? spare : new T[array.Length];
+        for (var k = 0; k < count; k++)
+        {
+            result[k] = array[order[k]];
+        }
+
+        Array.Clear(result, count, result.Length - count);
+        spare = array;
+        return result;
+    }
+}

@@ -1,0 +1,473 @@
+using Paz.Core.Randomness;
+
+namespace Paz.Simulation.Agents;
+
+// The weekly member pass: the events systems decided per cell befall members, detentions and sentences
+// run their course, and the survivors are counted for next week (see ApplyEvents).
+public sealed partial class World
+{
+    private readonly int[] _seen;
+    private readonly int[] _nextEvent;
+    private readonly OrdinalPicks _events;
+    private readonly int[] _footSeen;
+    private readonly int[] _leadersLeft;
+    private readonly int[] _middleLeft;
+    private readonly int[] _nextPromotion;
+    private readonly OrdinalPicks _promotions;
+
+    // Lookouts still to visit until the next one rises (see ApplyEvents); 0: draw the next distance.
+    private int _lookoutSkip;
+
+    /// <summary>
+    /// Applies the week's decided events to individual members, and advances detention and sentences;
+    /// the same pass counts the survivors for next week's census. Returns what happened, for the week's flows.
+    /// </summary>
+    public WeekEvents ApplyEvents(Xoshiro256StarStar random, EngineParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(parameters);
+        Week++;
+        var events = new WeekEvents();
+        var seen = _seen;
+        var nextEvent = _nextEvent;
+        _events.Clear();
+        var busy = _busy;
+        if (_cells.Length < ActiveCells.Count)
+        {
+            _cells = new int[ActiveCells.Count * 2];
+        }
+
+        var cells = _cells.AsSpan(0, ActiveCells.Count);
+        ActiveCells.CopyTo(cells);
+        var relocating = 0;
+        foreach (var c in cells)
+        {
+            // Most cells have nothing decided this week: their members are only counted, and the pass
+            // reads one flag for them instead of six counters.
+            busy[c] = Deaths[c] + Arrests[c] + Desist[c] + Moves[c] > 0 || SplitTo[c] >= 0;
+            if (busy[c])
+            {
+                // Who the events befall is decided now: as many of the cell's members, by their rank in the
+                // order the pass meets them, each as likely as any other (what sequential sampling gives,
+                // with a draw per event instead of one per member).
+                seen[c] = 0;
+                var decided = Math.Min(Free[c], Deaths[c] + Arrests[c] + Desist[c] + Moves[c]);
+                nextEvent[c] = decided > 0 ? _events.Choose(c, decided, Free[c], random) : int.MaxValue;
+                relocating += SplitTo[c] >= 0 ? Free[c] : Moves[c];
+            }
+        }
+
+        // A member who moves or follows a splinter goes on in a new slot at the end: room for all of them
+        // now, so the arrays the pass holds are not replaced under it.
+        while (Group.Length < Count + relocating)
+        {
+            Grow();
+        }
+
+        Array.Copy(GroupLeaders, _leadersLeft, Groups);
+        Array.Copy(GroupMiddle, _middleLeft, Groups);
+
+        // Promotions are decided per group before the pass: how many (the whole part of the expected
+        // number, plus one with the probability of its fraction) and which foot soldiers, as ranks in the
+        // order the pass meets them. A foot soldier then costs one comparison, not a draw.
+        var footSeen = _footSeen;
+        var nextPromotion = _nextPromotion;
+        _promotions.Clear();
+        for (var g = 0; g < Groups; g++)
+        {
+            footSeen[g] = 0;
+            var expected = Promotions[g];
+            var whole = Math.Floor(expected);
+            var promoted = (int)Math.Min(GroupFoot[g], whole + (expected > whole && random.NextDouble() < expected - whole ? 1 : 0));
+            nextPromotion[g] = promoted > 0 ? _promotions.Choose(g, promoted, GroupFoot[g], random) : int.MaxValue;
+        }
+
+        ClearCounts();
+
+        // The hot loop handles the common member, a free foot soldier or lookout in a cell with nothing
+        // decided, inline; prisoners, the upper tiers and busy cells go to methods of their own, so the
+        // loop stays small enough for its locals to live in registers.
+        var group = Group;
+        var cell = Cell;
+        var rank = Rank;
+        var state = State;
+        var prisoners = 0;
+        var lookoutSkip = _lookoutSkip;
+
+        // Members come in runs, one per cell as of the last compaction. A clean run (its free members all
+        // still in the cell; the dead, the desisted and the slots of members who moved are skipped) with
+        // nothing to befall it this week is counted from its cached tier counts without visiting its
+        // members; any other run, and the members added since the compaction, are visited one by one, and a
+        // visited run's cache is refreshed.
+        var runs = _runCount;
+        var end = Count; // members relocated during the pass are counted where they land, not visited again
+        for (var r = 0; r <= runs; r++)
+        {
+            int from, to;
+            if (r < runs)
+            {
+                from = _runStart[r];
+                to = _runStart[r + 1];
+                if (_runClean[r] && Quiet(r, busy, footSeen, nextPromotion, ref lookoutSkip, random))
+                {
+                    prisoners += _runPrisoners[r];
+                    continue;
+                }
+            }
+            else
+            {
+                from = _runStart[runs];
+                to = end;
+            }
+
+            for (var i = from; i < to; i++)
+            {
+                var status = state[i];
+                if (status != Status.Free)
+                {
+                    if (status is Status.PretrialDetained or Status.Sentenced)
+                    {
+                        prisoners += Serve(i, random, parameters, events);
+                    }
+
+                    continue;
+                }
+
+                int g = group[i];
+                var tier = rank[i];
+                if (tier == Tier.FootSoldier)
+                {
+                    if (footSeen[g]++ == nextPromotion[g])
+                    {
+                        rank[i] = tier = Tier.MiddleLayer;
+                        nextPromotion[g] = _promotions.Next(g);
+                    }
+                }
+                else if (tier == Tier.Lookout)
+                {
+                    // Lookouts rise to the armed rank in about a year (1/64 a week each). A skip count drawn from
+                    // the geometric distribution picks the next lookout to rise: the same Bernoulli process
+                    // over the lookouts visited, with one draw per rise instead of one per lookout.
+                    if (lookoutSkip == 0)
+                    {
+                        lookoutSkip = Geometric(random, 64); // the position of the next lookout to rise
+                    }
+
+                    if (--lookoutSkip == 0)
+                    {
+                        rank[i] = tier = Tier.FootSoldier;
+                    }
+                }
+                else
+                {
+                    var senior = Senior(i, g, tier, random, parameters, events);
+                    if (senior != Proceed)
+                    {
+                        prisoners += senior;
+                        continue;
+                    }
+                }
+
+                var c = cell[i];
+                if (!busy[c])
+                {
+                    CountFree(g, c, tier);
+                }
+                else if (seen[c]++ == nextEvent[c])
+                {
+                    nextEvent[c] = _events.Next(c);
+                    prisoners += Befall(i, c, random, parameters, events);
+                }
+                else if (SplitTo[c] >= 0)
+                {
+                    Follow(i, c, Group[i], Place[i], random);
+                }
+                else
+                {
+                    CountFree(g, c, tier);
+                }
+            }
+
+            if (r < runs)
+            {
+                Refresh(r, from, to);
+            }
+        }
+
+        Prisoners = prisoners;
+        _lookoutSkip = lookoutSkip;
+        foreach (var c in cells)
+        {
+            if (busy[c])
+            {
+                Deaths[c] = Arrests[c] = Desist[c] = Moves[c] = 0;
+                MoveTarget[c] = NoTarget;
+                SplitTo[c] = NoTarget;
+                busy[c] = false;
+            }
+        }
+
+        Array.Clear(LeaderRemovals, 0, Groups);
+        Array.Clear(LeaderInstalls, 0, Groups);
+        Array.Clear(MiddleRemovalShare, 0, Groups);
+        Array.Clear(Promotions, 0, Groups);
+        return events;
+    }
+
+    // A clean run's week when nothing befalls it: no events in its cell, no promotion picked among its foot
+    // soldiers, no lookout due to rise, no install or sweep among its middle layer, no removal among its
+    // leaders, no prisoner due out. Counts it and returns true; returns false (having changed nothing but
+    // a lookout skip drawn early, as the visit would) otherwise.
+    private bool Quiet(int r, bool[] busy, int[] footSeen, int[] nextPromotion, ref int lookoutSkip, Xoshiro256StarStar random)
+    {
+        var c = _runCell[r];
+        var g = _runGroup[r];
+        int foot = _runFoot[r], middle = _runMiddle[r], lookouts = _runLookouts[r], leaders = _runLeaders[r];
+        if (busy[c] || footSeen[g] + foot > nextPromotion[g] || (middle > 0 && (LeaderInstalls[g] > 0 || MiddleRemovalShare[g] > 0))
+            || (leaders > 0 && LeaderRemovals[g] > 0) || (_runPrisoners[r] > 0 && _runDue[r] <= Week))
+        {
+            return false;
+        }
+
+        if (lookouts > 0)
+        {
+            if (lookoutSkip == 0)
+            {
+                lookoutSkip = Geometric(random, 64);
+            }
+
+            if (lookoutSkip <= lookouts)
+            {
+                return false;
+            }
+
+            lookoutSkip -= lookouts;
+        }
+
+        footSeen[g] += foot;
+        _middleLeft[g] -= middle;
+        _leadersLeft[g] -= leaders;
+        GroupLeaders[g] += leaders;
+        GroupMembers[g] += leaders;
+        var n = foot + middle + lookouts;
+        GroupMembers[g] += n;
+        GroupMiddle[g] += middle;
+        GroupFoot[g] += foot;
+        Middle[c] += middle;
+        if (Free[c] == 0 && n > 0) // a run of leaders and prisoners only does not make its cell active
+        {
+            ActiveCells.Add(c);
+            _activeBits[c >> 6] |= 1UL << c;
+        }
+
+        Free[c] += n;
+        return true;
+    }
+
+    // Re-reads a visited run. It is clean if its free members are all still in its cell (the dead, the
+    // desisted and the slots of those who moved are skipped; a member who changes cell takes a new slot, so
+    // this holds unless that rule is broken): it then caches their counts by tier, its prisoners and the
+    // first week one of them is due out.
+    private void Refresh(int r, int from, int to)
+    {
+        var c = _runCell[r];
+        int foot = 0, middle = 0, lookouts = 0, leaders = 0, prisoners = 0, due = int.MaxValue;
+        for (var i = from; i < to; i++)
+        {
+            switch (State[i])
+            {
+                case Status.Free:
+                    break;
+                case Status.PretrialDetained or Status.Sentenced:
+                    prisoners++;
+                    due = Math.Min(due, Due[i]);
+                    continue;
+                default:
+                    continue;
+            }
+
+            if (Cell[i] != c)
+            {
+                _runClean[r] = false;
+                return;
+            }
+
+            switch (Rank[i])
+            {
+                case Tier.Lookout:
+                    lookouts++;
+                    break;
+                case Tier.FootSoldier:
+                    foot++;
+                    break;
+                case Tier.MiddleLayer:
+                    middle++;
+                    break;
+                default:
+                    leaders++;
+                    break;
+            }
+        }
+
+        _runClean[r] = true;
+        _runFoot[r] = foot;
+        _runMiddle[r] = middle;
+        _runLookouts[r] = lookouts;
+        _runLeaders[r] = leaders;
+        _runPrisoners[r] = prisoners;
+        _runDue[r] = due;
+    }
+
+    // What the member pass's helpers return: the member goes on to its cell's events (Proceed), or is done
+    // with and is free (0) or in prison (1) after the week.
+    private const int Proceed = -1;
+
+    // A detainee or prisoner serves a week: detention ends in conviction or release, a sentence in release.
+    private int Serve(int i, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
+    {
+        if (Due[i] > Week)
+        {
+            return 1;
+        }
+
+        if (State[i] == Status.PretrialDetained && random.NextDouble() < (ConvictionIn is null ? parameters.Conviction : ConvictionIn[Place[i]]))
+        {
+            State[i] = Status.Sentenced;
+            Due[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.SentenceWeeks));
+            events.Convictions++;
+            return 1;
+        }
+
+        Release(i, events);
+        return 0;
+    }
+
+    // A leader may be removed (targeting) and a middle-layer member installed as leader or swept up, each
+    // chosen by sequential sampling among the group's members of that tier.
+    private int Senior(int i, int g, Tier tier, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
+    {
+        if (tier == Tier.Leader)
+        {
+            var removed = LeaderRemovals[g] > 0 && random.NextDouble() * _leadersLeft[g] < LeaderRemovals[g];
+            _leadersLeft[g]--;
+            if (!removed)
+            {
+                CountMember(i);
+                return 0;
+            }
+
+            LeaderRemovals[g]--;
+            RemovedLeaderCells.Add(Cell[i]);
+            Detain(i, random, parameters, events);
+            events.LeadersRemoved++;
+            events.Arrests++;
+            return 1;
+        }
+
+        var left = _middleLeft[g]--;
+        if (LeaderInstalls[g] > 0 && random.NextDouble() * left < LeaderInstalls[g])
+        {
+            LeaderInstalls[g]--;
+            Rank[i] = Tier.Leader;
+            CountMember(i);
+            return 0;
+        }
+
+        if (MiddleRemovalShare[g] > 0 && random.NextDouble() < MiddleRemovalShare[g])
+        {
+            Detain(i, random, parameters, events);
+            events.Arrests++;
+            events.MiddleRemoved++;
+            return 1;
+        }
+
+        return Proceed;
+    }
+
+    // A member an event befalls: which one, in proportion to the events of each kind still to assign
+    // (death, arrest, desistance, move).
+    private int Befall(int i, int c, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
+    {
+        int d = Deaths[c], a = Arrests[c], s = Desist[c], k = Moves[c];
+        var u = random.NextDouble() * (d + a + s + k);
+        if (u < d)
+        {
+            Deaths[c]--;
+            State[i] = Status.Dead;
+            events.MemberDeaths++;
+            return 0;
+        }
+
+        if (u < d + a)
+        {
+            Arrests[c]--;
+            Detain(i, random, parameters, events);
+            events.Arrests++;
+            return 1;
+        }
+
+        if (u < d + a + s)
+        {
+            Desist[c]--;
+            State[i] = Status.Desisted;
+            events.Desisted++;
+            return 0;
+        }
+
+        Moves[c]--;
+        Follow(i, c, Group[i], MoveTarget[c], random);
+        return 0;
+    }
+
+    // A free member of cell c goes on in group and place (a move), and in a splitting cell follows the
+    // splinter with probability one half.
+    private void Follow(int i, int c, int group, int place, Xoshiro256StarStar random)
+    {
+        if (SplitTo[c] >= 0 && (random.NextUInt64() & 1) == 0)
+        {
+            group = SplitTo[c]; // a faction: about half of each place's members follow the splinter
+        }
+
+        if (group == Group[i] && place == Place[i])
+        {
+            CountMember(i);
+        }
+        else
+        {
+            // The member goes on in a new slot (counted there), so its old cell's run stays one cell.
+            State[i] = Status.Moved;
+            Add(group, place, Rank[i], Age[i]);
+        }
+    }
+
+    /// <summary>Member passes (<see cref="ApplyEvents"/>) so far: the clock of detentions and sentences.</summary>
+    public int Week { get; private set; }
+
+    // The longest detention or sentence, in weeks.
+    private const int MaxTerm = short.MaxValue;
+
+    /// <summary>Members in pretrial detention or serving a sentence, as of the last <see cref="ApplyEvents"/>.</summary>
+    public int Prisoners { get; private set; }
+
+    // A released member returns to its group and place, and counts in next week's census.
+    private void Release(int i, WeekEvents events)
+    {
+        State[i] = Status.Free;
+        events.Releases++;
+        CountMember(i);
+    }
+
+    private void Detain(int i, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
+    {
+        events.ArrestsByTier[(int)Rank[i]]++;
+        State[i] = Status.PretrialDetained;
+        Due[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.PretrialWeeks));
+    }
+
+    private static int Geometric(Xoshiro256StarStar random, double mean) =>
+        1 + (int)Math.Floor(Math.Log(1 - random.NextDouble()) / Math.Log(1 - (1 / Math.Max(1.0001, mean))));
+
+    // This week's active cells as the member pass found them (ActiveCells is rebuilt during the pass).
+    private int[] _cells = [];
+    private readonly bool[] _busy;
+}
