@@ -26,8 +26,9 @@ public sealed record CalibrationResult(EngineParameters Parameters, double Objec
 /// Objective (smaller is better), averaged over <c>replicates</c> replicates per candidate (two by default) with fixed seeds (common
 /// random numbers, so candidates differ by their parameters, not their luck):
 /// Σ_{2015..2018} [ln(model homicides / INEGI)² + B(model homicides / INEGI, 0.07) + ln(weekly member
-/// deaths / aggregate)² + ¼ ln(weekly recruits / aggregate)² + B(weekly recruits / aggregate, 0.15)]
-/// + ½ ln(members at 2018 / aggregate)² + 4 max(0, 0.72 − ρ_states)² + 4 max(0, 0.52 − ρ_municipalities)²,
+/// deaths / aggregate)² + B(weekly member deaths / aggregate, 0.15) + ¼ ln(weekly recruits / aggregate)²
+/// + B(weekly recruits / aggregate, 0.15)] + ½ ln(members at 2018 / aggregate)²
+/// + 12 max(0, 0.73 − ρ_states)² + 12 max(0, 0.53 − ρ_municipalities)²,
 /// where B(r, t) = 8 max(0, |ln r| − t)² keeps a ratio inside a band short of the validation's.
 /// Phase 1 evaluates the starting values and <c>searchPoints</c> candidates drawn uniformly (log-uniformly for
 /// rates) within the ranges from a seeded generator; phase 2 runs Nelder-Mead (MathNet.Numerics) from the best of them, on parameters mapped
@@ -159,7 +160,8 @@ public static class Calibration
         foreach (var year in Enumerable.Range(2015, 4))
         {
             var weeks = run.Weeks.Where(w => w.Date.Year == year).ToList();
-            value += Math.Pow(Math.Log(Math.Max(1, weeks.Average(w => w.MemberDeaths)) / targets.Aggregate[year].Deaths), 2);
+            var deaths = Math.Max(1, weeks.Average(w => w.MemberDeaths)) / targets.Aggregate[year].Deaths;
+            value += Math.Pow(Math.Log(deaths), 2) + Band(deaths, 0.15);
             var recruits = Math.Max(1, weeks.Average(w => w.Recruits)) / targets.Aggregate[year].Recruits;
             value += (0.25 * Math.Pow(Math.Log(recruits), 2)) + Band(recruits, 0.15);
         }
@@ -172,8 +174,8 @@ public static class Calibration
         var rhoMunicipal = RankCorrelation.Spearman(
             big.Select(m => run.Homicides(m, 2018) / inputs.PopulationIn(m, 2018)).ToList(),
             big.Select(m => targets.MunicipalHomicides2018[m] / inputs.PopulationIn(m, 2018)).ToList());
-        value += 4 * Math.Pow(Math.Max(0, 0.72 - (double.IsNaN(rhoStates) ? 0 : rhoStates)), 2);
-        value += 4 * Math.Pow(Math.Max(0, 0.52 - (double.IsNaN(rhoMunicipal) ? 0 : rhoMunicipal)), 2);
+        value += 12 * Math.Pow(Math.Max(0, 0.73 - (double.IsNaN(rhoStates) ? 0 : rhoStates)), 2);
+        value += 12 * Math.Pow(Math.Max(0, 0.53 - (double.IsNaN(rhoMunicipal) ? 0 : rhoMunicipal)), 2);
         return (value, errors);
     }
 
