@@ -150,9 +150,9 @@ public static class Calibration
         var value = 0.0;
         foreach (var year in Enumerable.Range(2015, 4))
         {
-            var model = Math.Max(1, run.Homicides(year));
-            errors[year] = (model / targets.NationalHomicides[year]) - 1;
-            value += Math.Pow(Math.Log(model / targets.NationalHomicides[year]), 2) + Band(model / targets.NationalHomicides[year], 0.07);
+            var ratio = Math.Max(1, run.Homicides(year)) / targets.NationalHomicides[year];
+            errors[year] = ratio - 1;
+            value += Math.Pow(Math.Log(ratio), 2) + Band(ratio, 0.07);
         }
 
         var members2018 = run.Weeks.First(w => w.Date.Year == 2018).Members;

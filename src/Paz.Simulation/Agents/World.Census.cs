@@ -138,12 +138,17 @@ public sealed partial class World
     // Counts per key into starts (in place), and a copy to fill from.
     private static void Accumulate(int[] start, int[] fill)
     {
-        for (var k = 1; k < start.Length; k++)
-        {
-            start[k] += start[k - 1];
-        }
-
+        PrefixSums(start, start.Length);
         Array.Copy(start, fill, start.Length);
+    }
+
+    // Turns counts into running totals over the first length entries: the starts of a counting sort.
+    private static void PrefixSums(int[] counts, int length)
+    {
+        for (var k = 1; k < length; k++)
+        {
+            counts[k] += counts[k - 1];
+        }
     }
 
     /// <summary>The active cells of <paramref name="group"/>, as of the census.</summary>
@@ -216,8 +221,14 @@ public sealed partial class World
 
         if (Free[c]++ == 0)
         {
-            ActiveCells.Add(c);
-            _activeBits[c >> 6] |= 1UL << c; // the shift count is taken modulo 64
+            Activate(c);
         }
+    }
+
+    // Lists a cell that has just gained its first free member below the leaders as active.
+    private void Activate(int c)
+    {
+        ActiveCells.Add(c);
+        _activeBits[c >> 6] |= 1UL << c; // the shift count is taken modulo 64
     }
 }

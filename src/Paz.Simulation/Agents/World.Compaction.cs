@@ -5,9 +5,9 @@ namespace Paz.Simulation.Agents;
 public sealed partial class World
 {
     /// <summary>
-    /// Drops dead and desisted members and orders the rest by cell (group, then place), ties by their
-    /// previous order, so runs stay reproducible. The weekly member pass then walks each cell's counters
-    /// in sequence instead of jumping across megabytes of them for every member.
+    /// Drops dead and desisted members and the slots of members who moved, and orders the rest by cell,
+    /// ties by their previous order, so runs stay reproducible. Each cell's members are then one run the
+    /// weekly member pass can count without visiting (see <see cref="ApplyEvents"/>).
     /// </summary>
     public void Compact()
     {
@@ -21,7 +21,7 @@ public sealed partial class World
         var cells = Cells;
         if (_cellStart.Length < cells + 1)
         {
-            _cellStart = new int[(MaxGroups * M) + 1];
+            _cellStart = new int[(cells * 2) + 1];
         }
 
         var start = _cellStart;
@@ -35,10 +35,7 @@ public sealed partial class World
             }
         }
 
-        for (var c = 1; c <= cells; c++)
-        {
-            start[c] += start[c - 1];
-        }
+        PrefixSums(start, cells + 1);
 
         var order = _compactOrder;
         for (var i = 0; i < Count; i++)
@@ -55,7 +52,6 @@ public sealed partial class World
             var size = Math.Max(1024, Group.Length + 1);
             _runStart = new int[size];
             _runCell = new int[size];
-            _runGroup = new int[size];
             _runFoot = new int[size];
             _runMiddle = new int[size];
             _runLookouts = new int[size];
@@ -73,7 +69,6 @@ public sealed partial class World
             {
                 _runStart[_runCount] = previous;
                 _runCell[_runCount] = c;
-                _runGroup[_runCount] = CellGroup[c];
                 _runCount++;
                 previous = start[c];
             }
@@ -99,7 +94,7 @@ public sealed partial class World
     // the members added since begin.
     private int _runCount;
     private int[] _runStart = [0];
-    private int[] _runCell = [], _runGroup = [], _runFoot = [], _runMiddle = [], _runLookouts = [], _runLeaders = [], _runPrisoners = [], _runDue = [];
+    private int[] _runCell = [], _runFoot = [], _runMiddle = [], _runLookouts = [], _runLeaders = [], _runPrisoners = [], _runDue = [];
     private bool[] _runClean = [];
 
     // Compaction's working arrays, kept between quarters: each attribute is permuted into its spare and

@@ -180,7 +180,7 @@ public sealed partial class World
                 }
                 else if (SplitTo[c] >= 0)
                 {
-                    Follow(i, c, Group[i], Place[i], random);
+                    Follow(i, c, g, Place[i], random);
                 }
                 else
                 {
@@ -221,7 +221,7 @@ public sealed partial class World
     private bool Quiet(int r, bool[] busy, int[] footSeen, int[] nextPromotion, ref int lookoutSkip, Xoshiro256StarStar random)
     {
         var c = _runCell[r];
-        var g = _runGroup[r];
+        int g = CellGroup[c];
         int foot = _runFoot[r], middle = _runMiddle[r], lookouts = _runLookouts[r], leaders = _runLeaders[r];
         if (busy[c] || footSeen[g] + foot > nextPromotion[g] || (middle > 0 && (LeaderInstalls[g] > 0 || MiddleRemovalShare[g] > 0))
             || (leaders > 0 && LeaderRemovals[g] > 0) || (_runPrisoners[r] > 0 && _runDue[r] <= Week))
@@ -256,8 +256,7 @@ public sealed partial class World
         Middle[c] += middle;
         if (Free[c] == 0 && n > 0) // a run of leaders and prisoners only does not make its cell active
         {
-            ActiveCells.Add(c);
-            _activeBits[c >> 6] |= 1UL << c;
+            Activate(c);
         }
 
         Free[c] += n;

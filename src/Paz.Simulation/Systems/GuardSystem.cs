@@ -144,8 +144,8 @@ public static class GuardSystem
             }
             else if (posture == GuardPosture.Proactive)
             {
-                // The groups present here, where they are and next door, read from each place's list of
-                // groups (compact) rather than from the per-cell counters (scattered over megabytes).
+                // The groups present here, where they are and next door, read from each place's columns of
+                // groups, counts and cells laid out by the census.
                 var around = inputs.Neighbours[m];
                 foreach (var g in world.GroupsIn[m])
                 {
