@@ -4,8 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Paz.Core.Amnesty;
-using Paz.Data;
-using Paz.Data.Amnesty;
+using Paz.Rules.Amnesty;
 using Paz.Tribunal.Cases;
 using Paz.Tribunal.Security;
 

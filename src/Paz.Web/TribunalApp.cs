@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
-using Paz.Data.Amnesty;
+using Paz.Rules.Amnesty;
 using Paz.Tribunal;
 using Paz.Tribunal.Storage;
 using Paz.Web.Api;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Paz.Data.Amnesty;
+using Paz.Rules.Amnesty;
 
 namespace Paz.Cli.Tests;
 

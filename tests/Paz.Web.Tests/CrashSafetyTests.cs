@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using Paz.Data.Amnesty;
+using Paz.Rules.Amnesty;
 using Paz.Tribunal;
 using Paz.Tribunal.Audit;
 using Paz.Tribunal.Security;

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Dapper;
 using Paz.Core.Amnesty;
-using Paz.Data.Amnesty;
+using Paz.Rules.Amnesty;
 using Paz.Tribunal;
 using Paz.Tribunal.Audit;
 using Paz.Tribunal.Cases;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Paz.Data.Amnesty;
+using Paz.Rules.Amnesty;
 using Paz.Tribunal;
 using Paz.Tribunal.Security;
 using Paz.Tribunal.Storage;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Paz.Data.Engine;
 using Paz.Data;
+using Paz.Data.Scenarios;
 using Paz.Simulation.Agents;
 using Spectre.Console;
 
@@ -47,7 +48,7 @@ public static class CalibrateCommand
             var targets = ValidationTargetsBuilder.Build(data, inputs);
             var engine = new CriminalMarketEngine(inputs);
             var total = parsed.GetValue(search) + (2 * parsed.GetValue(refine));
-            var result = Calibration.Fit(engine, spec.Policy, spec.Parameters, targets, Calibration.DefaultFree, parsed.GetValue(seed),
+            var result = Calibration.Fit(engine, spec.Timeline, targets, Calibration.DefaultFree, parsed.GetValue(seed),
                 parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(threads),
                 new Progress<(int Done, double Best)>(p =>
                 {
@@ -61,7 +62,7 @@ public static class CalibrateCommand
             var table = new Table().Title($"Calibration of {Markup.Escape(spec.Name)}: objective {result.Objective.ToString("0.0000", Invariant)} after {result.Evaluations} runs").AddColumns("Parameter", "Before", "Fitted", "Range searched");
             foreach (var f in Calibration.DefaultFree)
             {
-                table.AddRow(f.Name, spec.Parameters.Get(f.Name).ToString("G4", Invariant), result.Parameters.Get(f.Name).ToString("G4", Invariant), $"{f.Low.ToString("G3", Invariant)} .. {f.High.ToString("G3", Invariant)}{(f.Logarithmic ? " (log)" : string.Empty)}");
+                table.AddRow(f.Name, spec.Settings.Get(f.Name).ToString("G4", Invariant), result.Parameters.Get(f.Name).ToString("G4", Invariant), $"{f.Low.ToString("G3", Invariant)} .. {f.High.ToString("G3", Invariant)}{(f.Logarithmic ? " (log)" : string.Empty)}");
             }
 
             console.Tables.Write(table);
@@ -81,47 +82,24 @@ public static class CalibrateCommand
         return command;
     }
 
-    // Keeps the scenario's header and policy as written, and replaces its parameters and calibration blocks.
+    // Writes the fitted values into the scenario, keeping everything else it says (ScenarioFileEditor).
     private static string Rewrite(string[] lines, CalibrationResult result, ulong seed, int replicates)
     {
-        var text = new StringBuilder();
-        var skipping = false;
-        foreach (var line in lines)
+        var header = new[]
         {
-            if (line.StartsWith("parameters:", StringComparison.Ordinal) || line.StartsWith("calibration:", StringComparison.Ordinal) || line.StartsWith("# Fitted by paz calibrate", StringComparison.Ordinal))
-            {
-                skipping = true;
-                continue;
-            }
-
-            if (skipping && (line.StartsWith(' ') || line.StartsWith('#') || line.Length == 0))
-            {
-                continue;
-            }
-
-            skipping = false;
-            text.AppendLine(line);
-        }
-
-        text.AppendLine(string.Create(Invariant, $"# Fitted by paz calibrate (seeded search + Nelder-Mead, seed {seed}) to INEGI homicides 2015-2018,"));
-        text.AppendLine("# the 2018 spatial pattern and the aggregate model's membership and member deaths. Parameters not");
-        text.AppendLine("# listed keep their defaults (EngineParameters.Specs: default, unit, source, range).");
-        text.AppendLine("parameters:");
-        foreach (var f in Calibration.DefaultFree)
+            string.Create(Invariant, $"# Fitted by paz calibrate (seeded search + Nelder-Mead, seed {seed}) to INEGI homicides 2015-2018,"),
+            "# the 2018 spatial pattern and the aggregate model's membership and member deaths. Parameters not",
+            "# listed keep their defaults (paz params: default, unit, source, range).",
+        };
+        var values = Calibration.DefaultFree.Select(f => KeyValuePair.Create(f.Name, result.Parameters.Get(f.Name))).ToList();
+        var calibration = new List<KeyValuePair<string, string>>
         {
-            text.AppendLine(string.Create(Invariant, $"  {f.Name}: {result.Parameters.Get(f.Name):G6}"));
-        }
-
-        text.AppendLine("calibration:");
-        text.AppendLine(string.Create(Invariant, $"  objective: {result.Objective:G6}"));
-        text.AppendLine(string.Create(Invariant, $"  evaluations: {result.Evaluations}"));
-        text.AppendLine(string.Create(Invariant, $"  replicates: {replicates}"));
-        text.AppendLine(string.Create(Invariant, $"  seed: {seed}"));
-        foreach (var (year, error) in result.YearErrors)
-        {
-            text.AppendLine(string.Create(Invariant, $"  error_{year}: {error:G4}"));
-        }
-
-        return text.ToString();
+            new("objective", result.Objective.ToString("G6", Invariant)),
+            new("evaluations", result.Evaluations.ToString(Invariant)),
+            new("replicates", replicates.ToString(Invariant)),
+            new("seed", seed.ToString(Invariant)),
+        };
+        calibration.AddRange(result.YearErrors.Select(e => KeyValuePair.Create($"error_{e.Key}", e.Value.ToString("G4", Invariant))));
+        return ScenarioFileEditor.WithParameters(lines, values, calibration, header);
     }
 }

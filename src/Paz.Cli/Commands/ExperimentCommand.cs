@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Paz.Data;
+using Paz.Data.Scenarios;
 using Paz.Data.Engine;
 using Paz.Simulation.Agents;
 using Paz.Simulation.Experiments;
@@ -34,7 +35,7 @@ public static class ExperimentCommand
 
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
             var engine = new CriminalMarketEngine(EngineInputsBuilder.Build(data, s.Start));
-            s = ForcePlans.Resolve(s, data, engine.Inputs);
+            s = ScenarioResolver.Resolve(s, data, engine.Inputs);
             var index = parsed.GetValue(group) == "auto" ? -1 : engine.Inputs.Network.IndexOf(parsed.GetValue(group)!);
             if (index < 0 && parsed.GetValue(group) != "auto")
             {
@@ -42,7 +43,7 @@ public static class ExperimentCommand
             }
 
             console.Error.WriteLine($"paz: kingpin experiment: {n} pairs of runs of {w + 53} weeks...");
-            var result = KingpinExperiment.Run(engine, s.Parameters, s.Policy, index, w, [.. Enumerable.Range(0, n).Select(k => s.ReplicateSeed(k))]);
+            var result = KingpinExperiment.Run(engine, s.Timeline, index, w, [.. Enumerable.Range(0, n).Select(k => s.ReplicateSeed(k))]);
             var date = s.Start.AddDays(7 * w);
             var table = new Table().Title($"All leaders of {Markup.Escape(result.Group)} removed in week {w} ({date:yyyy-MM-dd}); {n} seeds; change = Σ with / Σ without − 1")
                 .AddColumn("Where").AddColumn("Months after").AddColumn(new TableColumn("Homicides with (mean)").RightAligned()).AddColumn(new TableColumn("without (mean)").RightAligned())

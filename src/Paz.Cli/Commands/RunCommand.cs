@@ -42,7 +42,7 @@ public static class RunCommand
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
             var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads));
             var folder = parsed.GetValue(output)?.FullName ?? Path.Combine("runs", spec.Name);
-            var files = RunWriter.WriteAsync(folder, run.Inputs, run.Replicates, parsed.GetValue(csv), run.RegionOf).GetAwaiter().GetResult().ToList();
+            var files = RunWriter.WriteAsync(folder, run.Scenario.Name, run.Inputs, run.Replicates, parsed.GetValue(csv), run.RegionOf).GetAwaiter().GetResult().ToList();
             var summaryJson = JsonSerializer.Serialize(Summary(spec, run.Summary), AtlasCommand.Json);
             var summaryPath = Path.Combine(folder, "summary.json");
             AtomicFile.Write(summaryPath, w => w.Write(summaryJson));

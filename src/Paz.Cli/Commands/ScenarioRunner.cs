@@ -1,5 +1,6 @@
 using Paz.Data.Engine;
 using Paz.Data;
+using Paz.Data.Scenarios;
 using Paz.Simulation.Agents;
 using Spectre.Console;
 
@@ -8,20 +9,8 @@ namespace Paz.Cli.Commands;
 /// <summary>A finished ensemble with what it ran on.</summary>
 internal sealed record EnsembleRun(EngineInputs Inputs, AgentScenario Scenario, IReadOnlyList<ReplicateResult> Replicates, IReadOnlyList<YearSummary> Summary)
 {
-    /// <summary>The planning regions of the last policy that deployed by plan, if any.</summary>
-    public IReadOnlyList<int>? RegionOf
-    {
-        get
-        {
-            IReadOnlyList<int>? regions = null;
-            for (var p = Scenario.Policy; p is not null; p = p.Then?.Policy)
-            {
-                regions = p.RegionOf ?? regions;
-            }
-
-            return regions;
-        }
-    }
+    /// <summary>The planning regions of the last period that deployed by plan, if any.</summary>
+    public IReadOnlyList<int>? RegionOf => Scenario.Timeline.Periods.LastOrDefault(p => p.Forces?.RegionOf is not null)?.Forces?.RegionOf;
 }
 
 /// <summary>Runs a scenario's ensemble with a progress bar on the terminal (plain progress lines when redirected).</summary>
@@ -35,7 +24,7 @@ internal static class ScenarioRunner
         }
 
         var inputs = EngineInputsBuilder.Build(data, scenario.Start);
-        scenario = ForcePlans.Resolve(scenario, data, inputs);
+        scenario = ScenarioResolver.Resolve(scenario, data, inputs);
         var engine = new CriminalMarketEngine(inputs);
         IReadOnlyList<ReplicateResult> replicates;
         if (!Console.IsErrorRedirected && ReferenceEquals(console.Error, Console.Error))

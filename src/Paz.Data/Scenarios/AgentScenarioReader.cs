@@ -1,40 +1,84 @@
 using System.Globalization;
+using Paz.Core.Parameters;
 using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
+using YamlDotNet.RepresentationModel;
 
 namespace Paz.Data.Scenarios;
 
-/// <summary>Reads scenario files for the agent-based engine (<c>engine: agent</c>), strictly: unknown keys, wrong types and out-of-range values stop with file and line.</summary>
+/// <summary>
+/// Reads scenario files for the agent-based engine (<c>engine: agent</c>), strictly: unknown keys, wrong types
+/// and out-of-range values stop with file and line. Every key of <c>parameters</c>, <c>policy</c> and
+/// <c>timeline</c> entries, its kind and its range come from the engine's declarations (<see cref="Declarations"/>).
+/// </summary>
+/// <remarks>
+/// A scenario is a timeline: <c>parameters</c> (the model, for the whole run), <c>policy</c> (the levers at the
+/// start) and <c>timeline</c>, a list of dated entries (<c>from: YYYY-MM</c> and the levers, or switchable
+/// parameters, that change then; each entry starts from the settings before it). <c>base: other.yaml</c> starts
+/// from another scenario: its period, ensemble, seed and every entry; the file's own parameters and policy are
+/// laid over them, and its timeline entries are merged by date (an entry on a date the base has changes only
+/// what it lists).
+/// </remarks>
 public static class AgentScenarioReader
 {
-    private static readonly string[] TopKeys = ["name", "description", "base", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "switch", "calibration"];
-    private static readonly string[] PolicyKeys =
-        ["leader_removals_per_week", "enforcement_focus", "targeting", "priority", "only_priority", "sweep_share", "intelligence_weeks", "anti_corruption", "reform_weeks",
-         "guard_personnel_start", "guard_personnel_full", "guard_ramp_weeks", "guard_posture", "guard_places", "guard_plan", "guard_posture_by_class",
-         "military_personnel", "military_places", "pullback", "justice_capacity"];
-    private static readonly string[] PullbackKeys = ["plan", "from", "months"];
-    private static readonly string[] SwitchKeys = ["from", "policy"];
-    private static readonly Dictionary<string, Targeting> TargetingWords = new(StringComparer.Ordinal)
-    {
-        ["none"] = Targeting.None,
-        ["high_value"] = Targeting.HighValue,
-        ["middle_layer_sweep"] = Targeting.MiddleLayerSweep,
-        ["most_violent_first"] = Targeting.MostViolentFirst,
-    };
+    private static readonly string[] TopKeys = ["name", "description", "base", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "timeline", "calibration"];
 
     /// <summary>Keys of the calibration block that <c>paz calibrate</c> writes.</summary>
     public static readonly IReadOnlyList<string> CalibrationKeys = ["objective", "evaluations", "replicates", "seed", "error_2015", "error_2016", "error_2017", "error_2018"];
 
     /// <summary>Reads and validates a scenario file.</summary>
     /// <exception cref="DataFormatException">The file is not a valid agent scenario; the message names file and line.</exception>
-    public static AgentScenario Read(string path) => Read(path, depth: 0);
+    public static AgentScenario Read(string path)
+    {
+        var draft = ReadDraft(path, depth: 0);
+        var periods = new List<PolicyPeriod>();
+        var sources = new Dictionary<(int Period, string Key), string>();
+        var settings = Settings.Defaults;
+        foreach (var change in draft.Parameters.Values)
+        {
+            settings = change.Apply(settings);
+        }
 
-    private static AgentScenario Read(string path, int depth)
+        foreach (var (from, entry) in draft.Entries.OrderBy(e => e.Key))
+        {
+            foreach (var change in entry.Values)
+            {
+                settings = change.Apply(settings);
+                sources[(periods.Count, change.Spec.Name)] = change.Source;
+            }
+
+            periods.Add(new PolicyPeriod(from == DateOnly.MinValue ? draft.Start : from, settings));
+        }
+
+        foreach (var change in draft.Parameters.Values)
+        {
+            for (var k = 0; k < periods.Count; k++)
+            {
+                sources[(k, change.Spec.Name)] = change.Source;
+            }
+        }
+
+        return new AgentScenario(draft.Name, draft.Description, draft.Start, draft.End, draft.Replicates, draft.Seed, new Timeline(periods), draft.Calibration)
+        {
+            Sources = sources,
+        };
+    }
+
+    // One key's value as read, with where it was read.
+    private sealed record Change(ParameterSpec Spec, double Value, IReadOnlyList<string>? Names, string Source)
+    {
+        public Settings Apply(Settings settings) => Names is null ? settings.With(Spec, Value) : settings.With(Spec, Names);
+    }
+
+    // A scenario before its timeline is built: the start entry is keyed by DateOnly.MinValue.
+    private sealed record Draft(
+        string Name, string Description, DateOnly Start, DateOnly End, int Replicates, ulong Seed,
+        Dictionary<string, Change> Parameters, SortedDictionary<DateOnly, Dictionary<string, Change>> Entries, IReadOnlyDictionary<string, double>? Calibration);
+
+    private static Draft ReadDraft(string path, int depth)
     {
         var yaml = YamlMap.Load(path, TopKeys);
-
-        // A scenario may build on another ("base: baseline.yaml", relative to its own folder): it starts
-        // from the base's period, ensemble, seed, parameters and policy, and changes only what it lists.
-        AgentScenario? parent = null;
+        Draft? parent = null;
         if (yaml.OptionalText("base") is { } basePath)
         {
             var full = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, basePath);
@@ -43,7 +87,7 @@ public static class AgentScenarioReader
                 throw yaml.ErrorAt("base", depth > 8 ? "'base': scenarios build on each other in a loop" : $"'base': expected an existing scenario file, found '{basePath}' ({full})");
             }
 
-            parent = Read(full, depth + 1);
+            parent = ReadDraft(full, depth + 1);
         }
 
         var engine = yaml.OptionalText("engine") ?? (parent is null ? yaml.Text("engine") : "agent");
@@ -59,33 +103,40 @@ public static class AgentScenarioReader
             throw yaml.ErrorAt("end", $"'end' ({end:yyyy-MM}) must not be before 'start' ({start:yyyy-MM})");
         }
 
-        var parameters = parent?.Parameters ?? new EngineParameters();
-        if (yaml.Map("parameters", EngineParameters.Specs.Select(s => s.Name)) is { } overrides)
+        var parameters = new Dictionary<string, Change>(parent?.Parameters ?? [], StringComparer.Ordinal);
+        if (yaml.Map("parameters", Declarations.Parameters.Select(s => s.Name)) is { } p)
         {
-            foreach (var spec in EngineParameters.Specs.Where(s => overrides.Has(s.Name)))
+            foreach (var key in p.Keys)
             {
-                parameters = parameters.With(spec.Name, overrides.Number(spec.Name, spec.Minimum, spec.Maximum));
+                parameters[key] = ReadValue(p, Declarations.Find(key)!);
             }
         }
 
-        var policy = parent?.Policy ?? Policy.PenaNieto(parameters);
-        if (yaml.Map("policy", PolicyKeys) is { } p)
+        var entries = new SortedDictionary<DateOnly, Dictionary<string, Change>>();
+        foreach (var (date, entry) in parent?.Entries ?? [])
         {
-            policy = ReadPolicy(p, policy with { Then = null }) with { Then = policy.Then };
+            entries[date] = new Dictionary<string, Change>(entry, StringComparer.Ordinal);
         }
 
-        // A change of policy on a date ("switch: {from: 2018-12, policy: {...}}"): the later policy starts
-        // from the earlier one and changes only what it lists.
-        if (yaml.Map("switch", SwitchKeys) is { } change)
-        {
-            var switchMonth = Month(change, "from", string.Empty);
-            if (switchMonth <= start || switchMonth > end)
-            {
-                throw change.ErrorAt("from", $"'from': expected a month after 'start' ({start:yyyy-MM}) and not after 'end' ({end:yyyy-MM}), found {switchMonth:yyyy-MM}");
-            }
+        entries.TryAdd(DateOnly.MinValue, new Dictionary<string, Change>(StringComparer.Ordinal));
 
-            var later = change.Map("policy", PolicyKeys) ?? throw change.ErrorAt("policy", "'switch' needs a 'policy' block with the settings that change");
-            policy = policy with { Then = new PolicySwitch(switchMonth, ReadPolicy(later, policy with { Then = null })) };
+        if (yaml.Map("policy", Declarations.Levers.Select(s => s.Name)) is { } policy)
+        {
+            foreach (var key in policy.Keys)
+            {
+                entries[DateOnly.MinValue][key] = ReadValue(policy, Declarations.Find(key)!);
+            }
+        }
+
+        if (yaml.Has("timeline"))
+        {
+            ReadTimeline(yaml, start, end, entries);
+        }
+
+        foreach (var date in entries.Keys.Where(d => d != DateOnly.MinValue && (d <= start || d > end)))
+        {
+            var where = entries[date].Values.FirstOrDefault()?.Source ?? yaml.File;
+            throw new DataFormatException(yaml.File, yaml.Line, $"a timeline entry of {where} starts {date:yyyy-MM}, outside this scenario's run ({start:yyyy-MM} to {end:yyyy-MM}): move it, or the run's start and end");
         }
 
         Dictionary<string, double>? calibration = null;
@@ -94,7 +145,13 @@ public static class AgentScenarioReader
             calibration = CalibrationKeys.Where(c.Has).ToDictionary(k => k, k => c.Number(k, -1e12, 1e12));
         }
 
-        return new AgentScenario(
+        var guardByClass = entries.Values.SelectMany(e => e.Values).FirstOrDefault(v => v.Spec.Name.StartsWith("guard_posture_", StringComparison.Ordinal) && v.Value != 0);
+        if (guardByClass is not null && !entries.Values.SelectMany(e => e.Values).Any(v => v.Spec == ForceLevers.GuardPlan && v.Value != 0))
+        {
+            throw new DataFormatException(yaml.File, yaml.Line, $"'{guardByClass.Spec.Name}' (set at {guardByClass.Source}) needs 'guard_plan: true': the classes are the plan's regions'");
+        }
+
+        return new Draft(
             yaml.Text("name"),
             yaml.OptionalText("description") ?? string.Empty,
             start,
@@ -102,8 +159,99 @@ public static class AgentScenarioReader
             (int)yaml.WholeNumber("replicates", 1, 10_000, parent?.Replicates),
             (ulong)yaml.WholeNumber("seed", 0, long.MaxValue, parent is null ? null : (long)parent.Seed),
             parameters,
-            policy,
+            entries,
             calibration ?? parent?.Calibration);
+    }
+
+    // The timeline: a list of dated entries in date order, each changing levers or switchable parameters.
+    private static void ReadTimeline(YamlMap yaml, DateOnly start, DateOnly end, SortedDictionary<DateOnly, Dictionary<string, Change>> entries)
+    {
+        var switchable = Declarations.All.Where(s => s.Switchable).Select(s => s.Name).Prepend("from").ToList();
+        var previous = DateOnly.MinValue;
+        foreach (var node in yaml.List("timeline"))
+        {
+            if (node is not YamlMappingNode)
+            {
+                throw YamlMap.ErrorIn(yaml.File, node, "'timeline': expected a list of entries, each a map with 'from: YYYY-MM' and the levers that change then");
+            }
+
+            var fixedParameter = ((YamlMappingNode)node).Children.Keys.OfType<YamlScalarNode>()
+                .Select(k => k.Value ?? string.Empty).FirstOrDefault(k => Declarations.Find(k) is { Switchable: false });
+            if (fixedParameter is not null)
+            {
+                throw YamlMap.ErrorIn(yaml.File, node, $"'{fixedParameter}' is a model parameter that cannot change on a date: set it under 'parameters' (levers and switchable parameters: paz params)");
+            }
+
+            var entry = YamlMap.Of(yaml.File, node, switchable, "a timeline entry");
+            if (!entry.Has("from"))
+            {
+                throw YamlMap.ErrorIn(yaml.File, node, "a timeline entry needs 'from: YYYY-MM', the first month it is in force");
+            }
+
+            var from = Month(entry, "from", string.Empty);
+            if (from <= start || from > end)
+            {
+                throw entry.ErrorAt("from", $"'from': expected a month after 'start' ({start:yyyy-MM}) and not after 'end' ({end:yyyy-MM}), found {from:yyyy-MM}");
+            }
+
+            if (from <= previous)
+            {
+                throw entry.ErrorAt("from", $"'from': timeline entries must be in date order, one per month: {from:yyyy-MM} comes after {previous:yyyy-MM}");
+            }
+
+            previous = from;
+            var changes = entries.TryGetValue(from, out var inherited) ? inherited : entries[from] = new Dictionary<string, Change>(StringComparer.Ordinal);
+            foreach (var key in entry.Keys.Where(k => k != "from"))
+            {
+                changes[key] = ReadValue(entry, Declarations.Find(key)!);
+            }
+
+            if (changes.Count == 0)
+            {
+                throw YamlMap.ErrorIn(yaml.File, node, $"the timeline entry from {from:yyyy-MM} changes nothing: list the levers that change then");
+            }
+        }
+    }
+
+    // A value of the kind its declaration says, within its range.
+    private static Change ReadValue(YamlMap map, ParameterSpec spec)
+    {
+        var key = spec.Name;
+        var source = $"{map.File}:{map.Node(key).Start.Line}";
+        switch (spec.Kind)
+        {
+            case ValueKind.Number:
+                return new Change(spec, map.Number(key, spec.Minimum, spec.Maximum), null, source);
+            case ValueKind.Whole:
+                return new Change(spec, map.WholeNumber(key, (long)spec.Minimum, (long)spec.Maximum), null, source);
+            case ValueKind.Flag:
+                return new Change(spec, map.Flag(key, false) ? 1 : 0, null, source);
+            case ValueKind.Choice:
+                var word = map.Text(key);
+                var index = spec.Words.ToList().IndexOf(word);
+                return index >= 0
+                    ? new Change(spec, index, null, source)
+                    : throw map.ErrorAt(key, $"'{key}': expected one of {string.Join(", ", spec.Words)}, found '{word}'");
+            case ValueKind.Choices:
+                var mask = 0;
+                foreach (var node in map.List(key))
+                {
+                    var w = (node as YamlScalarNode)?.Value ?? string.Empty;
+                    var bit = spec.Words.ToList().IndexOf(w);
+                    mask |= w == "none" ? 0 : bit >= 0 ? 1 << bit : throw YamlMap.ErrorIn(map.File, node, $"'{key}': expected a list of none, {string.Join(", ", spec.Words)}, found '{w}'");
+                }
+
+                return new Change(spec, mask, null, source);
+            case ValueKind.Names:
+                return new Change(spec, 0, [.. map.List(key).Select(n => (n as YamlScalarNode)?.Value is { Length: > 0 } name
+                    ? name
+                    : throw YamlMap.ErrorIn(map.File, n, $"'{key}': expected a list of names"))], source);
+            case ValueKind.Month:
+                var month = Month(map, key, string.Empty);
+                return new Change(spec, (month.Year * 12) + month.Month - 1, null, source);
+            default:
+                throw new InvalidOperationException($"no reader for {spec.Kind}");
+        }
     }
 
     /// <summary>The engine a scenario file names (its <c>engine</c> key, or its base's), read leniently for dispatch.</summary>
@@ -129,89 +277,6 @@ public static class AgentScenarioReader
         var full = basePath is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, basePath);
         return full is not null && depth < 8 && File.Exists(full) ? EngineOf(full, depth + 1) : string.Empty;
     }
-
-    private static Policy ReadPolicy(YamlMap p, Policy earlier)
-    {
-        var policy = earlier with
-        {
-            LeaderRemovalsPerWeek = p.Number("leader_removals_per_week", 0, 5, earlier.LeaderRemovalsPerWeek),
-            EnforcementFocus = p.Number("enforcement_focus", 0, 3, earlier.EnforcementFocus),
-            OnlyPriority = p.Flag("only_priority", earlier.OnlyPriority),
-            SweepShare = p.Number("sweep_share", 0, 1, earlier.SweepShare),
-            IntelligenceWeeks = (int)p.WholeNumber("intelligence_weeks", 1, 520, earlier.IntelligenceWeeks),
-            AntiCorruption = p.Number("anti_corruption", 0, 1, earlier.AntiCorruption),
-            ReformWeeks = (int)p.WholeNumber("reform_weeks", 1, 1040, earlier.ReformWeeks),
-            GuardPersonnelStart = (int)p.WholeNumber("guard_personnel_start", 0, 1_000_000, earlier.GuardPersonnelStart),
-            GuardPersonnelFull = (int)p.WholeNumber("guard_personnel_full", 0, 1_000_000, earlier.GuardPersonnelFull),
-            GuardRampWeeks = (int)p.WholeNumber("guard_ramp_weeks", 1, 1040, earlier.GuardRampWeeks),
-            GuardPlaces = (int)p.WholeNumber("guard_places", 1, 2469, earlier.GuardPlaces),
-            GuardFromPlan = p.Flag("guard_plan", earlier.GuardFromPlan),
-            MilitaryPersonnel = (int)p.WholeNumber("military_personnel", 0, 1_000_000, earlier.MilitaryPersonnel),
-            MilitaryPlaces = (int)p.WholeNumber("military_places", 1, 2469, earlier.MilitaryPlaces),
-            JusticeCapacity = p.Number("justice_capacity", 0.2, 10, earlier.JusticeCapacity),
-        };
-        if (p.Map("pullback", PullbackKeys) is { } pullback)
-        {
-            var kind = pullback.Text("plan") switch
-            {
-                "schedule" => PullbackPlan.Schedule,
-                "transition" => PullbackPlan.Transition,
-                var other => throw pullback.ErrorAt("plan", $"'plan': expected schedule (regions leave one after another) or transition (the concentric-circles plan of paz plan transition), found '{other}'"),
-            };
-            policy = policy with { Pullback = new MilitaryPullback(kind, Month(pullback, "from", string.Empty), (int)pullback.WholeNumber("months", 1, 240, 24)) };
-        }
-
-        if (p.Has("guard_posture"))
-        {
-            policy = policy with { GuardPosture = Posture(p, "guard_posture") };
-        }
-
-        if (p.Map("guard_posture_by_class", ["low", "medium", "high"]) is { } byClass)
-        {
-            policy = policy with
-            {
-                GuardPostureByClass = byClass.Keys.ToDictionary(k => k, k => Posture(byClass, k)),
-            };
-            if (!policy.GuardFromPlan)
-            {
-                throw p.ErrorAt("guard_posture_by_class", "'guard_posture_by_class' needs 'guard_plan: true' (the classes are the plan's regions')");
-            }
-        }
-
-        if (p.Has("targeting"))
-        {
-            var targeting = Targeting.None;
-            foreach (var node in p.List("targeting"))
-            {
-                var word = (node as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value ?? string.Empty;
-                targeting |= TargetingWords.TryGetValue(word, out var t)
-                    ? t
-                    : throw YamlMap.ErrorIn(p.File, node, $"'targeting': expected a list of {string.Join(", ", TargetingWords.Keys)}, found '{word}'");
-            }
-
-            policy = policy with { Targeting = targeting };
-        }
-
-        if (p.Has("priority"))
-        {
-            policy = policy with
-            {
-                Priority = [.. p.List("priority").Select(n => (n as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value is { Length: > 0 } name
-                    ? name
-                    : throw YamlMap.ErrorIn(p.File, n, "'priority': expected a list of group names (or abbreviations such as CJNG)"))],
-            };
-        }
-
-        return policy;
-    }
-
-    private static GuardPosture Posture(YamlMap map, string key) => map.Text(key) switch
-    {
-        "patrol" => GuardPosture.Patrol,
-        "proactive" => GuardPosture.Proactive,
-        "garrison" => GuardPosture.Garrison,
-        var other => throw map.ErrorAt(key, $"'{key}': expected patrol, proactive or garrison, found '{other}'"),
-    };
 
     private static DateOnly Month(YamlMap yaml, string key, string fallback)
     {

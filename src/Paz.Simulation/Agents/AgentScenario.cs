@@ -1,14 +1,15 @@
+using Paz.Simulation.Engine;
+
 namespace Paz.Simulation.Agents;
 
-/// <summary>A scenario for the agent-based engine: period, ensemble, seed, parameters and policy.</summary>
+/// <summary>A scenario for the agent-based engine: period, ensemble, seed, and the timeline of its settings.</summary>
 /// <param name="Name">Scenario name (also the folder under runs/).</param>
 /// <param name="Description">What it encodes.</param>
 /// <param name="Start">First week's date.</param>
 /// <param name="End">Last month simulated (inclusive).</param>
 /// <param name="Replicates">Ensemble size.</param>
 /// <param name="Seed">Master seed; replicate k runs with a seed derived from it and k.</param>
-/// <param name="Parameters">Model parameters.</param>
-/// <param name="Policy">Policy in force.</param>
+/// <param name="Timeline">Parameters and levers in force over time.</param>
 /// <param name="Calibration">Fit statistics written by <c>paz calibrate</c>, if any.</param>
 public sealed record AgentScenario(
     string Name,
@@ -17,10 +18,15 @@ public sealed record AgentScenario(
     DateOnly End,
     int Replicates,
     ulong Seed,
-    EngineParameters Parameters,
-    Policy Policy,
+    Timeline Timeline,
     IReadOnlyDictionary<string, double>? Calibration = null)
 {
+    /// <summary>The settings in force at the start (the model parameters hold throughout unless a timeline entry switches one).</summary>
+    public Settings Settings => Timeline.First;
+
+    /// <summary>Where each key was set in the scenario files ("file:line"), by period index and key, for errors found after reading (e.g. a priority group the network does not hold).</summary>
+    public IReadOnlyDictionary<(int Period, string Key), string> Sources { get; init; } = new Dictionary<(int Period, string Key), string>();
+
     /// <summary>Weeks from <see cref="Start"/> through the end of <see cref="End"/>'s month.</summary>
     public int Weeks => (int)Math.Ceiling((End.AddMonths(1).AddDays(-End.Day + 1).DayNumber - Start.DayNumber) / 7.0);
 

@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 using Paz.Core.Randomness;
 using Paz.Core.Statistics;
+using Paz.Simulation.Engine;
 
 namespace Paz.Simulation.Agents;
 
@@ -17,7 +18,7 @@ public sealed record FreeParameter(string Name, double Low, double High, bool Lo
 /// <param name="Objective">The objective at the fit.</param>
 /// <param name="Evaluations">Engine runs used.</param>
 /// <param name="YearErrors">Relative error of national homicides per year, 2015-2018.</param>
-public sealed record CalibrationResult(EngineParameters Parameters, double Objective, int Evaluations, IReadOnlyDictionary<int, double> YearErrors);
+public sealed record CalibrationResult(Settings Parameters, double Objective, int Evaluations, IReadOnlyDictionary<int, double> YearErrors);
 
 /// <summary>
 /// Fits the engine's free parameters to 2015-2018 by a seeded global search followed by Nelder-Mead.
@@ -37,28 +38,17 @@ public sealed record CalibrationResult(EngineParameters Parameters, double Objec
 /// </remarks>
 public static class Calibration
 {
-    /// <summary>The default free parameters and their search ranges (nine of the at most twelve allowed; crisis_violence is set from the published kingpin effects instead, see docs/security.md).</summary>
-    public static readonly IReadOnlyList<FreeParameter> DefaultFree =
-    [
-        new("conflict_intensity", 1e-5, 1e-3, true),
-        new("member_share_of_conflict_deaths", 0.05, 0.9, false),
-        new("predation_lethality", 1e-4, 5e-3, true),
-        new("baseline_rate", 0, 12, false),
-        new("expansion", 0, 0.05, false),
-        new("succession_violence", 0, 0.2, false),
-        new("split_probability", 0, 0.2, false),
-        new("recruitment", 1.5e-3, 3.5e-3, false),
-        new("unlisted_pair_conflict", 0.01, 1, true),
-    ];
+    /// <summary>The default free parameters: those declared <see cref="Core.Parameters.ParameterSpec.Fitted"/>, searched over their priors (crisis_violence is set from the published kingpin effects instead, see docs/security.md).</summary>
+    public static IReadOnlyList<FreeParameter> DefaultFree { get; } =
+        [.. Declarations.All.Where(s => s.Fitted && s.Prior is not null).Select(s => new FreeParameter(s.Name, s.Prior!.Low, s.Prior.High, s.Prior.Shape == Core.Parameters.PriorShape.LogUniform))];
 
-    /// <summary>Fits <paramref name="free"/> on top of <paramref name="start"/>.</summary>
+    /// <summary>Fits <paramref name="free"/> on top of the settings of <paramref name="timeline"/> (the fitted values hold in every period).</summary>
     public static CalibrationResult Fit(
-        CriminalMarketEngine engine, Policy policy, EngineParameters start, ValidationTargets targets, IReadOnlyList<FreeParameter> free,
+        CriminalMarketEngine engine, Timeline timeline, ValidationTargets targets, IReadOnlyList<FreeParameter> free,
         ulong seed, int searchPoints, int refineEvaluations, int threads, IProgress<(int Done, double Best)>? progress = null, int replicates = 2)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(free);
         Core.Common.Guard.Require(free.Count <= 12, "at most twelve free parameters");
@@ -68,29 +58,29 @@ public static class Calibration
         var runSeed = new Xoshiro256StarStar(seed).NextUInt64();
         var evaluations = 0;
         var best = double.MaxValue;
-        var bestParameters = start;
+        var start = timeline.First;
+        var bestParameters = timeline;
         var gate = new object();
 
-        EngineParameters At(IReadOnlyList<double> unit)
+        Timeline At(IReadOnlyList<double> unit) => timeline.Select(settings =>
         {
-            var p = start;
             for (var i = 0; i < free.Count; i++)
             {
                 var f = free[i];
                 var u = Math.Clamp(unit[i], 0, 1);
-                p = p.With(f.Name, f.Logarithmic ? f.Low * Math.Pow(f.High / f.Low, u) : f.Low + (u * (f.High - f.Low)));
+                settings = settings.With(f.Name, f.Logarithmic ? f.Low * Math.Pow(f.High / f.Low, u) : f.Low + (u * (f.High - f.Low)));
             }
 
-            return p;
-        }
+            return settings;
+        });
 
-        double Objective(EngineParameters p)
+        double Objective(Timeline p)
         {
             // Several replicates with common seeds: one alone lets the search fit its noise.
             var value = 0.0;
             for (var r = 0; r < replicates; r++)
             {
-                value += Score(engine.Run(p, policy, weeks, runSeed + (ulong)r), inputs, targets).Objective;
+                value += Score(engine.Run(p, weeks, runSeed + (ulong)r), inputs, targets).Objective;
             }
 
             value /= replicates;
@@ -133,8 +123,8 @@ public static class Calibration
             // The iteration budget ran out; the best candidate seen so far is kept below.
         }
 
-        var errors = Score(engine.Run(bestParameters, policy, weeks, runSeed), inputs, targets).YearErrors;
-        return new CalibrationResult(bestParameters, best, evaluations, errors);
+        var errors = Score(engine.Run(bestParameters, weeks, runSeed), inputs, targets).YearErrors;
+        return new CalibrationResult(bestParameters.First, best, evaluations, errors);
     }
 
     private static double Unit(FreeParameter f, double value) =>

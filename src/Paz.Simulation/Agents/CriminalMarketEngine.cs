@@ -1,91 +1,103 @@
 using Paz.Core.Randomness;
-using Paz.Simulation.Systems;
+using Paz.Simulation.Engine;
 
 namespace Paz.Simulation.Agents;
 
 /// <summary>
 /// The agent-based engine: Mexico's criminal market on the real atlas, members as individual agents,
-/// weekly ticks. The scheduler runs the systems in a fixed order each week: census; enforcement;
-/// territorial competition; succession and fragmentation; saturation; expansion; predation;
-/// non-member homicides; then the decided events befall individual members; then recruitment.
-/// Deterministic: the same inputs, parameters, policy and seed give the same result.
+/// weekly ticks. Each week the engine finishes the census, brings in the timeline's period in force, runs
+/// the registered mechanisms in order (<see cref="Schedule.Mechanisms"/>: they decide events at the
+/// level of cells), lets the decided events befall individual members (<see cref="World.ApplyEvents"/>),
+/// runs the mechanisms that add members (<see cref="Schedule.AfterEvents"/>), and records the week.
+/// Deterministic: the same inputs, timeline and seed give the same result.
 /// </summary>
 public sealed class CriminalMarketEngine
 {
     private readonly EngineInputs _inputs;
+    private readonly IReadOnlyList<MechanismInfo> _schedule;
+    private readonly IReadOnlyList<MechanismInfo> _afterEvents;
 
-    /// <summary>Prepares the engine for a world.</summary>
-    public CriminalMarketEngine(EngineInputs inputs) => _inputs = inputs ?? throw new ArgumentNullException(nameof(inputs));
+    /// <summary>Prepares the engine for a world with the registered mechanisms.</summary>
+    public CriminalMarketEngine(EngineInputs inputs)
+        : this(inputs, Schedule.Mechanisms, Schedule.AfterEvents)
+    {
+    }
+
+    /// <summary>Prepares the engine for a world with a schedule of one's own (tests, experiments).</summary>
+    public CriminalMarketEngine(EngineInputs inputs, IReadOnlyList<MechanismInfo> schedule, IReadOnlyList<MechanismInfo> afterEvents)
+    {
+        _inputs = inputs ?? throw new ArgumentNullException(nameof(inputs));
+        _schedule = schedule ?? throw new ArgumentNullException(nameof(schedule));
+        _afterEvents = afterEvents ?? throw new ArgumentNullException(nameof(afterEvents));
+    }
 
     /// <summary>The inputs the engine runs on.</summary>
     public EngineInputs Inputs => _inputs;
 
+    /// <summary>Runs one replicate with the same settings throughout.</summary>
+    public ReplicateResult Run(Settings settings, int weeks, ulong seed, Action<int, World>? intervene = null) =>
+        Run(Timeline.Constant(settings), weeks, seed, intervene);
+
     /// <summary>Runs one replicate for <paramref name="weeks"/> weeks.</summary>
-    /// <param name="parameters">Model parameters.</param>
-    /// <param name="policy">Policy in force (see <see cref="Policy"/>).</param>
+    /// <param name="timeline">The settings in force over time.</param>
     /// <param name="weeks">Weeks to run from <see cref="EngineInputs.Start"/>.</param>
     /// <param name="seed">The replicate's seed.</param>
     /// <param name="intervene">Optional hook called after the census each week, to script events (tests, experiments).</param>
-    public ReplicateResult Run(EngineParameters parameters, Policy policy, int weeks, ulong seed, Action<int, World>? intervene = null)
+    public ReplicateResult Run(Timeline timeline, int weeks, ulong seed, Action<int, World>? intervene = null)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(timeline);
         var random = new Xoshiro256StarStar(seed);
-        var world = InitialWorld.Build(_inputs, parameters, random);
+        var world = InitialWorld.Build(_inputs, timeline.First, random);
         var m = _inputs.MunicipalityCount;
         world.Compact(); // members in runs by cell from the first week (see World.ApplyEvents)
         world.Census();
-        var pool = PoolFactors(world, parameters);
-        if (policy.Targeting.HasFlag(Targeting.HighValue))
-        {
-            SuccessionSystem.WarmStart(world, _inputs.Neighbours, parameters, policy.LeaderRemovalsPerWeek, random);
-        }
-
-        var propensity = NonMemberHomicideSystem.Propensity(_inputs, parameters);
 
         var start = _inputs.Start;
+        var metrics = new MetricCollector(start, weeks, _inputs.States, m);
+        var context = new WeekContext(world, _inputs, random, timeline, metrics);
+        var mechanisms = _schedule.Select(x => x.Create()).ToArray();
+        var growers = _afterEvents.Select(x => x.Create()).ToArray();
+        foreach (var mechanism in mechanisms.Concat(growers))
+        {
+            mechanism.Start(context);
+        }
+
         var firstMonth = (start.Year * 12) + start.Month - 1;
         var lastDate = start.AddDays(7 * (weeks - 1));
         var months = ((lastDate.Year * 12) + lastDate.Month - 1) - firstMonth + 1;
         var monthly = new int[m * months];
-        var week = new int[m];
-        var recent = new double[m];
-        var lastMonthRate = new double[m];
         var flows = new List<WeekFlows>(weeks);
-        var splits = 0;
-        var lastYear = new double[m];
-        Policy? previous = null;
-        var policyStart = 0;
-        IReadOnlyList<int> priority = [];
-        PullbackState? pullbackState = null;
-        double[]? guardByYear = null;
-        double[]? officers = null, deterrence = null;
-        var forcesWeek = int.MinValue / 2;
-        var weeksInYear = new int[lastDate.Year - start.Year + 1];
+        var week = context.Homicides;
+        var recent = context.Recent;
+        var lastYear = context.LastYear;
+        var period = -1;
         for (var t = 0; t < weeks; t++)
         {
             var date = start.AddDays(7 * t);
             var year = date.Year;
             world.FinishCensus();
             intervene?.Invoke(t, world);
+            context.Week = t;
+            metrics.Week = t;
+            context.Date = date;
             var national = 0.0;
             var population = 0.0;
             for (var i = 0; i < m; i++)
             {
                 var people = _inputs.PopulationIn(i, year);
-                lastMonthRate[i] = people > 0 ? recent[i] * 13 * 100_000 / people : 0;
+                context.LastMonthRate[i] = people > 0 ? recent[i] * 13 * 100_000 / people : 0;
                 national += recent[i];
                 population += people;
             }
 
-            var nationalRate = population > 0 ? national * 13 * 100_000 / population : 0;
+            context.NationalRate = population > 0 ? national * 13 * 100_000 / population : 0;
             Array.Clear(week);
-            var current = policy.At(date);
-            if (!ReferenceEquals(current, previous))
+            var now = timeline.IndexAt(date);
+            if (now != period)
             {
-                previous = current;
-                policyStart = t;
-                priority = PriorityGroups(current);
+                period = now;
+                context.Period = timeline.Periods[now];
+                context.PeriodStart = t;
             }
 
             for (var g = 0; g < world.Groups; g++)
@@ -93,50 +105,27 @@ public sealed class CriminalMarketEngine
                 world.RecentViolence[g] *= 0.75; // about the last four weeks, as for places
             }
 
-            EnforcementSystem.Run(world, parameters, current, lastMonthRate, nationalRate, random);
-            var reform = (t - policyStart) / (double)Math.Max(1, current.ReformWeeks);
-            TargetingSystem.Run(world, parameters, current, priority, reform, random);
-            JusticeSystem.Run(world, _inputs, parameters, current, reform);
-            SuccessionSystem.Destabilize(world, _inputs.Neighbours, parameters);
-            if (t - forcesWeek >= ForcesEvery || policyStart == t)
+            foreach (var mechanism in mechanisms)
             {
-                // Forces are redeployed monthly: deployment by last year's violence, ramp, exits and returns.
-                (officers, deterrence) = Forces(parameters, current, t - policyStart, date, lastYear, recent, ref pullbackState);
-                forcesWeek = t;
+                mechanism.Step(context);
             }
 
-            if (officers is not null)
-            {
-                guardByYear ??= new double[weeksInYear.Length * m];
-                var offset = (year - start.Year) * m;
-                for (var i = 0; i < m; i++)
-                {
-                    guardByYear[offset + i] += officers[i];
-                }
-            }
-
-            TerritorialCompetitionSystem.Conflict(world, parameters, week, random, deterrence);
-            splits += SuccessionSystem.Run(world, parameters, week, random).Splits;
-            SaturationSystem.Run(world, parameters, random);
-            TerritorialCompetitionSystem.Expand(world, _inputs, parameters, random);
-            if (officers is not null && deterrence is not null)
-            {
-                GuardSystem.Run(world, _inputs, parameters, current, officers, deterrence, lastYear, random);
-            }
-
+            // Whatever the mechanisms decided, no more members move than are left free.
             foreach (var c in world.ActiveCells)
             {
                 world.Moves[c] = Math.Min(world.Moves[c], world.Free[c] - world.Deaths[c] - world.Arrests[c] - world.Desist[c]);
             }
 
-            PredationSystem.Run(world, parameters, week, random, deterrence);
-            NonMemberHomicideSystem.Run(_inputs, parameters, year, week, propensity, random);
             var members = world.GroupMembers.Take(world.Groups).Sum();
             var groups = world.GroupMembers.Take(world.Groups).Count(n => n > 0);
-            var events = world.ApplyEvents(random, parameters);
-            var recruits = RecruitmentSystem.Run(world, parameters, pool, random);
+            var s = context.Settings;
+            var events = world.ApplyEvents(random, new DetentionTerms(s[WorldParameters.PretrialWeeks], s[WorldParameters.Conviction], s[WorldParameters.SentenceWeeks], context.ConvictionIn));
+            context.Recruits = 0;
+            foreach (var grower in growers)
+            {
+                grower.Step(context);
+            }
 
-            weeksInYear[year - start.Year]++;
             var monthIndex = ((year * 12) + date.Month - 1) - firstMonth;
             var homicides = 0;
             for (var i = 0; i < m; i++)
@@ -147,15 +136,13 @@ public sealed class CriminalMarketEngine
                 lastYear[i] = (lastYear[i] * 51 / 52) + week[i]; // about the last year
             }
 
-            flows.Add(new WeekFlows(t, date, members, recruits, events.Arrests, events.MemberDeaths, events.Desisted, homicides,
-                world.Prisoners, groups, splits, events.LeadersRemoved)
+            flows.Add(new WeekFlows(t, date, members, context.Recruits, events.Arrests, events.MemberDeaths, events.Desisted, homicides,
+                world.Prisoners, groups, context.Splits, events.LeadersRemoved)
             {
                 MiddleArrested = events.ArrestsByTier[(int)Tier.MiddleLayer],
                 LowerArrested = events.ArrestsByTier[(int)Tier.FootSoldier] + events.ArrestsByTier[(int)Tier.Lookout],
                 Convictions = events.Convictions,
                 Releases = events.Releases,
-                SweepsDone = world.SweepsDone,
-                SweepsFailed = world.SweepsFailed,
             });
             if (t % 13 == 12) // quarterly: drops the dead and re-sorts members by cell (see World.Compact)
             {
@@ -163,59 +150,6 @@ public sealed class CriminalMarketEngine
             }
         }
 
-        if (guardByYear is not null)
-        {
-            for (var k = 0; k < guardByYear.Length; k++)
-            {
-                guardByYear[k] /= Math.Max(1, weeksInYear[k / m]);
-            }
-        }
-
-        return new ReplicateResult(seed, firstMonth, months, monthly, flows) { GuardByYear = guardByYear };
-    }
-
-    private const int ForcesEvery = 4;
-
-    // Guard officers (null: no Guard) and each municipality's presence factor against 2015-2018 (null: unchanged).
-    // Presence is measured against the soldiers of 2015-2018, whose deterrence the calibration already holds.
-    private (double[]? Officers, double[]? Deterrence) Forces(EngineParameters parameters, Policy current, int weeksInForce, DateOnly date, double[] lastYear, double[] recent, ref PullbackState? pullbackState)
-    {
-        var guard = current.GuardPersonnelStart > 0 || current.GuardPersonnelFull > 0;
-        if (!guard && current.Pullback is null)
-        {
-            return (null, null);
-        }
-
-        var soldiers = GuardSystem.ByViolence(_inputs.MunicipalityCount, current.MilitaryPersonnel, current.MilitaryPlaces, lastYear);
-        var officers = guard ? GuardSystem.Officers(_inputs, current, weeksInForce, lastYear) : null;
-        double[]? withdrawn = null;
-        if (current.Pullback is { } pullback)
-        {
-            pullbackState ??= new PullbackState(pullback.Exit?.Count ?? 0);
-            withdrawn = MilitarySystem.Withdrawn(_inputs, pullback, soldiers, date, recent, pullbackState);
-        }
-
-        var effective = officers is null ? null : GuardSystem.Effective(_inputs, parameters, current, officers);
-        return (officers, MilitarySystem.Presence(_inputs, parameters, soldiers, withdrawn, effective, date.Year));
-    }
-
-    // The policy's priority list as group indices (names or abbreviations such as CJNG; unknown ones are skipped).
-    private int[] PriorityGroups(Policy current) =>
-        [.. current.Priority.Select(_inputs.Network.IndexOf).Where(g => g >= 0)];
-
-    // Recruitment follows the local pool; normalized so that national recruitment at the start is
-    // recruitment × members, the aggregate model's ρT, whatever the pool elasticity.
-    private double[] PoolFactors(World world, EngineParameters p)
-    {
-        var raw = _inputs.PoolIndex.Select(x => Math.Pow(Math.Max(x, 1e-6), p.PoolElasticity)).ToArray();
-        double weighted = 0, members = 0;
-        foreach (var c in world.ActiveCells)
-        {
-            weighted += world.Free[c] * raw[world.CellPlace[c]];
-            members += world.Free[c];
-        }
-
-        var norm = members > 0 && weighted > 0 ? members / weighted : 1;
-        return [.. raw.Select(x => x * norm)];
+        return new ReplicateResult(seed, firstMonth, months, monthly, flows) { Metrics = metrics };
     }
 }

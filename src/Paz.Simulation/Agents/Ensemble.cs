@@ -16,7 +16,7 @@ public static class Ensemble
         var done = 0;
         Parallel.For(0, scenario.Replicates, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellation }, k =>
         {
-            results[k] = engine.Run(scenario.Parameters, scenario.Policy, scenario.Weeks, scenario.ReplicateSeed(k));
+            results[k] = engine.Run(scenario.Timeline, scenario.Weeks, scenario.ReplicateSeed(k));
             progress?.Report(Interlocked.Increment(ref done));
         });
         return results;

@@ -109,9 +109,13 @@ public static class EnsembleSummary
                 Convictions = Band.Of(weeks.Select(w => (double)w.Sum(x => x.Convictions))),
                 Impunity = Band.Of(weeks.Select(w => w.Sum(x => x.Convictions + x.Releases) is var ended and > 0 ? w.Sum(x => x.Releases) / (double)ended : 0)),
                 Splits = Band.Of(weeks.Select(w => (double)(w[^1].Splits - (w[0].Splits)))),
-                SweepsDone = Band.Of(weeks.Select(w => (double)(w[^1].SweepsDone - w[0].SweepsDone))),
-                SweepsFailed = Band.Of(weeks.Select(w => (double)(w[^1].SweepsFailed - w[0].SweepsFailed))),
+                SweepsDone = Growth(replicates, weeks, "sweeps_done"),
+                SweepsFailed = Growth(replicates, weeks, "sweeps_failed"),
             };
         })];
     }
+
+    // A cumulative metric's growth over the year's weeks (from its first week's value to its last), 0 where no mechanism records it.
+    private static Band Growth(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric) =>
+        Band.Of(replicates.Select((r, k) => r.Metrics?.Weekly(metric) is { } series ? series[weeks[k][^1].Week] - series[weeks[k][0].Week] : 0));
 }

@@ -1,3 +1,4 @@
+using Paz.Simulation.Engine;
 using Paz.Core.Randomness;
 
 namespace Paz.Simulation.Agents;
@@ -28,7 +29,7 @@ public static class InitialWorld
     public const int MaxSplinters = 150;
 
     /// <summary>Builds the starting world.</summary>
-    public static World Build(EngineInputs inputs, EngineParameters p, Xoshiro256StarStar random)
+    public static World Build(EngineInputs inputs, Settings p, Xoshiro256StarStar random)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(p);
@@ -46,7 +47,7 @@ public static class InitialWorld
             }
         }
 
-        var harmonic = Enumerable.Range(1, network.Count).Sum(k => 1.0 / Math.Pow(k, p.SizeExponent));
+        var harmonic = Enumerable.Range(1, network.Count).Sum(k => 1.0 / Math.Pow(k, p[WorldParameters.SizeExponent]));
         var statesOf = inputs.GroupStates;
         var stateHistory = new double[inputs.States];
         var placeWeight = new double[inputs.MunicipalityCount];
@@ -62,7 +63,7 @@ public static class InitialWorld
         // shared among its municipalities in proportion to (homicides + 1)²: a group listed in a state has
         // an operation there, however quiet the state was (at exponent 2 and above the most violent states
         // take nearly everything, as when places were drawn from the whole country by (homicides + 1)²).
-        var pull = stateHistory.Select(h => Math.Pow(h + 1, p.PresenceViolenceExponent)).ToArray();
+        var pull = stateHistory.Select(h => Math.Pow(h + 1, p[WorldParameters.PresenceViolenceExponent])).ToArray();
         for (var m = 0; m < inputs.MunicipalityCount; m++)
         {
             var s = inputs.StateOf[m];
@@ -73,7 +74,7 @@ public static class InitialWorld
         for (var rank = 0; rank < network.Count; rank++)
         {
             var g = network.StrengthOrder[rank];
-            var size = (int)Math.Round(inputs.InitialMembers / (Math.Pow(rank + 1, p.SizeExponent) * harmonic));
+            var size = (int)Math.Round(inputs.InitialMembers / (Math.Pow(rank + 1, p[WorldParameters.SizeExponent]) * harmonic));
             var states = statesOf[g].ToHashSet();
             // Weighted sampling without replacement (Efraimidis-Spirakis keys u^(1/w)): violent places
             // are likelier, but groups do not all pile into the same few municipalities.
@@ -99,7 +100,7 @@ public static class InitialWorld
 
             var weights = candidates.Select(m => (inputs.ViolenceHistory[m] + 1) / inPlace[inputs.StateOf[m]] * pull[inputs.StateOf[m]]).ToArray();
             var total = weights.Sum();
-            var leaders = Math.Min(p.LeadersPerGroup, size);
+            var leaders = Math.Min(p.Whole(WorldParameters.LeadersPerGroup), size);
             for (var k = 0; k < size; k++)
             {
                 var target = random.NextDouble() * total;
@@ -110,7 +111,7 @@ public static class InitialWorld
                 }
 
                 var tier = k < leaders ? Tier.Leader
-                    : random.NextDouble() < p.MiddleShare ? Tier.MiddleLayer
+                    : random.NextDouble() < p[WorldParameters.MiddleShare] ? Tier.MiddleLayer
                     : random.NextDouble() < 0.35 ? Tier.Lookout
                     : Tier.FootSoldier;
                 world.Add(g, k < leaders ? candidates[0] : candidates[i], tier, (byte)(18 + random.NextInt(28)));

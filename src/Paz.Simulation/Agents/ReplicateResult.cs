@@ -26,12 +26,6 @@ public sealed record WeekFlows(int Week, DateOnly Date, int Members, int Recruit
 
     /// <summary>Detainees released without conviction during the week (impunity).</summary>
     public int Releases { get; init; }
-
-    /// <summary>Sweeps carried out so far.</summary>
-    public int SweepsDone { get; init; }
-
-    /// <summary>Sweeps whose intelligence leaked so far.</summary>
-    public int SweepsFailed { get; init; }
 }
 
 /// <summary>The outcome of one replicate.</summary>
@@ -42,8 +36,8 @@ public sealed record WeekFlows(int Week, DateOnly Date, int Members, int Recruit
 /// <param name="Weeks">National flows per week.</param>
 public sealed record ReplicateResult(ulong Seed, int FirstMonth, int Months, int[] MonthlyHomicides, IReadOnlyList<WeekFlows> Weeks)
 {
-    /// <summary>National Guard officers per municipality, averaged over each calendar year's weeks (year-major: (year − first year) · M + m), or null when no Guard was deployed.</summary>
-    public double[]? GuardByYear { get; init; }
+    /// <summary>The metrics the mechanisms recorded (national week by week; states and municipalities by year).</summary>
+    public Engine.MetricCollector? Metrics { get; init; }
 
     /// <summary>Homicides in a municipality in a calendar year.</summary>
     public int Homicides(int municipality, int year)

@@ -17,7 +17,7 @@ public enum Tier : byte
 }
 
 /// <summary>What became of a member.</summary>
-public enum Status : byte
+public enum MemberStatus : byte
 {
     /// <summary>Active in the group.</summary>
     Free,

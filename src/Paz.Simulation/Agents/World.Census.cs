@@ -72,7 +72,7 @@ public sealed partial class World
         ClearCounts();
         for (var i = 0; i < Count; i++)
         {
-            if (State[i] == Status.Free)
+            if (Status[i] == MemberStatus.Free)
             {
                 CountMember(i);
             }

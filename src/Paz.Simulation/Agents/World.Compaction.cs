@@ -28,7 +28,7 @@ public sealed partial class World
         var live = 0;
         for (var i = 0; i < Count; i++)
         {
-            if (State[i] is not (Status.Dead or Status.Desisted or Status.Moved))
+            if (Status[i] is not (MemberStatus.Dead or MemberStatus.Desisted or MemberStatus.Moved))
             {
                 start[Cell[i] + 1]++;
                 live++;
@@ -40,7 +40,7 @@ public sealed partial class World
         var order = _compactOrder;
         for (var i = 0; i < Count; i++)
         {
-            if (State[i] is not (Status.Dead or Status.Desisted or Status.Moved))
+            if (Status[i] is not (MemberStatus.Dead or MemberStatus.Desisted or MemberStatus.Moved))
             {
                 order[start[Cell[i]]++] = i;
             }
@@ -79,7 +79,7 @@ public sealed partial class World
         Group = Permute(Group, order, live, ref _spareGroup);
         Place = Permute(Place, order, live, ref _sparePlace);
         Rank = Permute(Rank, order, live, ref _spareRank);
-        State = Permute(State, order, live, ref _spareState);
+        Status = Permute(Status, order, live, ref _spareStatus);
         Due = Permute(Due, order, live, ref _spareDue);
         Age = Permute(Age, order, live, ref _spareAge);
         Cell = Permute(Cell, order, live, ref _spareCell);
@@ -104,7 +104,7 @@ public sealed partial class World
     private short[] _spareGroup = [], _sparePlace = [];
     private int[] _spareDue = [], _spareCell = [];
     private Tier[] _spareRank = [];
-    private Status[] _spareState = [];
+    private MemberStatus[] _spareStatus = [];
     private byte[] _spareAge = [];
 
     private static T[] Permute<T>(T[] array, int[] order, int count, ref T[] spare)

@@ -22,10 +22,9 @@ public sealed partial class World
     /// Applies the week's decided events to individual members, and advances detention and sentences;
     /// the same pass counts the survivors for next week's census. Returns what happened, for the week's flows.
     /// </summary>
-    public WeekEvents ApplyEvents(Xoshiro256StarStar random, EngineParameters parameters)
+    public WeekEvents ApplyEvents(Xoshiro256StarStar random, DetentionTerms parameters)
     {
         ArgumentNullException.ThrowIfNull(random);
-        ArgumentNullException.ThrowIfNull(parameters);
         Week++;
         var events = new WeekEvents();
         var seen = _seen;
@@ -90,7 +89,7 @@ public sealed partial class World
         var group = Group;
         var cell = Cell;
         var rank = Rank;
-        var state = State;
+        var state = Status;
         var prisoners = 0;
         var lookoutSkip = _lookoutSkip;
 
@@ -123,9 +122,9 @@ public sealed partial class World
             for (var i = from; i < to; i++)
             {
                 var status = state[i];
-                if (status != Status.Free)
+                if (status != MemberStatus.Free)
                 {
-                    if (status is Status.PretrialDetained or Status.Sentenced)
+                    if (status is MemberStatus.PretrialDetained or MemberStatus.Sentenced)
                     {
                         prisoners += Serve(i, random, parameters, events);
                     }
@@ -273,11 +272,11 @@ public sealed partial class World
         int foot = 0, middle = 0, lookouts = 0, leaders = 0, prisoners = 0, due = int.MaxValue;
         for (var i = from; i < to; i++)
         {
-            switch (State[i])
+            switch (Status[i])
             {
-                case Status.Free:
+                case MemberStatus.Free:
                     break;
-                case Status.PretrialDetained or Status.Sentenced:
+                case MemberStatus.PretrialDetained or MemberStatus.Sentenced:
                     prisoners++;
                     due = Math.Min(due, Due[i]);
                     continue;
@@ -322,16 +321,16 @@ public sealed partial class World
     private const int Proceed = -1;
 
     // A detainee or prisoner serves a week: detention ends in conviction or release, a sentence in release.
-    private int Serve(int i, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
+    private int Serve(int i, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events)
     {
         if (Due[i] > Week)
         {
             return 1;
         }
 
-        if (State[i] == Status.PretrialDetained && random.NextDouble() < (ConvictionIn is null ? parameters.Conviction : ConvictionIn[Place[i]]))
+        if (Status[i] == MemberStatus.PretrialDetained && random.NextDouble() < (parameters.ConvictionIn is null ? parameters.Conviction : parameters.ConvictionIn[Place[i]]))
         {
-            State[i] = Status.Sentenced;
+            Status[i] = MemberStatus.Sentenced;
             Due[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.SentenceWeeks));
             events.Convictions++;
             return 1;
@@ -343,7 +342,7 @@ public sealed partial class World
 
     // A leader may be removed (targeting) and a middle-layer member installed as leader or swept up, each
     // chosen by sequential sampling among the group's members of that tier.
-    private int Senior(int i, int g, Tier tier, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
+    private int Senior(int i, int g, Tier tier, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events)
     {
         if (tier == Tier.Leader)
         {
@@ -385,14 +384,14 @@ public sealed partial class World
 
     // A member an event befalls: which one, in proportion to the events of each kind still to assign
     // (death, arrest, desistance, move).
-    private int Befall(int i, int c, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
+    private int Befall(int i, int c, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events)
     {
         int d = Deaths[c], a = Arrests[c], s = Desist[c], k = Moves[c];
         var u = random.NextDouble() * (d + a + s + k);
         if (u < d)
         {
             Deaths[c]--;
-            State[i] = Status.Dead;
+            Status[i] = MemberStatus.Dead;
             events.MemberDeaths++;
             return 0;
         }
@@ -408,7 +407,7 @@ public sealed partial class World
         if (u < d + a + s)
         {
             Desist[c]--;
-            State[i] = Status.Desisted;
+            Status[i] = MemberStatus.Desisted;
             events.Desisted++;
             return 0;
         }
@@ -434,7 +433,7 @@ public sealed partial class World
         else
         {
             // The member goes on in a new slot (counted there), so its old cell's run stays one cell.
-            State[i] = Status.Moved;
+            Status[i] = MemberStatus.Moved;
             Add(group, place, Rank[i], Age[i]);
         }
     }
@@ -451,15 +450,15 @@ public sealed partial class World
     // A released member returns to its group and place, and counts in next week's census.
     private void Release(int i, WeekEvents events)
     {
-        State[i] = Status.Free;
+        Status[i] = MemberStatus.Free;
         events.Releases++;
         CountMember(i);
     }
 
-    private void Detain(int i, Xoshiro256StarStar random, EngineParameters parameters, WeekEvents events)
+    private void Detain(int i, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events)
     {
         events.ArrestsByTier[(int)Rank[i]]++;
-        State[i] = Status.PretrialDetained;
+        Status[i] = MemberStatus.PretrialDetained;
         Due[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.PretrialWeeks));
     }
 

@@ -20,7 +20,7 @@ public sealed partial class World
         Group = new short[capacity];
         Place = new short[capacity];
         Rank = new Tier[capacity];
-        State = new Status[capacity];
+        Status = new MemberStatus[capacity];
         Due = new int[capacity];
         Age = new byte[capacity];
         Cell = new int[capacity];
@@ -39,12 +39,9 @@ public sealed partial class World
         Array.Fill(MoveTarget, NoTarget);
         SplitTo = new int[cells];
         Array.Fill(SplitTo, NoTarget);
-        PlazaCrisis = new int[municipalities];
         Rivalry = new double[maxGroups * maxGroups];
         RecentViolence = new double[maxGroups];
         Killings = new double[maxGroups];
-        Restraint = Enumerable.Repeat(1.0, maxGroups).ToArray();
-        Swept = new bool[maxGroups];
         Exempt = new bool[maxGroups];
         Rivals = [.. Enumerable.Range(0, maxGroups).Select(_ => new List<int>())];
         PlaceIndex = Enumerable.Repeat(-1, maxGroups).ToArray();
@@ -101,7 +98,7 @@ public sealed partial class World
     public Tier[] Rank { get; private set; }
 
     /// <summary>Each member's status.</summary>
-    public Status[] State { get; private set; }
+    public MemberStatus[] Status { get; private set; }
 
     /// <summary>The member pass (see <see cref="Week"/>) at which a detention or sentence ends.</summary>
     public int[] Due { get; private set; }
@@ -184,7 +181,7 @@ public sealed partial class World
         Group[i] = (short)group;
         Place[i] = (short)place;
         Rank[i] = tier;
-        State[i] = Status.Free;
+        Status[i] = MemberStatus.Free;
         Due[i] = 0;
         Age[i] = age;
         Cell[i] = CellOf(group, place);
@@ -192,13 +189,7 @@ public sealed partial class World
         return i;
     }
 
-    /// <summary>Probability that a detention ending this week in each municipality ends in a conviction (set by the justice system), or null: the parameter's national share.</summary>
-    public double[]? ConvictionIn { get; set; }
-
-    /// <summary>Local succession crises under way in each municipality (a plaza whose boss was removed, or next door to it where the group operates); they add up.</summary>
-    public int[] PlazaCrisis { get; }
-
-    /// <summary>Cells (group, municipality) where leaders were removed in the last <see cref="ApplyEvents"/>, for the succession system.</summary>
+    /// <summary>Cells (group, municipality) where leaders were removed in the last <see cref="ApplyEvents"/>, for the succession crises (which clear it).</summary>
     public List<int> RemovedLeaderCells { get; } = [];
 
     /// <summary>Killings attributed to each group, decayed (about the last month): who is the most violent.</summary>
@@ -214,26 +205,8 @@ public sealed partial class World
         Killings[group] += killings;
     }
 
-    /// <summary>Each group's violence multiplier this week (1: none; below 1: restraint under focused deterrence).</summary>
-    public double[] Restraint { get; }
-
     /// <summary>Groups the state does not target (experiments hold one group's leadership fixed against the baseline's campaign).</summary>
     public bool[] Exempt { get; }
-
-    /// <summary>Groups already swept (a sweep moves on to the next target).</summary>
-    public bool[] Swept { get; }
-
-    /// <summary>The group the current sweep is building intelligence on, or −1.</summary>
-    public int SweepTarget { get; set; } = -1;
-
-    /// <summary>Weeks of intelligence gathered on <see cref="SweepTarget"/>.</summary>
-    public int Intelligence { get; set; }
-
-    /// <summary>Sweeps carried out.</summary>
-    public int SweepsDone { get; set; }
-
-    /// <summary>Sweeps whose intelligence leaked before they could strike.</summary>
-    public int SweepsFailed { get; set; }
 
     /// <summary>The rivalry weight between two groups.</summary>
     public double RivalryOf(int a, int b) => Rivalry[(a * MaxGroups) + b];
@@ -291,7 +264,7 @@ public sealed partial class World
         Group = Resize(Group, size);
         Place = Resize(Place, size);
         Rank = Resize(Rank, size);
-        State = Resize(State, size);
+        Status = Resize(Status, size);
         Due = Resize(Due, size);
         Age = Resize(Age, size);
         Cell = Resize(Cell, size);
@@ -304,6 +277,37 @@ public sealed partial class World
         return bigger;
     }
 
-    /// <summary>Every local crisis under way: its municipality, the group whose boss was removed, and the weeks it has left.</summary>
-    public List<(int Place, int Group, int WeeksLeft)> Crises { get; } = [];
+    /// <summary>The founding group of <paramref name="group"/>'s lineage (itself unless it is a splinter).</summary>
+    public int LineageOf(int group)
+    {
+        while (Parent[group] >= 0)
+        {
+            group = Parent[group];
+        }
+
+        return group;
+    }
+
+    /// <summary>
+    /// Splits <paramref name="parent"/>: a new group that inherits its rivalries and becomes its rival; about half
+    /// of the parent's members in each of its places follow it when the week's events are applied.
+    /// </summary>
+    public int Split(int parent)
+    {
+        var splinter = Groups++;
+        Parent[splinter] = parent;
+        for (var other = 0; other < splinter; other++)
+        {
+            SetRivalry(splinter, other, RivalryOf(parent, other));
+        }
+
+        SetRivalry(splinter, parent, Math.Max(5, RivalryOf(splinter, parent)));
+        foreach (var c in CellsOfGroup(parent))
+        {
+            SplitTo[c] = splinter;
+        }
+
+        CrisisLeft[splinter] = 0;
+        return splinter;
+    }
 }

@@ -1,5 +1,5 @@
 using Paz.Simulation.Agents;
-using Paz.Simulation.Systems;
+using Paz.Simulation.Engine;
 
 namespace Paz.Simulation.Experiments;
 
@@ -41,13 +41,12 @@ public static class KingpinExperiment
 {
     /// <summary>Runs the experiment.</summary>
     /// <param name="engine">The engine on the real atlas.</param>
-    /// <param name="parameters">Model parameters (the calibrated baseline's).</param>
-    /// <param name="policy">The policy in force (the baseline's).</param>
+    /// <param name="timeline">The settings in force (the calibrated baseline's).</param>
     /// <param name="group">Index of the group whose leaders are removed, or −1 for the largest group that, on the
     /// removal week, has its leaders and is not in a succession crisis (a capture that changes something).</param>
     /// <param name="week">Week of the removal.</param>
     /// <param name="seeds">Seeds, one pair of runs each.</param>
-    public static KingpinResult Run(CriminalMarketEngine engine, EngineParameters parameters, Policy policy, int group, int week, IReadOnlyList<ulong> seeds)
+    public static KingpinResult Run(CriminalMarketEngine engine, Timeline timeline, int group, int week, IReadOnlyList<ulong> seeds)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(seeds);
@@ -65,7 +64,7 @@ public static class KingpinExperiment
                 .Where(x => world.CrisisLeft[x] == 0 && world.GroupLeaders[x] > 0 && world.LeaderRemovals[x] == 0)
                 .OrderByDescending(x => world.GroupMembers[x]).ThenBy(x => x).FirstOrDefault(-1);
 
-            var treated = engine.Run(parameters, policy, weeks, seeds[k], (t, world) =>
+            var treated = engine.Run(timeline, weeks, seeds[k], (t, world) =>
             {
                 if (t != week)
                 {
@@ -80,7 +79,7 @@ public static class KingpinExperiment
 
                 for (var i = 0; i < world.Count; i++)
                 {
-                    if (world.Group[i] == g && world.Rank[i] == Tier.Leader && world.State[i] == Status.Free)
+                    if (world.Group[i] == g && world.Rank[i] == Tier.Leader && world.Status[i] == MemberStatus.Free)
                     {
                         home.Add(world.Place[i]);
                     }
@@ -100,7 +99,7 @@ public static class KingpinExperiment
 
             // The same history up to the removal week chooses the same group; the control only exempts it from
             // the baseline's campaign, so the pair differs by one capture and not by captures a few weeks apart.
-            var control = engine.Run(parameters, policy, weeks, seeds[k], (t, world) =>
+            var control = engine.Run(timeline, weeks, seeds[k], (t, world) =>
             {
                 if (t == week && Choose(world) is var g and >= 0)
                 {

@@ -1,4 +1,4 @@
-using Paz.Data.Amnesty;
+using Paz.Rules.Amnesty;
 
 namespace Paz.Data.Tests.Amnesty;
 

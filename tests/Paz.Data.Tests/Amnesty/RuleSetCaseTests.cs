@@ -1,5 +1,5 @@
 using Paz.Core.Amnesty;
-using Paz.Data.Amnesty;
+using Paz.Rules.Amnesty;
 
 namespace Paz.Data.Tests.Amnesty;
 

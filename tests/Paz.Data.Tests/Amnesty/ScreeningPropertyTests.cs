@@ -1,6 +1,6 @@
 using CsCheck;
 using Paz.Core.Amnesty;
-using Paz.Data.Amnesty;
+using Paz.Rules.Amnesty;
 
 namespace Paz.Data.Tests.Amnesty;
 

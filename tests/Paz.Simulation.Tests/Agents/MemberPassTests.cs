@@ -43,12 +43,12 @@ public class MemberPassTests
         var prisoners = 0;
         for (var i = 0; i < world.Count; i++)
         {
-            if (world.State[i] is Status.PretrialDetained or Status.Sentenced)
+            if (world.Status[i] is MemberStatus.PretrialDetained or MemberStatus.Sentenced)
             {
                 prisoners++;
             }
 
-            if (world.State[i] != Status.Free)
+            if (world.Status[i] != MemberStatus.Free)
             {
                 continue;
             }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Paz.Core.Amnesty;
-using Paz.Data.Amnesty;
+using Paz.Rules.Amnesty;
 using Spectre.Console;
 
 namespace Paz.Cli.Commands.Amnesty;

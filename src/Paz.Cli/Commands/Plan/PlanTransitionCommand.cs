@@ -122,7 +122,7 @@ internal static class PlanTransitionCommand
         var missing = atlas.States.Where(s => !byState.ContainsKey(s.Code.Value)).Select(s => s.Code.Value).ToList();
         if (missing.Count > 0)
         {
-            throw new Data.DataFormatException(path, 0, $"expected a row for every state; missing {string.Join(", ", missing)}");
+            throw new DataFormatException(path, 0, $"expected a row for every state; missing {string.Join(", ", missing)}");
         }
 
         // A region's density is its states' densities weighted by the region's population in each.

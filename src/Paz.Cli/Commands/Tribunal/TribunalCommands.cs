@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Paz.Data.Amnesty;
+using Paz.Rules.Amnesty;
 using Paz.Tribunal;
 using Paz.Tribunal.Audit;
 using Paz.Tribunal.Security;

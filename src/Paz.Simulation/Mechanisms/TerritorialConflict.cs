@@ -1,48 +1,80 @@
 using System.Runtime.Intrinsics;
+using Paz.Core.Parameters;
 using Paz.Core.Randomness;
 using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
 
-namespace Paz.Simulation.Systems;
+namespace Paz.Simulation.Mechanisms;
 
 /// <summary>
-/// Territorial competition between groups present in the same municipality, and expansion into
-/// neighbouring ones.
+/// Territorial competition between groups present in the same municipality.
 /// Claims: homicides come from contested territory (DESIGN.md mechanism 1); "homicides rise convexly
-/// with the number of organizations present" (evidence.md, Rodríguez); violence diffuses in space
-/// (Osorio 2015).
+/// with the number of organizations present" (evidence.md, Rodríguez).
 /// Killings in a municipality ~ Poisson(conflict_intensity · Σ over pairs of groups present w_ij ·
 /// √(members_i · members_j)), w_ij = 1 + rivalry_weight · rivalry records for listed rivals and
 /// unlisted_pair_conflict for groups with no listed rivalry: the number of pairs grows as
 /// n(n − 1)/2, so violence is convex in the number of contesting groups. A share
 /// (member_share_of_conflict_deaths) of victims are members of the contesting groups, chosen in
 /// proportion to the other side's strength; the rest are civilians. Each side's strength is tempered by
-/// its restraint under focused deterrence (<see cref="World.Restraint"/>); all of a municipality's conflict is multiplied by <see cref="Plaza"/> during a local succession crisis.
-/// Expansion: each week a group's cell with enough members opens a neighbouring municipality with
-/// probability <c>expansion</c>, sending <c>expansion_cell</c> members; the neighbour is drawn in
-/// proportion to its homicides before the start (+1), a proxy for valuable plazas and routes.
-/// Uniformed presence deters confrontations as it deters predation (<see cref="MilitarySystem.Presence"/>).
-/// Reads: conflict_intensity, rivalry_weight, unlisted_pair_conflict, member_share_of_conflict_deaths, crisis_violence, deterrence_signal (via restraint), expansion, expansion_cell.
+/// its restraint (the signal <see cref="WeekContext.Restraint"/>); all of a municipality's conflict is
+/// multiplied by the crisis signal (<see cref="WeekContext.CrisisMultiplier"/>) and by what uniformed
+/// presence leaves of it (<see cref="WeekContext.Deterrence"/>).
+/// Declares: conflict_intensity, rivalry_weight, unlisted_pair_conflict, member_share_of_conflict_deaths.
+/// Metric: civilians_killed_in_conflict.
 /// </summary>
-public static class TerritorialCompetitionSystem
+public sealed class TerritorialConflict : IMechanism
 {
-    /// <summary>Decides this week's conflict deaths; adds all conflict killings to <paramref name="homicides"/>; returns civilians killed.</summary>
-    /// <param name="world">The world.</param>
-    /// <param name="p">Parameters.</param>
-    /// <param name="homicides">This week's homicides per municipality.</param>
-    /// <param name="random">The replicate's generator.</param>
-    /// <param name="deterrence">Per municipality, the factor left by uniformed presence (<see cref="MilitarySystem.Presence"/>): armed confrontations are deterred as predation is; null: none.</param>
-    public static int Conflict(World world, EngineParameters p, int[] homicides, Xoshiro256StarStar random, double[]? deterrence = null)
+    /// <summary>Conflict killings per week per unit of Σ pairs √(members_i · members_j).</summary>
+    public static readonly ParameterSpec ConflictIntensity = new("conflict_intensity", 4e-4, "killings per week per √(member·member)", "assumed; calibrated", 1e-5, 1e-2, "lethality of contested territory")
+    { Prior = Prior.LogUniform(1e-5, 1e-3), Fitted = true };
+
+    /// <summary>Extra weight of a listed rivalry (per record) on a pair's conflict.</summary>
+    public static readonly ParameterSpec RivalryWeight = new("rivalry_weight", 0.25, "per rivalry record", "assumed", 0, 2, "extra conflict between listed rivals")
+    { Prior = Prior.Uniform(0, 1) };
+
+    /// <summary>Conflict weight of a pair of groups with no listed rivalry.</summary>
+    public static readonly ParameterSpec UnlistedPairConflict = new("unlisted_pair_conflict", 1, "relative to a listed pair's base", "assumed; calibrated", 0.01, 1, "conflict between groups with no listed rivalry")
+    { Prior = Prior.LogUniform(0.01, 1), Fitted = true };
+
+    /// <summary>Share of conflict killings whose victims are members.</summary>
+    public static readonly ParameterSpec MemberShareOfConflictDeaths = new("member_share_of_conflict_deaths", 0.35, "fraction", "assumed; calibrated to the aggregate model's member deaths", 0.05, 0.9, "victims of conflict who are members")
+    { Prior = Prior.Uniform(0.05, 0.9), Fitted = true };
+
+    /// <summary>Civilians killed in confrontations.</summary>
+    public static readonly MetricSpec CiviliansKilled = new("civilians_killed_in_conflict", "people", MetricAggregation.Sum, "non-members killed in confrontations between groups");
+
+    /// <summary>The registration.</summary>
+    public static readonly MechanismInfo Info = new(
+        "territorial_conflict",
+        "homicides come from contested territory and rise convexly with the groups present",
+        [ConflictIntensity, RivalryWeight, UnlistedPairConflict, MemberShareOfConflictDeaths],
+        () => new TerritorialConflict());
+
+    // The parameters read in the inner loops, copied out of the settings once a week.
+    private readonly record struct Values(double Intensity, double RivalryWeight, double Unlisted, double MemberShare);
+
+    /// <inheritdoc/>
+    public void Start(WeekContext context)
     {
-        ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(p);
-        ArgumentNullException.ThrowIfNull(homicides);
-        ArgumentNullException.ThrowIfNull(random);
+    }
+
+    /// <inheritdoc/>
+    public void Step(WeekContext context)
+    {
+        var s = context.Settings;
+        var p = new Values(s[ConflictIntensity], s[RivalryWeight], s[UnlistedPairConflict], s[MemberShareOfConflictDeaths]);
+        var civilians = Conflict(context.World, p, context.Homicides, context.Random, context.Restraint, context.CrisisMultiplier, context.Deterrence);
+        context.Metrics.Record(CiviliansKilled, civilians);
+    }
+
+    // Decides this week's conflict deaths; adds all conflict killings to homicides; returns civilians killed.
+    private static int Conflict(World world, in Values p, int[] homicides, Xoshiro256StarStar random, double[] temper, double[]? crisis, double[]? deterrence)
+    {
         var civilians = 0;
         var root = new double[world.MaxGroups];
         var pressure = new double[world.MaxGroups];
         var weights = new double[world.MaxGroups];
         var index = world.PlaceIndex;
-        var temper = world.Restraint;
         for (var m = 0; m < world.M; m++)
         {
             var groups = world.GroupsIn[m];
@@ -65,9 +97,9 @@ public static class TerritorialCompetitionSystem
                 index[groups[a]] = a;
             }
 
-            var u = p.UnlistedPairConflict;
-            var total = ListedRivalries(world, p, groups, root, null, weights, u * ((sum * sum) - squares) / 2);
-            var killed = (int)random.Poisson(p.ConflictIntensity * Plaza(world, p, m) * (deterrence?[m] ?? 1) * Math.Max(0, total));
+            var u = p.Unlisted;
+            var total = ListedRivalries(world, in p, groups, root, null, weights, u * ((sum * sum) - squares) / 2);
+            var killed = (int)random.Poisson(p.Intensity * (crisis?[m] ?? 1) * (deterrence?[m] ?? 1) * Math.Max(0, total));
             if (killed == 0)
             {
                 Forget(index, groups);
@@ -80,7 +112,7 @@ public static class TerritorialCompetitionSystem
                 world.Attribute(groups[a], killed * root[a] / sum); // the stronger side does more of the killing
             }
 
-            var members = (int)Binomial(random, killed, p.MemberShareOfConflictDeaths);
+            var members = (int)Binomial(random, killed, p.MemberShare);
             civilians += killed - members;
 
             // The pressure each group is under, only where members die (most places kill no one in a week).
@@ -89,7 +121,7 @@ public static class TerritorialCompetitionSystem
                 pressure[a] = u * root[a] * (sum - root[a]); // a group loses members in proportion to the pressure it is under
             }
 
-            ListedRivalries(world, p, groups, root, pressure, weights, 0);
+            ListedRivalries(world, in p, groups, root, pressure, weights, 0);
             Forget(index, groups);
             var all = 0.0;
             for (var a = 0; a < k; a++)
@@ -121,7 +153,7 @@ public static class TerritorialCompetitionSystem
     // · records − u) · root_a · root_b, each pair's term also added to both groups' pressure when given.
     // Visits a group's listed rivals or the groups after it in the place, whichever is cheaper: splinter
     // lineages are cliques of rivals, so a group may have hundreds of ties.
-    private static double ListedRivalries(World world, EngineParameters p, ReadOnlySpan<int> groups, double[] root, double[]? pressure, double[] weights, double total)
+    private static double ListedRivalries(World world, in Values p, ReadOnlySpan<int> groups, double[] root, double[]? pressure, double[] weights, double total)
     {
         var index = world.PlaceIndex;
         var k = groups.Length;
@@ -136,13 +168,13 @@ public static class TerritorialCompetitionSystem
                     var b = index[rivals[r]];
                     if (b > a)
                     {
-                        AddRivalry(world, p, ga, rivals[r], a, b, root, pressure, ref total);
+                        AddRivalry(world, in p, ga, rivals[r], a, b, root, pressure, ref total);
                     }
                 }
             }
             else
             {
-                total += RivalriesAfter(a, groups, world.Rivalry.AsSpan(ga * world.MaxGroups, world.MaxGroups), p, root, pressure, weights);
+                total += RivalriesAfter(a, groups, world.Rivalry.AsSpan(ga * world.MaxGroups, world.MaxGroups), in p, root, pressure, weights);
             }
         }
 
@@ -158,65 +190,10 @@ public static class TerritorialCompetitionSystem
         }
     }
 
-    /// <summary>Decides this week's expansions into neighbouring municipalities; returns how many places were opened.</summary>
-    public static int Expand(World world, EngineInputs inputs, EngineParameters p, Xoshiro256StarStar random)
-    {
-        ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(p);
-        ArgumentNullException.ThrowIfNull(random);
-        var opened = 0;
-        foreach (var c in world.ActiveCells)
-        {
-            if (world.Free[c] < 2 * p.ExpansionCell || random.NextDouble() >= p.Expansion)
-            {
-                continue;
-            }
-
-            var neighbours = inputs.Neighbours[world.CellPlace[c]];
-            if (neighbours.Length == 0)
-            {
-                continue;
-            }
-
-            // Groups push toward valuable plazas: a neighbour is chosen in proportion to its violence
-            // before the start (+1), the engine's proxy for contested routes and markets.
-            var total = 0.0;
-            foreach (var n in neighbours)
-            {
-                total += inputs.ViolenceHistory[n] + 1;
-            }
-
-            var target = random.NextDouble() * total;
-            var k = 0;
-            while (k < neighbours.Length - 1 && (target -= inputs.ViolenceHistory[neighbours[k]] + 1) > 0)
-            {
-                k++;
-            }
-
-            world.MoveTarget[c] = neighbours[k];
-            world.Moves[c] = p.ExpansionCell;
-            opened++;
-        }
-
-        return opened;
-    }
-
-    /// <summary>
-    /// A municipality's multiplier of organized violence from local succession crises: 1 + (crisis_violence − 1)
-    /// · the crises under way there (a boss of the plaza, or of the same group next door, removed within crisis_weeks).
-    /// </summary>
-    public static double Plaza(World world, EngineParameters p, int municipality)
-    {
-        ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(p);
-        return 1 + ((p.CrisisViolence - 1) * world.PlazaCrisis[municipality]);
-    }
-
     // A listed rivalry weighs 1 + rivalry_weight · records instead of the unlisted pairs' u, already counted.
-    private static void AddRivalry(World world, EngineParameters p, int ga, int gb, int a, int b, double[] root, double[]? pressure, ref double total)
+    private static void AddRivalry(World world, in Values p, int ga, int gb, int a, int b, double[] root, double[]? pressure, ref double total)
     {
-        var extra = (1 + (p.RivalryWeight * world.RivalryOf(ga, gb)) - p.UnlistedPairConflict) * root[a] * root[b];
+        var extra = (1 + (p.RivalryWeight * world.RivalryOf(ga, gb)) - p.Unlisted) * root[a] * root[b];
         total += extra;
         if (pressure is not null)
         {
@@ -228,7 +205,7 @@ public static class TerritorialCompetitionSystem
     // The listed rivalries of the group at a with the groups after it in the place, four pairs at a time:
     // its rivalry row is read out in place order first, so the arithmetic runs on contiguous vectors.
     // Vector256 is exact IEEE arithmetic in hardware or software alike, so results do not depend on the machine.
-    private static double RivalriesAfter(int a, ReadOnlySpan<int> groups, ReadOnlySpan<double> row, EngineParameters p, double[] root, double[]? pressure, double[] weights)
+    private static double RivalriesAfter(int a, ReadOnlySpan<int> groups, ReadOnlySpan<double> row, in Values p, double[] root, double[]? pressure, double[] weights)
     {
         var k = groups.Length;
         for (var b = a + 1; b < k; b++)
@@ -236,7 +213,7 @@ public static class TerritorialCompetitionSystem
             weights[b] = row[groups[b]];
         }
 
-        var unlisted = Vector256.Create(1 - p.UnlistedPairConflict);
+        var unlisted = Vector256.Create(1 - p.Unlisted);
         var perRecord = Vector256.Create(p.RivalryWeight);
         var rootA = Vector256.Create(root[a]);
         var sum = Vector256<double>.Zero;
@@ -260,7 +237,7 @@ public static class TerritorialCompetitionSystem
         {
             if (weights[b4] > 0)
             {
-                var extra = (1 - p.UnlistedPairConflict + (p.RivalryWeight * weights[b4])) * root[a] * root[b4];
+                var extra = (1 - p.Unlisted + (p.RivalryWeight * weights[b4])) * root[a] * root[b4];
                 added += extra;
                 if (pressure is not null)
                 {
@@ -277,7 +254,7 @@ public static class TerritorialCompetitionSystem
         return added;
     }
 
-    internal static long Binomial(Xoshiro256StarStar random, int n, double probability)
+    private static long Binomial(Xoshiro256StarStar random, int n, double probability)
     {
         var k = 0L;
         for (var i = 0; i < n; i++)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Paz.Core.Amnesty;
 
-namespace Paz.Data.Amnesty;
+namespace Paz.Rules.Amnesty;
 
 /// <summary>
 /// Reads an application's facts from JSON (docs/amnesty.md): <c>case_id</c>, <c>facts</c> (nested

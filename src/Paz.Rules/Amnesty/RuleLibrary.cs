@@ -1,6 +1,6 @@
 using Paz.Core.Amnesty;
 
-namespace Paz.Data.Amnesty;
+namespace Paz.Rules.Amnesty;
 
 /// <summary>The shipped rule sets (rules/amnesty/*.yaml), found like the data directory.</summary>
 public static class RuleLibrary

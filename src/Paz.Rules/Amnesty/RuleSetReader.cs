@@ -1,9 +1,8 @@
 using System.Globalization;
 using Paz.Core.Amnesty;
-using Paz.Data.Scenarios;
 using YamlDotNet.RepresentationModel;
 
-namespace Paz.Data.Amnesty;
+namespace Paz.Rules.Amnesty;
 
 /// <summary>
 /// Reads an amnesty rule set (rules/amnesty/*.yaml) strictly: unknown keys, unknown facts, a test

@@ -1,8 +1,11 @@
-namespace Paz.Simulation.Agents;
+namespace Paz.Simulation.Engine;
 
 /// <summary>How the military leaves public security.</summary>
 public enum PullbackPlan
 {
+    /// <summary>No pullback: the military stays.</summary>
+    None,
+
     /// <summary>On a schedule: region after region, evenly over the span, whatever their violence and police.</summary>
     Schedule,
 
@@ -12,7 +15,7 @@ public enum PullbackPlan
 
 /// <summary>
 /// The military's pullback from policing. The scenario states the kind, start and span; the regions and
-/// each region's exit date are resolved from the data (Paz.Data's <c>ForcePlans</c>, through Paz.Planning)
+/// each region's exit date are resolved from the data (<c>ForcePlans</c>, in Paz.Planning)
 /// before the engine runs, so the engine itself reads no plan files.
 /// </summary>
 /// <param name="Plan">Schedule or transition plan.</param>

@@ -1,4 +1,4 @@
-namespace Paz.Data;
+namespace Paz.Rules;
 
 /// <summary>
 /// A data file is not what Paz expects. The message always names the file, the line (1-based;

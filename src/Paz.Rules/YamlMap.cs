@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Paz.Data.Scenarios;
+namespace Paz.Rules;
 
 /// <summary>
 /// A YAML mapping read strictly: every key must be known, every value of the expected type and

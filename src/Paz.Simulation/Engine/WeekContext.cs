@@ -1,0 +1,104 @@
+using Paz.Core.Randomness;
+using Paz.Simulation.Agents;
+
+namespace Paz.Simulation.Engine;
+
+/// <summary>
+/// What a mechanism sees in a week: the world, the inputs, the settings in force, the replicate's
+/// generator, the week's homicide tally, recent violence, and the signals mechanisms pass to one another.
+/// Signals are named here so that a mechanism that publishes one and those that read it never name each
+/// other: a reader sees the neutral value (null, or 1) when no mechanism publishes it.
+/// </summary>
+public sealed class WeekContext
+{
+    internal WeekContext(World world, EngineInputs inputs, Xoshiro256StarStar random, Timeline timeline, MetricCollector metrics)
+    {
+        World = world;
+        Inputs = inputs;
+        Random = random;
+        Timeline = timeline;
+        Metrics = metrics;
+        var m = inputs.MunicipalityCount;
+        Homicides = new int[m];
+        Recent = new double[m];
+        LastYear = new double[m];
+        LastMonthRate = new double[m];
+        Restraint = Enumerable.Repeat(1.0, world.MaxGroups).ToArray();
+        Period = timeline.Periods[0];
+    }
+
+    /// <summary>The world: members, cells, groups and places.</summary>
+    public World World { get; }
+
+    /// <summary>The data the world was built from.</summary>
+    public EngineInputs Inputs { get; }
+
+    /// <summary>The replicate's generator: every draw of every mechanism, in schedule order.</summary>
+    public Xoshiro256StarStar Random { get; }
+
+    /// <summary>The scenario's timeline.</summary>
+    public Timeline Timeline { get; }
+
+    /// <summary>Where mechanisms record their metrics.</summary>
+    public MetricCollector Metrics { get; }
+
+    /// <summary>The week's number from the start.</summary>
+    public int Week { get; internal set; }
+
+    /// <summary>The date the week starts.</summary>
+    public DateOnly Date { get; internal set; }
+
+    /// <summary>The period of the timeline in force.</summary>
+    public PolicyPeriod Period { get; internal set; }
+
+    /// <summary>The settings in force (<see cref="Period"/>'s).</summary>
+    public Settings Settings => Period.Settings;
+
+    /// <summary>The week the period in force began.</summary>
+    public int PeriodStart { get; internal set; }
+
+    /// <summary>Whether a new period began this week (or it is the first week).</summary>
+    public bool PeriodBegins => Week == PeriodStart;
+
+    /// <summary>Weeks since the period in force began.</summary>
+    public int WeeksInPeriod => Week - PeriodStart;
+
+    /// <summary>This week's homicides per municipality; mechanisms add the killings they decide.</summary>
+    public int[] Homicides { get; }
+
+    /// <summary>Homicides per municipality in about the last four weeks (a decayed sum, before this week).</summary>
+    public double[] Recent { get; }
+
+    /// <summary>Homicides per municipality in about the last year (a decayed sum, before this week).</summary>
+    public double[] LastYear { get; }
+
+    /// <summary>Last month's annualized homicide rate per 100,000 in each municipality.</summary>
+    public double[] LastMonthRate { get; }
+
+    /// <summary>Last month's national annualized homicide rate per 100,000.</summary>
+    public double NationalRate { get; internal set; }
+
+    /// <summary>Signal: each group's violence multiplier this week (1: none; below 1: restraint under focused deterrence).</summary>
+    public double[] Restraint { get; }
+
+    /// <summary>Signal: per municipality, the factor uniformed presence leaves of predation and confrontations against 2015-2018 (null: unchanged).</summary>
+    public double[]? Deterrence { get; set; }
+
+    /// <summary>Signal: National Guard officers per municipality (null: no Guard).</summary>
+    public double[]? GuardOfficers { get; set; }
+
+    /// <summary>Signal: per municipality, the multiplier of organized violence from local succession crises (null: none).</summary>
+    public double[]? CrisisMultiplier { get; set; }
+
+    /// <summary>Signal: per municipality, the probability that a detention ending this week ends in a conviction (null: the national <c>conviction</c> parameter).</summary>
+    public double[]? ConvictionIn { get; set; }
+
+    /// <summary>Signal, at the start: leaders removed per week by the campaign before the start (0: none), for warm starts.</summary>
+    public double LeaderRemovalsBeforeStart { get; set; }
+
+    /// <summary>Members recruited this week (the engine's national flows read it).</summary>
+    public int Recruits { get; set; }
+
+    /// <summary>Splits so far (groups that broke into a splinter).</summary>
+    public int Splits { get; set; }
+}

@@ -1,0 +1,96 @@
+using Paz.Core.Parameters;
+using Paz.Core.Randomness;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
+
+namespace Paz.Simulation.Mechanisms;
+
+/// <summary>
+/// Recruitment from each municipality's at-risk pool.
+/// Claim: "reducing cartel recruitment is the only way to lower violence" (Prieto-Curiel et al. 2023),
+/// and the seed's point that young men without prospects are the groups' recruitment base.
+/// Recruits in a cell ~ Poisson(recruitment · free members · pool^pool_elasticity · middle-layer strength),
+/// where middle-layer strength = min(1, middle layer / (middle_share · members)): cell heads recruit, so a
+/// group whose middle layer is gone regenerates slowly. The pool factors are normalized at the start so
+/// that national recruitment is recruitment × members, the aggregate model's ρT, whatever the elasticity.
+/// Declares: recruitment, pool_elasticity (reads the world's middle_share). Metric: recruits (municipal).
+/// </summary>
+public sealed class Recruitment : IMechanism
+{
+    /// <summary>Recruits per week per member, at the national mean at-risk pool and a full middle layer.</summary>
+    public static readonly ParameterSpec Rate = new("recruitment", 2.527474e-3, "recruits per member per week", "Prieto-Curiel, Campedelli & Hope (2023), rho", 1e-3, 5e-3, "recruitment at a mean pool and full middle layer")
+    { Prior = Prior.Uniform(1.5e-3, 3.5e-3), Fitted = true };
+
+    /// <summary>Elasticity of recruitment to the local at-risk pool index.</summary>
+    public static readonly ParameterSpec PoolElasticity = new("pool_elasticity", 1.0, "dimensionless", "assumed", 0, 3, "how strongly recruitment follows the local at-risk pool")
+    { Prior = Prior.Uniform(0, 2) };
+
+    /// <summary>Recruits by municipality.</summary>
+    public static readonly MetricSpec Recruits = new("recruits", "people", MetricAggregation.Sum, "people recruited by groups");
+
+    /// <summary>The registration.</summary>
+    public static readonly MechanismInfo Info = new("recruitment", "groups recruit young men from the local at-risk pool", [Rate, PoolElasticity], () => new Recruitment());
+
+    private double[] _pool = [];
+
+    /// <inheritdoc/>
+    public void Start(WeekContext context) => _pool = PoolFactors(context.World, context.Inputs, context.Settings[PoolElasticity]);
+
+    /// <inheritdoc/>
+    public void Step(WeekContext context)
+    {
+        var world = context.World;
+        var random = context.Random;
+        var rate = context.Settings[Rate];
+        var middleShare = context.Settings[WorldParameters.MiddleShare];
+        var recruits = 0;
+        var cells = world.ActiveCells;
+        var (rates, counts, scratch) = world.CellScratch();
+        for (var k = 0; k < cells.Count; k++)
+        {
+            var c = cells[k];
+            var g = world.CellGroup[c];
+            var members = world.GroupMembers[g];
+            var strength = members == 0 ? 0 : Math.Min(1, world.GroupMiddle[g] / (middleShare * members));
+            rates[k] = rate * world.Free[c] * _pool[world.CellPlace[c]] * strength;
+        }
+
+        // One Poisson total scattered over the cells: the same law as a Poisson draw per cell, with a few
+        // hundred draws a week instead of one per cell.
+        random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
+        for (var k = 0; k < cells.Count; k++)
+        {
+            var c = cells[k];
+            var n = counts[k];
+            for (var r = 0; r < n; r++)
+            {
+                world.Add(world.CellGroup[c], world.CellPlace[c], random.NextDouble() < 0.6 ? Tier.Lookout : Tier.FootSoldier, (byte)(15 + random.NextInt(10)));
+            }
+
+            if (n > 0)
+            {
+                context.Metrics.Record(Recruits, MetricLevel.Municipality, world.CellPlace[c], n);
+            }
+
+            recruits += n;
+        }
+
+        context.Recruits = recruits;
+    }
+
+    // Recruitment follows the local pool, normalized so that national recruitment at the start is
+    // recruitment × members, whatever the pool elasticity.
+    private static double[] PoolFactors(World world, EngineInputs inputs, double elasticity)
+    {
+        var raw = inputs.PoolIndex.Select(x => Math.Pow(Math.Max(x, 1e-6), elasticity)).ToArray();
+        double weighted = 0, members = 0;
+        foreach (var c in world.ActiveCells)
+        {
+            weighted += world.Free[c] * raw[world.CellPlace[c]];
+            members += world.Free[c];
+        }
+
+        var norm = members > 0 && weighted > 0 ? members / weighted : 1;
+        return [.. raw.Select(x => x * norm)];
+    }
+}

@@ -1,0 +1,47 @@
+using Paz.Core.Parameters;
+using Paz.Core.Randomness;
+using Paz.Simulation.Engine;
+
+namespace Paz.Simulation.Mechanisms;
+
+/// <summary>
+/// Members leaving large groups: the aggregate model's saturation term ω·C², spread over a group's
+/// municipalities in proportion to its members there.
+/// Claim: Prieto-Curiel et al. (2023), saturation limits a cartel's size.
+/// Desistances in a cell ~ Poisson(saturation · members of the group · free members in the cell).
+/// Declares: saturation.
+/// </summary>
+public sealed class Saturation : IMechanism
+{
+    /// <summary>Members leaving per week per member, per member of the same group.</summary>
+    public static readonly ParameterSpec Rate = new("saturation", 0.04e-6, "per week per member per member", "Prieto-Curiel et al. (2023), omega", 0, 1e-6, "members leaving large groups")
+    { Prior = Prior.Uniform(0.02e-6, 0.08e-6) };
+
+    /// <summary>The registration.</summary>
+    public static readonly MechanismInfo Info = new("saturation", "saturation limits a cartel's size", [Rate], () => new Saturation());
+
+    /// <inheritdoc/>
+    public void Start(WeekContext context)
+    {
+    }
+
+    /// <inheritdoc/>
+    public void Step(WeekContext context)
+    {
+        var world = context.World;
+        var saturation = context.Settings[Rate];
+        var cells = world.ActiveCells;
+        var (rates, counts, scratch) = world.CellScratch();
+        for (var k = 0; k < cells.Count; k++)
+        {
+            rates[k] = saturation * world.GroupMembers[world.CellGroup[cells[k]]] * world.Free[cells[k]];
+        }
+
+        context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
+        for (var k = 0; k < cells.Count; k++)
+        {
+            var c = cells[k];
+            world.Desist[c] = Math.Min(counts[k], world.Free[c] - world.Deaths[c] - world.Arrests[c]);
+        }
+    }
+}

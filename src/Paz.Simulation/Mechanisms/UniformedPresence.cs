@@ -1,0 +1,271 @@
+using Paz.Core.Parameters;
+using Paz.Core.Randomness;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
+
+namespace Paz.Simulation.Mechanisms;
+
+/// <summary>
+/// Uniformed presence: the soldiers in public security, their pullback, and the National Guard's officers,
+/// and the deterrence they add up to.
+/// Claims (seed, "The National Guard" and recommendations): Peña Nieto deployed "almost 53,000 soldiers" to
+/// the streets where violence was; presence deters crime locally; pulling the military back before police
+/// and prosecutors can take over leaves the field to the groups; the report asks for a plan of concentric
+/// circles — hand over the safest regions first, patrol jointly before the exit, keep a reserve, specify
+/// in advance when the military returns (DESIGN.md mechanisms 6 and 15).
+/// - Deployment: military_personnel soldiers over the military_places municipalities with most homicides
+///   in the last year, in proportion to them (+1). The Guard: the period's explicit deployment (by plan),
+///   or guard_places municipalities chosen the same way; personnel grow linearly from guard_personnel_start
+///   to guard_personnel_full over guard_ramp_weeks from the period's start.
+/// - Presence: x uniformed officers per 1,000 inhabitants leave a share f(x) = 1 − d·x/(x + h) of predation and
+///   armed confrontations, d = guard_deterrence, h = presence_half (a soldier and a Guard officer deter
+///   alike). The soldiers' deterrence was in force through 2015-2018, so the calibrated predation already
+///   includes it, and presence is measured against it: with S soldiers deployed, W of them withdrawn and G
+///   effective Guard officers, the factor is f(S − W + G) / f(S). Under a proactive posture each neighbour
+///   counts proactive_reach · officers / (number of neighbours) more (the intelligence follows the groups).
+/// - Pullback: from a region's exit date its soldiers leave, keeping the plan's reserve share. With a
+///   plan, a region whose annualized rate is above the re-entry rate at two consecutive monthly reviews gets
+///   its soldiers back for good.
+/// Forces are redeployed monthly (every four weeks, and when a period begins).
+/// Publishes the signals <see cref="WeekContext.Deterrence"/> and <see cref="WeekContext.GuardOfficers"/>.
+/// Declares: guard_deterrence, presence_half, proactive_reach (reads the force levers).
+/// Metrics: guard_officers (municipal, mean), soldiers_withdrawn (national, mean).
+/// </summary>
+public sealed class UniformedPresence : IMechanism
+{
+    /// <summary>Consecutive monthly reviews above the re-entry rate after which the military returns to a region (the planner's "two consecutive months").</summary>
+    public const int ReentryReviews = 2;
+
+    private const int RedeployEvery = 4;
+
+    /// <summary>Largest share of predation that uniformed presence deters, at saturation.</summary>
+    public static readonly ParameterSpec GuardDeterrence = new("guard_deterrence", 0.7, "fraction", "assumed (seed: presence deters; a garrison displaces)", 0, 1, "largest share of predation deterred by uniformed presence")
+    { Prior = Prior.Uniform(0.2, 0.9) };
+
+    /// <summary>Officers per 1,000 inhabitants at which presence deters half of its largest share.</summary>
+    public static readonly ParameterSpec PresenceHalf = new("presence_half", 1, "officers per 1,000 inhabitants", "assumed", 0.05, 20, "presence at which half of the largest deterrence is reached")
+    { Prior = Prior.LogUniform(0.2, 5) };
+
+    /// <summary>Share of a proactive contingent's deterrence that reaches the neighbouring municipalities.</summary>
+    public static readonly ParameterSpec ProactiveReach = new("proactive_reach", 0.5, "fraction", "assumed", 0, 1, "deterrence of proactive policing felt next door")
+    { Prior = Prior.Uniform(0, 1) };
+
+    /// <summary>Guard officers by municipality.</summary>
+    public static readonly MetricSpec GuardOfficers = new("guard_officers", "officers", MetricAggregation.Mean, "National Guard officers deployed (mean over the year's weeks)");
+
+    /// <summary>Soldiers withdrawn nationally.</summary>
+    public static readonly MetricSpec SoldiersWithdrawn = new("soldiers_withdrawn", "soldiers", MetricAggregation.Mean, "soldiers withdrawn from public security (mean over the year's weeks)");
+
+    /// <summary>The registration.</summary>
+    public static readonly MechanismInfo Info = new("uniformed_presence", "presence deters; pulling the military back without a plan leaves the field to the groups", [GuardDeterrence, PresenceHalf, ProactiveReach], () => new UniformedPresence());
+
+    private int _lastDeployed = int.MinValue / 2;
+    private double[]? _officers;
+    private double[]? _deterrence;
+    private double _withdrawn;
+    private PullbackState? _pullback;
+
+    /// <inheritdoc/>
+    public void Start(WeekContext context)
+    {
+    }
+
+    /// <inheritdoc/>
+    public void Step(WeekContext context)
+    {
+        if (context.Week - _lastDeployed >= RedeployEvery || context.PeriodBegins)
+        {
+            Deploy(context);
+            _lastDeployed = context.Week;
+        }
+
+        context.GuardOfficers = _officers;
+        context.Deterrence = _deterrence;
+        if (_officers is not null)
+        {
+            for (var m = 0; m < _officers.Length; m++)
+            {
+                context.Metrics.Record(GuardOfficers, MetricLevel.Municipality, m, _officers[m]);
+            }
+        }
+
+        if (_withdrawn > 0)
+        {
+            context.Metrics.Record(SoldiersWithdrawn, _withdrawn);
+        }
+    }
+
+    // Deployment by last year's violence, the Guard's ramp, exits and returns.
+    private void Deploy(WeekContext context)
+    {
+        var period = context.Period;
+        var s = period.Settings;
+        var inputs = context.Inputs;
+        var guard = s.Whole(ForceLevers.GuardPersonnelStart) > 0 || s.Whole(ForceLevers.GuardPersonnelFull) > 0;
+        var pullback = s.Choice<PullbackPlan>(ForceLevers.Pullback);
+        if (!guard && pullback == PullbackPlan.None)
+        {
+            (_officers, _deterrence, _withdrawn) = (null, null, 0);
+            return;
+        }
+
+        var soldiers = ByViolence(inputs.MunicipalityCount, s.Whole(ForceLevers.MilitaryPersonnel), s.Whole(ForceLevers.MilitaryPlaces), context.LastYear);
+        _officers = guard ? Officers(context) : null;
+        double[]? withdrawn = null;
+        if (pullback != PullbackPlan.None)
+        {
+            var resolved = period.Forces?.Pullback is { Resolved: true } p
+                ? p
+                : throw new InvalidOperationException("the pullback's regions and exit dates are not resolved (ForcePlans.Resolve does it from the data)");
+            _pullback ??= new PullbackState(resolved.Exit!.Count);
+            withdrawn = Withdrawn(inputs, resolved, soldiers, context.Date, context.Recent, _pullback);
+        }
+
+        _withdrawn = withdrawn?.Sum() ?? 0;
+        var effective = _officers is null ? null : Effective(context, _officers);
+        _deterrence = Presence(inputs, s[GuardDeterrence], s[PresenceHalf], soldiers, withdrawn, effective, context.Date.Year);
+    }
+
+    /// <summary>
+    /// <paramref name="personnel"/> spread over the <paramref name="places"/> municipalities with most homicides
+    /// in <paramref name="lastYear"/>, in proportion to them (+1, so a quiet place still gets a share).
+    /// </summary>
+    public static double[] ByViolence(int municipalities, double personnel, int places, double[] lastYear)
+    {
+        ArgumentNullException.ThrowIfNull(lastYear);
+        var officers = new double[municipalities];
+        if (personnel <= 0)
+        {
+            return officers;
+        }
+
+        var chosen = Enumerable.Range(0, municipalities).OrderByDescending(m => lastYear[m]).ThenBy(m => m).Take(places).ToList();
+        var total = chosen.Sum(m => lastYear[m] + 1);
+        foreach (var m in chosen)
+        {
+            officers[m] = personnel * (lastYear[m] + 1) / total;
+        }
+
+        return officers;
+    }
+
+    // Officers per municipality this week: the period's explicit deployment, or guard_places municipalities by violence.
+    private static double[] Officers(WeekContext context)
+    {
+        var s = context.Settings;
+        var inputs = context.Inputs;
+        var ramp = Math.Clamp(context.WeeksInPeriod / (double)Math.Max(1, s.Whole(ForceLevers.GuardRampWeeks)), 0, 1);
+        var start = s.Whole(ForceLevers.GuardPersonnelStart);
+        var personnel = start + ((s.Whole(ForceLevers.GuardPersonnelFull) - start) * ramp);
+        if (context.Period.Forces?.GuardDeployment is not { } shares)
+        {
+            return ByViolence(inputs.MunicipalityCount, personnel, s.Whole(ForceLevers.GuardPlaces), context.LastYear);
+        }
+
+        var officers = new double[inputs.MunicipalityCount];
+        var total = shares.Values.Sum();
+        foreach (var (m, share) in shares)
+        {
+            officers[m] = total > 0 ? personnel * share / total : 0;
+        }
+
+        return officers;
+    }
+
+    // Officers that count for deterrence: under a proactive posture the Guard's intelligence reaches the same
+    // groups' cells next door, so each neighbour counts proactive_reach · officers / (number of neighbours) more.
+    private static double[] Effective(WeekContext context, double[] officers)
+    {
+        var period = context.Period;
+        var reach = period.Settings[ProactiveReach];
+        var effective = (double[])officers.Clone();
+        if (period.Settings.Choice<GuardPosture>(ForceLevers.Posture) == GuardPosture.Proactive || period.Forces?.PostureIn is not null)
+        {
+            for (var m = 0; m < officers.Length; m++)
+            {
+                if (ForceLevers.PostureIn(period, m) != GuardPosture.Proactive)
+                {
+                    continue;
+                }
+
+                var around = context.Inputs.Neighbours[m];
+                foreach (var n in around)
+                {
+                    effective[n] += reach * officers[m] / around.Length;
+                }
+            }
+        }
+
+        return effective;
+    }
+
+    // Soldiers withdrawn from each municipality at this monthly review; updates the re-entry watch.
+    private static double[] Withdrawn(EngineInputs inputs, MilitaryPullback pullback, double[] soldiers, DateOnly date, double[] recent, PullbackState state)
+    {
+        var regionOf = pullback.RegionOf!;
+        var exit = pullback.Exit!;
+        var regions = exit.Count;
+        var homicides = new double[regions];
+        var people = new double[regions];
+        for (var m = 0; m < inputs.MunicipalityCount; m++)
+        {
+            homicides[regionOf[m]] += recent[m];
+            people[regionOf[m]] += inputs.PopulationIn(m, date.Year);
+        }
+
+        var gone = new bool[regions];
+        for (var r = 0; r < regions; r++)
+        {
+            if (exit[r] is not { } leaves || date < leaves || state.Returned[r])
+            {
+                continue;
+            }
+
+            var rate = people[r] > 0 ? homicides[r] * 13 * 100_000 / people[r] : 0;
+            state.HotReviews[r] = rate > pullback.ReentryRate ? state.HotReviews[r] + 1 : 0;
+            if (state.HotReviews[r] >= ReentryReviews)
+            {
+                state.Returned[r] = true; // the trigger fired: the military returns
+                continue;
+            }
+
+            gone[r] = true;
+        }
+
+        var withdrawn = new double[inputs.MunicipalityCount];
+        for (var m = 0; m < withdrawn.Length; m++)
+        {
+            withdrawn[m] = gone[regionOf[m]] ? soldiers[m] * (1 - pullback.Reserve) : 0;
+        }
+
+        return withdrawn;
+    }
+
+    /// <summary>The factor on predation and confrontations in each municipality, against the 2015-2018 presence: f(S − W + G) / f(S).</summary>
+    public static double[] Presence(EngineInputs inputs, double deterrence, double half, double[] soldiers, double[]? withdrawn, double[]? guard, int year)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(soldiers);
+        var factor = new double[soldiers.Length];
+        for (var m = 0; m < factor.Length; m++)
+        {
+            var thousands = Math.Max(1, inputs.PopulationIn(m, year) / 1000);
+            var before = soldiers[m] / thousands;
+            var now = Math.Max(0, soldiers[m] - (withdrawn?[m] ?? 0) + (guard?[m] ?? 0)) / thousands;
+            factor[m] = Left(deterrence, half, now) / Left(deterrence, half, before);
+        }
+
+        return factor;
+    }
+
+    // The share of predation left by x officers per 1,000 inhabitants.
+    private static double Left(double deterrence, double half, double x) => 1 - (deterrence * x / (x + half));
+
+    // The pullback's re-entry watch, per region, carried from week to week.
+    private sealed class PullbackState(int regions)
+    {
+        public int[] HotReviews { get; } = new int[regions];
+
+        public bool[] Returned { get; } = new bool[regions];
+    }
+}
