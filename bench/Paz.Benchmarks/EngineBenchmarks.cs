@@ -31,17 +31,17 @@ public class EngineBenchmarks
         _baseline = AgentScenarioReader.Read(Path.Combine(Path.GetDirectoryName(data.Source.Root)!, "scenarios", "baseline.yaml"));
         _engine = new CriminalMarketEngine(EngineInputsBuilder.Build(data, _baseline.Start));
         var recommended = AgentScenarioReader.Read(Path.Combine(Path.GetDirectoryName(data.Source.Root)!, "scenarios", "recommended.yaml"));
-        _recommended = ForcePlans.Resolve(recommended, data, _engine.Inputs);
+        _recommended = ScenarioResolver.Resolve(recommended, data, _engine.Inputs);
         _aggregate = new PrietoCurielModel(GroupNetworkLoader.Load(data.Source));
     }
 
     /// <summary>One replicate, 2015-2020.</summary>
     [Benchmark]
-    public int BaselineReplicate() => _engine.Run(_baseline.Parameters, _baseline.Policy, _baseline.Weeks, 1).Weeks.Count;
+    public int BaselineReplicate() => _engine.Run(_baseline.Timeline, _baseline.Weeks, 1).Weeks.Count;
 
     /// <summary>One replicate of the recommended scenario over the same weeks, 2015-2020, every security system on after 2018.</summary>
     [Benchmark]
-    public int RecommendedReplicate() => _engine.Run(_recommended.Parameters, _recommended.Policy, _baseline.Weeks, 1).Weeks.Count;
+    public int RecommendedReplicate() => _engine.Run(_recommended.Timeline, _baseline.Weeks, 1).Weeks.Count;
 
     /// <summary>The aggregate model, 2012-2021.</summary>
     [Benchmark(Baseline = true)]

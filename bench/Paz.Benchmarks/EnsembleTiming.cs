@@ -23,7 +23,7 @@ public static class EnsembleTiming
         GC.Collect();
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var single = Stopwatch.StartNew();
-        var one = engine.Run(scenario.Parameters, scenario.Policy, scenario.Weeks, 1);
+        var one = engine.Run(scenario.Timeline, scenario.Weeks, 1);
         single.Stop();
         var peakSingle = Process.GetCurrentProcess().PeakWorkingSet64;
         var agentWeeks = one.Weeks.Sum(w => (double)w.Members + w.Prisoners);

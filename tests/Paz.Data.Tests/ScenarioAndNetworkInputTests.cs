@@ -1,5 +1,8 @@
 using Paz.Data.Groups;
 using Paz.Data.Scenarios;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
+using Paz.Simulation.Mechanisms;
 
 namespace Paz.Data.Tests;
 
@@ -143,8 +146,8 @@ public class AgentScenarioInputTests
         using var file = new BrokenFile("agent.yaml", Valid);
         var scenario = Scenarios.AgentScenarioReader.Read(file.Path);
         Assert.Equal(3, scenario.Replicates);
-        Assert.Equal(1e-4, scenario.Parameters.ConflictIntensity);
-        Assert.Equal(0.5, scenario.Policy.LeaderRemovalsPerWeek);
+        Assert.Equal(1e-4, scenario.Settings[TerritorialConflict.ConflictIntensity]);
+        Assert.Equal(0.5, scenario.Settings[Targeting.LeaderRemovalsPerWeek]);
         Assert.Equal(new DateOnly(2016, 12, 1), scenario.End);
     }
 
@@ -194,8 +197,8 @@ public class ScenarioBaseTests
         Assert.Equal(7, child.Replicates);
         Assert.Equal(5UL, child.Seed);
         Assert.Equal(new DateOnly(2018, 12, 1), child.End);
-        Assert.Equal(2e-4, child.Parameters.ConflictIntensity);
-        Assert.Equal(0, child.Policy.LeaderRemovalsPerWeek);
+        Assert.Equal(2e-4, child.Settings[TerritorialConflict.ConflictIntensity]);
+        Assert.Equal(0, child.Settings[Targeting.LeaderRemovalsPerWeek]);
     }
 
     [Fact]
@@ -210,11 +213,11 @@ public class ScenarioBaseTests
     }
 }
 
-public class PolicySwitchInputTests
+public class TimelineInputTests
 {
     private static string Write(string text)
     {
-        var folder = Directory.CreateTempSubdirectory("paz-switch-").FullName;
+        var folder = Directory.CreateTempSubdirectory("paz-timeline-").FullName;
         var path = Path.Combine(folder, "s.yaml");
         File.WriteAllText(path, text);
         return path;
@@ -222,61 +225,88 @@ public class PolicySwitchInputTests
 
     private const string Head = "name: s\nengine: agent\nstart: 2015-01\nend: 2024-12\nreplicates: 2\nseed: 1\n";
 
+    private static Settings At(AgentScenario scenario, int year, int month) => scenario.Timeline.At(new DateOnly(year, month, 1)).Settings;
+
     [Fact]
-    public void ASwitchChangesThePolicyFromItsMonthAndKeepsTheRest()
+    public void ATimelineEntryChangesTheLeversFromItsMonthAndKeepsTheRest()
     {
-        var scenario = Paz.Data.Scenarios.AgentScenarioReader.Read(Write(Head + "policy:\n  leader_removals_per_week: 0.5\nswitch:\n  from: 2018-12\n  policy:\n    targeting: [most_violent_first, middle_layer_sweep]\n    priority: [CJNG]\n    anti_corruption: 0.7\n"));
-        var before = scenario.Policy.At(new DateOnly(2018, 11, 30));
-        var after = scenario.Policy.At(new DateOnly(2018, 12, 1));
-        Assert.Equal(Paz.Simulation.Agents.Targeting.HighValue, before.Targeting);
-        Assert.Equal(Paz.Simulation.Agents.Targeting.MostViolentFirst | Paz.Simulation.Agents.Targeting.MiddleLayerSweep, after.Targeting);
-        Assert.Equal(["CJNG"], after.Priority);
-        Assert.Equal(0.7, after.AntiCorruption);
-        Assert.Equal(0.5, after.LeaderRemovalsPerWeek); // kept from the earlier policy
+        var scenario = AgentScenarioReader.Read(Write(Head + "policy:\n  leader_removals_per_week: 0.5\ntimeline:\n  - from: 2018-12\n    targeting: [most_violent_first, middle_layer_sweep]\n    priority: [CJNG]\n    anti_corruption: 0.7\n"));
+        var before = scenario.Timeline.At(new DateOnly(2018, 11, 30)).Settings;
+        var after = At(scenario, 2018, 12);
+        Assert.Equal(TargetingStrategy.HighValue, before.Choice<TargetingStrategy>(Targeting.Strategy));
+        Assert.Equal(TargetingStrategy.MostViolentFirst | TargetingStrategy.MiddleLayerSweep, after.Choice<TargetingStrategy>(Targeting.Strategy));
+        Assert.Equal(["CJNG"], after.Names(Targeting.Priority));
+        Assert.Equal(0.7, after[ReformLevers.AntiCorruption]);
+        Assert.Equal(0.5, after[Targeting.LeaderRemovalsPerWeek]); // kept from the earlier period
+    }
+
+    [Fact]
+    public void EntriesOnThreeDatesEachStartFromTheOneBefore()
+    {
+        var scenario = AgentScenarioReader.Read(Write(Head + "timeline:\n  - from: 2007-01\n    anti_corruption: 0.2\n  - from: 2013-01\n    guard_personnel_full: 1000\n  - from: 2018-12\n    anti_corruption: 0.6\n".Replace("start: 2015-01", "start: 2006-12", StringComparison.Ordinal)));
+        Assert.Equal(4, scenario.Timeline.Periods.Count);
+        Assert.Equal((0.0, 0), (At(scenario, 2006, 12)[ReformLevers.AntiCorruption], At(scenario, 2006, 12).Whole(ForceLevers.GuardPersonnelFull)));
+        Assert.Equal((0.2, 0), (At(scenario, 2012, 12)[ReformLevers.AntiCorruption], At(scenario, 2012, 12).Whole(ForceLevers.GuardPersonnelFull)));
+        Assert.Equal((0.2, 1000), (At(scenario, 2013, 1)[ReformLevers.AntiCorruption], At(scenario, 2013, 1).Whole(ForceLevers.GuardPersonnelFull)));
+        Assert.Equal((0.6, 1000), (At(scenario, 2019, 1)[ReformLevers.AntiCorruption], At(scenario, 2019, 1).Whole(ForceLevers.GuardPersonnelFull)));
+    }
+
+    [Fact]
+    public void AChildsEntryOnItsBasesDateChangesOnlyWhatItLists()
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-timeline-").FullName;
+        File.WriteAllText(Path.Combine(folder, "base.yaml"), Head + "timeline:\n  - from: 2018-12\n    anti_corruption: 0.5\n    justice_capacity: 2\n");
+        File.WriteAllText(Path.Combine(folder, "child.yaml"), "name: child\nbase: base.yaml\ntimeline:\n  - from: 2018-12\n    anti_corruption: 0.9\n  - from: 2021-01\n    justice_capacity: 3\n");
+        var child = AgentScenarioReader.Read(Path.Combine(folder, "child.yaml"));
+        Assert.Equal((0.9, 2.0), (At(child, 2019, 1)[ReformLevers.AntiCorruption], At(child, 2019, 1)[Paz.Simulation.Mechanisms.Justice.JusticeCapacity]));
+        Assert.Equal((0.9, 3.0), (At(child, 2021, 1)[ReformLevers.AntiCorruption], At(child, 2021, 1)[Paz.Simulation.Mechanisms.Justice.JusticeCapacity]));
     }
 
     [Fact]
     public void TheGuardsPersonnelAndPostureAreRead()
     {
-        var scenario = Paz.Data.Scenarios.AgentScenarioReader.Read(Write(Head + "switch:\n  from: 2018-12\n  policy:\n    guard_personnel_start: 50000\n    guard_personnel_full: 150000\n    guard_posture: proactive\n    guard_places: 266\n"));
-        var after = scenario.Policy.At(new DateOnly(2019, 1, 1));
-        Assert.Equal((50000, 150000, Paz.Simulation.Agents.GuardPosture.Proactive, 266), (after.GuardPersonnelStart, after.GuardPersonnelFull, after.GuardPosture, after.GuardPlaces));
-        Assert.Equal(0, scenario.Policy.GuardPersonnelFull);
+        var scenario = AgentScenarioReader.Read(Write(Head + "timeline:\n  - from: 2018-12\n    guard_personnel_start: 50000\n    guard_personnel_full: 150000\n    guard_posture: proactive\n    guard_places: 266\n"));
+        var after = At(scenario, 2019, 1);
+        Assert.Equal((50000, 150000, GuardPosture.Proactive, 266), (after.Whole(ForceLevers.GuardPersonnelStart), after.Whole(ForceLevers.GuardPersonnelFull), after.Choice<GuardPosture>(ForceLevers.Posture), after.Whole(ForceLevers.GuardPlaces)));
+        Assert.Equal(0, scenario.Settings.Whole(ForceLevers.GuardPersonnelFull));
     }
 
     [Fact]
     public void ThePullbackTheGuardByPlanAndJusticeAreRead()
     {
-        var scenario = Paz.Data.Scenarios.AgentScenarioReader.Read(Write(Head + "switch:\n  from: 2018-12\n  policy:\n    guard_plan: true\n    justice_capacity: 2\n    military_personnel: 40000\n    pullback:\n      plan: transition\n      from: 2019-06\n"));
-        var after = scenario.Policy.At(new DateOnly(2019, 1, 1));
-        Assert.True(after.GuardFromPlan);
-        Assert.Equal((2.0, 40000), (after.JusticeCapacity, after.MilitaryPersonnel));
-        Assert.Equal(new Paz.Simulation.Agents.MilitaryPullback(Paz.Simulation.Agents.PullbackPlan.Transition, new DateOnly(2019, 6, 1), 24), after.Pullback);
-        Assert.False(after.Pullback!.Resolved); // regions and exits come from the data, before the run
-        Assert.Null(after.GuardPostureByClass);
-        Assert.Null(scenario.Policy.Pullback);
+        var scenario = AgentScenarioReader.Read(Write(Head + "timeline:\n  - from: 2018-12\n    guard_plan: true\n    justice_capacity: 2\n    military_personnel: 40000\n    pullback: transition\n    pullback_from: 2019-06\n"));
+        var after = At(scenario, 2019, 1);
+        Assert.True(after.Flag(ForceLevers.GuardPlan));
+        Assert.Equal((2.0, 40000), (after[Paz.Simulation.Mechanisms.Justice.JusticeCapacity], after.Whole(ForceLevers.MilitaryPersonnel)));
+        Assert.Equal((PullbackPlan.Transition, new DateOnly(2019, 6, 1), 24), (after.Choice<PullbackPlan>(ForceLevers.Pullback), after.Month(ForceLevers.PullbackFrom), after.Whole(ForceLevers.PullbackMonths)));
+        Assert.Null(scenario.Timeline.Periods[^1].Forces); // regions and exits come from the data, before the run
+        Assert.Equal(PullbackPlan.None, scenario.Settings.Choice<PullbackPlan>(ForceLevers.Pullback));
     }
 
     [Theory]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    pullback:\n      plan: overnight\n      from: 2019-06\n", 11, "'plan': expected schedule (regions leave one after another) or transition")]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    pullback:\n      plan: schedule\n      from: June\n", 12, "'from': expected a month as YYYY-MM")]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    pullback:\n      plan: schedule\n      from: 2019-06\n      months: 0\n", 13, "'months': expected a whole number from 1 to 240")]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    pullback:\n      plan: schedule\n      speed: fast\n", 12, "unknown key 'speed'")]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_posture_by_class:\n      high: proactive\n", 11, "'guard_posture_by_class' needs 'guard_plan: true'")]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_plan: true\n    guard_posture_by_class:\n      high: raid\n", 12, "'high': expected patrol, proactive or garrison, found 'raid'")]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_plan: true\n    guard_posture_by_class:\n      extreme: proactive\n", 12, "unknown key 'extreme'")]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    justice_capacity: 50\n", 10, "'justice_capacity': expected a number from 0.2 to 10")]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_plan: maybe\n", 10, "'guard_plan'")]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    targeting: [carpet_bombing]\n", 10, "'targeting': expected a list of none, high_value, middle_layer_sweep, most_violent_first, found 'carpet_bombing'")]
-    [InlineData("switch:\n  from: 2014-12\n  policy:\n    anti_corruption: 0.5\n", 8, "'from': expected a month after 'start' (2015-01)")]
-    [InlineData("switch:\n  from: 2018-12\n", 8, "'switch' needs a 'policy' block")]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    anti_corruption: 2\n", 10, "'anti_corruption': expected a number from 0 to 1")]
-    [InlineData("switch:\n  from: 2018-12\n  when: now\n  policy:\n    anti_corruption: 0.5\n", 9, "unknown key 'when'")]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_posture: checkpoint\n", 10, "'guard_posture': expected patrol, proactive or garrison, found 'checkpoint'")]
-    [InlineData("switch:\n  from: 2018-12\n  policy:\n    guard_personnel_full: lots\n", 10, "'guard_personnel_full': expected a whole number from 0 to 1000000")]
-    public void AMalformedSwitchIsRefusedWithItsLine(string tail, int line, string expectation)
+    [InlineData("timeline:\n  - from: 2018-12\n    pullback: overnight\n", 9, "'pullback': expected one of none, schedule, transition, found 'overnight'")]
+    [InlineData("timeline:\n  - from: 2018-12\n    pullback: schedule\n    pullback_from: June\n", 10, "'pullback_from': expected a month as YYYY-MM")]
+    [InlineData("timeline:\n  - from: 2018-12\n    pullback_months: 0\n", 9, "'pullback_months': expected a whole number from 1 to 240")]
+    [InlineData("timeline:\n  - from: 2018-12\n    speed: fast\n", 9, "unknown key 'speed'")]
+    [InlineData("timeline:\n  - from: 2018-12\n    guard_posture_high: proactive\n", 1, "'guard_posture_high' (set at")]
+    [InlineData("timeline:\n  - from: 2018-12\n    guard_plan: true\n    guard_posture_high: raid\n", 10, "'guard_posture_high': expected one of as_guard_posture, patrol, proactive, garrison, found 'raid'")]
+    [InlineData("timeline:\n  - from: 2018-12\n    justice_capacity: 50\n", 9, "'justice_capacity': expected a number from 0.2 to 10")]
+    [InlineData("timeline:\n  - from: 2018-12\n    guard_plan: maybe\n", 9, "'guard_plan'")]
+    [InlineData("timeline:\n  - from: 2018-12\n    targeting: [carpet_bombing]\n", 9, "'targeting': expected a list of none, high_value, middle_layer_sweep, most_violent_first, found 'carpet_bombing'")]
+    [InlineData("timeline:\n  - from: 2014-12\n    anti_corruption: 0.5\n", 8, "'from': expected a month after 'start' (2015-01)")]
+    [InlineData("timeline:\n  - from: 2018-12\n", 8, "changes nothing")]
+    [InlineData("timeline:\n  - anti_corruption: 0.5\n", 8, "a timeline entry needs 'from: YYYY-MM'")]
+    [InlineData("timeline:\n  - from: 2019-12\n    anti_corruption: 0.5\n  - from: 2018-12\n    anti_corruption: 0.7\n", 10, "timeline entries must be in date order, one per month")]
+    [InlineData("timeline:\n  - from: 2018-12\n    anti_corruption: 0.5\n  - from: 2018-12\n    anti_corruption: 0.7\n", 10, "timeline entries must be in date order, one per month")]
+    [InlineData("timeline:\n  - from: 2018-12\n    conflict_intensity: 0.001\n", 8, "'conflict_intensity' is a model parameter that cannot change on a date")]
+    [InlineData("timeline:\n  from: 2018-12\n", 8, "expected a list")]
+    [InlineData("timeline:\n  - from: 2018-12\n    anti_corruption: 2\n", 9, "'anti_corruption': expected a number from 0 to 1")]
+    [InlineData("timeline:\n  - from: 2018-12\n    guard_posture: checkpoint\n", 9, "'guard_posture': expected one of patrol, proactive, garrison, found 'checkpoint'")]
+    [InlineData("timeline:\n  - from: 2018-12\n    guard_personnel_full: lots\n", 9, "'guard_personnel_full': expected a whole number from 0 to 1000000")]
+    [InlineData("switch:\n  from: 2018-12\n", 7, "unknown key 'switch'")]
+    public void AMalformedTimelineEntryIsRefusedWithItsLine(string tail, int line, string expectation)
     {
-        var error = Assert.Throws<DataFormatException>(() => Paz.Data.Scenarios.AgentScenarioReader.Read(Write(Head + tail)));
+        var error = Assert.Throws<DataFormatException>(() => AgentScenarioReader.Read(Write(Head + tail)));
         Assert.Equal(line, error.Line);
         Assert.Contains(expectation, error.Message, StringComparison.Ordinal);
     }

@@ -118,8 +118,7 @@ public sealed class CriminalMarketEngine
 
             var members = world.GroupMembers.Take(world.Groups).Sum();
             var groups = world.GroupMembers.Take(world.Groups).Count(n => n > 0);
-            var s = context.Settings;
-            var events = world.ApplyEvents(random, new DetentionTerms(s[WorldParameters.PretrialWeeks], s[WorldParameters.Conviction], s[WorldParameters.SentenceWeeks], context.ConvictionIn));
+            var events = world.ApplyEvents(random, context.Detention);
             context.Recruits = 0;
             foreach (var grower in growers)
             {

@@ -27,6 +27,33 @@ public sealed class WeekContext
         Period = timeline.Periods[0];
     }
 
+    /// <summary>
+    /// A context for running mechanisms by hand on a world, outside the engine's loop (mechanism tests,
+    /// experiments): <paramref name="settings"/> throughout, week 0 on <paramref name="inputs"/>' start.
+    /// </summary>
+    public static WeekContext For(World world, EngineInputs inputs, Settings settings, Xoshiro256StarStar random, int weeks = 1040)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(random);
+        return new WeekContext(world, inputs, random, Timeline.Constant(settings), new MetricCollector(inputs.Start, weeks, inputs.States, inputs.MunicipalityCount))
+        {
+            Date = inputs.Start,
+        };
+    }
+
+    /// <summary>Moves a hand-run context to the next week (the engine does this itself).</summary>
+    public void NextWeek()
+    {
+        Week++;
+        Metrics.Week = Week;
+        Date = Date.AddDays(7);
+    }
+
+    /// <summary>The terms on which detentions end this week, for <see cref="World.ApplyEvents"/>.</summary>
+    public DetentionTerms Detention => new(Settings[WorldParameters.PretrialWeeks], Settings[WorldParameters.Conviction], Settings[WorldParameters.SentenceWeeks], ConvictionIn);
+
     /// <summary>The world: members, cells, groups and places.</summary>
     public World World { get; }
 

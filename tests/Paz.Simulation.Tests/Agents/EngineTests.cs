@@ -1,6 +1,8 @@
 using Paz.Data;
 using Paz.Data.Engine;
+using Paz.Data.Scenarios;
 using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
 
 namespace Paz.Simulation.Tests.Agents;
 
@@ -9,7 +11,7 @@ public class EngineTests
     private static readonly Lazy<EngineInputs> Inputs = new(() => EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate()), new DateOnly(2015, 1, 1)));
 
     private static AgentScenario Short(int replicates) =>
-        new("short", "test", new DateOnly(2015, 1, 1), new DateOnly(2015, 3, 1), replicates, 99, new EngineParameters(), Policy.PenaNieto(new EngineParameters()));
+        new("short", "test", new DateOnly(2015, 1, 1), new DateOnly(2015, 3, 1), replicates, 99, Timeline.Constant(Settings.Defaults));
 
     [Fact]
     public void TheStartHasTheAggregateModelsMembershipForJanuary2015()
@@ -37,7 +39,7 @@ public class EngineTests
     [Fact]
     public void MembersAreConservedWeekByWeek()
     {
-        var run = new CriminalMarketEngine(Inputs.Value).Run(new EngineParameters(), Policy.PenaNieto(new EngineParameters()), 12, 5);
+        var run = new CriminalMarketEngine(Inputs.Value).Run(Settings.Defaults, 12, 5);
         Assert.All(run.Weeks, w => Assert.True(w.Members > 100_000 && w.Homicides > 0));
         Assert.InRange(run.Weeks.Average(w => w.Arrests), 80, 140); // anchored on the aggregate model's 110 a week
     }
@@ -47,7 +49,7 @@ public class EngineTests
     {
         (int Members, double TopTenShare) Start(double exponent)
         {
-            var world = InitialWorld.Build(Inputs.Value, new EngineParameters { SizeExponent = exponent }, new Core.Randomness.Xoshiro256StarStar(3));
+            var world = InitialWorld.Build(Inputs.Value, Settings.Defaults.With(WorldParameters.SizeExponent, exponent), new Core.Randomness.Xoshiro256StarStar(3));
             world.Census();
             var strongest = Inputs.Value.Network.StrengthOrder.Take(10).Sum(g => world.GroupMembers[g]);
             var all = world.GroupMembers.Sum();
@@ -76,7 +78,7 @@ public class EngineTests
         var quiet = inputs.GroupStates[strongest].OrderBy(s => stateHistory[s]).Take(inputs.GroupStates[strongest].Length / 2).ToHashSet();
         double QuietShare(double exponent)
         {
-            var world = InitialWorld.Build(inputs, new EngineParameters { PresenceViolenceExponent = exponent }, new Core.Randomness.Xoshiro256StarStar(3));
+            var world = InitialWorld.Build(inputs, Settings.Defaults.With(WorldParameters.PresenceViolenceExponent, exponent), new Core.Randomness.Xoshiro256StarStar(3));
             world.Census();
             var inQuiet = Enumerable.Range(0, inputs.MunicipalityCount).Where(m => quiet.Contains(inputs.StateOf[m])).Sum(m => world.FreeOf(strongest, m));
             return inQuiet / (double)world.GroupMembers[strongest];
@@ -101,7 +103,7 @@ public class ShippedAgentScenarioTests
     {
         var scenario = Paz.Data.Scenarios.AgentScenarioReader.Read(Path.Combine(Folder, file));
         var inputs = EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate()), scenario.Start);
-        var run = new CriminalMarketEngine(inputs).Run(scenario.Parameters, scenario.Policy, 4, scenario.ReplicateSeed(0));
+        var run = new CriminalMarketEngine(inputs).Run(ScenarioResolver.Resolve(scenario, PazDataSet.Load(DataDirectory.Locate()), inputs).Timeline, 4, scenario.ReplicateSeed(0));
         Assert.Equal(4, run.Weeks.Count);
         Assert.True(run.MonthlyHomicides.Sum() > 0);
     }

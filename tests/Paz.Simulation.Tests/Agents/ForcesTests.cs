@@ -1,4 +1,6 @@
 using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
+using Paz.Simulation.Mechanisms;
 
 namespace Paz.Simulation.Tests.Agents;
 
@@ -9,12 +11,18 @@ public class ForcesTests
 
     private static readonly DateOnly PullbackStart = new(2019, 6, 1);
 
+    private static Settings Pullback(Settings settings, PullbackPlan plan) =>
+        settings.With(ForceLevers.Pullback, plan).With(ForceLevers.PullbackFrom, PullbackStart).With(ForceLevers.PullbackMonths, 24);
+
+    private static Settings GuardByPlan(Settings settings) =>
+        settings.With(ForceLevers.GuardPlan, true).With(ForceLevers.GuardPersonnelStart, 50_000).With(ForceLevers.GuardPersonnelFull, 150_000);
+
     [Fact]
     public void PullbackWithoutTransitionRaisesHomicidesInTheAffectedRegionsMoreThanTheConcentricCirclesPlan()
     {
         var stays = CalibratedBaseline.SwitchingTo(p => p);
-        var schedule = CalibratedBaseline.SwitchingTo(p => p with { Pullback = new MilitaryPullback(PullbackPlan.Schedule, PullbackStart, 24) });
-        var transition = CalibratedBaseline.SwitchingTo(p => p with { Pullback = new MilitaryPullback(PullbackPlan.Transition, PullbackStart, 24) });
+        var schedule = CalibratedBaseline.SwitchingTo(p => Pullback(p, PullbackPlan.Schedule));
+        var transition = CalibratedBaseline.SwitchingTo(p => Pullback(p, PullbackPlan.Transition));
 
         // The schedule leaves every region by mid-2021, so the affected regions are all of them; 2020-2021 is after the first exits.
         double Homicides(AgentScenario s, ulong seed) => CalibratedBaseline.Homicides(s, seed, 2020, 2021);
@@ -29,10 +37,10 @@ public class ForcesTests
     [Fact]
     public void TheTransitionPlanHandsOverOnlyRegionsThatMeetItsEntryConditions()
     {
-        var transition = CalibratedBaseline.SwitchingTo(p => p with { Pullback = new MilitaryPullback(PullbackPlan.Transition, PullbackStart, 24) });
-        var schedule = CalibratedBaseline.SwitchingTo(p => p with { Pullback = new MilitaryPullback(PullbackPlan.Schedule, PullbackStart, 24) });
-        var planned = transition.Policy.Then!.Policy.Pullback!;
-        var scheduled = schedule.Policy.Then!.Policy.Pullback!;
+        var transition = CalibratedBaseline.SwitchingTo(p => Pullback(p, PullbackPlan.Transition));
+        var schedule = CalibratedBaseline.SwitchingTo(p => Pullback(p, PullbackPlan.Schedule));
+        var planned = transition.Timeline.Periods[^1].Forces!.Pullback!;
+        var scheduled = schedule.Timeline.Periods[^1].Forces!.Pullback!;
 
         Assert.True(planned.Resolved && scheduled.Resolved);
         Assert.Equal(266, scheduled.Exit!.Count);
@@ -46,11 +54,11 @@ public class ForcesTests
     public void MoreProsecutorialCapacityConvictsMoreDetaineesAndLowersImpunity()
     {
         var asBefore = CalibratedBaseline.SwitchingTo(p => p);
-        var reformed = CalibratedBaseline.SwitchingTo(p => p with { JusticeCapacity = 3, ReformWeeks = 52 });
+        var reformed = CalibratedBaseline.SwitchingTo(p => p.With(Justice.JusticeCapacity, 3).With(ReformLevers.ReformWeeks, 52));
         var weeks = CalibratedBaseline.WeeksThrough(2020);
         double Impunity(AgentScenario s, ulong seed)
         {
-            var flows = CalibratedBaseline.Engine.Run(s.Parameters, s.Policy, weeks, seed).Weeks.Where(w => w.Date.Year == 2020).ToList();
+            var flows = CalibratedBaseline.Engine.Run(s.Timeline, weeks, seed).Weeks.Where(w => w.Date.Year == 2020).ToList();
             return 100.0 * flows.Sum(w => w.Releases) / Math.Max(1, flows.Sum(w => w.Releases + w.Convictions));
         }
 
@@ -60,18 +68,15 @@ public class ForcesTests
     [Fact]
     public void TheGuardsPostureFollowsTheRegionsInsecurityClass()
     {
-        var planned = CalibratedBaseline.SwitchingTo(p => p with
-        {
-            GuardFromPlan = true,
-            GuardPersonnelStart = 50_000,
-            GuardPersonnelFull = 150_000,
-            GuardPosture = GuardPosture.Patrol,
-            GuardPostureByClass = new Dictionary<string, GuardPosture> { ["high"] = GuardPosture.Proactive, ["low"] = GuardPosture.Garrison },
-        });
-        var policy = planned.Policy.Then!.Policy;
-        var byRegion = Enumerable.Range(0, policy.RegionOf!.Count)
-            .GroupBy(m => policy.RegionOf[m])
-            .Select(g => (Contingent: Math.Round(g.Sum(m => policy.GuardDeployment![m])), Postures: g.Select(policy.PostureIn).Distinct().ToList()))
+        var planned = CalibratedBaseline.SwitchingTo(p => GuardByPlan(p)
+            .With(ForceLevers.Posture, GuardPosture.Patrol)
+            .With(ForceLevers.GuardPostureHigh, 1 + (int)GuardPosture.Proactive)
+            .With(ForceLevers.GuardPostureLow, 1 + (int)GuardPosture.Garrison));
+        var period = planned.Timeline.Periods[^1];
+        var forces = period.Forces!;
+        var byRegion = Enumerable.Range(0, forces.RegionOf!.Count)
+            .GroupBy(m => forces.RegionOf[m])
+            .Select(g => (Contingent: Math.Round(g.Sum(m => forces.GuardDeployment![m])), Postures: g.Select(m => ForceLevers.PostureIn(period, m)).Distinct().ToList()))
             .ToList();
 
         Assert.All(byRegion, r => Assert.Single(r.Postures));
@@ -83,9 +88,9 @@ public class ForcesTests
     [Fact]
     public void TheGuardDeployedByPlanGivesEachRegionItsClasssContingent()
     {
-        var planned = CalibratedBaseline.SwitchingTo(p => p with { GuardFromPlan = true, GuardPersonnelStart = 50_000, GuardPersonnelFull = 150_000 });
-        var policy = planned.Policy.Then!.Policy;
-        var byRegion = policy.GuardDeployment!.GroupBy(kv => policy.RegionOf![kv.Key]).Select(g => Math.Round(g.Sum(kv => kv.Value))).ToList();
+        var planned = CalibratedBaseline.SwitchingTo(GuardByPlan);
+        var forces = planned.Timeline.Periods[^1].Forces!;
+        var byRegion = forces.GuardDeployment!.GroupBy(kv => forces.RegionOf![kv.Key]).Select(g => Math.Round(g.Sum(kv => kv.Value))).ToList();
 
         Assert.Equal(266, byRegion.Count);
         Assert.Equal(59, byRegion.Count(x => x == 300));

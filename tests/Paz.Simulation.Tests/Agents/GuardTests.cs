@@ -1,5 +1,6 @@
 using Paz.Data.Scenarios;
 using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
 
 namespace Paz.Simulation.Tests.Agents;
 
@@ -18,28 +19,23 @@ public class GuardTests
 
     private static readonly ulong[] Seeds = [.. Enumerable.Range(401, 24).Select(s => (ulong)s)];
 
-    private static (double Place, double Next) Homicides(Policy policy, ulong seed)
+    private static (double Place, double Next) Homicides(Timeline timeline, ulong seed)
     {
-        var (engine, baseline, place, neighbours) = Setup.Value;
-        var run = engine.Run(baseline.Parameters, policy, 56, seed);
+        var (engine, _, place, neighbours) = Setup.Value;
+        var run = engine.Run(timeline, 56, seed);
         double Sum(int m) => Enumerable.Range(3, 9).Sum(t => run.MonthlyHomicides[(m * run.Months) + t]); // April to December
         return (Sum(place), neighbours.Sum(Sum));
     }
 
-    private static Policy Guarded(GuardPosture posture)
+    private static Timeline Guarded(GuardPosture posture)
     {
         var (_, baseline, place, _) = Setup.Value;
-        return baseline.Policy with
-        {
-            GuardPersonnelStart = 6000,
-            GuardPersonnelFull = 6000,
-            GuardPosture = posture,
-            GuardDeployment = new Dictionary<int, double> { [place] = 1 },
-        };
+        var settings = baseline.Settings.With(ForceLevers.GuardPersonnelStart, 6000).With(ForceLevers.GuardPersonnelFull, 6000).With(ForceLevers.Posture, posture);
+        return new Timeline([new PolicyPeriod(baseline.Start, settings) { Forces = new ResolvedForces { GuardDeployment = new Dictionary<int, double> { [place] = 1 } } }]);
     }
 
     // The same seeds without the Guard, shared by both postures' tests.
-    private static readonly Lazy<List<(double Place, double Next)>> Control = new(() => [.. Seeds.Select(s => Homicides(Setup.Value.Baseline.Policy, s))]);
+    private static readonly Lazy<List<(double Place, double Next)>> Control = new(() => [.. Seeds.Select(s => Homicides(Setup.Value.Baseline.Timeline, s))]);
 
     [Fact]
     public void AStaticGarrisonLowersCrimeWhereItSitsAndRaisesItNextDoor()

@@ -12,7 +12,7 @@ public class KingpinTests
     private static readonly ulong[] Seeds = [301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311, 312];
 
     private static readonly Lazy<KingpinResult> Result = new(() =>
-        KingpinExperiment.Run(CalibratedBaseline.Engine, CalibratedBaseline.Scenario.Parameters, CalibratedBaseline.Scenario.Policy, -1, 104, Seeds));
+        KingpinExperiment.Run(CalibratedBaseline.Engine, CalibratedBaseline.Scenario.Timeline, -1, 104, Seeds));
 
     [Fact]
     public void RemovingAGroupsLeadersRaisesHomicidesWhereTheyWereForSixMonths()

@@ -1,20 +1,19 @@
 using Paz.Core.Randomness;
 using Paz.Simulation.Agents;
-using Paz.Simulation.Systems;
+using Paz.Simulation.Engine;
+using Paz.Simulation.Mechanisms;
 
 namespace Paz.Simulation.Tests.Agents;
 
 /// <summary>Each mechanism moves the way the report says, for reasons in the code (fixed seeds).</summary>
 public class MechanismTests
 {
-    private static readonly EngineParameters Quiet = new()
-    {
-        PredationLethality = 0,
-        BaselineRate = 0,
-        Expansion = 0,
-        ConflictIntensity = 2e-3,
-        MemberShareOfConflictDeaths = 0.5,
-    };
+    private static readonly Settings Quiet = Settings.Defaults
+        .With(Predation.Lethality, 0)
+        .With(NonMemberHomicides.BaselineRate, 0)
+        .With(Expansion.Chance, 0)
+        .With(TerritorialConflict.ConflictIntensity, 2e-3)
+        .With(TerritorialConflict.MemberShareOfConflictDeaths, 0.5);
 
     private static double ConflictKillingsPerWeek(int groups)
     {
@@ -24,9 +23,9 @@ public class MechanismTests
         for (var t = 0; t < weeks; t++)
         {
             var world = SmallWorld.With(1, [.. Enumerable.Range(0, groups).Select(g => (g, 0, 400, 40, 1))]);
-            var homicides = new int[1];
-            TerritorialCompetitionSystem.Conflict(world, Quiet, homicides, random);
-            total += homicides[0];
+            var context = SmallWorld.Context(world, Quiet, random);
+            new TerritorialConflict().Step(context);
+            total += context.Homicides[0];
         }
 
         return (double)total / weeks;
@@ -44,10 +43,10 @@ public class MechanismTests
 
     private static (int Killings, int Splits, int Leaders) Decapitate(bool removeLeaders, ulong seed)
     {
-        var p = Quiet with { SuccessionViolence = 0.2, SplitProbability = 0.05, CrisisWeeks = 40 };
+        var p = Quiet.With(Succession.SuccessionViolence, 0.2).With(Succession.SplitProbability, 0.05).With(WorldParameters.CrisisWeeks, 40);
         var world = SmallWorld.With(3, (0, 0, 300, 30, 3), (0, 1, 300, 30, 0), (0, 2, 300, 30, 0));
-        var random = new Xoshiro256StarStar(seed);
-        int killings = 0, splits = 0;
+        var context = SmallWorld.Context(world, p, new Xoshiro256StarStar(seed));
+        var succession = new Succession();
         for (var week = 0; week < 26; week++)
         {
             if (week == 0 && removeLeaders)
@@ -55,14 +54,13 @@ public class MechanismTests
                 world.LeaderRemovals[0] = world.GroupLeaders[0];
             }
 
-            var (k, s) = SuccessionSystem.Run(world, p, new int[3], random);
-            killings += k;
-            splits += s;
-            world.ApplyEvents(random, p);
+            succession.Step(context);
+            world.ApplyEvents(context.Random, context.Detention);
             world.FinishCensus();
+            context.NextWeek();
         }
 
-        return (killings, splits, world.GroupLeaders[0]);
+        return (context.Homicides.Sum(), context.Splits, world.GroupLeaders[0]);
     }
 
     [Fact]
@@ -80,10 +78,12 @@ public class MechanismTests
     private static int RecruitsAfterSweep(double middleRemoved)
     {
         // Detention that sticks (convictions), so the sweep's effect is not undone by releases.
-        var p = Quiet with { Promotion = 0.01, PretrialWeeks = 104, Conviction = 0.9 };
+        var p = Quiet.With(Succession.Promotion, 0.01).With(WorldParameters.PretrialWeeks, 104).With(WorldParameters.Conviction, 0.9);
         var world = SmallWorld.With(1, (0, 0, 1000, 100, 3));
-        var random = new Xoshiro256StarStar(11);
-        var pool = new[] { 1.0 };
+        var context = SmallWorld.Context(world, p, new Xoshiro256StarStar(11));
+        var succession = new Succession();
+        var recruitment = new Recruitment();
+        recruitment.Start(context);
         var recruits = 0;
         for (var week = 0; week < 52; week++)
         {
@@ -92,14 +92,16 @@ public class MechanismTests
                 world.MiddleRemovalShare[0] = middleRemoved;
             }
 
-            SuccessionSystem.Run(world, p, new int[1], random);
-            world.ApplyEvents(random, p);
+            succession.Step(context);
+            world.ApplyEvents(context.Random, context.Detention);
             if (week > 0)
             {
-                recruits += RecruitmentSystem.Run(world, p, pool, random);
+                recruitment.Step(context);
+                recruits += context.Recruits;
             }
 
             world.FinishCensus();
+            context.NextWeek();
         }
 
         return recruits;
@@ -116,34 +118,35 @@ public class MechanismTests
     [Fact]
     public void ALargerAtRiskPoolBringsMoreRecruitment()
     {
-        int Recruits(double pool)
+        // Two places with as many members, the first with twice the at-risk pool; recruits by place from the metrics.
+        var world = SmallWorld.With(2, (0, 0, 800, 80, 2), (0, 1, 800, 80, 0));
+        var context = SmallWorld.Context(world, Quiet, new Xoshiro256StarStar(5), pool: [2.0, 1.0]);
+        var recruitment = new Recruitment();
+        recruitment.Start(context);
+        for (var week = 0; week < 52; week++)
         {
-            var world = SmallWorld.With(2, (0, 0, 800, 80, 2), (0, 1, 800, 80, 0));
-            var random = new Xoshiro256StarStar(5);
-            var total = 0;
-            for (var week = 0; week < 52; week++)
-            {
-                total += RecruitmentSystem.Run(world, Quiet, [pool, 1.0], random);
-                world.Census();
-            }
-
-            return total;
+            recruitment.Step(context);
+            world.Census();
+            context.NextWeek();
         }
 
-        Assert.True(Recruits(2.0) > Recruits(1.0) * 1.3);
+        var byPlace = context.Metrics.Rows().Where(r => r.Metric == Recruitment.Recruits.Name && r.Level == MetricLevel.Municipality)
+            .GroupBy(r => r.Place).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
+        Assert.True(byPlace[0] > byPlace[1] * 1.3, $"recruits: {byPlace[0]} where the pool is twice as large, {byPlace[1]} elsewhere");
     }
 
     [Fact]
     public void PredationKillsInProportionToMembersPresent()
     {
-        var p = Quiet with { PredationLethality = 0.01 };
         var world = SmallWorld.With(2, (0, 0, 1000, 100, 1), (0, 1, 100, 10, 0));
-        var random = new Xoshiro256StarStar(3);
-        var homicides = new int[2];
+        var context = SmallWorld.Context(world, Quiet.With(Predation.Lethality, 0.01), new Xoshiro256StarStar(3));
+        var predation = new Predation();
         for (var week = 0; week < 100; week++)
         {
-            PredationSystem.Run(world, p, homicides, random);
+            predation.Step(context);
         }
+
+        var homicides = context.Homicides;
 
         Assert.InRange(homicides[0] / (double)homicides[1], 6, 15); // about 999 : 100 free members
     }
@@ -159,9 +162,9 @@ public class NonMemberHomicideTests
     public void WithHistoryElasticityNonOrganizedHomicidesFollowThePlacesPastViolence()
     {
         var inputs = TwoPlaces();
-        var flat = NonMemberHomicideSystem.Propensity(inputs, new EngineParameters());
+        var flat = NonMemberHomicides.Propensity(inputs, 0);
         Assert.Equal(flat[0], flat[1]);
-        var following = NonMemberHomicideSystem.Propensity(inputs, new EngineParameters { BaselineHistoryElasticity = 1 });
+        var following = NonMemberHomicides.Propensity(inputs, 1);
         Assert.True(following[0] > 5 * following[1]);
         Assert.Equal(1.0, (following[0] + following[1]) / 2, 9); // the national level is unchanged
     }

@@ -1,4 +1,6 @@
 using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
+using Paz.Simulation.Mechanisms;
 
 namespace Paz.Simulation.Tests.Agents;
 
@@ -9,27 +11,27 @@ namespace Paz.Simulation.Tests.Agents;
 public class MemberPassTests
 {
     [Theory]
-    [InlineData(Targeting.HighValue)]
-    [InlineData(Targeting.HighValue | Targeting.MiddleLayerSweep)]
-    public void TheWeeklyCountsAreThoseOfARecountOfEveryMember(Targeting targeting)
+    [InlineData(TargetingStrategy.HighValue)]
+    [InlineData(TargetingStrategy.HighValue | TargetingStrategy.MiddleLayerSweep)]
+    public void TheWeeklyCountsAreThoseOfARecountOfEveryMember(TargetingStrategy targeting)
     {
         // Forty weeks: three compactions, leader removals (and sweeps, installs), successions, splits and moves.
-        var parameters = new EngineParameters { SplitProbability = 0.2, Expansion = 0.02 };
-        var policy = Policy.PenaNieto(parameters) with { Targeting = targeting, IntelligenceWeeks = 4 };
+        var settings = Settings.Defaults.With(Succession.SplitProbability, 0.2).With(Expansion.Chance, 0.02)
+            .With(Targeting.Strategy, targeting).With(Targeting.IntelligenceWeeks, 4);
         var checkedWeeks = 0;
-        var sweeps = 0;
-        var splits = CalibratedBaseline.Engine.Run(parameters, policy, 40, 8, (week, world) =>
+        var run = CalibratedBaseline.Engine.Run(settings, 40, 8, (week, world) =>
         {
             if (week > 0)
             {
                 AssertCountsMatchMembers(world);
                 checkedWeeks++;
-                sweeps = world.SweepsDone;
             }
-        }).Weeks[^1].Splits;
+        });
+        var splits = run.Weeks[^1].Splits;
+        var sweeps = run.Metrics!.Weekly(Targeting.SweepsDone.Name)![^1];
         Assert.Equal(39, checkedWeeks);
         Assert.True(splits > 0, "the run should exercise splits");
-        Assert.Equal(targeting.HasFlag(Targeting.MiddleLayerSweep), sweeps > 0);
+        Assert.Equal(targeting.HasFlag(TargetingStrategy.MiddleLayerSweep), sweeps > 0);
     }
 
     private static void AssertCountsMatchMembers(World world)

@@ -1,5 +1,6 @@
 using Paz.Data.Scenarios;
 using Paz.Simulation.Agents;
+using Paz.Simulation.Mechanisms;
 
 namespace Paz.Simulation.Tests.Agents;
 
@@ -28,8 +29,8 @@ public class SecurityPillarTests
     {
         // The same switch in December 2018, the same enforcement following violence (the brutal-crimes focus);
         // only the targeting differs: none at all, or most violent first with middle-layer sweeps.
-        var none = CalibratedBaseline.SwitchingTo(p => p with { Targeting = Targeting.None, LeaderRemovalsPerWeek = 0 });
-        var mostViolentFirst = CalibratedBaseline.SwitchingTo(p => p with { Targeting = Targeting.MostViolentFirst | Targeting.MiddleLayerSweep, LeaderRemovalsPerWeek = 0 });
+        var none = CalibratedBaseline.SwitchingTo(p => p.With(Targeting.Strategy, TargetingStrategy.None).With(Targeting.LeaderRemovalsPerWeek, 0));
+        var mostViolentFirst = CalibratedBaseline.SwitchingTo(p => p.With(Targeting.Strategy, TargetingStrategy.MostViolentFirst | TargetingStrategy.MiddleLayerSweep).With(Targeting.LeaderRemovalsPerWeek, 0));
         Paired.AssertLessWithMargin([.. Seeds.Select(s => Homicides2019To2021(mostViolentFirst, s))], [.. Seeds.Select(s => Homicides2019To2021(none, s))], "national homicides 2019-2021, targeting only differing");
     }
 }

@@ -1,4 +1,6 @@
+using Paz.Core.Randomness;
 using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
 
 namespace Paz.Simulation.Tests.Agents;
 
@@ -21,4 +23,23 @@ internal static class SmallWorld
         world.Census();
         return world;
     }
+
+    /// <summary>Synthetic inputs for <paramref name="places"/> municipalities in a row (one state, 100,000 people each), with the given at-risk pools (default: all 1).</summary>
+    public static EngineInputs Inputs(int places, double[]? pool = null) => new(
+        [.. Enumerable.Range(0, places).Select(m => $"01{m + 1:000}")],
+        new int[places],
+        1,
+        [.. Enumerable.Range(0, places).Select(m => new[] { m - 1, m + 1 }.Where(n => n >= 0 && n < places).ToArray())],
+        2015,
+        [[.. Enumerable.Repeat(100_000.0, places)]],
+        pool ?? [.. Enumerable.Repeat(1.0, places)],
+        new double[places],
+        new Core.Organizations.GroupNetwork([new("N1", "A", "Aguascalientes", "A")], [], []),
+        [[0]],
+        0,
+        new DateOnly(2015, 1, 1));
+
+    /// <summary>A context on <paramref name="world"/> for running mechanisms by hand.</summary>
+    public static WeekContext Context(World world, Settings settings, Xoshiro256StarStar random, double[]? pool = null) =>
+        WeekContext.For(world, Inputs(world.M, pool), settings, random);
 }

@@ -1,5 +1,6 @@
 using Paz.Simulation.Agents;
-using Paz.Simulation.Systems;
+using Paz.Simulation.Engine;
+using Paz.Simulation.Mechanisms;
 
 namespace Paz.Simulation.Tests.Agents;
 
@@ -22,32 +23,31 @@ public class TargetingTests
     /// <summary>What a run did to one group's lineage (the group and its splinters).</summary>
     private sealed record LineageOutcome(double Killings, int Members, int Middle, int SweepsDone, int SweepsFailed);
 
-    private static LineageOutcome Run(Policy policy, ulong seed, int weeks, EngineParameters? parameters = null)
+    private static LineageOutcome Run(Settings settings, ulong seed, int weeks)
     {
-        var (engine, baseline) = (CalibratedBaseline.Engine, CalibratedBaseline.Scenario);
+        var engine = CalibratedBaseline.Engine;
         var target = Cjng;
-        LineageOutcome? last = null;
-        engine.Run(parameters ?? baseline.Parameters, policy, weeks, seed, (_, world) =>
+        (double Killings, int Members, int Middle) last = default;
+        var run = engine.Run(settings, weeks, seed, (_, world) =>
         {
-            var lineage = Enumerable.Range(0, world.Groups).Where(g => TargetingSystem.Lineage(world, g) == target).ToList();
-            last = new LineageOutcome(lineage.Sum(g => world.Killings[g]), lineage.Sum(g => world.GroupMembers[g]), lineage.Sum(g => world.GroupMiddle[g]), world.SweepsDone, world.SweepsFailed);
+            var lineage = Enumerable.Range(0, world.Groups).Where(g => world.LineageOf(g) == target).ToList();
+            last = (lineage.Sum(g => world.Killings[g]), lineage.Sum(g => world.GroupMembers[g]), lineage.Sum(g => world.GroupMiddle[g]));
         });
-        return last!;
+        int Last(MetricSpec metric) => (int)run.Metrics!.Weekly(metric.Name)![^1];
+        return new LineageOutcome(last.Killings, last.Members, last.Middle, Last(Targeting.SweepsDone), Last(Targeting.SweepsFailed));
     }
 
-    private static Policy Targeted(Targeting targeting) => Policy.PenaNieto(CalibratedBaseline.Scenario.Parameters) with
-    {
-        Targeting = targeting,
-        Priority = ["CJNG"],
-        OnlyPriority = true,
-        IntelligenceWeeks = 13,
-    };
+    private static Settings Targeted(TargetingStrategy targeting) => CalibratedBaseline.Scenario.Settings
+        .With(Targeting.Strategy, targeting)
+        .With(Targeting.Priority, ["CJNG"])
+        .With(Targeting.OnlyPriority, true)
+        .With(Targeting.IntelligenceWeeks, 13);
 
     [Fact]
     public void AMiddleLayerSweepLowersAGroupsHomicidesAndRegenerationMoreThanHighValueTargetingOverTwoYears()
     {
-        var sweep = MoreSeeds.Select(s => Run(Targeted(Targeting.MiddleLayerSweep), s, TwoYears)).ToList();
-        var highValue = MoreSeeds.Select(s => Run(Targeted(Targeting.HighValue), s, TwoYears)).ToList();
+        var sweep = MoreSeeds.Select(s => Run(Targeted(TargetingStrategy.MiddleLayerSweep), s, TwoYears)).ToList();
+        var highValue = MoreSeeds.Select(s => Run(Targeted(TargetingStrategy.HighValue), s, TwoYears)).ToList();
         Assert.All(sweep, o => Assert.True(o.SweepsDone > 0, "no sweep struck"));
         Paired.AssertLessWithMargin([.. sweep.Select(o => o.Killings)], [.. highValue.Select(o => o.Killings)], "CJNG lineage's killings");
         Paired.AssertLessWithMargin([.. sweep.Select(o => (double)o.Members)], [.. highValue.Select(o => (double)o.Members)], "CJNG lineage's members after two years (regeneration)");
@@ -58,7 +58,7 @@ public class TargetingTests
     {
         double FailureShare(double leak, ulong seed)
         {
-            var o = Run(Targeted(Targeting.MiddleLayerSweep) with { OnlyPriority = false }, seed, TwoYears, CalibratedBaseline.Scenario.Parameters with { IntelligenceLeak = leak });
+            var o = Run(Targeted(TargetingStrategy.MiddleLayerSweep).With(Targeting.OnlyPriority, false).With(Targeting.IntelligenceLeak, leak), seed, TwoYears);
             return o.SweepsFailed / (double)Math.Max(1, o.SweepsFailed + o.SweepsDone);
         }
 
@@ -71,8 +71,8 @@ public class TargetingTests
     public void AntiCorruptionMakesSweepsFailLessOften()
     {
         double Failed(double antiCorruption, ulong seed) =>
-            Run(Targeted(Targeting.MiddleLayerSweep) with { OnlyPriority = false, AntiCorruption = antiCorruption, ReformWeeks = 26 }, seed, TwoYears,
-                CalibratedBaseline.Scenario.Parameters with { IntelligenceLeak = 0.1 }).SweepsFailed;
+            Run(Targeted(TargetingStrategy.MiddleLayerSweep).With(Targeting.OnlyPriority, false).With(ReformLevers.AntiCorruption, antiCorruption).With(ReformLevers.ReformWeeks, 26)
+                .With(Targeting.IntelligenceLeak, 0.1), seed, TwoYears).SweepsFailed;
         Paired.AssertLessWithMargin([.. Seeds.Select(s => Failed(0.9, s))], [.. Seeds.Select(s => Failed(0, s))], "failed sweeps");
     }
 }
