@@ -243,7 +243,7 @@ public class TimelineInputTests
     [Fact]
     public void EntriesOnThreeDatesEachStartFromTheOneBefore()
     {
-        var scenario = AgentScenarioReader.Read(Write(Head + "timeline:\n  - from: 2007-01\n    anti_corruption: 0.2\n  - from: 2013-01\n    guard_personnel_full: 1000\n  - from: 2018-12\n    anti_corruption: 0.6\n".Replace("start: 2015-01", "start: 2006-12", StringComparison.Ordinal)));
+        var scenario = AgentScenarioReader.Read(Write(Head.Replace("start: 2015-01", "start: 2006-12", StringComparison.Ordinal) + "timeline:\n  - from: 2007-01\n    anti_corruption: 0.2\n  - from: 2013-01\n    guard_personnel_full: 1000\n  - from: 2018-12\n    anti_corruption: 0.6\n"));
         Assert.Equal(4, scenario.Timeline.Periods.Count);
         Assert.Equal((0.0, 0), (At(scenario, 2006, 12)[ReformLevers.AntiCorruption], At(scenario, 2006, 12).Whole(ForceLevers.GuardPersonnelFull)));
         Assert.Equal((0.2, 0), (At(scenario, 2012, 12)[ReformLevers.AntiCorruption], At(scenario, 2012, 12).Whole(ForceLevers.GuardPersonnelFull)));

@@ -54,6 +54,7 @@ public static class RunCommand
             else
             {
                 WriteTable(console, spec, run.Summary);
+                WriteMetrics(console, run.Replicates);
                 foreach (var f in files)
                 {
                     console.Output.WriteLine($"wrote {f}");
@@ -136,6 +137,31 @@ public static class RunCommand
                 y.Arrests.Mean.ToString("0", Invariant), $"{y.LeadersArrested?.Mean.ToString("0", Invariant)} / {y.MiddleArrested?.Mean.ToString("N0", Invariant)}",
                 y.Impunity?.Mean.ToString("P1", Invariant) ?? "–", y.MemberDeaths.Mean.ToString("0", Invariant), y.Prisoners.Mean.ToString("N0", Invariant), y.Groups.Mean.ToString("0", Invariant),
                 y.Splits?.Mean.ToString("0", Invariant) ?? "–");
+        }
+
+        console.Tables.Write(table);
+    }
+
+    // Every national metric the mechanisms recorded, by year, the mean over replicates: a new metric shows here without an edit.
+    private static void WriteMetrics(CommandConsole console, IReadOnlyList<ReplicateResult> replicates)
+    {
+        var rows = replicates.SelectMany(r => r.Metrics?.Rows() ?? []).Where(r => r.Level == Simulation.Engine.MetricLevel.National).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var years = rows.Select(r => r.Year).Distinct().Order().ToList();
+        var table = new Table().Title("Mechanisms' metrics, national (mean over replicates; all levels in metrics.parquet)").AddColumn("Metric");
+        foreach (var year in years)
+        {
+            table.AddColumn(new TableColumn(year.ToString(Invariant)).RightAligned());
+        }
+
+        foreach (var metric in rows.GroupBy(r => r.Metric))
+        {
+            var byYear = metric.GroupBy(r => r.Year).ToDictionary(g => g.Key, g => g.Sum(r => r.Value) / replicates.Count);
+            table.AddRow([Markup.Escape(metric.Key), .. years.Select(y => Format(byYear.GetValueOrDefault(y)))]);
         }
 
         console.Tables.Write(table);

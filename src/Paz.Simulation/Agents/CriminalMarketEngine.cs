@@ -70,6 +70,7 @@ public sealed class CriminalMarketEngine
         var week = context.Homicides;
         var recent = context.Recent;
         var lastYear = context.LastYear;
+        context.PeriodStartWeeks = [.. timeline.Periods.Select((p, k) => k == 0 ? 0 : Math.Max(0, (int)Math.Ceiling((p.From.DayNumber - start.DayNumber) / 7.0)))];
         var period = -1;
         for (var t = 0; t < weeks; t++)
         {
@@ -97,6 +98,7 @@ public sealed class CriminalMarketEngine
             {
                 period = now;
                 context.Period = timeline.Periods[now];
+                context.PeriodIndex = now;
                 context.PeriodStart = t;
             }
 

@@ -20,10 +20,14 @@ public static class ReformLevers
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } = [AntiCorruption, ReformWeeks];
 
-    /// <summary>Progress of the period's reforms, 0 at its start and 1 after reform_weeks (unclamped).</summary>
-    public static double Progress(WeekContext context)
+    /// <summary>
+    /// Progress of the reforms in force, 0 when the timeline entry that set them (anti_corruption, reform_weeks, and
+    /// any of <paramref name="alsoSetBy"/>) took effect and 1 after reform_weeks (unclamped).
+    /// </summary>
+    public static double Progress(WeekContext context, params ParameterSpec[] alsoSetBy)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.WeeksInPeriod / (double)Math.Max(1, context.Settings.Whole(ReformWeeks));
+        ArgumentNullException.ThrowIfNull(alsoSetBy);
+        return context.WeeksSinceChanged([AntiCorruption, ReformWeeks, .. alsoSetBy]) / (double)Math.Max(1, context.Settings.Whole(ReformWeeks));
     }
 }

@@ -1,3 +1,4 @@
+using Paz.Core.Parameters;
 using Paz.Core.Randomness;
 using Paz.Simulation.Agents;
 
@@ -89,6 +90,30 @@ public sealed class WeekContext
 
     /// <summary>Weeks since the period in force began.</summary>
     public int WeeksInPeriod => Week - PeriodStart;
+
+    /// <summary>The week each period of the timeline begins (the first week on or after its date).</summary>
+    internal int[] PeriodStartWeeks { get; set; } = [0];
+
+    /// <summary>The index of the period in force.</summary>
+    internal int PeriodIndex { get; set; }
+
+    /// <summary>
+    /// Weeks since any of <paramref name="specs"/> last changed value in the timeline (since the start if they
+    /// never did): a ramp (the Guard's growth, a reform's progress) runs from the entry that set it, and a later
+    /// entry that changes other levers does not restart it.
+    /// </summary>
+    public int WeeksSinceChanged(params ParameterSpec[] specs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        var periods = Timeline.Periods;
+        var k = PeriodIndex;
+        while (k > 0 && specs.All(spec => periods[k - 1].Settings.SameAs(periods[k].Settings, spec)))
+        {
+            k--;
+        }
+
+        return Week - PeriodStartWeeks[k];
+    }
 
     /// <summary>This week's homicides per municipality; mechanisms add the killings they decide.</summary>
     public int[] Homicides { get; }

@@ -14,7 +14,8 @@ namespace Paz.Simulation.Mechanisms;
 /// conviction · index_s · capacity(t), clamped to [1 − 0.99, 1 − 0.93] · capacity(t) and at most 0.9:
 /// index_s is the state's prosecutorial capacity relative to the nation (EngineInputs.ProsecutionIndex, from
 /// ENPOL), capacity(t) = (1 + (justice_capacity − 1) · progress) · (1 + anti_corruption_conviction ·
-/// anti_corruption · progress), progress = the period's reform progress (0-1 over reform_weeks).
+/// anti_corruption · progress), progress = the reforms' progress (0-1 over reform_weeks from the timeline entry
+/// that set them).
 /// Publishes the signal <see cref="WeekContext.ConvictionIn"/>.
 /// Declares: anti_corruption_conviction; lever justice_capacity (reads the world's conviction and the reform levers).
 /// </summary>
@@ -45,7 +46,7 @@ public sealed class Justice : IMechanism
         var s = context.Settings;
         var inputs = context.Inputs;
         var conviction = s[WorldParameters.Conviction];
-        var progress = Math.Clamp(ReformLevers.Progress(context), 0, 1);
+        var progress = Math.Clamp(ReformLevers.Progress(context, JusticeCapacity), 0, 1);
         var capacity = (1 + ((s[JusticeCapacity] - 1) * progress)) * (1 + (s[AntiCorruptionConviction] * s[ReformLevers.AntiCorruption] * progress));
         for (var m = 0; m < _conviction.Length; m++)
         {

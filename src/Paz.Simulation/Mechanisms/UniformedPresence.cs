@@ -16,7 +16,7 @@ namespace Paz.Simulation.Mechanisms;
 /// - Deployment: military_personnel soldiers over the military_places municipalities with most homicides
 ///   in the last year, in proportion to them (+1). The Guard: the period's explicit deployment (by plan),
 ///   or guard_places municipalities chosen the same way; personnel grow linearly from guard_personnel_start
-///   to guard_personnel_full over guard_ramp_weeks from the period's start.
+///   to guard_personnel_full over guard_ramp_weeks from the timeline entry that set them.
 /// - Presence: x uniformed officers per 1,000 inhabitants leave a share f(x) = 1 − d·x/(x + h) of predation and
 ///   armed confrontations, d = guard_deterrence, h = presence_half (a soldier and a Guard officer deter
 ///   alike). The soldiers' deterrence was in force through 2015-2018, so the calibrated predation already
@@ -154,7 +154,7 @@ public sealed class UniformedPresence : IMechanism
     {
         var s = context.Settings;
         var inputs = context.Inputs;
-        var ramp = Math.Clamp(context.WeeksInPeriod / (double)Math.Max(1, s.Whole(ForceLevers.GuardRampWeeks)), 0, 1);
+        var ramp = Math.Clamp(context.WeeksSinceChanged(ForceLevers.GuardPersonnelStart, ForceLevers.GuardPersonnelFull, ForceLevers.GuardRampWeeks) / (double)Math.Max(1, s.Whole(ForceLevers.GuardRampWeeks)), 0, 1);
         var start = s.Whole(ForceLevers.GuardPersonnelStart);
         var personnel = start + ((s.Whole(ForceLevers.GuardPersonnelFull) - start) * ramp);
         if (context.Period.Forces?.GuardDeployment is not { } shares)
