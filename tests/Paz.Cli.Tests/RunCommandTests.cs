@@ -30,7 +30,7 @@ public class RunCommandTests
         var states = year.GetProperty("states").EnumerateArray().ToList();
         Assert.Equal(32, states.Count);
         Assert.Equal("01", states[0].GetProperty("cve_ent").GetString());
-        foreach (var file in new[] { "homicides_monthly.parquet", "homicides_monthly.csv", "weekly_flows.csv", "summary.json" })
+        foreach (var file in new[] { "homicides_monthly.parquet", "homicides_monthly.csv", "metrics.parquet", "metrics.csv", "weekly_flows.csv", "summary.json" })
         {
             Assert.True(new FileInfo(Path.Combine(output, file)).Length > 0, file);
         }
@@ -46,8 +46,14 @@ public class RunCommandTests
             Assert.True(year.TryGetProperty(key, out _), key);
         }
 
-        Assert.StartsWith("replicate,seed,week,date,members,recruits,arrests,member_deaths,desisted,homicides,prisoners,groups,splits,leaders_removed,middle_arrested,lower_arrested,convictions,releases,sweeps_done,sweeps_failed",
-            File.ReadLines(Path.Combine(output, "weekly_flows.csv")).First(), StringComparison.Ordinal);
+        Assert.Equal("replicate,seed,week,date,members,recruits,arrests,member_deaths,desisted,homicides,prisoners,groups,splits,leaders_removed,middle_arrested,lower_arrested,convictions,releases",
+            File.ReadLines(Path.Combine(output, "weekly_flows.csv")).First());
+
+        // The mechanisms' metrics as long rows: national by year, and by municipality (predation killings).
+        var metrics = File.ReadLines(Path.Combine(output, "metrics.csv")).ToList();
+        Assert.Equal("scenario,replicate,seed,period,level,place,metric,value", metrics[0]);
+        Assert.Contains(metrics, l => l.Contains(",2015,national,MX,predation_killings,", StringComparison.Ordinal));
+        Assert.Contains(metrics, l => l.Contains(",2015,municipality,", StringComparison.Ordinal) && l.Contains(",predation_killings,", StringComparison.Ordinal));
     }
 
     [Fact]
