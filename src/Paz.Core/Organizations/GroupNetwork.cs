@@ -58,9 +58,9 @@ public sealed class GroupNetwork
         var w = new double[n * n];
         foreach (var (from, to, weight) in ties)
         {
-            Guard.Require(from >= 0 && from < n && to >= 0 && to < n, $"{kind} tie {from}-{to} names a group outside the network");
-            Guard.Require(from != to, $"{kind} tie links group {from} to itself");
-            Guard.Require(weight >= 0 && double.IsFinite(weight), $"{kind} tie {from}-{to} has weight {weight}; weights are at least 0");
+            Check.Require(from >= 0 && from < n && to >= 0 && to < n, $"{kind} tie {from}-{to} names a group outside the network");
+            Check.Require(from != to, $"{kind} tie links group {from} to itself");
+            Check.Require(weight >= 0 && double.IsFinite(weight), $"{kind} tie {from}-{to} has weight {weight}; weights are at least 0");
             w[(from * n) + to] = Math.Max(w[(from * n) + to], weight);
             w[(to * n) + from] = Math.Max(w[(to * n) + from], weight);
         }

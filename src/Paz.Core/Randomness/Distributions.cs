@@ -10,7 +10,7 @@ public static class Distributions
     public static long Poisson(this Xoshiro256StarStar random, double lambda)
     {
         ArgumentNullException.ThrowIfNull(random);
-        Common.Guard.Require(lambda >= 0 && double.IsFinite(lambda), $"a Poisson mean must be finite and at least 0, not {lambda}", nameof(lambda));
+        Common.Check.Require(lambda >= 0 && double.IsFinite(lambda), $"a Poisson mean must be finite and at least 0, not {lambda}", nameof(lambda));
         if (lambda == 0)
         {
             return 0;

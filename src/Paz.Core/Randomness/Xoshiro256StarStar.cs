@@ -23,7 +23,7 @@ public sealed class Xoshiro256StarStar
     /// <summary>Sets the raw state (for reference test vectors); the state must not be all zero.</summary>
     public Xoshiro256StarStar(ulong s0, ulong s1, ulong s2, ulong s3)
     {
-        Common.Guard.Require((s0 | s1 | s2 | s3) != 0, "xoshiro256** state cannot be all zero");
+        Common.Check.Require((s0 | s1 | s2 | s3) != 0, "xoshiro256** state cannot be all zero");
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
     }
 
@@ -50,7 +50,7 @@ public sealed class Xoshiro256StarStar
     /// <summary>A uniform integer in [0, <paramref name="bound"/>), without modulo bias (Lemire's method).</summary>
     public int NextInt(int bound)
     {
-        Common.Guard.Require(bound > 0, "bound must be positive");
+        Common.Check.Require(bound > 0, "bound must be positive");
         var threshold = unchecked(0UL - (ulong)bound) % (ulong)bound;
         while (true)
         {

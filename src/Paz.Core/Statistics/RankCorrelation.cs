@@ -8,7 +8,7 @@ public static class RankCorrelation
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        Common.Guard.Require(a.Count == b.Count && a.Count > 1, "Spearman's ρ needs two series of the same length, at least 2");
+        Common.Check.Require(a.Count == b.Count && a.Count > 1, "Spearman's ρ needs two series of the same length, at least 2");
         var ra = Ranks(a);
         var rb = Ranks(b);
         double ma = ra.Average(), mb = rb.Average(), cov = 0, va = 0, vb = 0;

@@ -27,7 +27,7 @@ public sealed class Atlas
         ArgumentNullException.ThrowIfNull(adjacencies);
 
         States = [.. states.OrderBy(s => s.Code)];
-        Guard.Require(States.Select(s => s.Code).Distinct().Count() == States.Count, "a state code appears twice");
+        Check.Require(States.Select(s => s.Code).Distinct().Count() == States.Count, "a state code appears twice");
         _states = States.ToFrozenDictionary(s => s.Code);
 
         Municipalities = [.. municipalities.OrderBy(m => m.Code)];
@@ -35,8 +35,8 @@ public sealed class Atlas
         for (var i = 0; i < Municipalities.Count; i++)
         {
             var m = Municipalities[i];
-            Guard.Require(index.TryAdd(m.Code, i), $"municipality {m.Code} appears twice");
-            Guard.Require(_states.ContainsKey(m.State), $"municipality {m.Code} names unknown state {m.State}");
+            Check.Require(index.TryAdd(m.Code, i), $"municipality {m.Code} appears twice");
+            Check.Require(_states.ContainsKey(m.State), $"municipality {m.Code} names unknown state {m.State}");
         }
 
         _index = index.ToFrozenDictionary();
@@ -45,9 +45,9 @@ public sealed class Atlas
         var lists = Municipalities.Select(_ => new List<MunicipalityCode>()).ToArray();
         foreach (var a in Adjacencies)
         {
-            Guard.Require(_index.TryGetValue(a.A, out var ia), $"adjacency names unknown municipality {a.A}");
-            Guard.Require(_index.TryGetValue(a.B, out var ib), $"adjacency names unknown municipality {a.B}");
-            Guard.Require(ia != ib, $"municipality {a.A} cannot neighbour itself");
+            Check.Require(_index.TryGetValue(a.A, out var ia), $"adjacency names unknown municipality {a.A}");
+            Check.Require(_index.TryGetValue(a.B, out var ib), $"adjacency names unknown municipality {a.B}");
+            Check.Require(ia != ib, $"municipality {a.A} cannot neighbour itself");
             lists[ia].Add(a.B);
             lists[ib].Add(a.A);
         }

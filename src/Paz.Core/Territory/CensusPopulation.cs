@@ -27,8 +27,8 @@ public sealed class CensusPopulation
         _counts = counts.OrderBy(c => c.Year).ToArray();
         for (var i = 0; i < _counts.Length; i++)
         {
-            Guard.Require(_counts[i].Count > 0 && double.IsFinite(_counts[i].Count), $"census count for {_counts[i].Year} must be positive");
-            Guard.Require(i == 0 || _counts[i].Year > _counts[i - 1].Year, $"census year {_counts[i].Year} given twice");
+            Check.Require(_counts[i].Count > 0 && double.IsFinite(_counts[i].Count), $"census count for {_counts[i].Year} must be positive");
+            Check.Require(i == 0 || _counts[i].Year > _counts[i - 1].Year, $"census year {_counts[i].Year} given twice");
         }
     }
 

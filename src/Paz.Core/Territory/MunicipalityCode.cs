@@ -12,7 +12,7 @@ public readonly record struct MunicipalityCode : IComparable<MunicipalityCode>
     /// <exception cref="ArgumentException">The text is not five digits with a valid state part.</exception>
     public MunicipalityCode(string value)
     {
-        Guard.Require(IsValid(value), $"a municipality code is five digits starting with a state code 01-32, not '{value}'", nameof(value));
+        Check.Require(IsValid(value), $"a municipality code is five digits starting with a state code 01-32, not '{value}'", nameof(value));
         Value = value;
     }
 

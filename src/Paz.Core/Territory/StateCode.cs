@@ -12,7 +12,7 @@ public readonly record struct StateCode : IComparable<StateCode>
     /// <exception cref="ArgumentException">The text is not two digits from 01 to 32.</exception>
     public StateCode(string value)
     {
-        Guard.Require(IsValid(value), $"a state code is two digits from 01 to 32, not '{value}'", nameof(value));
+        Check.Require(IsValid(value), $"a state code is two digits from 01 to 32, not '{value}'", nameof(value));
         Value = value;
     }
 

@@ -19,15 +19,15 @@ public sealed class MonthlySeries<TPlace> where TPlace : notnull
     {
         ArgumentNullException.ThrowIfNull(places);
         ArgumentNullException.ThrowIfNull(counts);
-        Guard.Require(months > 0, "a series needs at least one month");
-        Guard.Require(counts.Length == checked(places.Count * months), "counts must hold one value per place and month");
-        Guard.Require(Array.TrueForAll(counts, c => c >= 0), "counts cannot be negative");
+        Check.Require(months > 0, "a series needs at least one month");
+        Check.Require(counts.Length == checked(places.Count * months), "counts must hold one value per place and month");
+        Check.Require(Array.TrueForAll(counts, c => c >= 0), "counts cannot be negative");
         Places = places;
         First = first;
         Months = months;
         _counts = counts;
         _index = places.Select((p, i) => (p, i)).ToFrozenDictionary(x => x.p, x => x.i);
-        Guard.Require(_index.Count == places.Count, "a place appears twice");
+        Check.Require(_index.Count == places.Count, "a place appears twice");
     }
 
     /// <summary>The places with data, in the order of the counts.</summary>

@@ -8,7 +8,7 @@ public readonly record struct YearMonth : IComparable<YearMonth>
     /// <summary>Creates a month; <paramref name="month"/> runs from 1 to 12.</summary>
     public YearMonth(int year, int month)
     {
-        Guard.Require(month is >= 1 and <= 12, $"a month runs from 1 to 12, not {month}", nameof(month));
+        Check.Require(month is >= 1 and <= 12, $"a month runs from 1 to 12, not {month}", nameof(month));
         Year = year;
         Month = month;
     }

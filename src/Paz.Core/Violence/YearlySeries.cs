@@ -15,8 +15,8 @@ public sealed class YearlySeries<TPlace> where TPlace : notnull
         var counts = new Dictionary<(TPlace, int), int>();
         foreach (var (place, year, count) in rows)
         {
-            Common.Guard.Require(count >= 0, $"count for {place} in {year} cannot be negative");
-            Common.Guard.Require(counts.TryAdd((place, year), count), $"{place} in {year} appears twice");
+            Common.Check.Require(count >= 0, $"count for {place} in {year} cannot be negative");
+            Common.Check.Require(counts.TryAdd((place, year), count), $"{place} in {year} appears twice");
         }
 
         _counts = counts.ToFrozenDictionary();

@@ -37,7 +37,7 @@ public static class Allocator
     public static Allocation Priority(IReadOnlyList<RegionProfile> regions, double share, double perRegion, ResponseCurve curve)
     {
         ArgumentNullException.ThrowIfNull(regions);
-        Guard.Require(share is > 0 and <= 1, $"a share is in (0, 1], not {share}");
+        Check.Require(share is > 0 and <= 1, $"a share is in (0, 1], not {share}");
         var total = regions.Sum(r => r.Homicides);
         var personnel = new double[regions.Count];
         var covered = 0.0;

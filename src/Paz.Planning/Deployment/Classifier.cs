@@ -18,7 +18,7 @@ public sealed record Classifier(double? MediumFrom, double? HighFrom, (int Low, 
     /// <summary>Classes by rate thresholds.</summary>
     public static Classifier Thresholds(double mediumFrom, double highFrom)
     {
-        Guard.Require(mediumFrom >= 0 && highFrom >= mediumFrom, $"thresholds must satisfy 0 ≤ medium ({mediumFrom}) ≤ high ({highFrom})");
+        Check.Require(mediumFrom >= 0 && highFrom >= mediumFrom, $"thresholds must satisfy 0 ≤ medium ({mediumFrom}) ≤ high ({highFrom})");
         return new Classifier(mediumFrom, highFrom, null);
     }
 
@@ -26,7 +26,7 @@ public sealed record Classifier(double? MediumFrom, double? HighFrom, (int Low, 
     public static Classifier ByCounts(int regions, (int Low, int Medium, int High)? counts = null)
     {
         var (low, medium, high) = counts ?? Scale(PublishedSplit, regions);
-        Guard.Require(low >= 0 && medium >= 0 && high >= 0 && low + medium + high == regions,
+        Check.Require(low >= 0 && medium >= 0 && high >= 0 && low + medium + high == regions,
             $"class counts {low}+{medium}+{high} must add up to the {regions} regions");
         return new Classifier(null, null, (low, medium, high));
     }

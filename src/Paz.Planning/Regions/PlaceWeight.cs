@@ -37,7 +37,7 @@ public sealed record PlaceWeight(string Kind, double PopulationShare = 1)
     {
         ArgumentNullException.ThrowIfNull(atlas);
         ArgumentNullException.ThrowIfNull(homicides);
-        Guard.Require(year >= homicides.First.Year && year <= homicides.Last.Year, $"year {year} is outside the homicide series {homicides.First.Year}-{homicides.Last.Year}");
+        Check.Require(year >= homicides.First.Year && year <= homicides.Last.Year, $"year {year} is outside the homicide series {homicides.First.Year}-{homicides.Last.Year}");
         var population = atlas.Municipalities.Select(m => m.Population.In(year) ?? 0).ToArray();
         var killings = atlas.Municipalities.Select(m => homicides.Contains(m.Code) ? (double)homicides.YearTotal(m.Code, year) : 0).ToArray();
         return Kind switch

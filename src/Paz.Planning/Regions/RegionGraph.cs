@@ -16,15 +16,15 @@ public sealed class RegionGraph
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(edges);
-        Guard.Require(ids.Count == groups.Count && ids.Count == weights.Count, "ids, groups and weights must have one entry per place");
-        Guard.Require(weights.All(w => w >= 0 && double.IsFinite(w)), "weights must be finite and at least 0");
+        Check.Require(ids.Count == groups.Count && ids.Count == weights.Count, "ids, groups and weights must have one entry per place");
+        Check.Require(weights.All(w => w >= 0 && double.IsFinite(w)), "weights must be finite and at least 0");
         Ids = ids;
         Groups = groups;
         Weights = weights;
         var lists = ids.Select(_ => new SortedSet<int>()).ToArray();
         foreach (var (a, b) in edges)
         {
-            Guard.Require(a >= 0 && a < ids.Count && b >= 0 && b < ids.Count && a != b, $"edge {a}-{b} is not between two places of the graph");
+            Check.Require(a >= 0 && a < ids.Count && b >= 0 && b < ids.Count && a != b, $"edge {a}-{b} is not between two places of the graph");
             lists[a].Add(b);
             lists[b].Add(a);
         }

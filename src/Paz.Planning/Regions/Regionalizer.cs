@@ -40,9 +40,9 @@ public static class Regionalizer
         ArgumentNullException.ThrowIfNull(settings);
         var cross = settings.CrossStateLines;
         var parts = Components(graph, cross);
-        Guard.Require(settings.Regions >= parts.Count,
+        Check.Require(settings.Regions >= parts.Count,
             $"k = {settings.Regions} is too small: {parts.Count} connected parts{(cross ? string.Empty : " of states")} each need a region of their own");
-        Guard.Require(settings.Regions <= graph.Count, $"k = {settings.Regions} exceeds the {graph.Count} places to divide");
+        Check.Require(settings.Regions <= graph.Count, $"k = {settings.Regions} exceeds the {graph.Count} places to divide");
 
         var random = new Xoshiro256StarStar(settings.Seed);
         var quotas = Quotas(graph, parts, settings.Regions);

@@ -69,7 +69,7 @@ public static class TransitionPlanner
         ArgumentNullException.ThrowIfNull(homicides);
         ArgumentNullException.ThrowIfNull(police);
         ArgumentNullException.ThrowIfNull(settings);
-        Guard.Require(police.PerHundredThousand.Count == regions.Count, "police strength needs one figure per region");
+        Check.Require(police.PerHundredThousand.Count == regions.Count, "police strength needs one figure per region");
 
         var months = homicides.Months;
         var rates = regions.Select(r => MonthlyRates(r, atlas, homicides)).ToList();

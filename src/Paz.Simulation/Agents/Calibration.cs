@@ -51,8 +51,8 @@ public static class Calibration
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(free);
-        Core.Common.Guard.Require(free.Count <= 12, "at most twelve free parameters");
-        Core.Common.Guard.Require(replicates >= 1, "at least one replicate per candidate");
+        Core.Common.Check.Require(free.Count <= 12, "at most twelve free parameters");
+        Core.Common.Check.Require(replicates >= 1, "at least one replicate per candidate");
         var inputs = engine.Inputs;
         var weeks = (int)Math.Ceiling((new DateOnly(2019, 1, 1).DayNumber - inputs.Start.DayNumber) / 7.0);
         var runSeed = new Xoshiro256StarStar(seed).NextUInt64();

@@ -29,7 +29,7 @@ public sealed partial class World
     /// </summary>
     public int CellOf(int group, int place)
     {
-        var key = (group * M) + place;
+        var key = (group * MunicipalityCount) + place;
         var c = _cellOf[key];
         if (c < 0)
         {
@@ -44,7 +44,7 @@ public sealed partial class World
     /// <summary>Free members below leader rank of <paramref name="group"/> in <paramref name="place"/> (0 where it has never been).</summary>
     public int FreeOf(int group, int place)
     {
-        var c = _cellOf[(group * M) + place];
+        var c = _cellOf[(group * MunicipalityCount) + place];
         return c < 0 ? 0 : Free[c];
     }
 
@@ -193,14 +193,14 @@ public sealed partial class World
     private void CountMember(int i)
     {
         int g = Group[i];
-        if (Rank[i] == Tier.Leader)
+        if (TierOf[i] == Tier.Leader)
         {
             GroupMembers[g]++;
             GroupLeaders[g]++;
             return;
         }
 
-        CountFree(g, Cell[i], Rank[i]);
+        CountFree(g, Cell[i], TierOf[i]);
     }
 
     // Counts a free member below the leaders in cell c of group g: the member pass calls it directly with

@@ -78,9 +78,9 @@ public sealed partial class World
         Array.Clear(start, 0, cells + 1);
         Group = Permute(Group, order, live, ref _spareGroup);
         Place = Permute(Place, order, live, ref _sparePlace);
-        Rank = Permute(Rank, order, live, ref _spareRank);
+        TierOf = Permute(TierOf, order, live, ref _spareTier);
         Status = Permute(Status, order, live, ref _spareStatus);
-        Due = Permute(Due, order, live, ref _spareDue);
+        ReleaseWeek = Permute(ReleaseWeek, order, live, ref _spareDue);
         Age = Permute(Age, order, live, ref _spareAge);
         Cell = Permute(Cell, order, live, ref _spareCell);
         Count = live;
@@ -103,7 +103,7 @@ public sealed partial class World
     private int[] _compactOrder = [];
     private short[] _spareGroup = [], _sparePlace = [];
     private int[] _spareDue = [], _spareCell = [];
-    private Tier[] _spareRank = [];
+    private Tier[] _spareTier = [];
     private MemberStatus[] _spareStatus = [];
     private byte[] _spareAge = [];
 

@@ -88,7 +88,7 @@ public sealed partial class World
         // loop stays small enough for its locals to live in registers.
         var group = Group;
         var cell = Cell;
-        var rank = Rank;
+        var rank = TierOf;
         var state = Status;
         var prisoners = 0;
         var lookoutSkip = _lookoutSkip;
@@ -278,7 +278,7 @@ public sealed partial class World
                     break;
                 case MemberStatus.PretrialDetained or MemberStatus.Sentenced:
                     prisoners++;
-                    due = Math.Min(due, Due[i]);
+                    due = Math.Min(due, ReleaseWeek[i]);
                     continue;
                 default:
                     continue;
@@ -290,7 +290,7 @@ public sealed partial class World
                 return;
             }
 
-            switch (Rank[i])
+            switch (TierOf[i])
             {
                 case Tier.Lookout:
                     lookouts++;
@@ -323,7 +323,7 @@ public sealed partial class World
     // A detainee or prisoner serves a week: detention ends in conviction or release, a sentence in release.
     private int Serve(int i, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events)
     {
-        if (Due[i] > Week)
+        if (ReleaseWeek[i] > Week)
         {
             return 1;
         }
@@ -331,7 +331,7 @@ public sealed partial class World
         if (Status[i] == MemberStatus.PretrialDetained && random.NextDouble() < (parameters.ConvictionIn is null ? parameters.Conviction : parameters.ConvictionIn[Place[i]]))
         {
             Status[i] = MemberStatus.Sentenced;
-            Due[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.SentenceWeeks));
+            ReleaseWeek[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.SentenceWeeks));
             events.Convictions++;
             return 1;
         }
@@ -366,7 +366,7 @@ public sealed partial class World
         if (LeaderInstalls[g] > 0 && random.NextDouble() * left < LeaderInstalls[g])
         {
             LeaderInstalls[g]--;
-            Rank[i] = Tier.Leader;
+            TierOf[i] = Tier.Leader;
             CountMember(i);
             return 0;
         }
@@ -434,7 +434,7 @@ public sealed partial class World
         {
             // The member goes on in a new slot (counted there), so its old cell's run stays one cell.
             Status[i] = MemberStatus.Moved;
-            Add(group, place, Rank[i], Age[i]);
+            Add(group, place, TierOf[i], Age[i]);
         }
     }
 
@@ -457,9 +457,9 @@ public sealed partial class World
 
     private void Detain(int i, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events)
     {
-        events.ArrestsByTier[(int)Rank[i]]++;
+        events.ArrestsByTier[(int)TierOf[i]]++;
         Status[i] = MemberStatus.PretrialDetained;
-        Due[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.PretrialWeeks));
+        ReleaseWeek[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.PretrialWeeks));
     }
 
     private static int Geometric(Xoshiro256StarStar random, double mean) =>

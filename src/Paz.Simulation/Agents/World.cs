@@ -15,16 +15,16 @@ public sealed partial class World
     /// <summary>Creates an empty world for <paramref name="municipalities"/> places and up to <paramref name="maxGroups"/> groups.</summary>
     public World(int municipalities, int maxGroups, int capacity)
     {
-        M = municipalities;
+        MunicipalityCount = municipalities;
         MaxGroups = maxGroups;
         Group = new short[capacity];
         Place = new short[capacity];
-        Rank = new Tier[capacity];
+        TierOf = new Tier[capacity];
         Status = new MemberStatus[capacity];
-        Due = new int[capacity];
+        ReleaseWeek = new int[capacity];
         Age = new byte[capacity];
         Cell = new int[capacity];
-        var cells = M * maxGroups;
+        var cells = MunicipalityCount * maxGroups;
         _cellOf = new int[cells];
         Array.Fill(_cellOf, -1);
         CellGroup = new short[cells];
@@ -77,7 +77,7 @@ public sealed partial class World
     }
 
     /// <summary>Number of municipalities.</summary>
-    public int M { get; }
+    public int MunicipalityCount { get; }
 
     /// <summary>Most groups the world can hold (the network's plus room for splits).</summary>
     public int MaxGroups { get; }
@@ -95,13 +95,13 @@ public sealed partial class World
     public short[] Place { get; private set; }
 
     /// <summary>Each member's tier.</summary>
-    public Tier[] Rank { get; private set; }
+    public Tier[] TierOf { get; private set; }
 
     /// <summary>Each member's status.</summary>
     public MemberStatus[] Status { get; private set; }
 
     /// <summary>The member pass (see <see cref="Week"/>) at which a detention or sentence ends.</summary>
-    public int[] Due { get; private set; }
+    public int[] ReleaseWeek { get; private set; }
 
     /// <summary>Each member's age in years.</summary>
     public byte[] Age { get; private set; }
@@ -180,9 +180,9 @@ public sealed partial class World
         var i = Count++;
         Group[i] = (short)group;
         Place[i] = (short)place;
-        Rank[i] = tier;
+        TierOf[i] = tier;
         Status[i] = MemberStatus.Free;
-        Due[i] = 0;
+        ReleaseWeek[i] = 0;
         Age[i] = age;
         Cell[i] = CellOf(group, place);
         CountMember(i);
@@ -263,9 +263,9 @@ public sealed partial class World
         var size = Math.Max(1024, Group.Length * 2);
         Group = Resize(Group, size);
         Place = Resize(Place, size);
-        Rank = Resize(Rank, size);
+        TierOf = Resize(TierOf, size);
         Status = Resize(Status, size);
-        Due = Resize(Due, size);
+        ReleaseWeek = Resize(ReleaseWeek, size);
         Age = Resize(Age, size);
         Cell = Resize(Cell, size);
     }

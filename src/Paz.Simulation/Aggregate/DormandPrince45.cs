@@ -34,8 +34,8 @@ public sealed class DormandPrince45
     /// <param name="initialStep">First step to try, in units of t.</param>
     public DormandPrince45(int dimension, double relativeTolerance = 1e-9, double absoluteTolerance = 1e-6, double initialStep = 1)
     {
-        Core.Common.Guard.Require(dimension > 0, "dimension must be positive");
-        Core.Common.Guard.Require(relativeTolerance > 0 && absoluteTolerance > 0, "tolerances must be positive");
+        Core.Common.Check.Require(dimension > 0, "dimension must be positive");
+        Core.Common.Check.Require(relativeTolerance > 0 && absoluteTolerance > 0, "tolerances must be positive");
         _k1 = new double[dimension];
         _k2 = new double[dimension];
         _k3 = new double[dimension];
@@ -67,7 +67,7 @@ public sealed class DormandPrince45
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(y);
-        Core.Common.Guard.Require(y.Length == _k1.Length, "state has the wrong dimension");
+        Core.Common.Check.Require(y.Length == _k1.Length, "state has the wrong dimension");
         var t = t0;
         if (!_haveK1 || _k1Time != t0)
         {

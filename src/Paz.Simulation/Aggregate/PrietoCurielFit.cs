@@ -49,10 +49,10 @@ public static class PrietoCurielFit
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(casualties);
-        Core.Common.Guard.Require(casualties.Count > 0, "a fit needs at least one year of data");
-        Core.Common.Guard.Require(casualties.All(c => c.Year <= CalibrationWindowEnd),
+        Core.Common.Check.Require(casualties.Count > 0, "a fit needs at least one year of data");
+        Core.Common.Check.Require(casualties.All(c => c.Year <= CalibrationWindowEnd),
             $"outcomes after {CalibrationWindowEnd} are for validation only and may not enter a fit");
-        Core.Common.Guard.Require(casualties.All(c => c.Year >= PrietoCurielModel.Start.Year), $"the model starts in {PrietoCurielModel.Start.Year}");
+        Core.Common.Check.Require(casualties.All(c => c.Year >= PrietoCurielModel.Start.Year), $"the model starts in {PrietoCurielModel.Start.Year}");
 
         var lastYear = casualties.Max(c => c.Year);
         var weeks = (int)Math.Ceiling((new DateOnly(lastYear + 1, 1, 1).DayNumber - PrietoCurielModel.Start.DayNumber) / 7.0);

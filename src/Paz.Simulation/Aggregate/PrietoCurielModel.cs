@@ -57,10 +57,10 @@ public sealed class PrietoCurielModel
     public AggregateRun Run(PrietoCurielParameters parameters, int weeks, PolicyExperiment? experiment = null, double[]? initialSizes = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        Core.Common.Guard.Require(weeks > 0, "a run needs at least one week");
+        Core.Common.Check.Require(weeks > 0, "a run needs at least one week");
         var n = Order.Count;
         var sizes = initialSizes ?? ExpectedInitialSizes(parameters.InitialMembers);
-        Core.Common.Guard.Require(sizes.Length == n, $"expected {n} initial sizes");
+        Core.Common.Check.Require(sizes.Length == n, $"expected {n} initial sizes");
         var y = new double[n + Flows];
         Array.Copy(sizes, y, n);
 

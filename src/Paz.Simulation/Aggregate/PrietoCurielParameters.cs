@@ -36,7 +36,7 @@ public sealed record PrietoCurielParameters(double Rho, double Eta, double Theta
     public static PrietoCurielParameters FromArray(IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        Core.Common.Guard.Require(values.Count == Specs.Count, $"expected {Specs.Count} values");
+        Core.Common.Check.Require(values.Count == Specs.Count, $"expected {Specs.Count} values");
         return new PrietoCurielParameters(values[0], values[1], values[2], values[3], values[4]);
     }
 

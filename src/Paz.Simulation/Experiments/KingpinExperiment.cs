@@ -79,7 +79,7 @@ public static class KingpinExperiment
 
                 for (var i = 0; i < world.Count; i++)
                 {
-                    if (world.Group[i] == g && world.Rank[i] == Tier.Leader && world.Status[i] == MemberStatus.Free)
+                    if (world.Group[i] == g && world.TierOf[i] == Tier.Leader && world.Status[i] == MemberStatus.Free)
                     {
                         home.Add(world.Place[i]);
                     }

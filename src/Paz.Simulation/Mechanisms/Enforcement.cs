@@ -30,7 +30,7 @@ public sealed class Enforcement : IMechanism
     private double[] _weights = [];
 
     /// <inheritdoc/>
-    public void Start(WeekContext context) => _weights = new double[context.World.M];
+    public void Start(WeekContext context) => _weights = new double[context.World.MunicipalityCount];
 
     /// <inheritdoc/>
     public void Step(WeekContext context)
@@ -40,7 +40,7 @@ public sealed class Enforcement : IMechanism
         var perWeek = context.Settings[ArrestsPerWeek];
         var nationalRate = context.NationalRate;
         var weights = _weights;
-        for (var m = 0; m < world.M; m++)
+        for (var m = 0; m < world.MunicipalityCount; m++)
         {
             weights[m] = nationalRate <= 0 ? 1 : Math.Pow(Math.Max(0.1, context.LastMonthRate[m] / nationalRate), focus);
         }

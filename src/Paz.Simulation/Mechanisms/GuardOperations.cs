@@ -59,7 +59,7 @@ public sealed class GuardOperations : IMechanism
         var cells = new int[rates.Length];
         var present = new bool[world.MaxGroups];
         var arrests = 0;
-        for (var m = 0; m < world.M; m++)
+        for (var m = 0; m < world.MunicipalityCount; m++)
         {
             if (officers[m] <= 0 || world.GroupsIn[m].Length == 0)
             {

@@ -38,7 +38,7 @@ public sealed class Justice : IMechanism
     private double[] _conviction = [];
 
     /// <inheritdoc/>
-    public void Start(WeekContext context) => _conviction = new double[context.World.M];
+    public void Start(WeekContext context) => _conviction = new double[context.World.MunicipalityCount];
 
     /// <inheritdoc/>
     public void Step(WeekContext context)

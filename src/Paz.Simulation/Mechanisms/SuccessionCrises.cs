@@ -41,8 +41,8 @@ public sealed class SuccessionCrises : IMechanism
     public void Start(WeekContext context)
     {
         var world = context.World;
-        _plazaCrisis = new int[world.M];
-        _multiplier = new double[world.M];
+        _plazaCrisis = new int[world.MunicipalityCount];
+        _multiplier = new double[world.MunicipalityCount];
         if (context.LeaderRemovalsBeforeStart <= 0)
         {
             return;
@@ -54,7 +54,7 @@ public sealed class SuccessionCrises : IMechanism
         var leaders = new List<int>();
         for (var i = 0; i < world.Count; i++)
         {
-            if (world.Rank[i] == Tier.Leader && world.Status[i] == MemberStatus.Free)
+            if (world.TierOf[i] == Tier.Leader && world.Status[i] == MemberStatus.Free)
             {
                 leaders.Add(i);
             }

@@ -75,7 +75,7 @@ public sealed class TerritorialConflict : IMechanism
         var pressure = new double[world.MaxGroups];
         var weights = new double[world.MaxGroups];
         var index = world.PlaceIndex;
-        for (var m = 0; m < world.M; m++)
+        for (var m = 0; m < world.MunicipalityCount; m++)
         {
             var groups = world.GroupsIn[m];
             var k = groups.Length;

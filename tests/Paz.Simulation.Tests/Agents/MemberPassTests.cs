@@ -59,7 +59,7 @@ public class MemberPassTests
             Assert.Equal(g, world.CellGroup[c]);
             Assert.Equal(world.Place[i], world.CellPlace[c]);
             members[g]++;
-            switch (world.Rank[i])
+            switch (world.TierOf[i])
             {
                 case Tier.Leader:
                     leaders[g]++;

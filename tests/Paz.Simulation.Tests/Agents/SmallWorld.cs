@@ -41,5 +41,5 @@ internal static class SmallWorld
 
     /// <summary>A context on <paramref name="world"/> for running mechanisms by hand.</summary>
     public static WeekContext Context(World world, Settings settings, Xoshiro256StarStar random, double[]? pool = null) =>
-        WeekContext.For(world, Inputs(world.M, pool), settings, random);
+        WeekContext.For(world, Inputs(world.MunicipalityCount, pool), settings, random);
 }

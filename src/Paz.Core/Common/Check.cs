@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace Paz.Core.Common;
 
 /// <summary>Argument checks in one place, so that every value type validates the same way.</summary>
-public static class Guard
+public static class Check
 {
     /// <summary>Throws when <paramref name="condition"/> is false.</summary>
     /// <exception cref="ArgumentException">The condition does not hold.</exception>
