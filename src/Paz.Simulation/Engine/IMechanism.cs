@@ -9,8 +9,10 @@ namespace Paz.Simulation.Engine;
 /// </summary>
 public interface IMechanism
 {
-    /// <summary>Called once before the first week (warm starts, precomputed factors).</summary>
-    void Start(WeekContext context);
+    /// <summary>Called once before the first week (warm starts, precomputed factors); nothing by default.</summary>
+    void Start(WeekContext context)
+    {
+    }
 
     /// <summary>Decides this week's events of the mechanism.</summary>
     void Step(WeekContext context);

@@ -53,9 +53,11 @@ public sealed class MetricCollector
     private readonly int _firstYear;
     private readonly int[] _yearOfWeek;
     private readonly int[] _weeksInYear;
-    private readonly Dictionary<MetricSpec, double[]> _national = [];
-    private readonly Dictionary<(MetricSpec Metric, MetricLevel Level), double[]> _local = [];
-    private readonly Dictionary<MetricLevel, int> _places;
+    // Keyed by the declaration's identity: a record's hash would re-hash its strings on every call, and
+    // mechanisms record thousands of values a week.
+    private readonly Dictionary<MetricSpec, double[]> _national = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<MetricSpec, double[]?[]> _local = new(ReferenceEqualityComparer.Instance);
+    private readonly int[] _places;
 
     /// <summary>A collector for a run of <paramref name="weeks"/> weeks from <paramref name="start"/>.</summary>
     public MetricCollector(DateOnly start, int weeks, int states, int municipalities)
@@ -69,7 +71,7 @@ public sealed class MetricCollector
             _weeksInYear[y]++;
         }
 
-        _places = new() { [MetricLevel.National] = 1, [MetricLevel.State] = states, [MetricLevel.Municipality] = municipalities };
+        _places = [1, states, municipalities];
     }
 
     /// <summary>The week being recorded.</summary>
@@ -104,13 +106,8 @@ public sealed class MetricCollector
             return;
         }
 
-        var places = _places[level];
-        if (!_local.TryGetValue((metric, level), out var byYear))
-        {
-            _local[(metric, level)] = byYear = new double[_weeksInYear.Length * places];
-        }
-
-        var k = (_yearOfWeek[Week] * places) + place;
+        var byYear = Local(metric, level);
+        var k = (_yearOfWeek[Week] * _places[(int)level]) + place;
         if (metric.Aggregation == MetricAggregation.Last)
         {
             byYear[k] = value;
@@ -121,17 +118,43 @@ public sealed class MetricCollector
         }
     }
 
+    /// <summary>Records this week's value of every place of a level at once (<paramref name="values"/> indexed by place).</summary>
+    public void RecordAll(MetricSpec metric, MetricLevel level, ReadOnlySpan<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        if (level == MetricLevel.National)
+        {
+            throw new ArgumentException("national values are recorded one at a time", nameof(level));
+        }
+
+        var byYear = Local(metric, level).AsSpan(_yearOfWeek[Week] * _places[(int)level], _places[(int)level]);
+        for (var p = 0; p < values.Length; p++)
+        {
+            byYear[p] = metric.Aggregation == MetricAggregation.Last ? values[p] : byYear[p] + values[p];
+        }
+    }
+
+    private double[] Local(MetricSpec metric, MetricLevel level)
+    {
+        if (!_local.TryGetValue(metric, out var levels))
+        {
+            _local[metric] = levels = new double[]?[3];
+        }
+
+        return levels[(int)level] ??= new double[_weeksInYear.Length * _places[(int)level]];
+    }
+
     /// <summary>The national weekly series of <paramref name="metric"/> (by name), or null if never recorded.</summary>
     public IReadOnlyList<double>? Weekly(string metric) => _national.FirstOrDefault(kv => kv.Key.Name == metric).Value;
 
     /// <summary>The metrics recorded, national first.</summary>
-    public IEnumerable<MetricSpec> Recorded => _national.Keys.Concat(_local.Keys.Select(k => k.Metric)).Distinct();
+    public IEnumerable<MetricSpec> Recorded => _national.Keys.Concat(_local.Keys).Distinct();
 
     /// <summary>Every metric by year, level and place, as long rows (national, then states, then municipalities; zeros left out below the national level).</summary>
     public IReadOnlyList<MetricRow> Rows()
     {
         var rows = new List<MetricRow>();
-        foreach (var (metric, series) in _national)
+        foreach (var (metric, series) in _national.OrderBy(kv => kv.Key.Name, StringComparer.Ordinal))
         {
             for (var y = 0; y < _weeksInYear.Length; y++)
             {
@@ -149,23 +172,34 @@ public sealed class MetricCollector
             }
         }
 
-        foreach (var ((metric, level), byYear) in _local.OrderBy(kv => kv.Key.Level))
+        foreach (var level in new[] { MetricLevel.State, MetricLevel.Municipality })
         {
-            var places = _places[level];
-            for (var y = 0; y < _weeksInYear.Length; y++)
+            foreach (var (metric, levels) in _local.OrderBy(kv => kv.Key.Name, StringComparer.Ordinal))
             {
-                for (var p = 0; p < places; p++)
+                if (levels[(int)level] is { } byYear)
                 {
-                    var v = byYear[(y * places) + p];
-                    if (v != 0)
-                    {
-                        rows.Add(new MetricRow(_firstYear + y, level, p, metric.Name, Aggregate(metric, v, v, y)));
-                    }
+                    AddRows(rows, metric, level, byYear);
                 }
             }
         }
 
         return rows;
+    }
+
+    private void AddRows(List<MetricRow> rows, MetricSpec metric, MetricLevel level, double[] byYear)
+    {
+        var places = _places[(int)level];
+        for (var y = 0; y < _weeksInYear.Length; y++)
+        {
+            for (var p = 0; p < places; p++)
+            {
+                var v = byYear[(y * places) + p];
+                if (v != 0)
+                {
+                    rows.Add(new MetricRow(_firstYear + y, level, p, metric.Name, Aggregate(metric, v, v, y)));
+                }
+            }
+        }
     }
 
     private double Aggregate(MetricSpec metric, double total, double last, int year) => metric.Aggregation switch

@@ -29,11 +29,6 @@ public sealed class Expansion : IMechanism
     public static readonly MechanismInfo Info = new("expansion", "violence diffuses in space toward valuable plazas", [Chance, Cell], () => new Expansion());
 
     /// <inheritdoc/>
-    public void Start(WeekContext context)
-    {
-    }
-
-    /// <inheritdoc/>
     public void Step(WeekContext context)
     {
         var world = context.World;

@@ -36,11 +36,6 @@ public sealed class GuardOperations : IMechanism
     public static readonly MechanismInfo Info = new("guard_operations", "a garrison displaces crime; proactive policing arrests with evidence", [GarrisonDisplacement, ProactiveArrests], () => new GuardOperations());
 
     /// <inheritdoc/>
-    public void Start(WeekContext context)
-    {
-    }
-
-    /// <inheritdoc/>
     public void Step(WeekContext context)
     {
         if (context.GuardOfficers is not { } officers || context.Deterrence is not { } deterrence)

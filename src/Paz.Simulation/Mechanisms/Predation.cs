@@ -26,11 +26,6 @@ public sealed class Predation : IMechanism
     public static readonly MechanismInfo Info = new("predation", "organizations commit the brutal crimes: extortion, robbery, kidnapping", [Lethality], () => new Predation());
 
     /// <inheritdoc/>
-    public void Start(WeekContext context)
-    {
-    }
-
-    /// <inheritdoc/>
     public void Step(WeekContext context)
     {
         var world = context.World;

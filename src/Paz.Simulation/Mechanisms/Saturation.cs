@@ -21,11 +21,6 @@ public sealed class Saturation : IMechanism
     public static readonly MechanismInfo Info = new("saturation", "saturation limits a cartel's size", [Rate], () => new Saturation());
 
     /// <inheritdoc/>
-    public void Start(WeekContext context)
-    {
-    }
-
-    /// <inheritdoc/>
     public void Step(WeekContext context)
     {
         var world = context.World;

@@ -44,11 +44,6 @@ public sealed class Succession : IMechanism
     public static readonly MechanismInfo Info = new("succession", "headless groups fight over succession and split; the middle layer regenerates", [SuccessionViolence, SplitProbability, Promotion], () => new Succession());
 
     /// <inheritdoc/>
-    public void Start(WeekContext context)
-    {
-    }
-
-    /// <inheritdoc/>
     public void Step(WeekContext context)
     {
         var world = context.World;

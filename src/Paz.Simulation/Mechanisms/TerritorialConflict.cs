@@ -54,11 +54,6 @@ public sealed class TerritorialConflict : IMechanism
     private readonly record struct Values(double Intensity, double RivalryWeight, double Unlisted, double MemberShare);
 
     /// <inheritdoc/>
-    public void Start(WeekContext context)
-    {
-    }
-
-    /// <inheritdoc/>
     public void Step(WeekContext context)
     {
         var s = context.Settings;

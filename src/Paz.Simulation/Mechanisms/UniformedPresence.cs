@@ -66,11 +66,6 @@ public sealed class UniformedPresence : IMechanism
     private PullbackState? _pullback;
 
     /// <inheritdoc/>
-    public void Start(WeekContext context)
-    {
-    }
-
-    /// <inheritdoc/>
     public void Step(WeekContext context)
     {
         if (context.Week - _lastDeployed >= RedeployEvery || context.PeriodBegins)
@@ -83,10 +78,7 @@ public sealed class UniformedPresence : IMechanism
         context.Deterrence = _deterrence;
         if (_officers is not null)
         {
-            for (var m = 0; m < _officers.Length; m++)
-            {
-                context.Metrics.Record(GuardOfficers, MetricLevel.Municipality, m, _officers[m]);
-            }
+            context.Metrics.RecordAll(GuardOfficers, MetricLevel.Municipality, _officers);
         }
 
         if (_withdrawn > 0)

@@ -56,10 +56,6 @@ public class TimelineTests
 
     private sealed class Probe(List<(DateOnly Date, double Officers)> seen) : IMechanism
     {
-        public void Start(WeekContext context)
-        {
-        }
-
         public void Step(WeekContext context) => seen.Add((context.Date, context.GuardOfficers?.Sum() ?? 0));
     }
 
