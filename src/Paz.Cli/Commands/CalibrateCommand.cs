@@ -62,7 +62,7 @@ public static class CalibrateCommand
             var table = new Table().Title($"Calibration of {Markup.Escape(spec.Name)}: objective {result.Objective.ToString("0.0000", Invariant)} after {result.Evaluations} runs").AddColumns("Parameter", "Before", "Fitted", "Range searched");
             foreach (var f in Calibration.DefaultFree)
             {
-                table.AddRow(f.Name, spec.Settings.Get(f.Name).ToString("G4", Invariant), result.Parameters.Get(f.Name).ToString("G4", Invariant), $"{f.Low.ToString("G3", Invariant)} .. {f.High.ToString("G3", Invariant)}{(f.Logarithmic ? " (log)" : string.Empty)}");
+                table.AddRow(f.Name, spec.Settings.Get(f.Name).ToString("G4", Invariant), result.Parameters.Get(f.Name).ToString("G4", Invariant), $"{f.Range.Low.ToString("G3", Invariant)} .. {f.Range.High.ToString("G3", Invariant)}{(f.Range.Shape == Core.Parameters.PriorShape.LogUniform ? " (log)" : string.Empty)}");
             }
 
             console.Tables.Write(table);

@@ -145,7 +145,7 @@ public static class RunCommand
     // Every national metric the mechanisms recorded, by year, the mean over replicates: a new metric shows here without an edit.
     private static void WriteMetrics(CommandConsole console, IReadOnlyList<ReplicateResult> replicates)
     {
-        var rows = replicates.SelectMany(r => r.Metrics?.Rows() ?? []).Where(r => r.Level == Simulation.Engine.MetricLevel.National).ToList();
+        var rows = replicates.SelectMany(r => r.Metrics?.NationalRows() ?? []).ToList();
         if (rows.Count == 0)
         {
             return;

@@ -115,11 +115,12 @@ public static class RunWriter
             }
         }).ConfigureAwait(false);
         files.Add(flows);
-        files.AddRange(await WriteMetricsAsync(folder, scenario, inputs, replicates, csv).ConfigureAwait(false));
-        if (replicates.Count > 0 && replicates.Any(r => r.Metrics?.Recorded.Any(x => x.Name == GuardMetric) == true))
+        var metrics = replicates.Select(r => r.Metrics?.Rows() ?? []).ToList();
+        files.AddRange(await WriteMetricsAsync(folder, scenario, inputs, replicates, metrics, csv).ConfigureAwait(false));
+        if (metrics.Any(rows => rows.Any(x => x.Metric == GuardMetric)))
         {
             var guard = Path.Combine(folder, "guard_personnel.csv");
-            AtomicFile.Write(guard, w => WriteGuard(w, inputs, replicates, regionOf));
+            AtomicFile.Write(guard, w => WriteGuard(w, inputs, replicates, metrics, regionOf));
             files.Add(guard);
         }
 
@@ -129,14 +130,14 @@ public static class RunWriter
     private const string GuardMetric = "guard_officers";
 
     // The metrics' long rows, to Parquet (and CSV): the collector's rows of every replicate.
-    private static async Task<IReadOnlyList<string>> WriteMetricsAsync(string folder, string scenario, EngineInputs inputs, IReadOnlyList<ReplicateResult> replicates, bool csv)
+    private static async Task<IReadOnlyList<string>> WriteMetricsAsync(string folder, string scenario, EngineInputs inputs, IReadOnlyList<ReplicateResult> replicates, List<IReadOnlyList<MetricRow>> metrics, bool csv)
     {
         var states = Enumerable.Range(0, inputs.States).Select(s => inputs.Municipalities[Array.IndexOf(inputs.StateOf, s)][..2]).ToArray();
-        IEnumerable<MetricOutputRow> Rows() => replicates.SelectMany((r, k) => (r.Metrics?.Rows() ?? []).Select(row => new MetricOutputRow
+        IEnumerable<MetricOutputRow> Rows() => metrics.SelectMany((rows, k) => rows.Select(row => new MetricOutputRow
         {
             Scenario = scenario,
             Replicate = k,
-            Seed = unchecked((long)r.Seed),
+            Seed = unchecked((long)replicates[k].Seed),
             Period = row.Year,
             Level = row.Level.ToString().ToLowerInvariant(),
             Place = row.Level switch { MetricLevel.State => states[row.Place], MetricLevel.Municipality => inputs.Municipalities[row.Place], _ => "MX" },
@@ -165,15 +166,15 @@ public static class RunWriter
     }
 
     // Guard personnel per year and region (or state), the mean over replicates of each year's weekly average.
-    private static void WriteGuard(TextWriter writer, EngineInputs inputs, IReadOnlyList<ReplicateResult> replicates, IReadOnlyList<int>? regionOf)
+    private static void WriteGuard(TextWriter writer, EngineInputs inputs, IReadOnlyList<ReplicateResult> replicates, List<IReadOnlyList<MetricRow>> metrics, IReadOnlyList<int>? regionOf)
     {
         var m = inputs.MunicipalityCount;
         var firstYear = replicates[0].FirstMonth / 12;
         var years = ((replicates[0].FirstMonth + replicates[0].Months - 1) / 12) - firstYear + 1;
-        var officers = replicates.Select(r =>
+        var officers = metrics.Select(rows =>
         {
             var byYear = new double[years * m];
-            foreach (var row in r.Metrics!.Rows().Where(x => x.Metric == GuardMetric && x.Level == MetricLevel.Municipality))
+            foreach (var row in rows.Where(x => x.Metric == GuardMetric && x.Level == MetricLevel.Municipality))
             {
                 byYear[((row.Year - firstYear) * m) + row.Place] = row.Value;
             }

@@ -32,30 +32,30 @@ public static class AgentScenarioReader
     {
         var draft = ReadDraft(path, depth: 0);
         var periods = new List<PolicyPeriod>();
-        var sources = new Dictionary<(int Period, string Key), string>();
+        var sources = new Dictionary<(int Period, string Key), SourceLine>();
+        var setAt = new Dictionary<string, SourceLine>(StringComparer.Ordinal);
         var settings = Settings.Defaults;
         foreach (var change in draft.Parameters.Values)
         {
             settings = change.Apply(settings);
+            setAt[change.Spec.Name] = change.Source;
         }
 
-        foreach (var (from, entry) in draft.Entries.OrderBy(e => e.Key))
+        // The entries in date order (a sorted dictionary), each from the settings before it.
+        foreach (var (from, entry) in draft.Entries)
         {
             foreach (var change in entry.Values)
             {
                 settings = change.Apply(settings);
-                sources[(periods.Count, change.Spec.Name)] = change.Source;
+                setAt[change.Spec.Name] = change.Source;
+            }
+
+            foreach (var (key, source) in setAt)
+            {
+                sources[(periods.Count, key)] = source;
             }
 
             periods.Add(new PolicyPeriod(from == DateOnly.MinValue ? draft.Start : from, settings));
-        }
-
-        foreach (var change in draft.Parameters.Values)
-        {
-            for (var k = 0; k < periods.Count; k++)
-            {
-                sources[(k, change.Spec.Name)] = change.Source;
-            }
         }
 
         return new AgentScenario(draft.Name, draft.Description, draft.Start, draft.End, draft.Replicates, draft.Seed, new Timeline(periods), draft.Calibration)
@@ -65,7 +65,7 @@ public static class AgentScenarioReader
     }
 
     // One key's value as read, with where it was read.
-    private sealed record Change(ParameterSpec Spec, double Value, IReadOnlyList<string>? Names, string Source)
+    private sealed record Change(ParameterSpec Spec, double Value, IReadOnlyList<string>? Names, SourceLine Source)
     {
         public Settings Apply(Settings settings) => Names is null ? settings.With(Spec, Value) : settings.With(Spec, Names);
     }
@@ -135,7 +135,7 @@ public static class AgentScenarioReader
 
         foreach (var date in entries.Keys.Where(d => d != DateOnly.MinValue && (d <= start || d > end)))
         {
-            var where = entries[date].Values.FirstOrDefault()?.Source ?? yaml.File;
+            var where = entries[date].Values.FirstOrDefault()?.Source.ToString() ?? yaml.File;
             throw new DataFormatException(yaml.File, yaml.Line, $"a timeline entry of {where} starts {date:yyyy-MM}, outside this scenario's run ({start:yyyy-MM} to {end:yyyy-MM}): move it, or the run's start and end");
         }
 
@@ -145,7 +145,8 @@ public static class AgentScenarioReader
             calibration = CalibrationKeys.Where(c.Has).ToDictionary(k => k, k => c.Number(k, -1e12, 1e12));
         }
 
-        var guardByClass = entries.Values.SelectMany(e => e.Values).FirstOrDefault(v => v.Spec.Name.StartsWith("guard_posture_", StringComparison.Ordinal) && v.Value != 0);
+        ParameterSpec[] byClass = [ForceLevers.GuardPostureLow, ForceLevers.GuardPostureMedium, ForceLevers.GuardPostureHigh];
+        var guardByClass = entries.Values.SelectMany(e => e.Values).FirstOrDefault(v => byClass.Contains(v.Spec) && v.Value != 0);
         if (guardByClass is not null && !entries.Values.SelectMany(e => e.Values).Any(v => v.Spec == ForceLevers.GuardPlan && v.Value != 0))
         {
             throw new DataFormatException(yaml.File, yaml.Line, $"'{guardByClass.Spec.Name}' (set at {guardByClass.Source}) needs 'guard_plan: true': the classes are the plan's regions'");
@@ -217,7 +218,7 @@ public static class AgentScenarioReader
     private static Change ReadValue(YamlMap map, ParameterSpec spec)
     {
         var key = spec.Name;
-        var source = $"{map.File}:{map.Node(key).Start.Line}";
+        var source = new SourceLine(map.File, (int)map.Node(key).Start.Line);
         switch (spec.Kind)
         {
             case ValueKind.Number:

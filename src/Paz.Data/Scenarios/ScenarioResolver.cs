@@ -35,9 +35,8 @@ public static class ScenarioResolver
             {
                 if (inputs.Network.IndexOf(name) < 0)
                 {
-                    var where = scenario.Sources.TryGetValue((k, Targeting.Priority.Name), out var source) ? source : scenario.Name + ":1";
-                    var colon = where.LastIndexOf(':');
-                    throw new DataFormatException(where[..colon], int.Parse(where[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture), $"'priority': no group '{name}' in the network (use a group's name or the abbreviation in parentheses, e.g. CJNG)");
+                    var where = scenario.Sources.TryGetValue((k, Targeting.Priority.Name), out var source) ? source : new SourceLine(scenario.Name, 1);
+                    throw new DataFormatException(where.File, where.Line, $"'priority': no group '{name}' in the network (use a group's name or the abbreviation in parentheses, e.g. CJNG)");
                 }
             }
         }

@@ -24,12 +24,21 @@ public sealed record AgentScenario(
     /// <summary>The settings in force at the start (the model parameters hold throughout unless a timeline entry switches one).</summary>
     public Settings Settings => Timeline.First;
 
-    /// <summary>Where each key was set in the scenario files ("file:line"), by period index and key, for errors found after reading (e.g. a priority group the network does not hold).</summary>
-    public IReadOnlyDictionary<(int Period, string Key), string> Sources { get; init; } = new Dictionary<(int Period, string Key), string>();
+    /// <summary>Where the value in force of each key was set in the scenario files, by period index and key, for errors found after reading (e.g. a priority group the network does not hold); keys left at their defaults are absent.</summary>
+    public IReadOnlyDictionary<(int Period, string Key), SourceLine> Sources { get; init; } = new Dictionary<(int Period, string Key), SourceLine>();
 
     /// <summary>Weeks from <see cref="Start"/> through the end of <see cref="End"/>'s month.</summary>
     public int Weeks => (int)Math.Ceiling((End.AddMonths(1).AddDays(-End.Day + 1).DayNumber - Start.DayNumber) / 7.0);
 
     /// <summary>The seed of replicate <paramref name="k"/>: independent of thread scheduling.</summary>
     public ulong ReplicateSeed(int k) => new Core.Randomness.Xoshiro256StarStar(unchecked(Seed + ((ulong)k * 0x9E3779B97F4A7C15UL))).NextUInt64();
+}
+
+/// <summary>A line of a scenario file.</summary>
+/// <param name="File">The file.</param>
+/// <param name="Line">The line, 1-based.</param>
+public readonly record struct SourceLine(string File, int Line)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{File}:{Line}";
 }

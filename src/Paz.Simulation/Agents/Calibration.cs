@@ -6,12 +6,10 @@ using Paz.Simulation.Engine;
 
 namespace Paz.Simulation.Agents;
 
-/// <summary>A free parameter of the calibration with its search range and scale.</summary>
+/// <summary>A free parameter of the calibration with the range it is searched over.</summary>
 /// <param name="Name">Scenario key.</param>
-/// <param name="Low">Lowest value searched.</param>
-/// <param name="High">Highest value searched.</param>
-/// <param name="Logarithmic">Whether to search on a log scale (rates spanning decades).</param>
-public sealed record FreeParameter(string Name, double Low, double High, bool Logarithmic);
+/// <param name="Range">Its prior: the bounds searched, and whether on a log scale (rates spanning decades).</param>
+public sealed record FreeParameter(string Name, Core.Parameters.Prior Range);
 
 /// <summary>The outcome of a calibration.</summary>
 /// <param name="Parameters">The fitted parameters.</param>
@@ -40,7 +38,7 @@ public static class Calibration
 {
     /// <summary>The default free parameters: those declared <see cref="Core.Parameters.ParameterSpec.Fitted"/>, searched over their priors (crisis_violence is set from the published kingpin effects instead, see docs/security.md).</summary>
     public static IReadOnlyList<FreeParameter> DefaultFree { get; } =
-        [.. Declarations.All.Where(s => s.Fitted && s.Prior is not null).Select(s => new FreeParameter(s.Name, s.Prior!.Low, s.Prior.High, s.Prior.Shape == Core.Parameters.PriorShape.LogUniform))];
+        [.. Declarations.All.Where(s => s.Fitted && s.Prior is not null).Select(s => new FreeParameter(s.Name, s.Prior!))];
 
     /// <summary>Fits <paramref name="free"/> on top of the settings of <paramref name="timeline"/> (the fitted values hold in every period).</summary>
     public static CalibrationResult Fit(
@@ -66,9 +64,7 @@ public static class Calibration
         {
             for (var i = 0; i < free.Count; i++)
             {
-                var f = free[i];
-                var u = Math.Clamp(unit[i], 0, 1);
-                settings = settings.With(f.Name, f.Logarithmic ? f.Low * Math.Pow(f.High / f.Low, u) : f.Low + (u * (f.High - f.Low)));
+                settings = settings.With(free[i].Name, free[i].Range.At(Math.Clamp(unit[i], 0, 1)));
             }
 
             return settings;
@@ -105,7 +101,7 @@ public static class Calibration
         var candidates = Enumerable.Range(0, searchPoints).Select(_ => free.Select(_ => random.NextDouble()).ToArray()).ToList();
 
         // The starting values are a candidate too, so recalibrating never does worse than what the scenario has.
-        candidates.Insert(0, [.. free.Select(f => Unit(f, start.Get(f.Name)))]);
+        candidates.Insert(0, [.. free.Select(f => f.Range.QuantileOf(start.Get(f.Name)))]);
         var scores = new double[candidates.Count];
         Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, k => scores[k] = Objective(At(candidates[k])));
         var bestStart = candidates[Array.IndexOf(scores, scores.Min())];
@@ -126,9 +122,6 @@ public static class Calibration
         var errors = Score(engine.Run(bestParameters, weeks, runSeed), inputs, targets).YearErrors;
         return new CalibrationResult(bestParameters.First, best, evaluations, errors);
     }
-
-    private static double Unit(FreeParameter f, double value) =>
-        Math.Clamp(f.Logarithmic ? Math.Log(value / f.Low) / Math.Log(f.High / f.Low) : (value - f.Low) / (f.High - f.Low), 0, 1);
 
     /// <summary>The calibration objective of one run, with the relative error of each year's national homicides.</summary>
     public static (double Objective, IReadOnlyDictionary<int, double> YearErrors) Score(ReplicateResult run, EngineInputs inputs, ValidationTargets targets)

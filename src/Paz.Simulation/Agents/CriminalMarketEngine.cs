@@ -99,7 +99,6 @@ public sealed class CriminalMarketEngine
                 period = now;
                 context.Period = timeline.Periods[now];
                 context.PeriodIndex = now;
-                context.PeriodStart = t;
             }
 
             for (var g = 0; g < world.Groups; g++)

@@ -10,6 +10,15 @@ namespace Paz.Simulation.Engine;
 /// </summary>
 public static class Declarations
 {
+    // Who declares what: the world's shared lists, then each registered mechanism in schedule order.
+    private static readonly (string Owner, IReadOnlyList<ParameterSpec> Specs)[] Declared =
+    [
+        ("world", WorldParameters.All),
+        ("world", ReformLevers.All),
+        ("world", ForceLevers.All),
+        .. Schedule.Mechanisms.Concat(Schedule.AfterEvents).Select(m => (m.Name, m.Declares)),
+    ];
+
     /// <summary>All declarations, the world's first, then each mechanism's in schedule order.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } = Build();
 
@@ -17,7 +26,8 @@ public static class Declarations
         All.Select((spec, i) => (spec.Name, i)).ToFrozenDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
 
     /// <summary>Which mechanism (or "world") declares each name.</summary>
-    public static IReadOnlyDictionary<string, string> Owner { get; } = BuildOwners();
+    public static IReadOnlyDictionary<string, string> Owner { get; } =
+        Declared.SelectMany(d => d.Specs.Select(s => (s.Name, d.Owner))).ToFrozenDictionary(x => x.Name, x => x.Owner, StringComparer.Ordinal);
 
     /// <summary>The declaration named <paramref name="name"/>, or null.</summary>
     public static ParameterSpec? Find(string name) => IndexByName.TryGetValue(name, out var i) ? All[i] : null;
@@ -35,27 +45,8 @@ public static class Declarations
 
     private static List<ParameterSpec> Build()
     {
-        var all = new List<ParameterSpec>([.. WorldParameters.All, .. ReformLevers.All, .. ForceLevers.All]);
-        foreach (var mechanism in Schedule.Mechanisms.Concat(Schedule.AfterEvents))
-        {
-            all.AddRange(mechanism.Declares);
-        }
-
+        var all = Declared.SelectMany(d => d.Specs).ToList();
         var twice = all.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         return twice is null ? all : throw new InvalidOperationException($"'{twice.Key}' is declared twice: a parameter belongs to one mechanism");
-    }
-
-    private static Dictionary<string, string> BuildOwners()
-    {
-        var owners = WorldParameters.All.Concat(ReformLevers.All).Concat(ForceLevers.All).ToDictionary(s => s.Name, _ => "world", StringComparer.Ordinal);
-        foreach (var mechanism in Schedule.Mechanisms.Concat(Schedule.AfterEvents))
-        {
-            foreach (var spec in mechanism.Declares)
-            {
-                owners[spec.Name] = mechanism.Name;
-            }
-        }
-
-        return owners;
     }
 }

@@ -147,11 +147,26 @@ public sealed class MetricCollector
     /// <summary>The national weekly series of <paramref name="metric"/> (by name), or null if never recorded.</summary>
     public IReadOnlyList<double>? Weekly(string metric) => _national.FirstOrDefault(kv => kv.Key.Name == metric).Value;
 
-    /// <summary>The metrics recorded, national first.</summary>
-    public IEnumerable<MetricSpec> Recorded => _national.Keys.Concat(_local.Keys).Distinct();
-
     /// <summary>Every metric by year, level and place, as long rows (national, then states, then municipalities; zeros left out below the national level).</summary>
     public IReadOnlyList<MetricRow> Rows()
+    {
+        var rows = NationalRows();
+        foreach (var level in new[] { MetricLevel.State, MetricLevel.Municipality })
+        {
+            foreach (var (metric, levels) in _local.OrderBy(kv => kv.Key.Name, StringComparer.Ordinal))
+            {
+                if (levels[(int)level] is { } byYear)
+                {
+                    AddRows(rows, metric, level, byYear);
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The national metrics by year, as long rows (what <see cref="Rows"/> begins with).</summary>
+    public List<MetricRow> NationalRows()
     {
         var rows = new List<MetricRow>();
         foreach (var (metric, series) in _national.OrderBy(kv => kv.Key.Name, StringComparer.Ordinal))
@@ -169,17 +184,6 @@ public sealed class MetricCollector
                 }
 
                 rows.Add(new MetricRow(_firstYear + y, MetricLevel.National, 0, metric.Name, Aggregate(metric, total, last, y)));
-            }
-        }
-
-        foreach (var level in new[] { MetricLevel.State, MetricLevel.Municipality })
-        {
-            foreach (var (metric, levels) in _local.OrderBy(kv => kv.Key.Name, StringComparer.Ordinal))
-            {
-                if (levels[(int)level] is { } byYear)
-                {
-                    AddRows(rows, metric, level, byYear);
-                }
             }
         }
 

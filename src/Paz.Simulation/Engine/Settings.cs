@@ -81,18 +81,6 @@ public sealed class Settings
         return new Settings(_values, copy);
     }
 
-    /// <summary>Copies the value of <paramref name="spec"/> from <paramref name="other"/>.</summary>
-    public Settings WithValueOf(ParameterSpec spec, Settings other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        var i = Declarations.IndexOf(spec.Name);
-        var values = (double[])_values.Clone();
-        values[i] = other._values[i];
-        var names = (IReadOnlyList<string>?[])_names.Clone();
-        names[i] = other._names[i];
-        return new Settings(values, names);
-    }
-
     /// <summary>Whether the two hold the same value of <paramref name="spec"/>.</summary>
     public bool SameAs(Settings other, ParameterSpec spec)
     {

@@ -82,20 +82,14 @@ public sealed class WeekContext
     /// <summary>The settings in force (<see cref="Period"/>'s).</summary>
     public Settings Settings => Period.Settings;
 
-    /// <summary>The week the period in force began.</summary>
-    public int PeriodStart { get; internal set; }
-
-    /// <summary>Whether a new period began this week (or it is the first week).</summary>
-    public bool PeriodBegins => Week == PeriodStart;
-
-    /// <summary>Weeks since the period in force began.</summary>
-    public int WeeksInPeriod => Week - PeriodStart;
-
     /// <summary>The week each period of the timeline begins (the first week on or after its date).</summary>
     internal int[] PeriodStartWeeks { get; set; } = [0];
 
     /// <summary>The index of the period in force.</summary>
     internal int PeriodIndex { get; set; }
+
+    /// <summary>Whether a new period began this week (or it is the first week).</summary>
+    public bool PeriodBegins => Week == PeriodStartWeeks[PeriodIndex];
 
     /// <summary>
     /// Weeks since any of <paramref name="specs"/> last changed value in the timeline (since the start if they
