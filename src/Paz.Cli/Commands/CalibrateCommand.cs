@@ -24,7 +24,7 @@ public static class CalibrateCommand
         var threads = new Option<int>("--threads") { Description = "Candidates evaluated in parallel in the global phase.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the fit without writing it into the scenario file." };
         var replicates = new Option<int>("--replicates") { Description = "Replicates per candidate, with common seeds (more: less noise, slower).", DefaultValueFactory = _ => 2 };
-        var command = new Command("calibrate", "Fit the engine's free parameters (nine of at most 12; none indexed by year or place) to national homicides 2015-2018, the spatial pattern of 2018 and the aggregate model's membership and member deaths, by a seeded global search and Nelder-Mead; write the fitted values and fit statistics into the scenario file.")
+        var command = new Command("calibrate", "Fit the engine's free parameters (the nine declared fitted and the scenario's 'fit' list, at most 12; none indexed by year or place) to national homicides from the scenario's start to 2018, the spatial pattern of 2018 and, from a 2015 start, the aggregate model's membership and member deaths, by a seeded global search and Nelder-Mead; write the fitted values and fit statistics into the scenario file.")
         {
             scenario, search, refine, seed, threads, dryRun, replicates,
         };
@@ -40,7 +40,7 @@ public static class CalibrateCommand
             var spec = ScenarioLoader.Agent(file.FullName);
             if (spec.Start > new DateOnly(2015, 1, 1))
             {
-                throw new UsageException("calibration fits 2015-2018: the scenario must start in 2015-01 or earlier");
+                throw new UsageException("calibration fits the years from the start to 2018: the scenario must start in 2015-01 or earlier");
             }
 
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
@@ -48,7 +48,8 @@ public static class CalibrateCommand
             var targets = ValidationTargetsBuilder.Build(data, inputs);
             var engine = new CriminalMarketEngine(inputs);
             var total = parsed.GetValue(search) + (2 * parsed.GetValue(refine));
-            var result = Calibration.Fit(engine, spec.Timeline, targets, Calibration.DefaultFree, parsed.GetValue(seed),
+            var free = spec.FreeParameters;
+            var result = Calibration.Fit(engine, spec.Timeline, targets, free, parsed.GetValue(seed),
                 parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(threads),
                 new Progress<(int Done, double Best)>(p =>
                 {
@@ -60,7 +61,7 @@ public static class CalibrateCommand
                 perCandidate);
 
             var table = new Table().Title($"Calibration of {Markup.Escape(spec.Name)}: objective {result.Objective.ToString("0.0000", Invariant)} after {result.Evaluations} runs").AddColumns("Parameter", "Before", "Fitted", "Range searched");
-            foreach (var f in Calibration.DefaultFree)
+            foreach (var f in free)
             {
                 table.AddRow(f.Name, spec.Settings.Get(f.Name).ToString("G4", Invariant), result.Parameters.Get(f.Name).ToString("G4", Invariant), $"{f.Range.Low.ToString("G3", Invariant)} .. {f.Range.High.ToString("G3", Invariant)}{(f.Range.Shape == Core.Parameters.PriorShape.LogUniform ? " (log)" : string.Empty)}");
             }
@@ -73,7 +74,7 @@ public static class CalibrateCommand
 
             if (!parsed.GetValue(dryRun))
             {
-                AtomicFile.Write(file.FullName, w => w.Write(Rewrite(File.ReadAllLines(file.FullName), result, parsed.GetValue(seed), perCandidate)));
+                AtomicFile.Write(file.FullName, w => w.Write(Rewrite(File.ReadAllLines(file.FullName), result, free, targets, parsed.GetValue(seed), perCandidate)));
                 console.Output.WriteLine($"wrote the fitted parameters into {file.FullName}; check them with: paz run {file.Name} --validate");
             }
 
@@ -83,15 +84,17 @@ public static class CalibrateCommand
     }
 
     // Writes the fitted values into the scenario, keeping everything else it says (ScenarioFileEditor).
-    private static string Rewrite(string[] lines, CalibrationResult result, ulong seed, int replicates)
+    private static string Rewrite(string[] lines, CalibrationResult result, IReadOnlyList<FreeParameter> free, ValidationTargets targets, ulong seed, int replicates)
     {
         var header = new[]
         {
-            string.Create(Invariant, $"# Fitted by paz calibrate (seeded search + Nelder-Mead, seed {seed}) to INEGI homicides 2015-2018,"),
-            "# the 2018 spatial pattern and the aggregate model's membership and member deaths. Parameters not",
+            string.Create(Invariant, $"# Fitted by paz calibrate (seeded search + Nelder-Mead, seed {seed}) to INEGI homicides {targets.FirstYear}-{targets.LastYear},"),
+            targets.Aggregate.Count > 0
+                ? string.Create(Invariant, $"# the {targets.LastYear} spatial pattern and the aggregate model's membership and member deaths. Parameters not")
+                : string.Create(Invariant, $"# and the {targets.LastYear} spatial pattern. Parameters not"),
             "# listed keep their defaults (paz params: default, unit, source, range).",
         };
-        var values = Calibration.DefaultFree.Select(f => KeyValuePair.Create(f.Name, result.Parameters.Get(f.Name))).ToList();
+        var values = free.Select(f => KeyValuePair.Create(f.Name, result.Parameters.Get(f.Name))).ToList();
         var calibration = new List<KeyValuePair<string, string>>
         {
             new("objective", result.Objective.ToString("G6", Invariant)),

@@ -25,10 +25,14 @@ public static class CompareCommand
             var files = parsed.GetValue(scenarios)!;
             var specs = files.Select(f => ScenarioLoader.Agent(f.FullName, parsed.GetValue(replicates))).ToList();
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
+            var envelope = Paz.Data.Engine.ValidationTargetsBuilder.Envelope(data);
             var outcomes = specs.Select(spec =>
             {
                 var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads));
-                return new ScenarioOutcome(spec.Name, spec.Description, spec.Replicates, run.Summary);
+                return new ScenarioOutcome(spec.Name, spec.Description, spec.Replicates, run.Summary)
+                {
+                    Implausible = Paz.Simulation.Agents.Plausibility.Flags(run.Summary, run.Replicates, envelope),
+                };
             }).ToList();
             var observed = HomicideOverview.NationalByYear(data.Atlas, data.Homicides)
                 .Where(y => y.Year >= outcomes.Min(o => o.Years[0].Year) && y.OccurredRate is not null)
@@ -55,6 +59,11 @@ public static class CompareCommand
             }
 
             console.Tables.Write(table);
+            foreach (var o in outcomes)
+            {
+                PlausibilityNotes.Write(console, o.Name, o.Implausible, envelope);
+            }
+
             console.Output.WriteLine($"wrote {report.FullName}");
             return PazApp.Ok;
         });

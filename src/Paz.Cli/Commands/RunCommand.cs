@@ -66,7 +66,13 @@ public static class RunCommand
                 return PazApp.Ok;
             }
 
-            var checks = Validation.Check(run.Summary, run.Replicates, run.Inputs, ValidationTargetsBuilder.Build(data, run.Inputs));
+            var envelope = ValidationTargetsBuilder.Envelope(data);
+            var implausible = Plausibility.Flags(run.Summary, run.Replicates, envelope);
+            var checks = Validation.Check(run.Summary, run.Replicates, run.Inputs, ValidationTargetsBuilder.Build(data, run.Inputs))
+                .Append(new ValidationCheck(
+                    string.Create(Invariant, $"one-year changes of national homicides inside INEGI's {envelope.FromYear}-{envelope.ToYear} range ({envelope.Low:+0.0%;-0.0%} to {envelope.High:+0.0%;-0.0%})"),
+                    implausible.Count, 0, implausible.Count == 0, "no year outside (count of years outside)"))
+                .ToList();
             var table = new Table().Title("Validation against the data and the aggregate model (computed, not typed in)").AddColumns("Check", "Model", "Target", "Rule", "Result");
             foreach (var c in checks)
             {
@@ -74,6 +80,7 @@ public static class RunCommand
             }
 
             console.Tables.Write(table);
+            PlausibilityNotes.Write(console, spec.Name, implausible, envelope);
             var failed = checks.Count(c => !c.Passed);
             console.Output.WriteLine($"{checks.Count - failed} passed, {failed} failed");
             return failed == 0 ? PazApp.Ok : 1;

@@ -16,15 +16,22 @@ public static class EngineInputsBuilder
     /// times (1 + its homicide rate in the three years before the start / the national rate) / 2 — young men and violence as drivers.
     /// Age structure and poverty by municipality are not shipped, so they do not enter (documented in
     /// docs/engine.md). The index is normalized to a population-weighted mean of 1.
-    /// Initial members: the aggregate model's membership at the start date. Prosecutorial capacity per state:
-    /// <see cref="Justice.ProsecutionLoader"/>.
+    /// Initial members: the aggregate model's membership at the start date (the parameter initial_members replaces
+    /// it, as it must before 2012). Groups and their states: <see cref="HistoricalPresence"/> before 2015, else
+    /// <see cref="GroupPresenceLoader"/>. Prosecutorial capacity per state: <see cref="Justice.ProsecutionLoader"/>
+    /// from 2015 (none before: it rests on later data).
     /// </remarks>
     public static EngineInputs Build(PazDataSet data, DateOnly start, int lastPopulationYear = 2024)
     {
         ArgumentNullException.ThrowIfNull(data);
         var atlas = data.Atlas;
         var network = GroupNetworkLoader.Load(data.Source);
-        var presence = GroupPresenceLoader.Load(data.Source, network, atlas);
+        // Before 2015 the organizations of the start year as MCO lists them (a replay from 2007 must not see the
+        // 2015 picture); from 2015 the 2015 presence (MCO, CIDE-PPD, BACRIM records).
+        var historical = start.Year < 2015;
+        var (presence, sizeOrder) = historical
+            ? HistoricalPresence.Load(data.Source, network, atlas, Math.Max(start.Year, HistoricalPresence.FirstYear))
+            : (GroupPresenceLoader.Load(data.Source, network, atlas), null);
         var m = atlas.Municipalities;
         var stateIndex = atlas.States.Select((s, i) => (s.Code, i)).ToDictionary(x => x.Code, x => x.i);
         var series = data.Homicides.MunicipalMonthly;
@@ -59,7 +66,11 @@ public static class EngineInputsBuilder
             members,
             start)
         {
-            ProsecutionIndex = Justice.ProsecutionLoader.CapacityIndex(data.Source, atlas, data.Homicides.StateYearly),
+            // The prosecution index rests on the 2016 prison survey and 2010-2014 homicides: a run that starts
+            // earlier must not see them, so its conviction chances are the same in every state.
+            ProsecutionIndex = historical ? null : Justice.ProsecutionLoader.CapacityIndex(data.Source, atlas, data.Homicides.StateYearly),
+            SizeOrder = sizeOrder,
+            StateNames = [.. atlas.States.Select(s => s.Name)],
         };
     }
 }

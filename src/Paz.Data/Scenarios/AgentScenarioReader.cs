@@ -21,10 +21,11 @@ namespace Paz.Data.Scenarios;
 /// </remarks>
 public static class AgentScenarioReader
 {
-    private static readonly string[] TopKeys = ["name", "description", "base", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "timeline", "calibration"];
+    private static readonly string[] TopKeys = ["name", "description", "base", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "timeline", "calibration", "fit"];
 
     /// <summary>Keys of the calibration block that <c>paz calibrate</c> writes.</summary>
-    public static readonly IReadOnlyList<string> CalibrationKeys = ["objective", "evaluations", "replicates", "seed", "error_2015", "error_2016", "error_2017", "error_2018"];
+    public static readonly IReadOnlyList<string> CalibrationKeys =
+        ["objective", "evaluations", "replicates", "seed", .. Enumerable.Range(2000, 19).Select(y => $"error_{y}")];
 
     /// <summary>Reads and validates a scenario file.</summary>
     /// <exception cref="DataFormatException">The file is not a valid agent scenario; the message names file and line.</exception>
@@ -61,6 +62,7 @@ public static class AgentScenarioReader
         return new AgentScenario(draft.Name, draft.Description, draft.Start, draft.End, draft.Replicates, draft.Seed, new Timeline(periods), draft.Calibration)
         {
             Sources = sources,
+            Fit = draft.Fit,
         };
     }
 
@@ -73,7 +75,8 @@ public static class AgentScenarioReader
     // A scenario before its timeline is built: the start entry is keyed by DateOnly.MinValue.
     private sealed record Draft(
         string Name, string Description, DateOnly Start, DateOnly End, int Replicates, ulong Seed,
-        Dictionary<string, Change> Parameters, SortedDictionary<DateOnly, Dictionary<string, Change>> Entries, IReadOnlyDictionary<string, double>? Calibration);
+        Dictionary<string, Change> Parameters, SortedDictionary<DateOnly, Dictionary<string, Change>> Entries, IReadOnlyDictionary<string, double>? Calibration,
+        IReadOnlyList<string> Fit);
 
     private static Draft ReadDraft(string path, int depth)
     {
@@ -161,8 +164,15 @@ public static class AgentScenarioReader
             (ulong)yaml.WholeNumber("seed", 0, long.MaxValue, parent is null ? null : (long)parent.Seed),
             parameters,
             entries,
-            calibration ?? parent?.Calibration);
+            calibration ?? parent?.Calibration,
+            yaml.Has("fit") ? FitList(yaml) : parent?.Fit ?? []);
     }
+
+    // Parameters fitted besides those declared fitted: model parameters with a prior (the range searched).
+    private static List<string> FitList(YamlMap yaml) =>
+        [.. yaml.List("fit").Select(n => (n as YamlScalarNode)?.Value is { } name && Declarations.Find(name) is { IsLever: false, Prior: not null }
+            ? name
+            : throw YamlMap.ErrorIn(yaml.File, n, $"'fit': expected the names of model parameters with a prior (paz params), found '{(n as YamlScalarNode)?.Value}'"))];
 
     // The timeline: a list of dated entries in date order, each changing levers or switchable parameters.
     private static void ReadTimeline(YamlMap yaml, DateOnly start, DateOnly end, SortedDictionary<DateOnly, Dictionary<string, Change>> entries)

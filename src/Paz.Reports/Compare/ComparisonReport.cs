@@ -10,7 +10,11 @@ namespace Paz.Reports.Compare;
 /// <param name="Description">What it encodes.</param>
 /// <param name="Replicates">Ensemble size.</param>
 /// <param name="Years">Summary by year.</param>
-public sealed record ScenarioOutcome(string Name, string Description, int Replicates, IReadOnlyList<YearSummary> Years);
+public sealed record ScenarioOutcome(string Name, string Description, int Replicates, IReadOnlyList<YearSummary> Years)
+{
+    /// <summary>Years whose simulated change of national homicides lies outside the country's record (<see cref="Plausibility"/>).</summary>
+    public IReadOnlyList<ImplausibleChange> Implausible { get; init; } = [];
+}
 
 /// <summary>The comparison report of <c>paz compare</c>: one chart (national homicide rate per year per scenario, with bands) and the table.</summary>
 public static class ComparisonReport
@@ -82,6 +86,7 @@ public static class ComparisonReport
 
         html.Append("</ul>");
         html.Append(Chart(scenarios, observedRate));
+        html.Append(PlausibilitySection(scenarios));
         html.Append("<h2>The plan's promise: 4 homicides per 100,000 in 2021</h2><table><tr><th>Scenario</th><th>Rate in 2021 (mean)</th><th>5th-95th percentile</th><th>Probability of at most 4 per 100,000</th></tr>");
         foreach (var s in scenarios)
         {
@@ -105,5 +110,29 @@ public static class ComparisonReport
 
         html.Append("</table></body></html>");
         return html.ToString();
+    }
+
+    /// <summary>The plausibility flags of every scenario: a response larger than any in the record needs a published effect size to be believed.</summary>
+    public static string PlausibilitySection(IReadOnlyList<ScenarioOutcome> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var html = new StringBuilder("<h2>Plausibility: one-year changes outside Mexico's record</h2>");
+        var flagged = scenarios.Where(s => s.Implausible.Count > 0).ToList();
+        if (flagged.Count == 0)
+        {
+            return html.Append("<p>Every simulated one-year change of national homicides lies inside the range INEGI's national series has shown (1990-2018).</p>").ToString();
+        }
+
+        html.Append("<p>These simulated one-year changes of national homicides lie outside the range INEGI's national series has shown (1990-2018). A conclusion that rests on them rests on a response larger than any in the record; the mechanisms named moved most that year.</p><table><tr><th>Scenario</th><th>Year</th><th>Change</th><th>Mechanisms that moved most (change in homicides)</th></tr>");
+        foreach (var s in flagged)
+        {
+            foreach (var f in s.Implausible)
+            {
+                var movers = string.Join("; ", f.Movers.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Mechanism} {m.Change:+#,0;-#,0;0}")));
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(s.Name)}</td><td>{f.Year}</td><td>{f.Change:+0.0%;-0.0%}</td><td>{WebUtility.HtmlEncode(movers)}</td></tr>");
+            }
+        }
+
+        return html.Append("</table>").ToString();
     }
 }

@@ -27,6 +27,13 @@ public sealed record AgentScenario(
     /// <summary>Where the value in force of each key was set in the scenario files, by period index and key, for errors found after reading (e.g. a priority group the network does not hold); keys left at their defaults are absent.</summary>
     public IReadOnlyDictionary<(int Period, string Key), SourceLine> Sources { get; init; } = new Dictionary<(int Period, string Key), SourceLine>();
 
+    /// <summary>Parameters <c>paz calibrate</c> and <c>paz backtest</c> fit besides those declared fitted (the scenario's <c>fit</c> list).</summary>
+    public IReadOnlyList<string> Fit { get; init; } = [];
+
+    /// <summary>The free parameters of a calibration of this scenario: those declared fitted, then its <see cref="Fit"/> list.</summary>
+    public IReadOnlyList<FreeParameter> FreeParameters =>
+        [.. Agents.Calibration.DefaultFree, .. Fit.Where(n => Agents.Calibration.DefaultFree.All(f => f.Name != n)).Select(n => new FreeParameter(n, Declarations.Find(n)!.Prior!))];
+
     /// <summary>Weeks from <see cref="Start"/> through the end of <see cref="End"/>'s month.</summary>
     public int Weeks => (int)Math.Ceiling((End.AddMonths(1).AddDays(-End.Day + 1).DayNumber - Start.DayNumber) / 7.0);
 

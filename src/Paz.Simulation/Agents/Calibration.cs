@@ -15,24 +15,24 @@ public sealed record FreeParameter(string Name, Core.Parameters.Prior Range);
 /// <param name="Parameters">The fitted parameters.</param>
 /// <param name="Objective">The objective at the fit.</param>
 /// <param name="Evaluations">Engine runs used.</param>
-/// <param name="YearErrors">Relative error of national homicides per year, 2015-2018.</param>
+/// <param name="YearErrors">Relative error of national homicides per year of the window.</param>
 public sealed record CalibrationResult(Settings Parameters, double Objective, int Evaluations, IReadOnlyDictionary<int, double> YearErrors);
 
 /// <summary>
-/// Fits the engine's free parameters to 2015-2018 by a seeded global search followed by Nelder-Mead.
+/// Fits the engine's free parameters to a window of years (the targets', 2015-2018 for the baseline) by a seeded global search followed by Nelder-Mead.
 /// </summary>
 /// <remarks>
 /// Objective (smaller is better), averaged over <c>replicates</c> replicates per candidate (two by default) with fixed seeds (common
 /// random numbers, so candidates differ by their parameters, not their luck):
-/// Σ_{2015..2018} [ln(model homicides / INEGI)² + B(model homicides / INEGI, 0.07) + ln(weekly member
-/// deaths / aggregate)² + B(weekly member deaths / aggregate, 0.15) + ¼ ln(weekly recruits / aggregate)²
-/// + B(weekly recruits / aggregate, 0.15)] + ½ ln(members at 2018 / aggregate)²
-/// + 12 max(0, 0.73 − ρ_states)² + 12 max(0, 0.53 − ρ_municipalities)²,
+/// Σ over the window's years [ln(model homicides / INEGI)² + B(model homicides / INEGI, 0.07)]
+/// + Σ over the years the aggregate model applies [ln(weekly member deaths / aggregate)² + B(weekly member deaths / aggregate, 0.15)
+/// + ¼ ln(weekly recruits / aggregate)² + B(weekly recruits / aggregate, 0.15)] + ½ ln(members in the last year / aggregate)²
+/// + 12 max(0, 0.73 − ρ_states)² + 12 max(0, 0.53 − ρ_municipalities)² (rank correlations of the last year's rates),
 /// where B(r, t) = 8 max(0, |ln r| − t)² keeps a ratio inside a band short of the validation's.
 /// Phase 1 evaluates the starting values and <c>searchPoints</c> candidates drawn uniformly (log-uniformly for
 /// rates) within the ranges from a seeded generator; phase 2 runs Nelder-Mead (MathNet.Numerics) from the best of them, on parameters mapped
 /// into their ranges by a sine, for at most <c>refineEvaluations</c> iterations. The best candidate seen in
-/// either phase is the result. Only outcomes up to 2018 enter.
+/// either phase is the result. Only the targets' outcomes enter (to 2018 at most; a backtest's targets end before its origin).
 /// </remarks>
 public static class Calibration
 {
@@ -52,7 +52,7 @@ public static class Calibration
         Core.Common.Check.Require(free.Count <= 12, "at most twelve free parameters");
         Core.Common.Check.Require(replicates >= 1, "at least one replicate per candidate");
         var inputs = engine.Inputs;
-        var weeks = (int)Math.Ceiling((new DateOnly(2019, 1, 1).DayNumber - inputs.Start.DayNumber) / 7.0);
+        var weeks = (int)Math.Ceiling((new DateOnly(targets.LastYear + 1, 1, 1).DayNumber - inputs.Start.DayNumber) / 7.0);
         var runSeed = new Xoshiro256StarStar(seed).NextUInt64();
         var evaluations = 0;
         var best = double.MaxValue;
@@ -131,16 +131,21 @@ public static class Calibration
         ArgumentNullException.ThrowIfNull(targets);
         var errors = new Dictionary<int, double>();
         var value = 0.0;
-        foreach (var year in Enumerable.Range(2015, 4))
+        foreach (var year in targets.NationalHomicides.Keys.Order())
         {
             var ratio = Math.Max(1, run.Homicides(year)) / targets.NationalHomicides[year];
             errors[year] = ratio - 1;
             value += Math.Pow(Math.Log(ratio), 2) + Band(ratio, 0.07);
         }
 
-        var members2018 = run.Weeks.First(w => w.Date.Year == 2018).Members;
-        value += 0.5 * Math.Pow(Math.Log(Math.Max(1, members2018) / targets.Aggregate[2018].Members), 2);
-        foreach (var year in Enumerable.Range(2015, 4))
+        var last = targets.LastYear;
+        if (targets.Aggregate.TryGetValue(last, out var final))
+        {
+            var membersLast = run.Weeks.First(w => w.Date.Year == last).Members;
+            value += 0.5 * Math.Pow(Math.Log(Math.Max(1, membersLast) / final.Members), 2);
+        }
+
+        foreach (var year in targets.Aggregate.Keys.Order())
         {
             var weeks = run.Weeks.Where(w => w.Date.Year == year).ToList();
             var deaths = Math.Max(1, weeks.Average(w => w.MemberDeaths)) / targets.Aggregate[year].Deaths;
@@ -149,14 +154,14 @@ public static class Calibration
             value += (0.25 * Math.Pow(Math.Log(recruits), 2)) + Band(recruits, 0.15);
         }
 
-        var statePopulation = Enumerable.Range(0, inputs.States).Select(s => Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => inputs.PopulationIn(m, 2018))).ToArray();
-        var modelStates = Enumerable.Range(0, inputs.States).Select(s => Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => (double)run.Homicides(m, 2018)) / statePopulation[s]).ToList();
-        var dataStates = Enumerable.Range(0, inputs.States).Select(s => targets.StateHomicides2018[s] / statePopulation[s]).ToList();
+        var statePopulation = Enumerable.Range(0, inputs.States).Select(s => Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => inputs.PopulationIn(m, last))).ToArray();
+        var modelStates = Enumerable.Range(0, inputs.States).Select(s => Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => (double)run.Homicides(m, last)) / statePopulation[s]).ToList();
+        var dataStates = Enumerable.Range(0, inputs.States).Select(s => targets.StateHomicides[s] / statePopulation[s]).ToList();
         var rhoStates = RankCorrelation.Spearman(modelStates, dataStates);
-        var big = Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.PopulationIn(m, 2018) >= 100_000).ToList();
+        var big = Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.PopulationIn(m, last) >= 100_000).ToList();
         var rhoMunicipal = RankCorrelation.Spearman(
-            big.Select(m => run.Homicides(m, 2018) / inputs.PopulationIn(m, 2018)).ToList(),
-            big.Select(m => targets.MunicipalHomicides2018[m] / inputs.PopulationIn(m, 2018)).ToList());
+            big.Select(m => run.Homicides(m, last) / inputs.PopulationIn(m, last)).ToList(),
+            big.Select(m => targets.MunicipalHomicides[m] / inputs.PopulationIn(m, last)).ToList());
         value += 12 * Math.Pow(Math.Max(0, 0.73 - (double.IsNaN(rhoStates) ? 0 : rhoStates)), 2);
         value += 12 * Math.Pow(Math.Max(0, 0.53 - (double.IsNaN(rhoMunicipal) ? 0 : rhoMunicipal)), 2);
         return (value, errors);

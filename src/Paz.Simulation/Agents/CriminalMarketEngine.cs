@@ -72,6 +72,8 @@ public sealed class CriminalMarketEngine
         var lastYear = context.LastYear;
         context.PeriodStartWeeks = [.. timeline.Periods.Select((p, k) => k == 0 ? 0 : Math.Max(0, (int)Math.Ceiling((p.From.DayNumber - start.DayNumber) / 7.0)))];
         var period = -1;
+        var years = lastDate.Year - start.Year + 1;
+        var byMechanism = mechanisms.Select(_ => new long[years]).ToArray();
         for (var t = 0; t < weeks; t++)
         {
             var date = start.AddDays(7 * t);
@@ -106,9 +108,14 @@ public sealed class CriminalMarketEngine
                 world.RecentViolence[g] *= 0.75; // about the last four weeks, as for places
             }
 
-            foreach (var mechanism in mechanisms)
+            // Each mechanism's share of the week's homicides, read as what it added (for the plausibility flags).
+            var before = 0L;
+            for (var k = 0; k < mechanisms.Length; k++)
             {
-                mechanism.Step(context);
+                mechanisms[k].Step(context);
+                var after = Sum(week);
+                byMechanism[k][year - start.Year] += after - before;
+                before = after;
             }
 
             // Whatever the mechanisms decided, no more members move than are left free.
@@ -150,6 +157,21 @@ public sealed class CriminalMarketEngine
             }
         }
 
-        return new ReplicateResult(seed, firstMonth, months, monthly, flows) { Metrics = metrics };
+        return new ReplicateResult(seed, firstMonth, months, monthly, flows)
+        {
+            Metrics = metrics,
+            HomicidesByMechanism = _schedule.Select((x, k) => (x.Name, k)).ToDictionary(x => x.Name, x => new YearCounts(start.Year, byMechanism[x.k])),
+        };
+    }
+
+    private static long Sum(int[] values)
+    {
+        var total = 0L;
+        foreach (var v in values)
+        {
+            total += v;
+        }
+
+        return total;
     }
 }

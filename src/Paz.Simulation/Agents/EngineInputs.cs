@@ -13,10 +13,10 @@ namespace Paz.Simulation.Agents;
 /// <param name="FirstPopulationYear">The year of <c>Population[0]</c>.</param>
 /// <param name="Population">Population of each municipality, one array per year from <paramref name="FirstPopulationYear"/>.</param>
 /// <param name="PoolIndex">At-risk youth pool per inhabitant relative to the national mean (population-weighted mean 1).</param>
-/// <param name="ViolenceHistory">Homicides before the start (2012-2014), used only to place initial members.</param>
+/// <param name="ViolenceHistory">Homicides in the three years before the start, used only to place initial members.</param>
 /// <param name="Network">The criminal groups with rivalries and alliances.</param>
 /// <param name="GroupStates">States where each group is present at the start.</param>
-/// <param name="InitialMembers">Members of all groups at the start (the aggregate model's value for January 2015).</param>
+/// <param name="InitialMembers">Members of all groups at the start by the aggregate model (its January 2012 value for earlier starts); the parameter initial_members, when set, replaces it.</param>
 /// <param name="Start">Date of week 0.</param>
 public sealed record EngineInputs(
     IReadOnlyList<string> Municipalities,
@@ -34,6 +34,12 @@ public sealed record EngineInputs(
 {
     /// <summary>Prosecutorial capacity of each state relative to the nation (1: the national mean), or null: the same everywhere.</summary>
     public IReadOnlyList<double>? ProsecutionIndex { get; init; }
+
+    /// <summary>The states' names (atlas order), for levers that name states; null in hand-built worlds that name none.</summary>
+    public IReadOnlyList<string>? StateNames { get; init; }
+
+    /// <summary>The groups present at the start, largest first, or null: the network's strength order (every group present).</summary>
+    public IReadOnlyList<int>? SizeOrder { get; init; }
 
     /// <summary>Number of municipalities.</summary>
     public int MunicipalityCount => Municipalities.Count;

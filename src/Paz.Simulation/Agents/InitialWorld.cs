@@ -35,7 +35,7 @@ public static class InitialWorld
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(random);
         var network = inputs.Network;
-        var world = new World(inputs.MunicipalityCount, network.Count + MaxSplinters, (int)(inputs.InitialMembers * 2.2))
+        var world = new World(inputs.MunicipalityCount, network.Count + MaxSplinters, (int)(Math.Max(inputs.InitialMembers, p[WorldParameters.InitialMembers]) * 2.2))
         {
             Groups = network.Count,
         };
@@ -47,7 +47,9 @@ public static class InitialWorld
             }
         }
 
-        var harmonic = Enumerable.Range(1, network.Count).Sum(k => 1.0 / Math.Pow(k, p[WorldParameters.SizeExponent]));
+        var order = inputs.SizeOrder ?? network.StrengthOrder;
+        var initialMembers = p[WorldParameters.InitialMembers] > 0 ? p[WorldParameters.InitialMembers] : inputs.InitialMembers;
+        var harmonic = Enumerable.Range(1, order.Count).Sum(k => 1.0 / Math.Pow(k, p[WorldParameters.SizeExponent]));
         var statesOf = inputs.GroupStates;
         var stateHistory = new double[inputs.States];
         var placeWeight = new double[inputs.MunicipalityCount];
@@ -71,10 +73,10 @@ public static class InitialWorld
         }
 
         var inPlace = new double[inputs.States];
-        for (var rank = 0; rank < network.Count; rank++)
+        for (var rank = 0; rank < order.Count; rank++)
         {
-            var g = network.StrengthOrder[rank];
-            var size = (int)Math.Round(inputs.InitialMembers / (Math.Pow(rank + 1, p[WorldParameters.SizeExponent]) * harmonic));
+            var g = order[rank];
+            var size = (int)Math.Round(initialMembers / (Math.Pow(rank + 1, p[WorldParameters.SizeExponent]) * harmonic));
             var states = statesOf[g].ToHashSet();
             // Weighted sampling without replacement (Efraimidis-Spirakis keys u^(1/w)): violent places
             // are likelier, but groups do not all pile into the same few municipalities.

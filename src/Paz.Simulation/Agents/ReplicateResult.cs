@@ -39,6 +39,9 @@ public sealed record ReplicateResult(ulong Seed, int FirstMonth, int Months, int
     /// <summary>The metrics the mechanisms recorded (national week by week; states and municipalities by year).</summary>
     public Engine.MetricCollector? Metrics { get; init; }
 
+    /// <summary>Homicides each mechanism added, by year (what the engine saw each mechanism add to the week's count).</summary>
+    public IReadOnlyDictionary<string, YearCounts> HomicidesByMechanism { get; init; } = new Dictionary<string, YearCounts>();
+
     /// <summary>Homicides in a municipality in a calendar year.</summary>
     public int Homicides(int municipality, int year)
     {
@@ -66,4 +69,13 @@ public sealed record ReplicateResult(ulong Seed, int FirstMonth, int Months, int
 
         return total;
     }
+}
+
+/// <summary>Counts by calendar year from a first year.</summary>
+/// <param name="FirstYear">The year of <c>Counts[0]</c>.</param>
+/// <param name="Counts">One count per year.</param>
+public sealed record YearCounts(int FirstYear, long[] Counts)
+{
+    /// <summary>The count of <paramref name="year"/> (0 outside the years counted).</summary>
+    public long Of(int year) => year >= FirstYear && year - FirstYear < Counts.Length ? Counts[year - FirstYear] : 0;
 }

@@ -2,16 +2,45 @@ using Paz.Core.Statistics;
 
 namespace Paz.Simulation.Agents;
 
-/// <summary>What the engine is held against: observed homicides and the aggregate model's national flows.</summary>
-/// <param name="NationalHomicides">Observed national homicides (INEGI, by occurrence) by year.</param>
-/// <param name="StateHomicides2018">Observed 2018 homicides by state index.</param>
-/// <param name="MunicipalHomicides2018">Observed 2018 homicides by municipality index.</param>
-/// <param name="Aggregate">The aggregate model's yearly flows (members at the year's start; weekly recruits, incapacitations, deaths).</param>
+/// <summary>What the engine is held against: observed homicides over a window of years and the aggregate model's national flows.</summary>
+/// <param name="NationalHomicides">Observed national homicides (INEGI, by occurrence) for each year of the window.</param>
+/// <param name="StateHomicides">Observed homicides by state index in the window's last year.</param>
+/// <param name="MunicipalHomicides">Observed homicides by municipality index in the window's last year.</param>
+/// <param name="Aggregate">The aggregate model's yearly flows (members at the year's start; weekly recruits, incapacitations, deaths); empty where it does not apply.</param>
 public sealed record ValidationTargets(
     IReadOnlyDictionary<int, double> NationalHomicides,
-    IReadOnlyList<double> StateHomicides2018,
-    IReadOnlyList<double> MunicipalHomicides2018,
-    IReadOnlyDictionary<int, (double Members, double Recruits, double Incapacitations, double Deaths)> Aggregate);
+    IReadOnlyList<double> StateHomicides,
+    IReadOnlyList<double> MunicipalHomicides,
+    IReadOnlyDictionary<int, (double Members, double Recruits, double Incapacitations, double Deaths)> Aggregate)
+{
+    /// <summary>The window's first year.</summary>
+    public int FirstYear => NationalHomicides.Keys.Min();
+
+    /// <summary>The window's last year (the spatial pattern's year).</summary>
+    public int LastYear => NationalHomicides.Keys.Max();
+
+    /// <summary>Largest relative error of a year's national homicides the validation accepts (10%; a replay over a decade, 15%).</summary>
+    public double Tolerance { get; init; } = 0.10;
+
+    /// <summary>The first year whose national homicides the validation checks (a replay's first year is placed by data before it and is not checked).</summary>
+    public int CheckedFrom { get; init; }
+
+    /// <summary>Targets over <paramref name="firstYear"/>..<paramref name="lastYear"/> from <paramref name="observed"/> (which must cover them).</summary>
+    public static ValidationTargets Window(ObservedHomicides observed, int firstYear, int lastYear, IReadOnlyDictionary<int, (double Members, double Recruits, double Incapacitations, double Deaths)> aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        ArgumentNullException.ThrowIfNull(aggregate);
+        Core.Common.Check.Require(firstYear <= lastYear && lastYear <= observed.LastYear, $"a window {firstYear}-{lastYear} inside the observed years (to {observed.LastYear})");
+        return new ValidationTargets(
+            Enumerable.Range(firstYear, lastYear - firstYear + 1).ToDictionary(y => y, y => observed.National[y]),
+            observed.States[lastYear],
+            observed.Municipal[lastYear],
+            aggregate.Where(a => a.Key >= firstYear && a.Key <= lastYear).ToDictionary())
+        {
+            CheckedFrom = firstYear,
+        };
+    }
+}
 
 /// <summary>One acceptance check: a computed value, its bound and whether it holds.</summary>
 /// <param name="Name">What is checked.</param>
@@ -33,28 +62,31 @@ public static class Validation
         ArgumentNullException.ThrowIfNull(targets);
         var checks = new List<ValidationCheck>();
         var byYear = summary.ToDictionary(s => s.Year);
-        foreach (var year in Enumerable.Range(2015, 4).Where(byYear.ContainsKey))
+        var tolerance = targets.Tolerance;
+        foreach (var year in targets.NationalHomicides.Keys.Order().Where(y => y >= targets.CheckedFrom && byYear.ContainsKey(y)))
         {
             var model = byYear[year].Homicides.Mean;
             var data = targets.NationalHomicides[year];
-            checks.Add(new ValidationCheck($"national homicides {year}", model, data, Math.Abs((model / data) - 1) <= 0.10, "within 10% of INEGI (occurrence)"));
+            checks.Add(new ValidationCheck($"national homicides {year}", model, data, Math.Abs((model / data) - 1) <= tolerance, $"within {tolerance:0%} of INEGI (occurrence)"));
         }
 
-        if (byYear.TryGetValue(2018, out var y2018))
+        checks.AddRange(TurningPoints(byYear, targets));
+        var last = targets.LastYear;
+        if (byYear.TryGetValue(last, out var final))
         {
-            var modelStates = Enumerable.Range(0, inputs.States).Select(s => y2018.States[s].Homicides.Mean / StatePopulation(inputs, s, 2018)).ToList();
-            var dataStates = Enumerable.Range(0, inputs.States).Select(s => targets.StateHomicides2018[s] / StatePopulation(inputs, s, 2018)).ToList();
+            var modelStates = Enumerable.Range(0, inputs.States).Select(s => final.States[s].Homicides.Mean / StatePopulation(inputs, s, last)).ToList();
+            var dataStates = Enumerable.Range(0, inputs.States).Select(s => targets.StateHomicides[s] / StatePopulation(inputs, s, last)).ToList();
             var rho = RankCorrelation.Spearman(modelStates, dataStates);
-            checks.Add(new ValidationCheck("Spearman ρ, state rates 2018", rho, 0.7, rho >= 0.7, "at least 0.7"));
+            checks.Add(new ValidationCheck($"Spearman ρ, state rates {last}", rho, 0.7, rho >= 0.7, "at least 0.7"));
 
-            var big = Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.PopulationIn(m, 2018) >= 100_000).ToList();
-            var modelMunicipal = big.Select(m => replicates.Average(r => (double)r.Homicides(m, 2018)) / inputs.PopulationIn(m, 2018)).ToList();
-            var dataMunicipal = big.Select(m => targets.MunicipalHomicides2018[m] / inputs.PopulationIn(m, 2018)).ToList();
+            var big = Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.PopulationIn(m, last) >= 100_000).ToList();
+            var modelMunicipal = big.Select(m => replicates.Average(r => (double)r.Homicides(m, last)) / inputs.PopulationIn(m, last)).ToList();
+            var dataMunicipal = big.Select(m => targets.MunicipalHomicides[m] / inputs.PopulationIn(m, last)).ToList();
             var rhoM = RankCorrelation.Spearman(modelMunicipal, dataMunicipal);
-            checks.Add(new ValidationCheck($"Spearman ρ, municipal rates 2018 ({big.Count} with ≥ 100,000)", rhoM, 0.5, rhoM >= 0.5, "at least 0.5"));
+            checks.Add(new ValidationCheck($"Spearman ρ, municipal rates {last} ({big.Count} with ≥ 100,000)", rhoM, 0.5, rhoM >= 0.5, "at least 0.5"));
         }
 
-        foreach (var year in Enumerable.Range(2015, 4).Where(y => byYear.ContainsKey(y) && targets.Aggregate.ContainsKey(y)))
+        foreach (var year in targets.Aggregate.Keys.Order().Where(byYear.ContainsKey))
         {
             var a = targets.Aggregate[year];
             var s = byYear[year];
@@ -65,6 +97,36 @@ public static class Validation
         }
 
         return checks;
+    }
+
+    /// <summary>
+    /// Over a window of six years or more: the year of the highest and of the lowest national homicides after it
+    /// (INEGI's peak and the trough after it), each within a year of INEGI's. A shorter window has no turning points to check.
+    /// </summary>
+    public static IEnumerable<ValidationCheck> TurningPoints(IReadOnlyDictionary<int, YearSummary> byYear, ValidationTargets targets)
+    {
+        ArgumentNullException.ThrowIfNull(byYear);
+        ArgumentNullException.ThrowIfNull(targets);
+        var years = targets.NationalHomicides.Keys.Order().Where(byYear.ContainsKey).ToList();
+        if (years.Count < 6)
+        {
+            yield break;
+        }
+
+        // The peak before the last three years (a series still rising at its end has its maximum there), then the trough after it.
+        var early = years.Take(years.Count - 3).ToList();
+        var dataPeak = early.MaxBy(y => targets.NationalHomicides[y]);
+        var modelPeak = early.MaxBy(y => byYear[y].Homicides.Mean);
+        yield return new ValidationCheck($"peak of national homicides (INEGI {dataPeak})", modelPeak, dataPeak, Math.Abs(modelPeak - dataPeak) <= 1, "the model's peak year within a year of INEGI's");
+        var after = years.Where(y => y > dataPeak).ToList();
+        if (after.Count < 2)
+        {
+            yield break;
+        }
+
+        var dataTrough = after.MinBy(y => targets.NationalHomicides[y]);
+        var modelTrough = after.MinBy(y => byYear[y].Homicides.Mean);
+        yield return new ValidationCheck($"trough after the peak (INEGI {dataTrough})", modelTrough, dataTrough, Math.Abs(modelTrough - dataTrough) <= 1, "the model's lowest year after INEGI's peak within a year of INEGI's");
     }
 
     private static ValidationCheck Flow(string name, double model, double aggregate) =>

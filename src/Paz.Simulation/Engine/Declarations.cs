@@ -16,6 +16,7 @@ public static class Declarations
         ("world", WorldParameters.All),
         ("world", ReformLevers.All),
         ("world", ForceLevers.All),
+        ("world", Explanations.All),
         .. Schedule.Mechanisms.Concat(Schedule.AfterEvents).Select(m => (m.Name, m.Declares)),
     ];
 

@@ -53,6 +53,10 @@ public static class ForceLevers
     public static readonly ParameterSpec MilitaryPlaces = new ParameterSpec("military_places", 266, "municipalities", "assumed (as many as the plan's regions)", 1, 2469, "municipalities the soldiers cover, the most violent of the last year first, in proportion to their homicides")
     { Kind = ValueKind.Whole }.AsLever();
 
+    /// <summary>States with a joint military operation under way.</summary>
+    public static readonly ParameterSpec OperationStates = new ParameterSpec("operation_states", 0, "state names", "per scenario (history: the joint operations of 2006-2015, data/history/military_operations_2005_2015.csv)", 0, 0, "states where the soldiers deployed against organized crime work in joint operations ([]: wherever violence was, as in 2015-2018)")
+    { Kind = ValueKind.Names }.AsLever();
+
     /// <summary>The military's pullback from policing.</summary>
     public static readonly ParameterSpec Pullback = new ParameterSpec("pullback", 0, "plan", "seed: the intent to 'pull back the Mexican military from carrying out policing functions', with no plan; the report's concentric circles", 0, 2, "none (the military stays), schedule (regions leave one after another) or transition (the concentric-circles plan of paz plan transition)")
     { Kind = ValueKind.Choice, Words = ["none", "schedule", "transition"] }.AsLever();
@@ -67,7 +71,7 @@ public static class ForceLevers
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } =
-        [GuardPersonnelStart, GuardPersonnelFull, GuardRampWeeks, GuardPlaces, GuardPlan, Posture, GuardPostureLow, GuardPostureMedium, GuardPostureHigh, MilitaryPersonnel, MilitaryPlaces, Pullback, PullbackFrom, PullbackMonths];
+        [GuardPersonnelStart, GuardPersonnelFull, GuardRampWeeks, GuardPlaces, GuardPlan, Posture, GuardPostureLow, GuardPostureMedium, GuardPostureHigh, MilitaryPersonnel, MilitaryPlaces, OperationStates, Pullback, PullbackFrom, PullbackMonths];
 
     /// <summary>The posture lever of an insecurity class ("low", "medium", "high").</summary>
     public static ParameterSpec PostureOfClass(string insecurityClass) => insecurityClass switch

@@ -19,6 +19,7 @@ public static class Schedule
         Justice.Info,
         SuccessionCrises.Info,
         UniformedPresence.Info,
+        JointOperations.Info,
         TerritorialConflict.Info,
         Succession.Info,
         Saturation.Info,

@@ -133,6 +133,9 @@ public sealed class WeekContext
     /// <summary>Signal: National Guard officers per municipality (null: no Guard).</summary>
     public double[]? GuardOfficers { get; set; }
 
+    /// <summary>Signal: per municipality, the multiplier of conflict between groups provoked by military operations (null: none).</summary>
+    public double[]? Provocation { get; set; }
+
     /// <summary>Signal: per municipality, the multiplier of organized violence from local succession crises (null: none).</summary>
     public double[]? CrisisMultiplier { get; set; }
 

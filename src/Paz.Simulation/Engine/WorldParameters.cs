@@ -17,6 +17,10 @@ public static class WorldParameters
     public static readonly ParameterSpec PresenceViolenceExponent = new("presence_violence_exponent", 0.5, "dimensionless", "assumed; probed in the calibration window (docs/engine.md)", 0, 3, "how far a group's members gather in the more violent of its states at the start")
     { Prior = Prior.Uniform(0, 1.5) };
 
+    /// <summary>Members of all groups at the start, when fitted (0: the aggregate model's value at the start date).</summary>
+    public static readonly ParameterSpec InitialMembers = new("initial_members", 0, "members", "fitted for starts before 2012, where the aggregate model (from January 2012) gives no value; 0: the aggregate model's membership at the start (129,714 in January 2015)", 0, 500_000, "members of all groups at the start")
+    { Prior = Prior.LogUniform(20_000, 200_000) };
+
     /// <summary>Share of a group's members in the middle layer when intact.</summary>
     public static readonly ParameterSpec MiddleShare = new("middle_share", 0.10, "fraction of members", "assumed", 0.02, 0.3, "middle layer of an intact group")
     { Prior = Prior.Uniform(0.05, 0.2) };
@@ -42,5 +46,5 @@ public static class WorldParameters
     { Kind = ValueKind.Whole, Prior = Prior.Uniform(26, 78) };
 
     /// <summary>All of them.</summary>
-    public static IReadOnlyList<ParameterSpec> All { get; } = [SizeExponent, PresenceViolenceExponent, MiddleShare, LeadersPerGroup, CrisisWeeks, PretrialWeeks, Conviction, SentenceWeeks];
+    public static IReadOnlyList<ParameterSpec> All { get; } = [InitialMembers, SizeExponent, PresenceViolenceExponent, MiddleShare, LeadersPerGroup, CrisisWeeks, PretrialWeeks, Conviction, SentenceWeeks];
 }

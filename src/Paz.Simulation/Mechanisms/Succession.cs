@@ -55,7 +55,7 @@ public sealed class Succession : IMechanism
         var leadersPerGroup = s.Whole(WorldParameters.LeadersPerGroup);
         var crisisWeeks = s.Whole(WorldParameters.CrisisWeeks);
         var violence = s[SuccessionViolence];
-        var splitProbability = s[SplitProbability];
+        var splitProbability = s.Holds(Explanation.Fragmentation) ? s[SplitProbability] : 0;
         var splits = 0;
         var groups = world.Groups;
         for (var g = 0; g < groups; g++)

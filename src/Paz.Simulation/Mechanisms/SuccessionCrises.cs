@@ -91,7 +91,7 @@ public sealed class SuccessionCrises : IMechanism
         }
 
         world.RemovedLeaderCells.Clear();
-        var violence = context.Settings[CrisisViolence];
+        var violence = context.Settings.Holds(Explanation.Fragmentation) ? context.Settings[CrisisViolence] : 1;
         for (var m = 0; m < _multiplier.Length; m++)
         {
             _multiplier[m] = 1 + ((violence - 1) * _plazaCrisis[m]);

@@ -1,0 +1,40 @@
+using Paz.Core.Parameters;
+
+namespace Paz.Simulation.Engine;
+
+/// <summary>The rival explanations of Mexico's violence the engine can hold, each a mechanism (or a part of one) switched on or off.</summary>
+[Flags]
+public enum Explanation
+{
+    /// <summary>None of them: conflict, predation and homicides outside organizations only.</summary>
+    None = 0,
+
+    /// <summary>Leader removals open succession crises and split groups into splinters that fight their parents (Calderón et al. 2015; Phillips 2015).</summary>
+    Fragmentation = 1,
+
+    /// <summary>Joint military operations provoke confrontations: soldiers weaken the incumbent group and its rivals contest the place (Espinosa &amp; Rubin 2015; Dell 2015).</summary>
+    Confrontation = 2,
+}
+
+/// <summary>
+/// Which rival explanations a run holds. A model parameter, not a lever: it says how the world works, and
+/// the backtests (<c>paz backtest</c>) compare the combinations on history the engine was not fitted to.
+/// Several mechanisms read it (succession and its local crises for fragmentation, joint operations for
+/// confrontation), so it belongs to none.
+/// </summary>
+public static class Explanations
+{
+    /// <summary>The explanations in force.</summary>
+    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 3, "rival explanations of the violence the run holds ([none] or any of the words)")
+    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation"] };
+
+    /// <summary>All of them.</summary>
+    public static IReadOnlyList<ParameterSpec> All { get; } = [InForce];
+
+    /// <summary>Whether <paramref name="settings"/> hold <paramref name="explanation"/>.</summary>
+    public static bool Holds(this Settings settings, Explanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Choice<Explanation>(InForce).HasFlag(explanation);
+    }
+}
