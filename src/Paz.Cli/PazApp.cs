@@ -35,6 +35,7 @@ public static class PazApp
         root.Subcommands.Add(Commands.Plan.PlanCommand.Create(console));
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(CalibrateCommand.Create(console));
+        root.Subcommands.Add(BacktestCommand.Create(console));
         root.Subcommands.Add(ParamsCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
         root.Subcommands.Add(ExperimentCommand.Create(console));

@@ -31,7 +31,7 @@ public static class CompareCommand
                 var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads));
                 return new ScenarioOutcome(spec.Name, spec.Description, spec.Replicates, run.Summary)
                 {
-                    Implausible = Paz.Simulation.Agents.Plausibility.Flags(run.Summary, run.Replicates, envelope),
+                    Implausible = Paz.Simulation.Agents.Plausibility.Flags(run.Replicates, envelope),
                 };
             }).ToList();
             var observed = HomicideOverview.NationalByYear(data.Atlas, data.Homicides)

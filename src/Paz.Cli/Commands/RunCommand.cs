@@ -67,7 +67,7 @@ public static class RunCommand
             }
 
             var envelope = ValidationTargetsBuilder.Envelope(data);
-            var implausible = Plausibility.Flags(run.Summary, run.Replicates, envelope);
+            var implausible = Plausibility.Flags(run.Replicates, envelope);
             var checks = Validation.Check(run.Summary, run.Replicates, run.Inputs, ValidationTargetsBuilder.Build(data, run.Inputs))
                 .Append(new ValidationCheck(
                     string.Create(Invariant, $"one-year changes of national homicides inside INEGI's {envelope.FromYear}-{envelope.ToYear} range ({envelope.Low:+0.0%;-0.0%} to {envelope.High:+0.0%;-0.0%})"),

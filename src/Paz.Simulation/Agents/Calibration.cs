@@ -73,10 +73,13 @@ public static class Calibration
         double Objective(Timeline p)
         {
             // Several replicates with common seeds: one alone lets the search fit its noise.
+            // The replicates run in parallel (Nelder-Mead asks for one candidate at a time) and are summed in order.
+            var scores = new double[replicates];
+            Parallel.For(0, replicates, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, r => scores[r] = Score(engine.Run(p, weeks, runSeed + (ulong)r), inputs, targets).Objective);
             var value = 0.0;
-            for (var r = 0; r < replicates; r++)
+            foreach (var score in scores)
             {
-                value += Score(engine.Run(p, weeks, runSeed + (ulong)r), inputs, targets).Objective;
+                value += score;
             }
 
             value /= replicates;
@@ -157,8 +160,13 @@ public static class Calibration
         var statePopulation = Enumerable.Range(0, inputs.States).Select(s => Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => inputs.PopulationIn(m, last))).ToArray();
         var modelStates = Enumerable.Range(0, inputs.States).Select(s => Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => (double)run.Homicides(m, last)) / statePopulation[s]).ToList();
         var dataStates = Enumerable.Range(0, inputs.States).Select(s => targets.StateHomicides[s] / statePopulation[s]).ToList();
-        var rhoStates = RankCorrelation.Spearman(modelStates, dataStates);
         var big = Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.PopulationIn(m, last) >= 100_000).ToList();
+        if (inputs.States < 3 || big.Count < 3)
+        {
+            return (value, errors); // a world too small for a spatial pattern (tests)
+        }
+
+        var rhoStates = RankCorrelation.Spearman(modelStates, dataStates);
         var rhoMunicipal = RankCorrelation.Spearman(
             big.Select(m => run.Homicides(m, last) / inputs.PopulationIn(m, last)).ToList(),
             big.Select(m => targets.MunicipalHomicides[m] / inputs.PopulationIn(m, last)).ToList());

@@ -39,12 +39,13 @@ public static class Plausibility
     public const int Movers = 3;
 
     /// <summary>The flagged years of an ensemble.</summary>
-    public static IReadOnlyList<ImplausibleChange> Flags(IReadOnlyList<YearSummary> summary, IReadOnlyList<ReplicateResult> replicates, ChangeEnvelope envelope)
+    public static IReadOnlyList<ImplausibleChange> Flags(IReadOnlyList<ReplicateResult> replicates, ChangeEnvelope envelope)
     {
-        ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(replicates);
         ArgumentNullException.ThrowIfNull(envelope);
-        var byYear = summary.Where(s => FullYear(replicates, s.Year)).ToDictionary(s => s.Year, s => s.Homicides.Mean);
+        Core.Common.Check.Require(replicates.Count > 0, "at least one replicate");
+        var byYear = replicates[0].Weeks.Select(w => w.Date.Year).Distinct().Where(y => FullYear(replicates, y))
+            .ToDictionary(y => y, y => replicates.Average(r => (double)r.Homicides(y)));
         var flags = new List<ImplausibleChange>();
         foreach (var year in byYear.Keys.Order().Where(y => byYear.ContainsKey(y - 1)))
         {

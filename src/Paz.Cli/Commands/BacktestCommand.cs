@@ -1,0 +1,171 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Paz.Data;
+using Paz.Data.Engine;
+using Paz.Reports.Backtests;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Backtesting;
+using Paz.Simulation.Engine;
+using Spectre.Console;
+
+namespace Paz.Cli.Commands;
+
+/// <summary><c>paz backtest</c>: rolling-origin backtests of a scenario's engine against persistence and a damped trend.</summary>
+public static class BacktestCommand
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
+    public static Command Create(CommandConsole console)
+    {
+        var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario replaying history (engine: agent, starting before the first origin), e.g. scenarios/history.yaml." };
+        var origins = new Option<string>("--origins") { Description = "Origins (Decembers), comma-separated.", DefaultValueFactory = _ => string.Join(',', Backtest.DefaultOrigins) };
+        var explanations = new Option<string[]>("--explanations") { Description = "Combinations of rival explanations to compare, each comma-separated (e.g. fragmentation,confrontation or none); repeat the option. Default: the scenario's own.", AllowMultipleArgumentsPerToken = true };
+        var search = new Option<int>("--search") { Description = "Candidates of each calibration's global phase.", DefaultValueFactory = _ => 16 };
+        var refine = new Option<int>("--refine") { Description = "Nelder-Mead iterations of each calibration.", DefaultValueFactory = _ => 40 };
+        var replicates = new Option<int>("--replicates") { Description = "Replicates per calibration candidate.", DefaultValueFactory = _ => 2 };
+        var forecast = new Option<int>("--forecast-replicates") { Description = "Replicates of each forecast ensemble.", DefaultValueFactory = _ => 10 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the calibrations and forecasts.", DefaultValueFactory = _ => 2010 };
+        var threads = new Option<int>("--threads") { Description = "Runs in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<bool>("--json") { Description = "Print the results as JSON instead of tables." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for backtest.json and backtest.html (default runs/backtest/<scenario>)." };
+        var command = new Command("backtest", "Rolling-origin backtests: at each origin calibrate only on outcomes to its December, run the policy in force to December 2018, and score national and state homicides (absolute percentage error, Spearman ρ, 90% interval coverage, CRPS) against persistence and a per-state damped log-linear trend fitted on the same years.")
+        {
+            scenario, origins, explanations, search, refine, replicates, forecast, seed, threads, json, output,
+        };
+        command.SetAction(parsed =>
+        {
+            var file = parsed.GetValue(scenario)!;
+            var spec = ScenarioLoader.Agent(file.FullName);
+            var years = ParseOrigins(parsed.GetValue(origins)!, spec.Start.Year);
+            var combinations = ParseExplanations(parsed.GetValue(explanations), spec.Settings);
+            var settings = new BacktestSettings(parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(replicates), parsed.GetValue(forecast), parsed.GetValue(seed), parsed.GetValue(threads));
+            if (settings.CalibrationReplicates < 1 || settings.ForecastReplicates < 2)
+            {
+                throw new UsageException("--replicates must be at least 1 and --forecast-replicates at least 2 (an interval needs draws)");
+            }
+
+            var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
+            var inputs = EngineInputsBuilder.Build(data, spec.Start);
+            var observed = ValidationTargetsBuilder.Observed(data, inputs);
+            var engine = new CriminalMarketEngine(inputs);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var results = new List<BacktestRun>();
+            foreach (var (label, mask) in combinations)
+            {
+                var timeline = spec.Timeline.Select(s => s.With(Explanations.InForce, (double)mask));
+                var free = spec.FreeParameters.Where(f => Relevant(f.Name, (Explanation)mask)).ToList();
+                var byOrigin = new List<OriginResult>();
+                foreach (var origin in years)
+                {
+                    console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {label}, origin December {origin}: calibrating on {spec.Start.Year}-{origin} ({free.Count} free parameters)"));
+                    var total = settings.Search + (2 * settings.Refine);
+                    byOrigin.Add(Backtest.AtOrigin(engine, timeline, observed, origin, free, settings, new Progress<(int Done, double Best)>(p =>
+                    {
+                        if (p.Done % 20 == 0)
+                        {
+                            console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {label} {origin}: {p.Done}/~{total} runs, best objective {p.Best:0.000}"));
+                        }
+                    })));
+                }
+
+                results.Add(new BacktestRun(label, byOrigin));
+            }
+
+            var elapsed = clock.Elapsed;
+            var folder = parsed.GetValue(output)?.FullName ?? Path.Combine("runs", "backtest", spec.Name);
+            var report = new BacktestReport(spec.Name, results, settings, elapsed) { ObservedNational = observed.National.Where(x => x.Key >= spec.Start.Year).ToDictionary() };
+            AtomicFile.Write(Path.Combine(folder, "backtest.json"), w => w.Write(JsonSerializer.Serialize(report.ToJson(), AtlasCommand.Json)));
+            AtomicFile.Write(Path.Combine(folder, "backtest.html"), w => w.Write(report.Html()));
+            if (parsed.GetValue(json))
+            {
+                console.Output.WriteLine(JsonSerializer.Serialize(report.ToJson(), AtlasCommand.Json));
+                return PazApp.Ok;
+            }
+
+            WriteTables(console, report);
+            console.Output.WriteLine(string.Create(Invariant, $"wall time {elapsed.TotalMinutes:0.0} min; wrote {Path.GetFullPath(Path.Combine(folder, "backtest.html"))} and backtest.json"));
+            return PazApp.Ok;
+        });
+        return command;
+    }
+
+    // A rival's own parameters are fitted only where it is held.
+    private static bool Relevant(string parameter, Explanation held) => parameter switch
+    {
+        "operation_provocation" or "provocation_half" => held.HasFlag(Explanation.Confrontation),
+        "split_probability" => held.HasFlag(Explanation.Fragmentation),
+        _ => true,
+    };
+
+    private static List<int> ParseOrigins(string text, int start)
+    {
+        var list = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            list.Add(int.TryParse(part, NumberStyles.None, Invariant, out var y) && y > start && y < ValidationTargetsBuilder.LastYear
+                ? y
+                : throw new UsageException($"--origins: expected years after the scenario's start ({start}) and before {ValidationTargetsBuilder.LastYear}, comma-separated; found '{part}'"));
+        }
+
+        return list.Count > 0 ? [.. list.Distinct().Order()] : throw new UsageException("--origins: expected at least one year");
+    }
+
+    private static List<(string Label, int Mask)> ParseExplanations(string[]? given, Settings scenario)
+    {
+        if (given is null || given.Length == 0)
+        {
+            var own = (int)scenario[Explanations.InForce];
+            return [(Label(own), own)];
+        }
+
+        var words = Explanations.InForce.Words.ToList();
+        return [.. given.Select(text =>
+        {
+            var mask = 0;
+            foreach (var w in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var bit = words.IndexOf(w);
+                mask |= w == "none" ? 0 : bit >= 0 ? 1 << bit : throw new UsageException($"--explanations: expected none or {string.Join(", ", words)}, comma-separated; found '{w}'");
+            }
+
+            return (Label(mask), mask);
+        })];
+    }
+
+    private static string Label(int mask)
+    {
+        var words = Explanations.InForce.Words.Where((_, i) => (mask & (1 << i)) != 0).ToList();
+        return words.Count == 0 ? "none" : string.Join('+', words);
+    }
+
+    private static void WriteTables(CommandConsole console, BacktestReport report)
+    {
+        var table = new Table().Title($"Backtest of {Markup.Escape(report.Scenario)}: scores on the years after each origin (lower is better, except ρ and coverage)")
+            .AddColumns("Explanations", "Origin", "Forecaster", "National MAPE", "State MAPE", "State ρ", "Coverage (nat. / states)", "CRPS national", "CRPS state");
+        foreach (var run in report.Runs)
+        {
+            foreach (var origin in run.Origins)
+            {
+                foreach (var s in origin.Scores)
+                {
+                    table.AddRow(Markup.Escape(run.Explanations), origin.Origin.ToString(Invariant), s.Forecaster, Percent(s.NationalMape), Percent(s.StateMape),
+                        s.StateSpearman.ToString("0.00", Invariant), $"{Percent(s.NationalCoverage)} / {Percent(s.StateCoverage)}",
+                        s.NationalCrps.ToString("#,0", Invariant), s.StateCrps.ToString("#,0", Invariant));
+                }
+            }
+        }
+
+        console.Tables.Write(table);
+        var summary = new Table().Title("Average over origins").AddColumns("Explanations", "Forecaster", "National MAPE", "State MAPE", "Engine beats persistence (national)", "CRPS national");
+        foreach (var row in report.Averages())
+        {
+            summary.AddRow(Markup.Escape(row.Explanations), row.Forecaster, Percent(row.NationalMape), Percent(row.StateMape), row.BeatsPersistence ?? "", row.NationalCrps.ToString("#,0", Invariant));
+        }
+
+        console.Tables.Write(summary);
+    }
+
+    private static string Percent(double x) => double.IsNaN(x) ? "–" : x.ToString("0.0%", Invariant);
+}

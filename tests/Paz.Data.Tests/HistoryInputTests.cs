@@ -1,0 +1,98 @@
+using Paz.Data.Engine;
+using Paz.Data.Groups;
+using Paz.Data.Scenarios;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
+using Paz.Simulation.Mechanisms;
+
+namespace Paz.Data.Tests;
+
+/// <summary>The replay of 2007-2018 starts from what was known in 2006, and its policy timeline switches on the dates of its sources.</summary>
+public class HistoryInputTests
+{
+    private static readonly Lazy<PazDataSet> Data = new(() => PazDataSet.Load(DataDirectory.Locate()));
+
+    private static string Scenario(string name) => Path.Combine(Path.GetDirectoryName(DataDirectory.Locate().Root)!, "scenarios", name);
+
+    private static readonly Lazy<Core.Organizations.GroupNetwork> Network = new(() => GroupNetworkLoader.Load(Data.Value.Source));
+
+    private static int Node(string id) => Network.Value.Groups.Select((g, i) => (g, i)).First(x => x.g.Node == id).i;
+
+    [Fact]
+    public void In2007TheGroupsThatBrokeAwayLaterAreAbsentAndSinaloaIsTheBroadest()
+    {
+        var data = Data.Value;
+        var (states, order) = HistoricalPresence.Load(data.Source, Network.Value, data.Atlas, 2007);
+        Assert.Empty(states[Node("N10134")]); // the Zetas: the Gulf cartel's armed wing until 2010
+        Assert.Empty(states[Node("N10008")]); // the Beltrán Leyva: inside Sinaloa until 2008
+        Assert.Equal(29, states[Node("N10013")].Length);
+        Assert.Equal(Node("N10013"), order[0]);
+        Assert.All(order, g => Assert.NotEmpty(states[g]));
+
+        var (later, _) = HistoricalPresence.Load(data.Source, Network.Value, data.Atlas, 2010);
+        Assert.NotEmpty(later[Node("N10134")]);
+        Assert.NotEmpty(later[Node("N10008")]);
+    }
+
+    [Fact]
+    public void AReplayFrom2007PlacesMembersByHomicidesOf2004To2006AndSeesNoLaterPrisonIndex()
+    {
+        var inputs = EngineInputsBuilder.Build(Data.Value, new DateOnly(2007, 1, 1));
+        var series = Data.Value.Homicides.MunicipalMonthly;
+        var expected = Enumerable.Range(2004, 3).Sum(y => series.YearTotal(y));
+        Assert.Equal(expected, inputs.ViolenceHistory.Sum(), 6);
+        Assert.Null(inputs.ProsecutionIndex);
+        Assert.NotNull(inputs.SizeOrder);
+    }
+
+    [Theory]
+    [InlineData("2007-01-15", "Tamaulipas", false)]
+    [InlineData("2007-02-05", "Tamaulipas", true)]
+    [InlineData("2008-02-15", "Sonora", false)]
+    [InlineData("2008-03-10", "Sonora", true)]
+    [InlineData("2015-04-20", "Jalisco", false)]
+    [InlineData("2015-05-04", "Jalisco", true)]
+    public void TheJointOperationsOfTheHistoryBeginOnTheirMonths(string date, string state, bool underWay)
+    {
+        var history = AgentScenarioReader.Read(Scenario("history.yaml"));
+        var settings = history.Timeline.At(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)).Settings;
+        Assert.Equal(underWay, settings.Names(ForceLevers.OperationStates).Contains(state));
+    }
+
+    [Theory]
+    [InlineData("2012-11-26", 0.0803)]
+    [InlineData("2012-12-03", 0.3832)]
+    [InlineData("2016-11-28", 0.0441)]
+    [InlineData("2016-12-05", 0.0159)]
+    public void HighValueTargetingFollowsThePublishedTallies(string date, double removalsPerWeek)
+    {
+        var history = AgentScenarioReader.Read(Scenario("history.yaml"));
+        Assert.Equal(removalsPerWeek, history.Timeline.At(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)).Settings[Targeting.LeaderRemovalsPerWeek], 12);
+    }
+
+    [Fact]
+    public void TheSoldiersOfEachYearAreTheSedenaSeries()
+    {
+        var history = AgentScenarioReader.Read(Scenario("history.yaml"));
+        var file = Path.Combine(DataDirectory.Locate().Root, "history", "national_security_forces_year_2006_2018.csv");
+        var sedena = File.ReadLines(file).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[1] == "sedena_soldiers_commissioned_vs_organized_crime" && f[4] == "annual figure")
+            .GroupBy(f => int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.Select(f => double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture)).ToList());
+        foreach (var year in new[] { 2007, 2008, 2009, 2010, 2012, 2017, 2018 })
+        {
+            var inForce = history.Timeline.At(new DateOnly(year, 6, 1)).Settings.Whole(ForceLevers.MilitaryPersonnel);
+            Assert.Contains((double)inForce, sedena[year]);
+        }
+    }
+
+    [Fact]
+    public void TheEnvelopeOfNationalChangesIsINEGIsRecordTo2018()
+    {
+        var envelope = ValidationTargetsBuilder.Envelope(Data.Value);
+        Assert.Equal(1990, envelope.FromYear);
+        Assert.Equal(2018, envelope.ToYear);
+        Assert.Equal(-0.152, envelope.Low, 3);
+        Assert.Equal(0.580, envelope.High, 3);
+    }
+}

@@ -1,0 +1,73 @@
+using Paz.Simulation.Agents;
+using Paz.Simulation.Backtesting;
+using Paz.Simulation.Engine;
+using Paz.Simulation.Mechanisms;
+
+namespace Paz.Simulation.Tests.Agents;
+
+/// <summary>Rolling-origin backtests: the forecast sees nothing after its origin; the scores and yardsticks compute what they say.</summary>
+public class BacktestTests
+{
+    // A synthetic world of four municipalities in one state from 2015 and a synthetic observed series (not real data).
+    private static (CriminalMarketEngine Engine, Timeline Timeline, ObservedHomicides Observed) World()
+    {
+        var inputs = SmallWorld.Inputs(4) with { Start = new DateOnly(2015, 1, 1) };
+        var settings = Settings.Defaults.With(WorldParameters.InitialMembers, 400).With(NonMemberHomicides.BaselineRate, 6);
+        var years = Enumerable.Range(2015, 4).ToArray();
+        var municipal = years.ToDictionary(y => y, y => new double[] { 10 + y - 2015, 8, 6, 4 });
+        return (new CriminalMarketEngine(inputs), Timeline.Constant(settings),
+            new ObservedHomicides(years.ToDictionary(y => y, y => municipal[y].Sum()), years.ToDictionary(y => y, y => new[] { municipal[y].Sum() }), municipal));
+    }
+
+    private static readonly BacktestSettings Small = new(Search: 2, Refine: 3, CalibrationReplicates: 1, ForecastReplicates: 3, Seed: 5, Threads: 1);
+
+    private static readonly FreeParameter[] Free = [new(NonMemberHomicides.BaselineRate.Name, NonMemberHomicides.BaselineRate.Prior!)];
+
+    [Fact]
+    public void ABacktestCannotReadAnOutcomeAfterItsOrigin()
+    {
+        var (engine, timeline, observed) = World();
+        // The same history to December 2016, then a poisoned future: a hundred times the counts.
+        var poisoned = observed with
+        {
+            National = observed.National.ToDictionary(x => x.Key, x => x.Key > 2016 ? 100 * x.Value : x.Value),
+            States = observed.States.ToDictionary(x => x.Key, x => x.Key > 2016 ? x.Value.Select(v => 100 * v).ToArray() : x.Value),
+            Municipal = observed.Municipal.ToDictionary(x => x.Key, x => x.Key > 2016 ? x.Value.Select(v => 100 * v).ToArray() : x.Value),
+        };
+
+        var clean = Backtest.AtOrigin(engine, timeline, observed, 2016, Free, Small);
+        var dirty = Backtest.AtOrigin(engine, timeline, poisoned, 2016, Free, Small);
+        Assert.Equal(clean.Fitted, dirty.Fitted);
+        for (var k = 0; k < clean.Forecasts.Count; k++)
+        {
+            foreach (var year in clean.Forecasts[k].Years)
+            {
+                Assert.Equal(clean.Forecasts[k].National[year], dirty.Forecasts[k].National[year]);
+            }
+        }
+
+        // The scores do read the later years: the poisoned future (a hundredfold) is missed by nearly all of it.
+        Assert.True(dirty.Scores[0].NationalMape > 0.9 && clean.Scores[0].NationalMape < 0.5, $"{dirty.Scores[0].NationalMape} against {clean.Scores[0].NationalMape}");
+    }
+
+    [Fact]
+    public void PersistenceRepeatsTheOriginAndTheDampedTrendBendsTowardIt()
+    {
+        var years = Enumerable.Range(2010, 5).ToArray();
+        var national = years.ToDictionary(y => y, y => 1000 * Math.Pow(1.2, y - 2010) - 1);
+        var seen = new ObservedHomicides(national, years.ToDictionary(y => y, y => new[] { national[y] }), years.ToDictionary(y => y, y => new[] { national[y] }));
+        var persistence = Yardsticks.Persistence(seen, [2015, 2016]);
+        Assert.Equal(national[2014], persistence.NationalMean(2016));
+        var trend = Yardsticks.DampedTrend(seen, [2015, 2016]);
+        Assert.Equal((national[2014] + 1) * Math.Pow(1.2, Yardsticks.Damping) - 1, trend.NationalMean(2015), 6);
+        Assert.Equal((national[2014] + 1) * Math.Pow(1.2, Yardsticks.Damping + (Yardsticks.Damping * Yardsticks.Damping)) - 1, trend.NationalMean(2016), 6);
+    }
+
+    [Fact]
+    public void TheCrpsOfOneDrawIsItsAbsoluteErrorAndAnEnsembleIsCreditedForItsSpread()
+    {
+        Assert.Equal(3, ForecastScore.Crps([7], 10), 12);
+        Assert.Equal(0.5, ForecastScore.Crps([0, 2], 1), 12); // E|X − y| = 1, E|X − X′| = 1
+        Assert.True(ForecastScore.Crps([0, 2], 1) < ForecastScore.Crps([0, 0], 1));
+    }
+}
