@@ -84,6 +84,9 @@ public sealed class DataDirectory
     /// <summary>groups/mco_state_group_year_2007_2015.csv</summary>
     public string McoPresence => File("groups/mco_state_group_year_2007_2015.csv");
 
+    /// <summary>socioeconomic/conapo_marginalization_mun_1990_2015.csv</summary>
+    public string Marginalization => File("socioeconomic/conapo_marginalization_mun_1990_2015.csv");
+
     /// <summary>
     /// Finds the data folder: the explicit path if given, else <c>$PAZ_DATA</c>, else the first
     /// <c>data/</c> holding a PROVENANCE.md in the working folder, the program's folder, or above them.

@@ -55,7 +55,7 @@ public static class BacktestCommand
             foreach (var (label, mask) in combinations)
             {
                 var timeline = spec.Timeline.Select(s => s.With(Explanations.InForce, (double)mask));
-                var free = spec.FreeParameters.Where(f => Relevant(f.Name, (Explanation)mask)).ToList();
+                var free = FreeFor(spec, (Explanation)mask);
                 var byOrigin = new List<OriginResult>();
                 foreach (var origin in years)
                 {
@@ -91,13 +91,21 @@ public static class BacktestCommand
         return command;
     }
 
-    // A rival's own parameters are fitted only where it is held.
-    private static bool Relevant(string parameter, Explanation held) => parameter switch
+    // The free parameters of a combination: those declared fitted and the scenario's fit list, with each rival's
+    // own parameter added where it is held and dropped where it is not.
+    private static List<FreeParameter> FreeFor(AgentScenario spec, Explanation held)
     {
-        "operation_provocation" or "provocation_half" => held.HasFlag(Explanation.Confrontation),
-        "split_probability" => held.HasFlag(Explanation.Fragmentation),
-        _ => true,
-    };
+        var own = new (Explanation Explanation, Core.Parameters.ParameterSpec Spec)[]
+        {
+            (Explanation.Fragmentation, Paz.Simulation.Mechanisms.Succession.SplitProbability),
+            (Explanation.Confrontation, Paz.Simulation.Mechanisms.JointOperations.OperationProvocation),
+            (Explanation.Market, Paz.Simulation.Mechanisms.MarketValue.MarketElasticity),
+            (Explanation.Exclusion, Paz.Simulation.Mechanisms.Exclusion.ExclusionElasticity),
+        };
+        var free = spec.FreeParameters.Where(f => own.All(o => o.Spec.Name != f.Name || held.HasFlag(o.Explanation))).ToList();
+        free.AddRange(own.Where(o => held.HasFlag(o.Explanation) && free.All(f => f.Name != o.Spec.Name)).Select(o => new FreeParameter(o.Spec.Name, o.Spec.Prior!)));
+        return free.Count <= 12 ? free : throw new UsageException($"--explanations: {free.Count} free parameters for {held}; calibration fits at most 12 (drop one from the scenario's fit list)");
+    }
 
     private static List<int> ParseOrigins(string text, int start)
     {

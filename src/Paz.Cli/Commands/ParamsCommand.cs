@@ -103,7 +103,7 @@ public static class ParamsCommand
     {
         ValueKind.Flag => "true, false",
         ValueKind.Choice or ValueKind.Choices => string.Join(", ", spec.Words),
-        ValueKind.Names => "group names",
+        ValueKind.Names => spec.Unit,
         ValueKind.Month => "YYYY-MM",
         _ => string.Create(Invariant, $"{spec.Minimum:G6} .. {spec.Maximum:G6}"),
     };

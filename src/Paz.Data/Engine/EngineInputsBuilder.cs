@@ -71,6 +71,7 @@ public static class EngineInputsBuilder
             ProsecutionIndex = historical ? null : Justice.ProsecutionLoader.CapacityIndex(data.Source, atlas, data.Homicides.StateYearly),
             SizeOrder = sizeOrder,
             StateNames = [.. atlas.States.Select(s => s.Name)],
+            Marginalization = Socioeconomic.MarginalizationLoader.Load(data.Source, atlas, start.Year),
         };
     }
 }

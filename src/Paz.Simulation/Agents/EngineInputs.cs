@@ -38,6 +38,9 @@ public sealed record EngineInputs(
     /// <summary>The states' names (atlas order), for levers that name states; null in hand-built worlds that name none.</summary>
     public IReadOnlyList<string>? StateNames { get; init; }
 
+    /// <summary>CONAPO's marginalization index of each municipality in the last count before the start (a standardized score: higher is poorer), or null.</summary>
+    public IReadOnlyList<double>? Marginalization { get; init; }
+
     /// <summary>The groups present at the start, largest first, or null: the network's strength order (every group present).</summary>
     public IReadOnlyList<int>? SizeOrder { get; init; }
 

@@ -14,19 +14,25 @@ public enum Explanation
 
     /// <summary>Joint military operations provoke confrontations: soldiers weaken the incumbent group and its rivals contest the place (Espinosa &amp; Rubin 2015; Dell 2015).</summary>
     Confrontation = 2,
+
+    /// <summary>Violence follows the value of the plaza: groups fight harder over, and expand toward, the richer and larger markets to extort and sell in (Guerrero 2011; Ríos 2013).</summary>
+    Market = 4,
+
+    /// <summary>Poverty and exclusion supply recruits: the poorer a municipality, the larger its pool of young men who join (the plan's own premise; Enamorado et al. 2016).</summary>
+    Exclusion = 8,
 }
 
 /// <summary>
 /// Which rival explanations a run holds. A model parameter, not a lever: it says how the world works, and
 /// the backtests (<c>paz backtest</c>) compare the combinations on history the engine was not fitted to.
 /// Several mechanisms read it (succession and its local crises for fragmentation, joint operations for
-/// confrontation), so it belongs to none.
+/// confrontation, market value, exclusion), so it belongs to none.
 /// </summary>
 public static class Explanations
 {
     /// <summary>The explanations in force.</summary>
-    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 3, "rival explanations of the violence the run holds ([none] or any of the words)")
-    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation"] };
+    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 15, "rival explanations of the violence the run holds ([none] or any of the words)")
+    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion"] };
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } = [InForce];

@@ -20,6 +20,8 @@ public static class Schedule
         SuccessionCrises.Info,
         UniformedPresence.Info,
         JointOperations.Info,
+        MarketValue.Info,
+        Exclusion.Info,
         TerritorialConflict.Info,
         Succession.Info,
         Saturation.Info,

@@ -136,6 +136,12 @@ public sealed class WeekContext
     /// <summary>Signal: per municipality, the multiplier of conflict between groups provoked by military operations (null: none).</summary>
     public double[]? Provocation { get; set; }
 
+    /// <summary>Signal: per municipality, the value of its market as a multiplier of conflict and of the pull on expanding groups (population-weighted mean 1; null: none).</summary>
+    public double[]? PlazaValue { get; set; }
+
+    /// <summary>Signal: per municipality, the multiplier of its pool of recruits from poverty and exclusion (population-weighted mean 1; null: none).</summary>
+    public double[]? ExclusionFactor { get; set; }
+
     /// <summary>Signal: per municipality, the multiplier of organized violence from local succession crises (null: none).</summary>
     public double[]? CrisisMultiplier { get; set; }
 

@@ -9,7 +9,8 @@ namespace Paz.Simulation.Mechanisms;
 /// Claim: violence diffuses in space (Osorio 2015); groups push toward valuable plazas and routes.
 /// Each week a group's cell with at least 2 · expansion_cell members opens a neighbouring municipality
 /// with probability <c>expansion</c>, sending <c>expansion_cell</c> members; the neighbour is drawn in
-/// proportion to its homicides before the start (+1), a proxy for valuable plazas and routes.
+/// proportion to its homicides before the start (+1), a proxy for valuable plazas and routes, times its market
+/// value where the run holds the explanation "market" (<see cref="WeekContext.PlazaValue"/>).
 /// Declares: expansion, expansion_cell. Metric: places_opened.
 /// </summary>
 public sealed class Expansion : IMechanism
@@ -36,6 +37,7 @@ public sealed class Expansion : IMechanism
         var random = context.Random;
         var cellSize = context.Settings.Whole(Cell);
         var chance = context.Settings[Chance];
+        var value = context.PlazaValue;
         var opened = 0;
         foreach (var c in world.ActiveCells)
         {
@@ -52,15 +54,16 @@ public sealed class Expansion : IMechanism
 
             // Groups push toward valuable plazas: a neighbour is chosen in proportion to its violence
             // before the start (+1), the engine's proxy for contested routes and markets.
+            // Under the market explanation the pull is also the neighbour's market value (PlazaValue).
             var total = 0.0;
             foreach (var n in neighbours)
             {
-                total += inputs.ViolenceHistory[n] + 1;
+                total += (inputs.ViolenceHistory[n] + 1) * (value?[n] ?? 1);
             }
 
             var target = random.NextDouble() * total;
             var k = 0;
-            while (k < neighbours.Length - 1 && (target -= inputs.ViolenceHistory[neighbours[k]] + 1) > 0)
+            while (k < neighbours.Length - 1 && (target -= (inputs.ViolenceHistory[neighbours[k]] + 1) * (value?[neighbours[k]] ?? 1)) > 0)
             {
                 k++;
             }

@@ -32,6 +32,7 @@ public sealed class Recruitment : IMechanism
     public static readonly MechanismInfo Info = new("recruitment", "groups recruit young men from the local at-risk pool", [Rate, PoolElasticity], () => new Recruitment());
 
     private double[] _pool = [];
+    private bool _excluded;
 
     /// <inheritdoc/>
     public void Start(WeekContext context) => _pool = PoolFactors(context.World, context.Inputs, context.Settings[PoolElasticity]);
@@ -40,6 +41,13 @@ public sealed class Recruitment : IMechanism
     public void Step(WeekContext context)
     {
         var world = context.World;
+        if (context.ExclusionFactor is { } exclusion && !_excluded)
+        {
+            // Poverty and exclusion (published from the first week when held) reshape the pool, same national level.
+            _pool = PoolFactors(world, context.Inputs, context.Settings[PoolElasticity], exclusion);
+            _excluded = true;
+        }
+
         var random = context.Random;
         var rate = context.Settings[Rate];
         var middleShare = context.Settings[WorldParameters.MiddleShare];
@@ -80,9 +88,9 @@ public sealed class Recruitment : IMechanism
 
     // Recruitment follows the local pool, normalized so that national recruitment at the start is
     // recruitment × members, whatever the pool elasticity.
-    private static double[] PoolFactors(World world, EngineInputs inputs, double elasticity)
+    private static double[] PoolFactors(World world, EngineInputs inputs, double elasticity, double[]? exclusion = null)
     {
-        var raw = inputs.PoolIndex.Select(x => Math.Pow(Math.Max(x, 1e-6), elasticity)).ToArray();
+        var raw = inputs.PoolIndex.Select((x, m) => Math.Pow(Math.Max(x, 1e-6), elasticity) * (exclusion?[m] ?? 1)).ToArray();
         double weighted = 0, members = 0;
         foreach (var c in world.ActiveCells)
         {

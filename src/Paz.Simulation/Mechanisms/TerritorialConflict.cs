@@ -18,8 +18,8 @@ namespace Paz.Simulation.Mechanisms;
 /// proportion to the other side's strength; the rest are civilians. Each side's strength is tempered by
 /// its restraint (the signal <see cref="WeekContext.Restraint"/>); all of a municipality's conflict is
 /// multiplied by the crisis signal (<see cref="WeekContext.CrisisMultiplier"/>), by what uniformed
-/// presence leaves of it (<see cref="WeekContext.Deterrence"/>) and by the provocation of military operations
-/// (<see cref="WeekContext.Provocation"/>).
+/// presence leaves of it (<see cref="WeekContext.Deterrence"/>), by the provocation of military operations
+/// (<see cref="WeekContext.Provocation"/>) and by the market value of the plaza (<see cref="WeekContext.PlazaValue"/>).
 /// Declares: conflict_intensity, rivalry_weight, unlisted_pair_conflict, member_share_of_conflict_deaths.
 /// Metric: civilians_killed_in_conflict.
 /// </summary>
@@ -59,12 +59,12 @@ public sealed class TerritorialConflict : IMechanism
     {
         var s = context.Settings;
         var p = new Values(s[ConflictIntensity], s[RivalryWeight], s[UnlistedPairConflict], s[MemberShareOfConflictDeaths]);
-        var civilians = Conflict(context.World, p, context.Homicides, context.Random, context.Restraint, context.CrisisMultiplier, context.Deterrence, context.Provocation);
+        var civilians = Conflict(context.World, p, context.Homicides, context.Random, context.Restraint, context.CrisisMultiplier, context.Deterrence, context.Provocation, context.PlazaValue);
         context.Metrics.Record(CiviliansKilled, civilians);
     }
 
     // Decides this week's conflict deaths; adds all conflict killings to homicides; returns civilians killed.
-    private static int Conflict(World world, in Values p, int[] homicides, Xoshiro256StarStar random, double[] temper, double[]? crisis, double[]? deterrence, double[]? provocation)
+    private static int Conflict(World world, in Values p, int[] homicides, Xoshiro256StarStar random, double[] temper, double[]? crisis, double[]? deterrence, double[]? provocation, double[]? value)
     {
         var civilians = 0;
         var root = new double[world.MaxGroups];
@@ -95,7 +95,7 @@ public sealed class TerritorialConflict : IMechanism
 
             var u = p.Unlisted;
             var total = ListedRivalries(world, in p, groups, root, null, weights, u * ((sum * sum) - squares) / 2);
-            var killed = (int)random.Poisson(p.Intensity * (crisis?[m] ?? 1) * (deterrence?[m] ?? 1) * (provocation?[m] ?? 1) * Math.Max(0, total));
+            var killed = (int)random.Poisson(p.Intensity * (crisis?[m] ?? 1) * (deterrence?[m] ?? 1) * (provocation?[m] ?? 1) * (value?[m] ?? 1) * Math.Max(0, total));
             if (killed == 0)
             {
                 Forget(index, groups);
