@@ -52,6 +52,18 @@ public static class BacktestCommand
             var engine = new CriminalMarketEngine(inputs);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var results = new List<BacktestRun>();
+            var folder = parsed.GetValue(output)?.FullName ?? Path.Combine("runs", "backtest", spec.Name);
+            var observedNational = observed.National.Where(x => x.Key >= spec.Start.Year).ToDictionary();
+
+            // Written after every origin, so an interrupted backtest keeps what it finished.
+            BacktestReport Save(IReadOnlyList<BacktestRun> runs)
+            {
+                var report = new BacktestReport(spec.Name, runs, settings, clock.Elapsed) { ObservedNational = observedNational };
+                AtomicFile.Write(Path.Combine(folder, "backtest.json"), w => w.Write(JsonSerializer.Serialize(report.ToJson(), AtlasCommand.Json)));
+                AtomicFile.Write(Path.Combine(folder, "backtest.html"), w => w.Write(report.Html()));
+                return report;
+            }
+
             foreach (var (label, mask) in combinations)
             {
                 var timeline = spec.Timeline.Select(s => s.With(Explanations.InForce, (double)mask));
@@ -68,16 +80,14 @@ public static class BacktestCommand
                             console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {label} {origin}: {p.Done}/~{total} runs, best objective {p.Best:0.000}"));
                         }
                     })));
+                    Save([.. results, new BacktestRun(label, byOrigin)]);
                 }
 
                 results.Add(new BacktestRun(label, byOrigin));
             }
 
             var elapsed = clock.Elapsed;
-            var folder = parsed.GetValue(output)?.FullName ?? Path.Combine("runs", "backtest", spec.Name);
-            var report = new BacktestReport(spec.Name, results, settings, elapsed) { ObservedNational = observed.National.Where(x => x.Key >= spec.Start.Year).ToDictionary() };
-            AtomicFile.Write(Path.Combine(folder, "backtest.json"), w => w.Write(JsonSerializer.Serialize(report.ToJson(), AtlasCommand.Json)));
-            AtomicFile.Write(Path.Combine(folder, "backtest.html"), w => w.Write(report.Html()));
+            var report = Save(results);
             if (parsed.GetValue(json))
             {
                 console.Output.WriteLine(JsonSerializer.Serialize(report.ToJson(), AtlasCommand.Json));
