@@ -47,6 +47,25 @@ public sealed record EngineInputs(
     /// <summary>Number of municipalities.</summary>
     public int MunicipalityCount => Municipalities.Count;
 
+    /// <summary>
+    /// <paramref name="values"/> (one per municipality) divided by their population-weighted mean in <paramref name="year"/>:
+    /// a local multiplier that moves violence or recruitment between places without changing the national level.
+    /// </summary>
+    public double[] WithPopulationMeanOne(IReadOnlyList<double> values, int year)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        double weighted = 0, people = 0;
+        for (var m = 0; m < MunicipalityCount; m++)
+        {
+            var p = PopulationIn(m, year);
+            weighted += values[m] * p;
+            people += p;
+        }
+
+        var mean = weighted / people;
+        return [.. values.Select(v => v / mean)];
+    }
+
     /// <summary>Population of a municipality in a year (the nearest year available outside the range).</summary>
     public double PopulationIn(int municipality, int year) =>
         Population[Math.Clamp(year - FirstPopulationYear, 0, Population.Length - 1)][municipality];

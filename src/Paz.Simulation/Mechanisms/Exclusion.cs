@@ -49,10 +49,6 @@ public sealed class Exclusion : IMechanism
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var marginalization = inputs.Marginalization ?? throw new InvalidOperationException("the explanation 'exclusion' needs the municipalities' marginalization (EngineInputsBuilder loads it from data/socioeconomic)");
-        var year = inputs.Start.Year;
-        var people = Enumerable.Range(0, inputs.MunicipalityCount).Select(m => inputs.PopulationIn(m, year)).ToArray();
-        var raw = marginalization.Select(x => Math.Exp(elasticity * x)).ToArray();
-        var mean = raw.Select((v, m) => v * people[m]).Sum() / people.Sum();
-        return [.. raw.Select(v => v / mean)];
+        return inputs.WithPopulationMeanOne([.. marginalization.Select(x => Math.Exp(elasticity * x))], inputs.Start.Year);
     }
 }

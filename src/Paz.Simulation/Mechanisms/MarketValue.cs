@@ -52,9 +52,8 @@ public sealed class MarketValue : IMechanism
         ArgumentNullException.ThrowIfNull(inputs);
         var marginalization = inputs.Marginalization ?? throw new InvalidOperationException("the explanation 'market' needs the municipalities' marginalization (EngineInputsBuilder loads it from data/socioeconomic)");
         var year = inputs.Start.Year;
-        var people = Enumerable.Range(0, inputs.MunicipalityCount).Select(m => inputs.PopulationIn(m, year)).ToArray();
-        var raw = people.Select((p, m) => Math.Pow(Math.Max(p, 1) * Math.Exp(-marginalization[m]), elasticity)).ToArray();
-        var mean = raw.Select((v, m) => v * people[m]).Sum() / people.Sum();
-        return [.. raw.Select(v => v / mean)];
+        var raw = Enumerable.Range(0, inputs.MunicipalityCount)
+            .Select(m => Math.Pow(Math.Max(inputs.PopulationIn(m, year), 1) * Math.Exp(-marginalization[m]), elasticity)).ToArray();
+        return inputs.WithPopulationMeanOne(raw, year);
     }
 }

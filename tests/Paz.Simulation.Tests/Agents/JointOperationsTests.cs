@@ -24,25 +24,8 @@ public class JointOperationsTests
         StateNames = ["Aguascalientes", "Baja California"],
     };
 
-    // Conflict killings per place over many independent weeks of two rival groups of 400 in both places.
-    private static double[] Killings(Explanation held, bool soldiers)
-    {
-        var settings = Quiet.With(Explanations.InForce, (double)held).With(ForceLevers.MilitaryPersonnel, soldiers ? 2000 : 0);
-        var inputs = TwoStates();
-        var random = new Xoshiro256StarStar(11);
-        var total = new double[2];
-        for (var week = 0; week < 400; week++)
-        {
-            var world = SmallWorld.With(2, (0, 0, 400, 40, 1), (1, 0, 400, 40, 1), (0, 1, 400, 40, 1), (1, 1, 400, 40, 1));
-            var context = WeekContext.For(world, inputs, settings, random);
-            new JointOperations().Step(context);
-            new TerritorialConflict().Step(context);
-            total[0] += context.Homicides[0];
-            total[1] += context.Homicides[1];
-        }
-
-        return total;
-    }
+    private static double[] Killings(Explanation held, bool soldiers) =>
+        SmallWorld.ConflictKillingsByPlace(TwoStates(), Quiet.With(Explanations.InForce, (double)held).With(ForceLevers.MilitaryPersonnel, soldiers ? 2000 : 0), () => new JointOperations(), 11);
 
     [Fact]
     public void ConfrontationRaisesConflictInTheOperationsStateOnly()

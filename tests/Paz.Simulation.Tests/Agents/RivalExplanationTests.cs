@@ -17,24 +17,8 @@ public class RivalExplanationTests
     // Two municipalities of 100,000 people in one state; the first richer (CONAPO score −1), the second poorer (+1). Synthetic.
     private static EngineInputs RichAndPoor() => SmallWorld.Inputs(2) with { Marginalization = [-1.0, 1.0] };
 
-    private static double[] ConflictKillings(Explanation held)
-    {
-        var inputs = RichAndPoor();
-        var settings = Quiet.With(Explanations.InForce, (double)held).With(MarketValue.MarketElasticity, 1);
-        var random = new Xoshiro256StarStar(3);
-        var total = new double[2];
-        for (var week = 0; week < 400; week++)
-        {
-            var world = SmallWorld.With(2, (0, 0, 400, 40, 1), (1, 0, 400, 40, 1), (0, 1, 400, 40, 1), (1, 1, 400, 40, 1));
-            var context = WeekContext.For(world, inputs, settings, random);
-            new MarketValue().Step(context);
-            new TerritorialConflict().Step(context);
-            total[0] += context.Homicides[0];
-            total[1] += context.Homicides[1];
-        }
-
-        return total;
-    }
+    private static double[] ConflictKillings(Explanation held) =>
+        SmallWorld.ConflictKillingsByPlace(RichAndPoor(), Quiet.With(Explanations.InForce, (double)held).With(MarketValue.MarketElasticity, 1), () => new MarketValue(), 3);
 
     [Fact]
     public void UnderTheMarketExplanationGroupsFightHarderOverTheRicherPlaza()

@@ -39,6 +39,27 @@ internal static class SmallWorld
         0,
         new DateOnly(2015, 1, 1));
 
+    /// <summary>
+    /// Conflict killings per place over many independent weeks of two rival groups of 400 in each of two places, with
+    /// <paramref name="signal"/> (a mechanism publishing a multiplier) run before conflict each week.
+    /// </summary>
+    public static double[] ConflictKillingsByPlace(EngineInputs inputs, Settings settings, Func<IMechanism> signal, ulong seed, int weeks = 400)
+    {
+        var random = new Xoshiro256StarStar(seed);
+        var total = new double[2];
+        for (var week = 0; week < weeks; week++)
+        {
+            var world = With(2, (0, 0, 400, 40, 1), (1, 0, 400, 40, 1), (0, 1, 400, 40, 1), (1, 1, 400, 40, 1));
+            var context = WeekContext.For(world, inputs, settings, random);
+            signal().Step(context);
+            new Mechanisms.TerritorialConflict().Step(context);
+            total[0] += context.Homicides[0];
+            total[1] += context.Homicides[1];
+        }
+
+        return total;
+    }
+
     /// <summary>A context on <paramref name="world"/> for running mechanisms by hand.</summary>
     public static WeekContext Context(World world, Settings settings, Xoshiro256StarStar random, double[]? pool = null) =>
         WeekContext.For(world, Inputs(world.MunicipalityCount, pool), settings, random);
