@@ -139,7 +139,7 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
             double[] values = [.. f.Years.Select(f.NationalMean)];
             var line = plot.Add.Scatter(xs, values);
             line.Color = ScottPlot.Color.FromHex(colors[(k - 1) % colors.Length]);
-            line.LinePattern = ScottPlot.LinePattern.Dashed;
+            line.MarkerSize = 4; // solid: the SVG canvas draws no dash patterns
             line.LegendText = f.Name;
         }
 
