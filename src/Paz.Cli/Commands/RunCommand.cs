@@ -76,7 +76,7 @@ public static class RunCommand
             var table = new Table().Title("Validation against the data and the aggregate model (computed, not typed in)").AddColumns("Check", "Model", "Target", "Rule", "Result");
             foreach (var c in checks)
             {
-                table.AddRow(Markup.Escape(c.Name), Format(c.Value), Format(c.Target), c.Rule, c.Passed ? "pass" : "FAIL");
+                table.AddRow(Markup.Escape(c.Name), c.IsYear ? c.Value.ToString("0", Invariant) : Format(c.Value), c.IsYear ? c.Target.ToString("0", Invariant) : Format(c.Target), c.Rule, c.Passed ? "pass" : "FAIL");
             }
 
             console.Tables.Write(table);

@@ -48,7 +48,11 @@ public sealed record ValidationTargets(
 /// <param name="Target">The value or bound it is checked against.</param>
 /// <param name="Passed">Whether it holds.</param>
 /// <param name="Rule">The rule, in words.</param>
-public sealed record ValidationCheck(string Name, double Value, double Target, bool Passed, string Rule);
+public sealed record ValidationCheck(string Name, double Value, double Target, bool Passed, string Rule)
+{
+    /// <summary>Whether the value and target are calendar years (printed without a thousands separator).</summary>
+    public bool IsYear { get; init; }
+}
 
 /// <summary>Checks an ensemble against the data and the aggregate model (issue 4's acceptance list), computing everything from runs and data.</summary>
 public static class Validation
@@ -117,7 +121,7 @@ public static class Validation
         var early = years.Take(years.Count - 3).ToList();
         var dataPeak = early.MaxBy(y => targets.NationalHomicides[y]);
         var modelPeak = early.MaxBy(y => byYear[y].Homicides.Mean);
-        yield return new ValidationCheck($"peak of national homicides (INEGI {dataPeak})", modelPeak, dataPeak, Math.Abs(modelPeak - dataPeak) <= 1, "the model's peak year within a year of INEGI's");
+        yield return new ValidationCheck($"peak of national homicides (INEGI {dataPeak})", modelPeak, dataPeak, Math.Abs(modelPeak - dataPeak) <= 1, "the model's peak year within a year of INEGI's") { IsYear = true };
         var after = years.Where(y => y > dataPeak).ToList();
         if (after.Count < 2)
         {
@@ -126,7 +130,7 @@ public static class Validation
 
         var dataTrough = after.MinBy(y => targets.NationalHomicides[y]);
         var modelTrough = after.MinBy(y => byYear[y].Homicides.Mean);
-        yield return new ValidationCheck($"trough after the peak (INEGI {dataTrough})", modelTrough, dataTrough, Math.Abs(modelTrough - dataTrough) <= 1, "the model's lowest year after INEGI's peak within a year of INEGI's");
+        yield return new ValidationCheck($"trough after the peak (INEGI {dataTrough})", modelTrough, dataTrough, Math.Abs(modelTrough - dataTrough) <= 1, "the model's lowest year after INEGI's peak within a year of INEGI's") { IsYear = true };
     }
 
     private static ValidationCheck Flow(string name, double model, double aggregate) =>
