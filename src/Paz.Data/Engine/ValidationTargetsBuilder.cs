@@ -20,16 +20,7 @@ public static class ValidationTargetsBuilder
         var years = series.Years.Where(y => y <= LastYear).ToList();
         var codes = inputs.Municipalities.Select(c => new MunicipalityCode(c)).ToArray();
         var municipal = years.ToDictionary(y => y, y => codes.Select(c => series.Contains(c) ? (double)series.YearTotal(c, y) : 0).ToArray());
-        var states = years.ToDictionary(y => y, y =>
-        {
-            var byState = new double[inputs.States];
-            for (var m = 0; m < codes.Length; m++)
-            {
-                byState[inputs.StateOf[m]] += municipal[y][m];
-            }
-
-            return byState;
-        });
+        var states = years.ToDictionary(y => y, y => inputs.SumByState(m => municipal[y][m]));
         return new ObservedHomicides(years.ToDictionary(y => y, y => (double)series.YearTotal(y)), states, municipal);
     }
 

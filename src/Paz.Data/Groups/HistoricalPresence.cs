@@ -68,10 +68,16 @@ public static class HistoricalPresence
             presence[node[id]].Add(byCode[row.WholeNumber(code, 1, 32)]);
         });
 
+        var strengthRank = new int[network.Count];
+        for (var rank = 0; rank < network.Count; rank++)
+        {
+            strengthRank[network.StrengthOrder[rank]] = rank;
+        }
+
         var order = Enumerable.Range(0, network.Count)
             .Where(g => presence[g].Count > 0)
             .OrderByDescending(g => presence[g].Count)
-            .ThenBy(g => Array.IndexOf(network.StrengthOrder.ToArray(), g))
+            .ThenBy(g => strengthRank[g])
             .ToArray();
         return ([.. presence.Select(p => p.ToArray())], order);
     }

@@ -66,6 +66,19 @@ public sealed record EngineInputs(
         return [.. values.Select(v => v / mean)];
     }
 
+    /// <summary>Per-municipality values summed by state (state index order).</summary>
+    public double[] SumByState(Func<int, double> valueOf)
+    {
+        ArgumentNullException.ThrowIfNull(valueOf);
+        var states = new double[States];
+        for (var m = 0; m < MunicipalityCount; m++)
+        {
+            states[StateOf[m]] += valueOf(m);
+        }
+
+        return states;
+    }
+
     /// <summary>Population of a municipality in a year (the nearest year available outside the range).</summary>
     public double PopulationIn(int municipality, int year) =>
         Population[Math.Clamp(year - FirstPopulationYear, 0, Population.Length - 1)][municipality];

@@ -77,18 +77,7 @@ public static class Backtest
             runs[k] = engine.Run(fitted, weeks, new Core.Randomness.Xoshiro256StarStar(unchecked(settings.Seed + (ulong)origin + ((ulong)k * 0x9E3779B97F4A7C15UL))).NextUInt64()));
         var years = Enumerable.Range(origin + 1, settings.LastYear - origin).ToList();
         var national = years.ToDictionary(y => y, y => runs.Select(r => (double)r.Homicides(y)).ToArray());
-        var states = years.ToDictionary(y => y, y => runs.Select(r => ByState(r, inputs, y)).ToArray());
+        var states = years.ToDictionary(y => y, y => runs.Select(r => inputs.SumByState(m => r.Homicides(m, y))).ToArray());
         return (fit, new Forecast("engine", national, states));
-    }
-
-    private static double[] ByState(ReplicateResult run, EngineInputs inputs, int year)
-    {
-        var states = new double[inputs.States];
-        for (var m = 0; m < inputs.MunicipalityCount; m++)
-        {
-            states[inputs.StateOf[m]] += run.Homicides(m, year);
-        }
-
-        return states;
     }
 }

@@ -36,10 +36,8 @@ public sealed class Exclusion : IMechanism
             return;
         }
 
-        if (context.PeriodBegins || _factor is null)
-        {
-            _factor = Factor(context.Inputs, context.Settings[ExclusionElasticity]);
-        }
+        // Its parameter holds for the whole run (not switchable): computed once.
+        _factor ??= Factor(context.Inputs, context.Settings[ExclusionElasticity]);
 
         context.ExclusionFactor = _factor;
     }

@@ -38,10 +38,8 @@ public sealed class MarketValue : IMechanism
             return;
         }
 
-        if (context.PeriodBegins || _value is null)
-        {
-            _value = Value(context.Inputs, context.Settings[MarketElasticity]);
-        }
+        // Its parameter holds for the whole run (not switchable): computed once.
+        _value ??= Value(context.Inputs, context.Settings[MarketElasticity]);
 
         context.PlazaValue = _value;
     }
