@@ -29,6 +29,7 @@ public static class Schedule
         GuardOperations.Info,
         Predation.Info,
         NonMemberHomicides.Info,
+        RecruitCapacity.Info,
     ];
 
     /// <summary>Mechanisms that run after the week's events have befallen members (they add members).</summary>

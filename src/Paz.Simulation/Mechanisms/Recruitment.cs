@@ -10,6 +10,7 @@ namespace Paz.Simulation.Mechanisms;
 /// Claim: "reducing cartel recruitment is the only way to lower violence" (Prieto-Curiel et al. 2023),
 /// and the seed's point that young men without prospects are the groups' recruitment base.
 /// Recruits in a cell ~ Poisson(recruitment · free members · pool^pool_elasticity · middle-layer strength),
+/// × headroom (the share of the local pool other members have not taken, where a capacity is set),
 /// where middle-layer strength = min(1, middle layer / (middle_share · members)): cell heads recruit, so a
 /// group whose middle layer is gone regenerates slowly. The pool factors are normalized at the start so
 /// that national recruitment is recruitment × members, the aggregate model's ρT, whatever the elasticity.
@@ -52,6 +53,7 @@ public sealed class Recruitment : IMechanism
         var rate = context.Settings[Rate];
         var middleShare = context.Settings[WorldParameters.MiddleShare];
         var recruits = 0;
+        var headroom = context.RecruitHeadroom;
         var cells = world.ActiveCells;
         var (rates, counts, scratch) = world.CellScratch();
         for (var k = 0; k < cells.Count; k++)
@@ -60,7 +62,7 @@ public sealed class Recruitment : IMechanism
             var g = world.CellGroup[c];
             var members = world.GroupMembers[g];
             var strength = members == 0 ? 0 : Math.Min(1, world.GroupMiddle[g] / (middleShare * members));
-            rates[k] = rate * world.Free[c] * _pool[world.CellPlace[c]] * strength;
+            rates[k] = rate * world.Free[c] * _pool[world.CellPlace[c]] * strength * (headroom?[world.CellPlace[c]] ?? 1);
         }
 
         // One Poisson total scattered over the cells: the same law as a Poisson draw per cell, with a few

@@ -19,10 +19,12 @@ namespace Paz.Simulation.Mechanisms;
 ///   to guard_personnel_full over guard_ramp_weeks from the timeline entry that set them.
 /// - Presence: x uniformed officers per 1,000 inhabitants leave a share f(x) = 1 − d·x/(x + h) of predation and
 ///   armed confrontations, d = guard_deterrence, h = presence_half (a soldier and a Guard officer deter
-///   alike). The soldiers' deterrence was in force through 2015-2018, so the calibrated predation already
-///   includes it, and presence is measured against it: with S soldiers deployed, W of them withdrawn and G
-///   effective Guard officers, the factor is f(S − W + G) / f(S). Under a proactive posture each neighbour
-///   counts proactive_reach · officers / (number of neighbours) more (the intelligence follows the groups).
+///   alike). The soldiers' deterrence at the start is in force in the calibration window, so the calibrated
+///   predation already includes it, and presence is measured against it: with S soldiers deployed, W of them
+///   withdrawn and G effective Guard officers, the factor is f(S − W + G) / f(S₀), S₀ the start's soldiers
+///   (military_personnel of the first period) placed the same way; a timeline that changes the soldiers (the
+///   history replay: 45,000 in 2007, 32,253 in 2013) changes presence with them. Under a proactive posture
+///   each neighbour counts proactive_reach · officers / (number of neighbours) more (the intelligence follows the groups).
 /// - Pullback: from a region's exit date its soldiers leave, keeping the plan's reserve share. With a
 ///   plan, a region whose annualized rate is above the re-entry rate at two consecutive monthly reviews gets
 ///   its soldiers back for good.
@@ -95,13 +97,19 @@ public sealed class UniformedPresence : IMechanism
         var inputs = context.Inputs;
         var guard = s.Whole(ForceLevers.GuardPersonnelStart) > 0 || s.Whole(ForceLevers.GuardPersonnelFull) > 0;
         var pullback = s.Choice<PullbackPlan>(ForceLevers.Pullback);
-        if (!guard && pullback == PullbackPlan.None)
+        var deployed = s.Whole(ForceLevers.MilitaryPersonnel);
+        var atStart = context.Timeline.Periods[0].Settings.Whole(ForceLevers.MilitaryPersonnel);
+        if (!guard && pullback == PullbackPlan.None && deployed == atStart)
         {
             (_officers, _deterrence, _withdrawn) = (null, null, 0);
             return;
         }
 
-        var soldiers = ByViolence(inputs.MunicipalityCount, s.Whole(ForceLevers.MilitaryPersonnel), s.Whole(ForceLevers.MilitaryPlaces), context.LastYear);
+        var places = s.Whole(ForceLevers.MilitaryPlaces);
+        var soldiers = ByViolence(inputs.MunicipalityCount, deployed, places, context.LastYear);
+
+        // Presence is measured against the start's deployment, which the calibrated rates already include.
+        var reference = deployed == atStart ? soldiers : ByViolence(inputs.MunicipalityCount, atStart, places, context.LastYear);
         _officers = guard ? Officers(context) : null;
         double[]? withdrawn = null;
         if (pullback != PullbackPlan.None)
@@ -115,7 +123,7 @@ public sealed class UniformedPresence : IMechanism
 
         _withdrawn = withdrawn?.Sum() ?? 0;
         var effective = _officers is null ? null : Effective(context, _officers);
-        _deterrence = Presence(inputs, s[GuardDeterrence], s[PresenceHalf], soldiers, withdrawn, effective, context.Date.Year);
+        _deterrence = Presence(inputs, s[GuardDeterrence], s[PresenceHalf], reference, soldiers, withdrawn, effective, context.Date.Year);
     }
 
     /// <summary>
@@ -233,16 +241,20 @@ public sealed class UniformedPresence : IMechanism
         return withdrawn;
     }
 
-    /// <summary>The factor on predation and confrontations in each municipality, against the 2015-2018 presence: f(S − W + G) / f(S).</summary>
-    public static double[] Presence(EngineInputs inputs, double deterrence, double half, double[] soldiers, double[]? withdrawn, double[]? guard, int year)
+    /// <summary>
+    /// The factor on predation and confrontations in each municipality, against the presence at the start:
+    /// f(S − W + G) / f(S₀), <paramref name="reference"/> the soldiers the start's deployment would place now.
+    /// </summary>
+    public static double[] Presence(EngineInputs inputs, double deterrence, double half, double[] reference, double[] soldiers, double[]? withdrawn, double[]? guard, int year)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(soldiers);
         var factor = new double[soldiers.Length];
         for (var m = 0; m < factor.Length; m++)
         {
             var thousands = Math.Max(1, inputs.PopulationIn(m, year) / 1000);
-            var before = soldiers[m] / thousands;
+            var before = reference[m] / thousands;
             var now = Math.Max(0, soldiers[m] - (withdrawn?[m] ?? 0) + (guard?[m] ?? 0)) / thousands;
             factor[m] = Left(deterrence, half, now) / Left(deterrence, half, before);
         }

@@ -54,6 +54,38 @@ public class TimelineTests
         Assert.True(officers.Zip(officers.Skip(1)).All(p => p.Second.Officers >= p.First.Officers - 1e-6), "the Guard only grows");
     }
 
+    [Theory]
+    [InlineData(20_000, 1)]  // fewer soldiers than at the start: less deterrence, more violence left
+    [InlineData(90_000, -1)] // more: less left
+    public void SoldiersChangedByTheTimelineChangePresenceAgainstTheStartsDeployment(int soldiers, int direction)
+    {
+        // 53,000 soldiers at the start (the baseline's), changed from March; no Guard, no pullback.
+        var baseline = CalibratedBaseline.Scenario.Settings;
+        var timeline = new Timeline(
+        [
+            new PolicyPeriod(Start, baseline),
+            new PolicyPeriod(new DateOnly(2015, 3, 1), baseline.With(ForceLevers.MilitaryPersonnel, soldiers)),
+        ]);
+        var factors = new List<(DateOnly Date, double[]? Factor)>();
+        var schedule = new MechanismInfo[] { UniformedPresence.Info, new("probe", "records the presence factor", [], () => new DeterrenceProbe(factors)) };
+        new CriminalMarketEngine(CalibratedBaseline.Engine.Inputs, schedule, []).Run(timeline, 20, 5);
+
+        Assert.All(factors.Where(f => f.Date < new DateOnly(2015, 3, 1)), f => Assert.Null(f.Factor)); // the start's presence: nothing to correct
+        var after = factors.Where(f => f.Date >= new DateOnly(2015, 3, 1)).ToList();
+        Assert.NotEmpty(after);
+        Assert.All(after, f =>
+        {
+            var moved = f.Factor!.Where(x => Math.Abs(x - 1) > 1e-9).ToList();
+            Assert.NotEmpty(moved);
+            Assert.All(moved, x => Assert.Equal(direction, Math.Sign(x - 1)));
+        });
+    }
+
+    private sealed class DeterrenceProbe(List<(DateOnly Date, double[]? Factor)> seen) : IMechanism
+    {
+        public void Step(WeekContext context) => seen.Add((context.Date, context.Deterrence is { } d ? (double[])d.Clone() : null));
+    }
+
     private sealed class Probe(List<(DateOnly Date, double Officers)> seen) : IMechanism
     {
         public void Step(WeekContext context) => seen.Add((context.Date, context.GuardOfficers?.Sum() ?? 0));
