@@ -114,7 +114,7 @@ public static class BacktestCommand
         };
         var free = spec.FreeParameters.Where(f => own.All(o => o.Spec.Name != f.Name || held.HasFlag(o.Explanation))).ToList();
         free.AddRange(own.Where(o => held.HasFlag(o.Explanation) && free.All(f => f.Name != o.Spec.Name)).Select(o => new FreeParameter(o.Spec.Name, o.Spec.Prior!)));
-        return free.Count <= 12 ? free : throw new UsageException($"--explanations: {free.Count} free parameters for {held}; calibration fits at most 12 (drop one from the scenario's fit list)");
+        return free.Count <= Calibration.MostFreeParameters ? free : throw new UsageException($"--explanations: {free.Count} free parameters for {held}; calibration fits at most {Calibration.MostFreeParameters} (drop one from the scenario's fit list)");
     }
 
     private static List<int> ParseOrigins(string text, int start)

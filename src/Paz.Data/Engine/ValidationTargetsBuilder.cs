@@ -45,7 +45,7 @@ public static class ValidationTargetsBuilder
         var observed = Observed(data, inputs);
         if (first < 2015)
         {
-            return ValidationTargets.Window(observed, first, LastYear, new Dictionary<int, (double, double, double, double)>()) with { Tolerance = 0.15, CheckedFrom = first + 1 };
+            return ValidationTargets.Replay(observed, first, LastYear);
         }
 
         var aggregate = new PrietoCurielModel(GroupNetworkLoader.Load(data.Source)).Run(PrietoCurielParameters.Published, 520).ByYear()

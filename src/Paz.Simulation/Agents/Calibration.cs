@@ -36,6 +36,13 @@ public sealed record CalibrationResult(Settings Parameters, double Objective, in
 /// </remarks>
 public static class Calibration
 {
+    /// <summary>
+    /// The most parameters one calibration fits: a replay of history holds rival explanations and their own
+    /// parameters besides the nine declared fitted; beyond this a Nelder-Mead refinement of a few hundred runs
+    /// stops converging.
+    /// </summary>
+    public const int MostFreeParameters = 14;
+
     /// <summary>The default free parameters: those declared <see cref="Core.Parameters.ParameterSpec.Fitted"/>, searched over their priors (crisis_violence is set from the published kingpin effects instead, see docs/security.md).</summary>
     public static IReadOnlyList<FreeParameter> DefaultFree { get; } =
         [.. Declarations.All.Where(s => s.Fitted && s.Prior is not null).Select(s => new FreeParameter(s.Name, s.Prior!))];
@@ -49,7 +56,7 @@ public static class Calibration
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(free);
-        Core.Common.Check.Require(free.Count <= 12, "at most twelve free parameters");
+        Core.Common.Check.Require(free.Count <= MostFreeParameters, $"at most {MostFreeParameters} free parameters");
         Core.Common.Check.Require(replicates >= 1, "at least one replicate per candidate");
         var inputs = engine.Inputs;
         var weeks = (int)Math.Ceiling((new DateOnly(targets.LastYear + 1, 1, 1).DayNumber - inputs.Start.DayNumber) / 7.0);
@@ -138,7 +145,11 @@ public static class Calibration
         {
             var ratio = Math.Max(1, run.Homicides(year)) / targets.NationalHomicides[year];
             errors[year] = ratio - 1;
-            value += Math.Pow(Math.Log(ratio), 2) + Band(ratio, 0.07);
+            if (year >= targets.CheckedFrom)
+            {
+                // A replay's first year is the start's transient: reported, not fitted.
+                value += Math.Pow(Math.Log(ratio), 2) + Band(ratio, 0.07);
+            }
         }
 
         var last = targets.LastYear;

@@ -40,6 +40,15 @@ public sealed record ValidationTargets(
             CheckedFrom = firstYear,
         };
     }
+
+    /// <summary>
+    /// Targets of a replay of history over <paramref name="firstYear"/>..<paramref name="lastYear"/>: national homicides
+    /// within 15% (a decade, not four years) from the second year — the first is the start's transient, its world
+    /// placed by data before it, and neither checked nor fitted — and the last year's spatial pattern; no
+    /// aggregate flows (the aggregate model starts in 2012 and was fitted on the years a replay forecasts).
+    /// </summary>
+    public static ValidationTargets Replay(ObservedHomicides observed, int firstYear, int lastYear) =>
+        Window(observed, firstYear, lastYear, new Dictionary<int, (double, double, double, double)>()) with { Tolerance = 0.15, CheckedFrom = Math.Min(firstYear + 1, lastYear) };
 }
 
 /// <summary>One acceptance check: a computed value, its bound and whether it holds.</summary>

@@ -65,7 +65,7 @@ public static class Backtest
         ArgumentNullException.ThrowIfNull(settings);
         var origin = seen.LastYear;
         var inputs = engine.Inputs;
-        var targets = ValidationTargets.Window(seen, inputs.Start.Year, origin, new Dictionary<int, (double, double, double, double)>());
+        var targets = ValidationTargets.Replay(seen, inputs.Start.Year, origin);
 
         // A scenario's fitted values saw years after the origin: the search restarts from the declared defaults.
         var fresh = timeline.Select(s => free.Aggregate(s, (acc, f) => acc.With(f.Name, Declarations.Find(f.Name)!.Default)));
