@@ -16,7 +16,7 @@ public sealed record BacktestRun(string Explanations, IReadOnlyList<OriginResult
 /// <param name="NationalMape">National MAPE, mean over origins.</param>
 /// <param name="StateMape">State MAPE, mean over origins.</param>
 /// <param name="NationalCrps">National CRPS, mean over origins.</param>
-/// <param name="BeatsPersistence">For the engine: at how many origins its national MAPE beat persistence's ("3 of 4"); null for a yardstick.</param>
+/// <param name="BeatsPersistence">For the engine (raw or anchored): at how many origins its national MAPE beat persistence's ("3 of 4"); null for a yardstick.</param>
 public sealed record AverageScore(string Explanations, string Forecaster, double NationalMape, double StateMape, double NationalCrps, string? BeatsPersistence);
 
 /// <summary>The report of <c>paz backtest</c>: tables, a chart per origin, and the JSON behind them.</summary>
@@ -37,9 +37,9 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
         .. Runs.SelectMany(run => run.Origins.SelectMany(o => o.Scores).GroupBy(s => s.Forecaster).Select(g =>
         {
             string? beats = null;
-            if (g.Key == "engine")
+            if (g.Key.StartsWith("engine", StringComparison.Ordinal))
             {
-                var wins = run.Origins.Count(o => o.Scores[0].NationalMape < o.Scores.First(s => s.Forecaster == "persistence").NationalMape);
+                var wins = run.Origins.Count(o => o.Scores.First(s => s.Forecaster == g.Key).NationalMape < o.Scores.First(s => s.Forecaster == "persistence").NationalMape);
                 beats = string.Create(Invariant, $"{wins} of {run.Origins.Count}");
             }
 
@@ -61,6 +61,7 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
                 origin = o.Origin,
                 calibration = new { objective = o.Fit.Objective, evaluations = o.Fit.Evaluations, parameters = o.Fitted, yearErrors = o.Fit.YearErrors.ToDictionary(x => x.Key.ToString(Invariant), x => x.Value) },
                 forecastNational = o.Forecasts[0].Years.ToDictionary(y => y.ToString(Invariant), y => o.Forecasts[0].National[y]),
+                forecastAnchored = o.Forecasts[1].Years.ToDictionary(y => y.ToString(Invariant), y => o.Forecasts[1].National[y]),
                 scores = o.Scores.Select(s => new
                 {
                     forecaster = s.Forecaster,
@@ -132,7 +133,7 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
         var mean = plot.Add.Scatter(xs, middle);
         mean.Color = ScottPlot.Color.FromHex("#1f77b4");
         mean.LegendText = "engine (mean, 5th-95th band)";
-        string[] colors = ["#ff7f0e", "#2ca02c"];
+        string[] colors = ["#9467bd", "#ff7f0e", "#2ca02c"];
         for (var k = 1; k < origin.Forecasts.Count; k++)
         {
             var f = origin.Forecasts[k];

@@ -44,17 +44,18 @@ public static class Backtest
         ArgumentNullException.ThrowIfNull(settings);
         Core.Common.Check.Require(origin >= engine.Inputs.Start.Year && origin < settings.LastYear, $"an origin from the start ({engine.Inputs.Start.Year}) to before {settings.LastYear}");
         var seen = observed.Through(origin);
-        var (fit, forecast) = Forecast(engine, timeline, seen, free, settings, progress);
+        var (fit, forecast, anchored) = Forecast(engine, timeline, seen, free, settings, progress);
         var years = forecast.Years.ToList();
-        var forecasts = new[] { forecast, Yardsticks.Persistence(seen, years), Yardsticks.DampedTrend(seen, years) };
+        var forecasts = new[] { forecast, anchored, Yardsticks.Persistence(seen, years), Yardsticks.DampedTrend(seen, years) };
         return new OriginResult(origin, fit, forecasts, [.. forecasts.Select(f => ForecastScore.Of(f, observed))], free.ToDictionary(f => f.Name, f => fit.Parameters.Get(f.Name)));
     }
 
     /// <summary>
     /// The engine's forecast from what was seen to the origin (<paramref name="seen"/>'s last year): calibrate on it,
-    /// then run the ensemble from the start to the end of <see cref="BacktestSettings.LastYear"/>. Nothing here reads a later outcome.
+    /// then run the ensemble from the start to the end of <see cref="BacktestSettings.LastYear"/>; also the same
+    /// forecast anchored at the origin's observed year (<see cref="Anchoring"/>). Nothing here reads a later outcome.
     /// </summary>
-    public static (CalibrationResult Fit, Forecast Forecast) Forecast(
+    public static (CalibrationResult Fit, Forecast Forecast, Forecast Anchored) Forecast(
         CriminalMarketEngine engine, Timeline timeline, ObservedHomicides seen, IReadOnlyList<FreeParameter> free,
         BacktestSettings settings, IProgress<(int Done, double Best)>? progress = null)
     {
@@ -78,6 +79,8 @@ public static class Backtest
         var years = Enumerable.Range(origin + 1, settings.LastYear - origin).ToList();
         var national = years.ToDictionary(y => y, y => runs.Select(r => (double)r.Homicides(y)).ToArray());
         var states = years.ToDictionary(y => y, y => runs.Select(r => inputs.SumByState(m => r.Homicides(m, y))).ToArray());
-        return (fit, new Forecast("engine", national, states));
+        var raw = new Forecast("engine", national, states);
+        var anchored = Anchoring.Anchored(raw, [.. runs.Select(r => (double)r.Homicides(origin))], [.. runs.Select(r => inputs.SumByState(m => r.Homicides(m, origin)))], seen);
+        return (fit, raw, anchored);
     }
 }

@@ -64,6 +64,22 @@ public class BacktestTests
     }
 
     [Fact]
+    public void AnAnchoredForecastKeepsTheEnginesChangesFromTheObservedOriginInEachState()
+    {
+        // The ensemble simulated 50 (state 1: 30, state 2: 20) in the origin's year; 100 were observed (40 and 60).
+        var seen = new ObservedHomicides(new Dictionary<int, double> { [2016] = 100 }, new Dictionary<int, double[]> { [2016] = [40, 60] }, new Dictionary<int, double[]> { [2016] = [100] });
+        // It forecasts a 20% rise everywhere.
+        var engine = new Forecast("engine", new Dictionary<int, double[]> { [2017] = [54, 66] }, new Dictionary<int, double[][]> { [2017] = [[33, 22], [39, 26]] });
+        var anchored = Anchoring.Anchored(engine, [48, 52], [[29, 19], [31, 21]], seen);
+
+        Assert.Equal(120, anchored.NationalMean(2017), 9); // +20% from the observed 100, not from the simulated 50
+        Assert.Equal(108, anchored.National[2017][0], 9);   // each draw scaled alike: the spread scales with the level
+        var states = anchored.StateMeans(2017);
+        Assert.Equal(48, states[0], 9); // +20% from 40
+        Assert.Equal(72, states[1], 9); // +20% from 60
+    }
+
+    [Fact]
     public void TheCrpsOfOneDrawIsItsAbsoluteErrorAndAnEnsembleIsCreditedForItsSpread()
     {
         Assert.Equal(3, ForecastScore.Crps([7], 10), 12);
