@@ -36,6 +36,7 @@ public static class TribunalApp
 
         var app = builder.Build();
         _ = app.Services.GetRequiredService<Registry>(); // fail at start, not at the first request, on bad configuration
+        app.Use(SecurityHeaders);
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteProblem, StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
         app.Use(Refusals);
@@ -53,6 +54,33 @@ public static class TribunalApp
         using var stream = typeof(TribunalApp).Assembly.GetManifestResourceStream("Paz.Web.Ui.index.html")!;
         return new StreamReader(stream).ReadToEnd();
     });
+
+    // The page's own script and style, by hash: the browser runs nothing else, not even a script an applicant's
+    // name smuggled into the page, and no other site may frame it.
+    private static readonly Lazy<string> PagePolicy = new(() =>
+    {
+        static string Hash(string page, string tag)
+        {
+            var open = page.IndexOf($"<{tag}>", StringComparison.Ordinal) + tag.Length + 2;
+            var body = page[open..page.IndexOf($"</{tag}>", open, StringComparison.Ordinal)];
+            return Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body)));
+        }
+
+        var page = Page.Value;
+        return $"default-src 'none'; script-src 'sha256-{Hash(page, "script")}'; style-src 'sha256-{Hash(page, "style")}'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    });
+
+    // Every answer: not to be sniffed, framed or cached (cases hold personal data); the page: its content policy.
+    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
+    {
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        headers.ContentSecurityPolicy = http.Request.Path == "/" ? PagePolicy.Value : "default-src 'none'; frame-ancestors 'none'";
+        return next();
+    }
 
     private static Registry CreateRegistry(IConfigurationSection settings)
     {
