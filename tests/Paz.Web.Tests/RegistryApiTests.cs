@@ -136,6 +136,17 @@ public abstract class RegistryApiTests
     }
 
     [Fact]
+    public async Task ANegativeAgeIsRefusedInsteadOfScreeningAsYoung()
+    {
+        using var clerk = Host.Client(Host.Users[Role.Clerk]);
+        var facts = JsonDocument.Parse("""{ "case_id": "X", "facts": { "applicant": { "age": -4 } } }""").RootElement;
+        var response = await clerk.PostAsJsonAsync("/api/cases", new { applicant_name = "Ana", rule_set = "enacted-2020", facts }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Contains("'applicant.age' must be a number from 12 to 120", problem.GetProperty("errors").GetProperty("facts")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InvalidInputAnswersProblemDetailsNamingTheFieldAndLine()
     {
         using var clerk = Host.Client(Host.Users[Role.Clerk]);

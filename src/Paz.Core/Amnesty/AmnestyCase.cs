@@ -63,6 +63,11 @@ public sealed class AmnestyCase
             return $"'{path}' must be {Article(definition.Type)}, found '{value}'";
         }
 
+        if (definition.Type == FactType.Number && (value.Number < definition.Minimum || value.Number > definition.Maximum || !double.IsFinite(value.Number)))
+        {
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{path}' must be a number from {definition.Minimum} to {definition.Maximum} ({definition.Description}); found '{value}'");
+        }
+
         return definition.Words.Count > 0 && !definition.Words.Contains(value.Text!, StringComparer.Ordinal)
             ? $"'{path}' must be one of: {string.Join(", ", definition.Words)}; found '{value}'"
             : null;

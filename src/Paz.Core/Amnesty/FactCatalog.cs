@@ -7,6 +7,12 @@ namespace Paz.Core.Amnesty;
 /// <param name="Words">For text facts, the allowed words (empty: free text).</param>
 public sealed record FactDefinition(string Path, FactType Type, string Description, IReadOnlyList<string> Words)
 {
+    /// <summary>For number facts, the smallest value a case may state.</summary>
+    public double Minimum { get; init; } = double.NegativeInfinity;
+
+    /// <summary>For number facts, the largest value a case may state.</summary>
+    public double Maximum { get; init; } = double.PositiveInfinity;
+
     /// <summary>Whether the fact describes one offence (<c>offence.*</c>) rather than the case.</summary>
     public bool PerOffence => Path.StartsWith(FactCatalog.OffencePrefix, StringComparison.Ordinal);
 }
@@ -35,7 +41,8 @@ public static class FactCatalog
         Word("procedural_status", "stage of the criminal proceedings", "investigated", "charged", "on_trial", "sentenced"),
         Word("jurisdiction", "courts with jurisdiction over the case", "federal", "state"),
         Flag("application.collective", "the application is made for a group or collective rather than for one person"),
-        Number("applicant.age", "age in years at the time of the offences"),
+        // Under 12 no one answers for an offence in Mexico (the adolescents' justice system starts at 12).
+        Number("applicant.age", "age in years at the time of the offences", 12, 120),
         Flag("applicant.indigenous", "belongs to an indigenous people or community"),
         Flag("applicant.afro_mexican", "belongs to an Afro-Mexican people or community"),
         Flag("applicant.farmer", "works the land (campesino)"),
@@ -64,8 +71,8 @@ public static class FactCatalog
         Flag("offence.serious_injury", "someone suffered serious injuries"),
         Flag("offence.terrorism", "the offence is terrorism"),
         Flag("offence.mandatory_pretrial_detention", "the offence is in the Constitution's art. 19 catalogue or is a serious federal offence"),
-        Number("offence.max_penalty_years", "maximum prison term for the offence, in years"),
-        Number("offence.personal_use_multiple", "quantity held, as a multiple of the maximum personal-use dose (LGS art. 479)"),
+        Number("offence.max_penalty_years", "maximum prison term for the offence, in years", 0, 200),
+        Number("offence.personal_use_multiple", "quantity held, as a multiple of the maximum personal-use dose (LGS art. 479)", 0, double.PositiveInfinity),
         Flag("offence.for_sale", "drugs were held for sale or distribution"),
         Flag("offence.political_motive", "committed for political reasons or in a social movement"),
         Word("offence.role", "the applicant's role in an abortion case", "mother", "health_staff", "relative", "other"),
@@ -82,7 +89,8 @@ public static class FactCatalog
 
     private static FactDefinition Flag(string path, string description) => new(path, FactType.Boolean, description, []);
 
-    private static FactDefinition Number(string path, string description) => new(path, FactType.Number, description, []);
+    private static FactDefinition Number(string path, string description, double minimum, double maximum) =>
+        new(path, FactType.Number, description, []) { Minimum = minimum, Maximum = maximum };
 
     private static FactDefinition DateFact(string path, string description) => new(path, FactType.Date, description, []);
 

@@ -35,13 +35,15 @@ public sealed class MalformedAmnestyInputTests
     [Theory]
     [InlineData("{\n  \"case_id\": \"A\",\n  \"facts\": { \"applicant\": { \"agee\": 3 } }\n}", 3, "unknown fact 'applicant.agee'")]
     [InlineData("{\n  \"case_id\": \"A\",\n  \"facts\": {\n    \"applicant\": { \"age\": \"young\" }\n  }\n}", 4, "'applicant.age' must be a number, found 'young'")]
+    [InlineData("{\n  \"case_id\": \"A\",\n  \"facts\": {\n    \"applicant\": { \"age\": -3 }\n  }\n}", 4, "'applicant.age' must be a number from 12 to 120")]
+    [InlineData("{\n  \"case_id\": \"A\",\n  \"facts\": {},\n  \"offences\": [ { \"max_penalty_years\": -1 } ]\n}", 4, "'offence.max_penalty_years' must be a number from 0 to 200")]
     [InlineData("{\n  \"case_id\": \"A\",\n  \"facts\": { \"procedural_status\": \"convicted\" }\n}", 3, "must be one of: investigated, charged, on_trial, sentenced")]
     [InlineData("{\n  \"case_id\": \"A\",\n  \"offences\": [\n    { \"committed\": \"last year\" }\n  ]\n}", 4, "'offence.committed' must be a date (yyyy-MM-dd), found 'last year'")]
     [InlineData("{\n  \"case_id\": \"A\",\n  \"facts\": { \"offence\": { \"firearm\": true } }\n}", 3, "describes one offence and belongs in an entry of 'offences'")]
     [InlineData("{\n  \"case_id\": \"A\",\n  \"offences\": [ { \"procedural_status\": \"charged\" } ]\n}", 3, "unknown fact 'offence.procedural_status'")]
     [InlineData("{\n  \"case_id\": \"A\",\n  \"victim\": {}\n}", 3, "unknown key 'victim'")]
     [InlineData("{\n  \"facts\": {}\n}", 1, "expected 'case_id'")]
-    [InlineData("{\n  \"case_id\": \"A\",\n  \"facts\": { \"applicant\": { \"age\": 3, } }\n}", 3, "expected valid JSON")]
+    [InlineData("{\n  \"case_id\": \"A\",\n  \"facts\": { \"applicant\": { \"age\": 30, } }\n}", 3, "expected valid JSON")]
     public void MalformedCaseFileIsRefusedWithItsLine(string content, int line, string expectation)
     {
         using var file = new BrokenFile("case.json", content);

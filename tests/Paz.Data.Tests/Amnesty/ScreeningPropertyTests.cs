@@ -90,7 +90,7 @@ public sealed class ScreeningPropertyTests
     private static FactValue RandomValue(FactDefinition fact, Random random) => fact.Type switch
     {
         FactType.Boolean => FactValue.Of(random.Next(2) == 0),
-        FactType.Number => FactValue.Of((double)random.Next(0, 61)),
+        FactType.Number => FactValue.Of((double)random.Next((int)Math.Max(0, fact.Minimum), (int)Math.Min(60, fact.Maximum) + 1)), // within the catalogue's range
         FactType.Date => FactValue.Of(new DateOnly(2012, 1, 1).AddDays(random.Next(0, 3650))),
         _ => FactValue.Of(fact.Words.Count > 0 ? fact.Words[random.Next(fact.Words.Count)] : "CPF 194"),
     };
