@@ -96,11 +96,12 @@ public static class TribunalApp
     }
 
     // Resolves the bearer token to an actor, and refuses any endpoint that names neither an action nor
-    // AllowAnonymous: a new endpoint is closed until someone decides who may use it.
+    // AllowAnonymous: a new endpoint is closed until someone decides who may use it. Routing's own rejections
+    // (405 for a method a route does not take, 415 for a body it does not accept) are not routes and pass.
     private static async Task SessionAndDefaultDeny(HttpContext http, Func<Task> next)
     {
         var endpoint = http.GetEndpoint();
-        if (endpoint is not null && endpoint.Metadata.GetMetadata<RequiresActionAttribute>() is null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+        if (endpoint is RouteEndpoint && endpoint.Metadata.GetMetadata<RequiresActionAttribute>() is null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;

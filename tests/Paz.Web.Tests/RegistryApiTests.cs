@@ -136,6 +136,16 @@ public abstract class RegistryApiTests
     }
 
     [Fact]
+    public async Task AWrongMethodAnswers405AndAWrongContentType415()
+    {
+        using var clerk = Host.Client(Host.Users[Role.Clerk]);
+        var wrongMethod = await clerk.PutAsync("/api/cases", new StringContent("{}", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        var wrongType = await clerk.PostAsync("/api/cases", new StringContent("applicant_name=Ana", Encoding.UTF8, "text/plain"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+    }
+
+    [Fact]
     public async Task ANegativeAgeIsRefusedInsteadOfScreeningAsYoung()
     {
         using var clerk = Host.Client(Host.Users[Role.Clerk]);
