@@ -69,27 +69,51 @@ public sealed partial class Registry
         return id;
     }
 
-    /// <summary>Signs in; returns a session token. Five failures lock the account for 15 minutes; every attempt is audited.</summary>
+    /// <summary>Longest password a sign-in may send (a passphrase; anything longer is an attack on the hashing).</summary>
+    public const int MaximumPasswordLength = 1024;
+
+    /// <summary>What the audit log records as the actor of a sign-in under a name no account has.</summary>
+    public const string UnknownName = "(unknown name)";
+
+    /// <summary>
+    /// Signs in; returns a session token. Five failures lock the account for 15 minutes; every attempt is audited.
+    /// A name no account has is audited as <see cref="UnknownName"/>, never as typed (it may be a password typed in
+    /// the wrong field, or megabytes sent to fill the disk). The password is checked outside the write lock, and as
+    /// long for an unknown name as for a known one (against a decoy with the installation's iterations).
+    /// </summary>
     public async Task<string> SignInAsync(string? name, string? password)
     {
+        // Accounts are created with 1-64 characters and no spaces: anything else cannot be one.
+        var plausible = !string.IsNullOrEmpty(name) && name.Length <= 64 && !name.Any(char.IsWhiteSpace) && password is not null && password.Length <= MaximumPasswordLength;
+        (string? Id, string? Hash) user;
+        string? sample;
+        await using (var connection = await _database.OpenAsync().ConfigureAwait(false))
+        {
+            user = plausible
+                ? await connection.QuerySingleOrDefaultAsync<(string? Id, string? Hash)>("SELECT id, password_hash FROM users WHERE name = @name", new { name }).ConfigureAwait(false)
+                : default;
+            sample = user.Hash ?? await connection.QueryFirstOrDefaultAsync<string?>("SELECT password_hash FROM users ORDER BY created LIMIT 1").ConfigureAwait(false);
+        }
+
+        var matches = PasswordHashing.Verify(plausible ? password! : string.Empty, user.Hash ?? PasswordHashing.Decoy(sample));
         var now = _clock.GetUtcNow();
         var outcome = await _database.InTransactionAsync(async (connection, transaction) =>
         {
-            var user = await connection.QuerySingleOrDefaultAsync<(string Id, string Role, string Hash, long Failed, string? LockedUntil)>(
-                "SELECT id, role, password_hash, failed_attempts, locked_until FROM users WHERE name = @name", new { name = name ?? string.Empty }, transaction).ConfigureAwait(false);
+            var state = user.Id is null ? default : await connection.QuerySingleOrDefaultAsync<(string? Role, long Failed, string? LockedUntil)>(
+                "SELECT role, failed_attempts, locked_until FROM users WHERE id = @id", new { id = user.Id }, transaction).ConfigureAwait(false);
             string result;
             string? token = null;
-            if (user.Id is null)
+            if (user.Id is null || state.Role is null)
             {
                 result = "denied: unknown user";
             }
-            else if (user.LockedUntil is not null && DateTimeOffset.Parse(user.LockedUntil, System.Globalization.CultureInfo.InvariantCulture) > now)
+            else if (state.LockedUntil is not null && DateTimeOffset.Parse(state.LockedUntil, System.Globalization.CultureInfo.InvariantCulture) > now)
             {
                 result = "denied: account locked";
             }
-            else if (password is null || !PasswordHashing.Verify(password, user.Hash))
+            else if (!matches)
             {
-                var failed = user.Failed + 1;
+                var failed = state.Failed + 1;
                 var lockUntil = failed >= LockoutThreshold ? (now + LockoutPeriod).ToString("O", System.Globalization.CultureInfo.InvariantCulture) : null;
                 await connection.ExecuteAsync("UPDATE users SET failed_attempts = @failed, locked_until = @lockUntil WHERE id = @id",
                     new { failed = lockUntil is null ? failed : 0, lockUntil, id = user.Id }, transaction).ConfigureAwait(false);
@@ -104,7 +128,8 @@ public sealed partial class Registry
                 result = "allowed";
             }
 
-            await Audit.AuditChain.AppendAsync(_database, connection, transaction, Now, name ?? "(none)", user.Role ?? "none", "sign_in", "session", "sign in", result).ConfigureAwait(false);
+            var actor = user.Id is null || state.Role is null ? UnknownName : name!;
+            await Audit.AuditChain.AppendAsync(_database, connection, transaction, Now, actor, state.Role ?? "none", "sign_in", "session", "sign in", result).ConfigureAwait(false);
             return (token, result);
         }).ConfigureAwait(false);
         return outcome.token ?? throw new RegistryException(Refusal.Unauthenticated, outcome.result.Contains("locked", StringComparison.Ordinal) ? "account locked; try again later" : "wrong user name or password");

@@ -135,6 +135,24 @@ public abstract class RegistryApiTests
         Assert.Equal("revoked", view.GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("my secret passphrase")] // a password typed into the name field
+    [InlineData("nobody-here")]          // a name no account has
+    [InlineData(null)]                    // 100,000 characters sent to fill the disk
+    public async Task ASignInUnderANameNoAccountHasIsAuditedWithoutTheTextTyped(string? typed)
+    {
+        var name = typed ?? new string('x', 100_000);
+        using var anonymous = Host.RawClient();
+        var response = await anonymous.PostAsJsonAsync("/api/session", new { name, password = "whatever-it-is" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+
+        using var auditor = Host.Client(Host.Users[Role.Auditor]);
+        var log = await auditor.GetFromJsonAsync<JsonElement>("/api/audit?limit=1000", TestContext.Current.CancellationToken);
+        var signIns = log.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "sign_in").ToList();
+        Assert.Contains(signIns, e => e.GetProperty("actor").GetString() == Paz.Tribunal.Registry.UnknownName);
+        Assert.DoesNotContain(signIns, e => e.GetRawText().Contains(name[..Math.Min(name.Length, 40)], StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AWrongMethodAnswers405AndAWrongContentType415()
     {

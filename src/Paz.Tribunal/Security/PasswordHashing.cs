@@ -20,6 +20,17 @@ public static class PasswordHashing
         return $"pbkdf2${iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
+    /// <summary>
+    /// A hash no password matches, costing as many iterations as <paramref name="sample"/> (an account's hash; the
+    /// default iterations without one): checking a password against it takes as long as against a real account.
+    /// </summary>
+    public static string Decoy(string? sample)
+    {
+        var parts = sample?.Split('$');
+        var iterations = parts is { Length: 4 } && int.TryParse(parts[1], out var n) && n >= 1 ? n : Iterations;
+        return $"pbkdf2${iterations}${Convert.ToBase64String(new byte[16])}${Convert.ToBase64String(new byte[32])}";
+    }
+
     /// <summary>Whether <paramref name="password"/> matches <paramref name="stored"/> (constant-time comparison).</summary>
     public static bool Verify(string password, string stored)
     {
