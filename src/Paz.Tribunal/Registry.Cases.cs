@@ -239,7 +239,13 @@ public sealed partial class Registry
 
         return Run(actor, TribunalAction.ObligationUpdate, $"case:{id}", purpose, async (connection, transaction) =>
         {
-            _ = await LoadCase(connection, transaction, id).ConfigureAwait(false) ?? throw NotFound("case");
+            var view = await LoadCase(connection, transaction, id).ConfigureAwait(false) ?? throw NotFound("case");
+            if (view.Status != CaseStatus.Granted)
+            {
+                // Screening lists the obligations a grant would bring; there is nothing to fulfil before the grant.
+                throw new RegistryException(Refusal.Conflict, $"obligations are fulfilled under a granted amnesty; this case is {Wire(view.Status)}");
+            }
+
             var changed = await connection.ExecuteAsync("UPDATE obligations SET hours_done = @hoursDone, completed = @done WHERE id = @obligationId AND case_id = @id",
                 new { hoursDone, done = completed ? 1 : 0, obligationId, id }, transaction).ConfigureAwait(false);
             if (changed == 0)

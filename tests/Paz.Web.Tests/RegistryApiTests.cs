@@ -154,6 +154,18 @@ public abstract class RegistryApiTests
     }
 
     [Fact]
+    public async Task ProgressOnAnObligationIsRefusedBeforeTheAmnestyIsGranted()
+    {
+        var screened = await Scenario.CaseIn(Host, CaseStatus.Screened);
+        Assert.NotNull(screened.Obligation);
+        using var officer = Host.Client(Host.Users.Values.First(u => Permissions.Allows(u.Role, TribunalAction.ObligationUpdate)));
+        var response = await officer.PostAsJsonAsync($"/api/cases/{screened.Case}/obligations/{screened.Obligation}", new { hours_done = 3, completed = false }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Contains("this case is screened", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWrongMethodAnswers405AndAWrongContentType415()
     {
         using var clerk = Host.Client(Host.Users[Role.Clerk]);
