@@ -37,6 +37,21 @@ public sealed class Database
     public static Database Sqlite(string path) =>
         new(new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = true, DefaultTimeout = 30, Pooling = true }.ToString(), postgres: false);
 
+    // The file holds encrypted cases but readable names of users and the audit log: readable by its owner only.
+    // SQLite creates the WAL and shared-memory files with the database file's permissions.
+    private static void OwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
     /// <summary>A PostgreSQL database.</summary>
     public static Database Postgres(string connectionString) => new(connectionString, postgres: true);
 
@@ -85,6 +100,7 @@ public sealed class Database
         await using var connection = await OpenAsync().ConfigureAwait(false);
         if (!IsPostgres)
         {
+            OwnerOnly(new SqliteConnectionStringBuilder(_connectionString).DataSource);
             await connection.ExecuteAsync("PRAGMA journal_mode=WAL;").ConfigureAwait(false);
         }
 
