@@ -18,14 +18,33 @@ public sealed record TribunalKeys(string Current, IReadOnlyDictionary<string, st
     /// <exception cref="InvalidOperationException">The file is missing or malformed.</exception>
     public static TribunalKeys Read(string path)
     {
+        const string Expected = "expected a key file {\"current\": \"k1\", \"keys\": {\"k1\": \"base64 of 32 bytes\"}}";
+        TribunalKeys? keys;
         try
         {
-            return JsonSerializer.Deserialize<TribunalKeys>(File.ReadAllText(path), Json) ?? throw new InvalidOperationException($"{path}: empty key file");
+            keys = JsonSerializer.Deserialize<TribunalKeys>(File.ReadAllText(path), Json);
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"{path}: expected a key file {{\"current\": \"k1\", \"keys\": {{\"k1\": \"base64 of 32 bytes\"}}}}: {e.Message}", e);
+            throw new InvalidOperationException($"{path}: {Expected}: {e.Message}", e);
         }
+
+        // Checked here, with the file's name, rather than as a stack trace when the cipher is built.
+        if (keys?.Keys is not { Count: > 0 } || string.IsNullOrEmpty(keys.Current))
+        {
+            throw new InvalidOperationException($"{path}: {Expected}; 'current' or 'keys' is missing");
+        }
+
+        foreach (var (id, value) in keys.Keys)
+        {
+            var bytes = new byte[64];
+            if (!Convert.TryFromBase64String(value ?? string.Empty, bytes, out var length) || length != 32)
+            {
+                throw new InvalidOperationException($"{path}: key '{id}' is not the base64 of 32 bytes");
+            }
+        }
+
+        return keys.Keys.ContainsKey(keys.Current) ? keys : throw new InvalidOperationException($"{path}: the current key '{keys.Current}' is not among its keys ({string.Join(", ", keys.Keys.Keys)})");
     }
 
     /// <summary>Writes a key file readable only by its owner.</summary>

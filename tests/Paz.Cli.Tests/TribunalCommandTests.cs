@@ -5,6 +5,54 @@ namespace Paz.Cli.Tests;
 public class TribunalCommandTests
 {
     [Fact]
+    public void ServingAMistypedDatabasePathIsRefusedInsteadOfStartingAnEmptyRegistry()
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-cli-serve-").FullName;
+        try
+        {
+            var keys = Path.Combine(folder, "k.json");
+            File.WriteAllText(keys, "{\"current\": \"k1\", \"keys\": {\"k1\": \"" + Convert.ToBase64String(new byte[32]) + "\"}}");
+            var missing = Path.Combine(folder, "tribunal-typo.db");
+            var serve = PazRun.Of("serve", "--database", missing, "--keys", keys, "--port", "5999");
+            Assert.Equal(2, serve.ExitCode);
+            Assert.Contains($"no registry database at {missing}", serve.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(missing));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"current\": \"k1\", \"keys\": {\"k1\": \"not base64!\"}}", "key 'k1' is not the base64 of 32 bytes")]
+    [InlineData("{\"current\": \"k1\", \"keys\": {\"k1\": \"AAAA\"}}", "key 'k1' is not the base64 of 32 bytes")]
+    [InlineData("{\"current\": \"k2\", \"keys\": {\"k1\": \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"}}", "the current key 'k2' is not among its keys (k1)")]
+    [InlineData("{\"keys\": {}}", "expected a key file")]
+    [InlineData("{\"current\": \"k1\", \"keys\": {}}", "'current' or 'keys' is missing")]
+    public void AMalformedKeyFileIsNamedWithWhatIsWrongNotAStackTrace(string content, string expectation)
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-cli-keys-").FullName;
+        try
+        {
+            var keys = Path.Combine(folder, "k.json");
+            File.WriteAllText(keys, content);
+            var database = Path.Combine(folder, "t.db");
+            File.WriteAllBytes(database, []);
+            var serve = PazRun.Of("serve", "--database", database, "--keys", keys, "--port", "5998");
+            Assert.Equal(2, serve.ExitCode);
+            Assert.Contains($"paz: {keys}: ", serve.Error, StringComparison.Ordinal);
+            Assert.Contains(expectation, serve.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", serve.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void InitCreatesTheRegistryAndAuditVerifyDetectsTampering()
     {
         var folder = Directory.CreateTempSubdirectory("paz-cli-tribunal-").FullName;

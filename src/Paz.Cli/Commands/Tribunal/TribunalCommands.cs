@@ -66,6 +66,12 @@ public static class TribunalCommands
         var command = new Command("serve", "Start the registry's web service (API, OpenAPI at /openapi/v1.json, intake page at /) on loopback.") { database, postgres, keys, port };
         command.SetAction(parsed =>
         {
+            // A mistyped path must not start an empty registry that clerks then file into.
+            if (parsed.GetValue(postgres) is null && !parsed.GetValue(database)!.Exists)
+            {
+                throw new FileNotFoundException($"no registry database at {parsed.GetValue(database)!.FullName}; create one with 'paz tribunal init --database FILE --keys FILE'");
+            }
+
             var args = new List<string>
             {
                 $"--Tribunal:KeyFile={parsed.GetValue(keys)!.FullName}",
