@@ -166,6 +166,26 @@ public abstract class RegistryApiTests
     }
 
     [Fact]
+    public async Task TheDocumentedExampleCaseFileIsFiledAsDocsTribunalMdShows()
+    {
+        // docs/tribunal.md: the case file goes, whole, as "facts" beside the applicant's name and the rule set.
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "docs", "examples", "amnesty-case.json")))
+        {
+            folder = folder.Parent;
+        }
+
+        Assert.NotNull(folder);
+        var facts = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder.FullName, "docs", "examples", "amnesty-case.json"), TestContext.Current.CancellationToken)).RootElement;
+        using var clerk = Host.Client(Host.Users[Role.Clerk]);
+        var filed = await clerk.PostAsJsonAsync("/api/cases", new { applicant_name = "María Example", rule_set = "enacted-2020", facts }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var id = (await filed.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString();
+        var screened = await clerk.PostAsync($"/api/cases/{id}/screen", null, TestContext.Current.CancellationToken);
+        Assert.True(screened.IsSuccessStatusCode, await screened.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task AWrongMethodAnswers405AndAWrongContentType415()
     {
         using var clerk = Host.Client(Host.Users[Role.Clerk]);
