@@ -29,6 +29,20 @@ public sealed class EndpointPolicyTests(SqliteHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentDeclaresTheBearerSessionAndWhichOperationsNeedNone()
+    {
+        using var client = fixture.Host.RawClient();
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
+        var root = document.RootElement;
+        var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("session");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.True(root.GetProperty("security")[0].TryGetProperty("session", out _));
+        Assert.Equal(0, root.GetProperty("paths").GetProperty("/api/session").GetProperty("post").GetProperty("security").GetArrayLength());
+        Assert.False(root.GetProperty("paths").GetProperty("/api/cases").GetProperty("post").TryGetProperty("security", out _)); // the document's requirement applies
+    }
+
+    [Fact]
     public async Task TheIntakePageIsServed()
     {
         using var client = fixture.Host.RawClient();
