@@ -13,26 +13,19 @@ namespace Paz.Simulation.Backtesting;
 public static class Anchoring
 {
     /// <summary>
-    /// Anchors <paramref name="engine"/> (years after the origin) by the ensemble's simulation of the origin's year
-    /// (<paramref name="nationalAtOrigin"/>: a draw per replicate; <paramref name="statesAtOrigin"/>: [draw][state]).
-    /// A state the ensemble left without homicides in the origin's year takes the national factor.
+    /// Anchors <paramref name="engine"/> (years after the origin) by <paramref name="atOrigin"/>, the same ensemble's
+    /// simulation of the origin's year. A state the ensemble left without homicides in the origin's year takes the
+    /// national factor.
     /// </summary>
-    public static Forecast Anchored(Forecast engine, double[] nationalAtOrigin, double[][] statesAtOrigin, ObservedHomicides seen)
+    public static Forecast Anchored(Forecast engine, Forecast atOrigin, ObservedHomicides seen)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(nationalAtOrigin);
-        ArgumentNullException.ThrowIfNull(statesAtOrigin);
+        ArgumentNullException.ThrowIfNull(atOrigin);
         ArgumentNullException.ThrowIfNull(seen);
         var origin = seen.LastYear;
-        var national = Factor(seen.National[origin], nationalAtOrigin.Average());
+        var national = Factor(seen.National[origin], atOrigin.NationalMean(origin));
         var observedStates = seen.States[origin];
-        var states = new double[observedStates.Length];
-        for (var s = 0; s < states.Length; s++)
-        {
-            var simulated = statesAtOrigin.Average(draw => draw[s]);
-            states[s] = simulated > 0 ? Factor(observedStates[s], simulated) : national;
-        }
-
+        var states = atOrigin.StateMeans(origin).Select((simulated, s) => simulated > 0 ? Factor(observedStates[s], simulated) : national).ToArray();
         return new Forecast(
             "engine, anchored",
             engine.National.ToDictionary(y => y.Key, y => y.Value.Select(x => x * national).ToArray()),

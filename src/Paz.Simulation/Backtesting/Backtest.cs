@@ -76,11 +76,11 @@ public static class Backtest
         var runs = new ReplicateResult[settings.ForecastReplicates];
         Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Threads) }, k =>
             runs[k] = engine.Run(fitted, weeks, new Core.Randomness.Xoshiro256StarStar(unchecked(settings.Seed + (ulong)origin + ((ulong)k * 0x9E3779B97F4A7C15UL))).NextUInt64()));
-        var years = Enumerable.Range(origin + 1, settings.LastYear - origin).ToList();
-        var national = years.ToDictionary(y => y, y => runs.Select(r => (double)r.Homicides(y)).ToArray());
-        var states = years.ToDictionary(y => y, y => runs.Select(r => inputs.SumByState(m => r.Homicides(m, y))).ToArray());
-        var raw = new Forecast("engine", national, states);
-        var anchored = Anchoring.Anchored(raw, [.. runs.Select(r => (double)r.Homicides(origin))], [.. runs.Select(r => inputs.SumByState(m => r.Homicides(m, origin)))], seen);
-        return (fit, raw, anchored);
+        Forecast Over(IEnumerable<int> years) => new(
+            "engine",
+            years.ToDictionary(y => y, y => runs.Select(r => (double)r.Homicides(y)).ToArray()),
+            years.ToDictionary(y => y, y => runs.Select(r => inputs.SumByState(m => r.Homicides(m, y))).ToArray()));
+        var raw = Over(Enumerable.Range(origin + 1, settings.LastYear - origin));
+        return (fit, raw, Anchoring.Anchored(raw, Over([origin]), seen));
     }
 }

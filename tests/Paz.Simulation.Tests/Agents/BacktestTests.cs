@@ -70,7 +70,8 @@ public class BacktestTests
         var seen = new ObservedHomicides(new Dictionary<int, double> { [2016] = 100 }, new Dictionary<int, double[]> { [2016] = [40, 60] }, new Dictionary<int, double[]> { [2016] = [100] });
         // It forecasts a 20% rise everywhere.
         var engine = new Forecast("engine", new Dictionary<int, double[]> { [2017] = [54, 66] }, new Dictionary<int, double[][]> { [2017] = [[33, 22], [39, 26]] });
-        var anchored = Anchoring.Anchored(engine, [48, 52], [[29, 19], [31, 21]], seen);
+        var atOrigin = new Forecast("engine", new Dictionary<int, double[]> { [2016] = [48, 52] }, new Dictionary<int, double[][]> { [2016] = [[29, 19], [31, 21]] });
+        var anchored = Anchoring.Anchored(engine, atOrigin, seen);
 
         Assert.Equal(120, anchored.NationalMean(2017), 9); // +20% from the observed 100, not from the simulated 50
         Assert.Equal(108, anchored.National[2017][0], 9);   // each draw scaled alike: the spread scales with the level
