@@ -115,7 +115,7 @@ public sealed partial class Registry
 
         return Run(actor, TribunalAction.CaseSearch, "cases:search", purpose, async (connection, transaction) =>
         {
-            var rows = await connection.QueryAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE name_index = @index ORDER BY number", new { index = _cipher.Index(name) }, transaction).ConfigureAwait(false);
+            var rows = await connection.QueryAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE {_database.AnyOf("name_index", "indexes")} ORDER BY number", new { indexes = _cipher.SearchIndexes(name).ToArray() }, transaction).ConfigureAwait(false);
             IReadOnlyList<CaseListItem> list = [.. rows.Select(Item)];
             return (list, "cases:search", $"allowed: {list.Count} found");
         });

@@ -16,7 +16,7 @@ namespace Paz.Tribunal;
 public sealed partial class Registry
 {
     private readonly Database _database;
-    private readonly FieldCipher _cipher;
+    private volatile FieldCipher _cipher;
     private readonly IReadOnlyDictionary<string, RuleSet> _ruleSets;
     private readonly TimeProvider _clock;
 
@@ -29,6 +29,13 @@ public sealed partial class Registry
         _ruleSets = ruleSets.ToDictionary(r => r.Name, StringComparer.Ordinal);
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
+
+    /// <summary>
+    /// Replaces the encryption keys while the registry serves (a rotation added a key and made it current): the
+    /// caller has checked them against the database (<see cref="KeyChecks.EnsureAsync"/>). An operation that has
+    /// started finishes with whichever keys it read; both sets decrypt every value written so far.
+    /// </summary>
+    public void UseKeys(FieldCipher cipher) => _cipher = cipher ?? throw new ArgumentNullException(nameof(cipher));
 
     /// <summary>The database.</summary>
     public Database Database => _database;

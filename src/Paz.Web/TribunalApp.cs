@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Paz.Rules.Amnesty;
 using Paz.Tribunal;
+using Paz.Tribunal.Security;
 using Paz.Tribunal.Storage;
 using Paz.Web.Api;
 
@@ -13,7 +14,8 @@ namespace Paz.Web;
 /// Builds the tribunal's web service: the JSON API under /api, the OpenAPI document at /openapi/v1.json
 /// and a small intake and case-view page at /. Configuration (command line, environment or appsettings):
 /// <c>Tribunal:Database</c> (SQLite file, default tribunal.db) or <c>Tribunal:PostgreSql</c> (a
-/// connection string), <c>Tribunal:KeyFile</c> (see <see cref="TribunalKeys"/>), <c>Tribunal:Rules</c>
+/// connection string), <c>Tribunal:KeyFile</c> (see <see cref="TribunalKeys"/>; reloaded when it changes, see
+/// <see cref="KeyFileReload"/>), <c>Tribunal:Rules</c>
 /// (the rule-set folder, default the nearest rules/amnesty).
 /// </summary>
 public static class TribunalApp
@@ -25,6 +27,7 @@ public static class TribunalApp
         configure?.Invoke(builder);
         // Read configuration when the registry is first needed, so that test hosts can set it late.
         builder.Services.AddSingleton(services => CreateRegistry(services.GetRequiredService<IConfiguration>().GetSection("Tribunal")));
+        builder.Services.AddSingleton(services => new KeyFileReload(services.GetRequiredService<IConfiguration>()["Tribunal:KeyFile"], services.GetRequiredService<ILogger<KeyFileReload>>()));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer(OpenApiDocumentation.DeclareBearerSessions).AddOperationTransformer(OpenApiDocumentation.MarkAnonymousOperations));
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -88,11 +91,13 @@ public static class TribunalApp
         var database = string.IsNullOrEmpty(postgres) ? Database.Sqlite(settings["Database"] ?? "tribunal.db") : Database.Postgres(postgres);
         var keyFile = settings["KeyFile"];
         var keys = keyFile is not null ? TribunalKeys.Read(keyFile)
-            : settings.GetSection("Keys").GetChildren().Any() ? new TribunalKeys(settings["CurrentKey"] ?? string.Empty, settings.GetSection("Keys").GetChildren().ToDictionary(k => k.Key, k => k.Value ?? string.Empty))
+            : settings.GetSection("Keys").GetChildren().Any() ? new TribunalKeys(settings["CurrentKey"] ?? string.Empty, settings.GetSection("Keys").GetChildren().ToDictionary(k => k.Key, k => k.Value ?? string.Empty), settings["IndexKey"])
             : throw new InvalidOperationException("no encryption keys: set Tribunal:KeyFile (create one with 'paz tribunal init') or Tribunal:Keys:<id> and Tribunal:CurrentKey");
         var rules = RuleLibrary.LoadAll(RuleLibrary.Locate(settings["Rules"]));
         database.CreateSchemaAsync().GetAwaiter().GetResult();
-        return new Registry(database, keys.Cipher(), rules, TimeProvider.System);
+        var cipher = keys.Cipher();
+        KeyChecks.EnsureAsync(database, cipher).GetAwaiter().GetResult();
+        return new Registry(database, cipher, rules, TimeProvider.System);
     }
 
     // Resolves the bearer token to an actor, and refuses any endpoint that names neither an action nor
@@ -106,6 +111,8 @@ public static class TribunalApp
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
+
+        await http.RequestServices.GetRequiredService<KeyFileReload>().RefreshAsync(http.RequestServices.GetRequiredService<Registry>()).ConfigureAwait(false);
 
         var header = http.Request.Headers.Authorization.FirstOrDefault();
         var token = header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;

@@ -33,6 +33,12 @@ public sealed class Database
     /// <summary>The clause that locks the row read for update (empty on SQLite).</summary>
     public string ForUpdate => IsPostgres ? " FOR UPDATE" : string.Empty;
 
+    /// <summary>
+    /// A condition that <paramref name="column"/> is one of the array parameter <paramref name="parameter"/>: Dapper
+    /// expands a list into IN (…) for SQLite, but hands Npgsql the array itself, which PostgreSQL compares with ANY.
+    /// </summary>
+    public string AnyOf(string column, string parameter) => IsPostgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     /// <summary>A SQLite database in <paramref name="path"/>.</summary>
     public static Database Sqlite(string path) =>
         new(new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = true, DefaultTimeout = 30, Pooling = true }.ToString(), postgres: false);

@@ -44,6 +44,24 @@ public static class Schema
             target TEXT NOT NULL, purpose TEXT NOT NULL, outcome TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
         """,
         "CREATE TABLE IF NOT EXISTS audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS key_checks (kind TEXT NOT NULL, key_id TEXT NOT NULL, check_value TEXT NOT NULL, PRIMARY KEY (kind, key_id))",
+    ];
+
+    /// <summary>
+    /// Every encrypted column, with the field name its values are authenticated with: what a key rotation
+    /// re-encrypts. Each table's first column is its primary key.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Field)> EncryptedColumns =
+    [
+        ("cases", "applicant_name_enc", "applicant_name"),
+        ("cases", "applicant_address_enc", "applicant_address"),
+        ("cases", "facts_enc", "facts"),
+        ("cases", "explanation_enc", "explanation"),
+        ("cases", "decision_reason_enc", "decision_reason"),
+        ("victims", "name_enc", "victim_name"),
+        ("victims", "contact_enc", "victim_contact"),
+        ("hearings", "statement_enc", "hearing_statement"),
+        ("new_offences", "description_enc", "new_offence"),
     ];
 
     /// <summary>
