@@ -32,7 +32,7 @@ public static class TribunalLoad
         await database.CreateSchemaAsync();
         var registry = new Registry(database, keys.Cipher(), RuleLibrary.LoadAll(RuleLibrary.Locate()), TimeProvider.System);
         const string password = "load test password";
-        var admin = new Actor(await registry.AddUserAsync(null, "admin", Role.Administrator, password), "admin", Role.Administrator);
+        var admin = new Actor(await registry.BootstrapAdministratorAsync("admin", password), "admin", Role.Administrator);
         var clerk = new Actor(await registry.AddUserAsync(admin, "clerk", Role.Clerk, password, "setup"), "clerk", Role.Clerk);
         var facts = File.ReadAllText(Path.Combine(RuleLibrary.Locate(), "..", "..", "docs", "examples", "amnesty-case.json"));
         var ids = new List<string>();

@@ -33,3 +33,6 @@ public sealed record HearingView(string Id, string HeldOn, string Statement);
 
 /// <summary>Aggregate statistics (no names, no identifiers).</summary>
 public sealed record Statistics(long Cases, IReadOnlyDictionary<string, long> ByStatus, IReadOnlyDictionary<string, long> ByRisk, IReadOnlyDictionary<string, long> ByRuleSet, IReadOnlyDictionary<string, long> ByScreening, long Overdue);
+
+/// <summary>A user as administrators see them (never the password hash).</summary>
+public sealed record UserView(string Id, string Name, Role Role, bool Disabled, string Created);

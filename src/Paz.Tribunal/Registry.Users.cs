@@ -7,47 +7,39 @@ namespace Paz.Tribunal;
 
 public sealed partial class Registry
 {
-    /// <summary>Failed sign-ins before an account is locked.</summary>
+    /// <summary>Failed sign-ins under one name from one address before that address is locked out of that name.</summary>
     public const int LockoutThreshold = 5;
 
-    /// <summary>How long a locked account stays locked.</summary>
+    /// <summary>How long such a lockout lasts.</summary>
     public static readonly TimeSpan LockoutPeriod = TimeSpan.FromMinutes(15);
 
     /// <summary>How long a session lasts.</summary>
     public static readonly TimeSpan SessionLength = TimeSpan.FromHours(8);
 
     /// <summary>
-    /// Creates a user. <paramref name="actor"/> must be an administrator, except for the very first
-    /// account (the bootstrap administrator created from the command line, when no user exists).
+    /// Creates the first account, an administrator, without signing in (from the command line, when no user exists).
     /// </summary>
+    public async Task<string> BootstrapAdministratorAsync(string? name, string? password, int iterations = PasswordHashing.Iterations)
+    {
+        var hash = PasswordHashing.Hash(CheckNewUser(name, password), iterations);
+        return await _database.InTransactionAsync(async (connection, transaction) =>
+        {
+            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users", transaction: transaction).ConfigureAwait(false) > 0)
+            {
+                throw new RegistryException(Refusal.Denied, "only the first account may be created without signing in");
+            }
+
+            var id = await InsertUser(connection, transaction, name!, Role.Administrator, hash).ConfigureAwait(false);
+            await Audit.AuditChain.AppendAsync(_database, connection, transaction, Now, name!, Wire(Role.Administrator), Wire(TribunalAction.UserManage), $"user:{id}", "bootstrap administrator", "allowed").ConfigureAwait(false);
+            return id;
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates a user; <paramref name="actor"/> must be an administrator (an anonymous attempt is refused and audited).</summary>
     public async Task<string> AddUserAsync(Actor? actor, string? name, Role role, string? password, string? purpose = null, int iterations = PasswordHashing.Iterations)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 64 || name.Any(char.IsWhiteSpace))
-        {
-            throw RegistryException.Invalid("name", "a user name of 1-64 characters without spaces is required");
-        }
-
-        if (password is null || password.Length < PasswordHashing.MinimumLength)
-        {
-            throw RegistryException.Invalid("password", $"a password of at least {PasswordHashing.MinimumLength} characters is required");
-        }
-
-        var hash = PasswordHashing.Hash(password, iterations);
-        if (actor is null)
-        {
-            return await _database.InTransactionAsync(async (connection, transaction) =>
-            {
-                if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users", transaction: transaction).ConfigureAwait(false) > 0 || role != Role.Administrator)
-                {
-                    throw new RegistryException(Refusal.Denied, "only the first account may be created without signing in, and it must be an administrator");
-                }
-
-                var id = await InsertUser(connection, transaction, name, role, hash).ConfigureAwait(false);
-                await Audit.AuditChain.AppendAsync(_database, connection, transaction, Now, name, Wire(role), Wire(TribunalAction.UserManage), $"user:{id}", "bootstrap administrator", "allowed").ConfigureAwait(false);
-                return id;
-            }).ConfigureAwait(false);
-        }
-
+        await Authorize(actor, TribunalAction.UserManage, "user:new", Why(purpose)).ConfigureAwait(false);
+        var hash = PasswordHashing.Hash(CheckNewUser(name, password), iterations);
         return await Run(actor, TribunalAction.UserManage, "user:new", purpose, async (connection, transaction) =>
         {
             if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE name = @name", new { name }, transaction).ConfigureAwait(false) > 0)
@@ -55,16 +47,116 @@ public sealed partial class Registry
                 throw new RegistryException(Refusal.Conflict, $"a user named '{name}' exists");
             }
 
-            var id = await InsertUser(connection, transaction, name, role, hash).ConfigureAwait(false);
+            var id = await InsertUser(connection, transaction, name!, role, hash).ConfigureAwait(false);
             return (id, $"user:{id}", $"allowed: created {Wire(role)}");
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>The registry's users (administrators only): no password hashes.</summary>
+    public Task<IReadOnlyList<UserView>> ListUsersAsync(Actor? actor, string? purpose) =>
+        Run(actor, TribunalAction.UserManage, "users", purpose, async (connection, transaction) =>
+        {
+            IReadOnlyList<UserView> users = [.. (await connection.QueryAsync<(string Id, string Name, string Role, long Disabled, string Created)>(
+                "SELECT id, name, role, disabled, created FROM users ORDER BY name", transaction: transaction).ConfigureAwait(false))
+                .Select(u => new UserView(u.Id, u.Name, FromWire<Role>(u.Role, "role"), u.Disabled != 0, u.Created))];
+            return (users, "users", $"allowed: {users.Count} listed");
+        });
+
+    /// <summary>
+    /// Disables a user (every session ends at once, and sign-in is refused) or enables them again. The last enabled
+    /// administrator cannot be disabled: no one could then manage users.
+    /// </summary>
+    public Task<UserView> SetUserDisabledAsync(Actor? actor, string? purpose, string? name, bool disabled) =>
+        Run(actor, TribunalAction.UserManage, $"user-name:{name}", purpose, async (connection, transaction) =>
+        {
+            var user = await connection.QuerySingleOrDefaultAsync<(string Id, string Name, string Role, long Disabled, string Created)>(
+                "SELECT id, name, role, disabled, created FROM users WHERE name = @name", new { name }, transaction).ConfigureAwait(false);
+            if (user.Id is null)
+            {
+                throw NotFound("user");
+            }
+
+            if (disabled && user.Role == Wire(Role.Administrator) && await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM users WHERE role = @role AND disabled = 0 AND id <> @id", new { role = Wire(Role.Administrator), id = user.Id }, transaction).ConfigureAwait(false) == 0)
+            {
+                throw new RegistryException(Refusal.Conflict, "the last enabled administrator cannot be disabled");
+            }
+
+            await connection.ExecuteAsync("UPDATE users SET disabled = @disabled WHERE id = @id", new { disabled = disabled ? 1 : 0, id = user.Id }, transaction).ConfigureAwait(false);
+            var ended = disabled ? await connection.ExecuteAsync("DELETE FROM sessions WHERE user_id = @id", new { id = user.Id }, transaction).ConfigureAwait(false) : 0;
+            return (new UserView(user.Id, user.Name, FromWire<Role>(user.Role, "role"), disabled, user.Created), $"user:{user.Id}",
+                disabled ? $"allowed: disabled; {ended} sessions ended" : "allowed: enabled");
+        });
+
+    /// <summary>
+    /// Changes the signed-in user's own password, given the current one; every session of theirs ends, and a new one
+    /// is returned for the caller.
+    /// </summary>
+    public async Task<string> ChangePasswordAsync(Actor? actor, string? purpose, string? current, string? replacement, int iterations = PasswordHashing.Iterations)
+    {
+        await Authorize(actor, TribunalAction.PasswordChange, "session", Why(purpose)).ConfigureAwait(false);
+        if (replacement is null || replacement.Length < PasswordHashing.MinimumLength || replacement.Length > MaximumPasswordLength)
+        {
+            throw RegistryException.Invalid("new_password", $"a password of {PasswordHashing.MinimumLength}-{MaximumPasswordLength} characters is required");
+        }
+
+        string stored;
+        await using (var connection = await _database.OpenAsync().ConfigureAwait(false))
+        {
+            stored = await connection.QuerySingleAsync<string>("SELECT password_hash FROM users WHERE id = @id", new { id = actor!.UserId }).ConfigureAwait(false);
+        }
+
+        // Hashing outside the write lock, as at sign-in.
+        var matches = current is not null && current.Length <= MaximumPasswordLength && PasswordHashing.Verify(current, stored);
+        var hash = PasswordHashing.Hash(replacement, iterations);
+        var token = NewToken();
+        return await Run(actor, TribunalAction.PasswordChange, $"user:{actor!.UserId}", purpose, async (connection, transaction) =>
+        {
+            if (!matches)
+            {
+                throw RegistryException.Invalid("current_password", "the current password is wrong");
+            }
+
+            await connection.ExecuteAsync("UPDATE users SET password_hash = @hash WHERE id = @id", new { hash, id = actor.UserId }, transaction).ConfigureAwait(false);
+            var ended = await connection.ExecuteAsync("DELETE FROM sessions WHERE user_id = @id", new { id = actor.UserId }, transaction).ConfigureAwait(false);
+            await InsertSession(connection, transaction, token, actor.UserId).ConfigureAwait(false);
+            return (token, $"user:{actor.UserId}", $"allowed: {ended} sessions ended");
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the session of <paramref name="token"/> (a token that names no session ends nothing).</summary>
+    public async Task SignOutAsync(string? token)
+    {
+        var actor = await AuthenticateAsync(token).ConfigureAwait(false);
+        await _database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var ended = actor is null ? 0 : await connection.ExecuteAsync("DELETE FROM sessions WHERE token_hash = @hash", new { hash = TokenHash(token!) }, transaction).ConfigureAwait(false);
+            await Audit.AuditChain.AppendAsync(_database, connection, transaction, Now, actor?.Name ?? "anonymous", actor is null ? "none" : Wire(actor.Role), "sign_out", "session", "sign out",
+                ended > 0 ? "allowed" : "no session").ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
+    }
+
+    private static string CheckNewUser(string? name, string? password)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 64 || name.Any(char.IsWhiteSpace))
+        {
+            throw RegistryException.Invalid("name", "a user name of 1-64 characters without spaces is required");
+        }
+
+        if (password is null || password.Length < PasswordHashing.MinimumLength || password.Length > MaximumPasswordLength)
+        {
+            throw RegistryException.Invalid("password", $"a password of {PasswordHashing.MinimumLength}-{MaximumPasswordLength} characters is required");
+        }
+
+        return password;
     }
 
     private async Task<string> InsertUser(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string name, Role role, string hash)
     {
         var id = Guid.NewGuid().ToString("N");
         await connection.ExecuteAsync(
-            "INSERT INTO users (id, name, role, password_hash, failed_attempts, locked_until, created) VALUES (@id, @name, @role, @hash, 0, NULL, @now)",
+            "INSERT INTO users (id, name, role, password_hash, disabled, created) VALUES (@id, @name, @role, @hash, 0, @now)",
             new { id, name, role = Wire(role), hash, now = Now }, transaction).ConfigureAwait(false);
         return id;
     }
@@ -76,64 +168,84 @@ public sealed partial class Registry
     public const string UnknownName = "(unknown name)";
 
     /// <summary>
-    /// Signs in; returns a session token. Five failures lock the account for 15 minutes; every attempt is audited.
-    /// A name no account has is audited as <see cref="UnknownName"/>, never as typed (it may be a password typed in
-    /// the wrong field, or megabytes sent to fill the disk). The password is checked outside the write lock, and as
-    /// long for an unknown name as for a known one (against a decoy with the installation's iterations).
+    /// Signs in from <paramref name="address"/>; returns a session token. Five failures under one name from one
+    /// address lock that address out of that name for 15 minutes — whether or not an account has the name, so the
+    /// lockout tells nothing about which names exist, and a stranger elsewhere cannot lock a user out. (Guessing
+    /// from many addresses is slowed by the service's per-address rate limit.) Every attempt is audited, with its
+    /// address; a name no account has is audited as <see cref="UnknownName"/>, never as typed (it may be a password
+    /// typed in the wrong field, or megabytes sent to fill the disk). The password is checked outside the write lock,
+    /// and as long for an unknown name as for a known one (against a decoy with the installation's iterations).
     /// </summary>
-    public async Task<string> SignInAsync(string? name, string? password)
+    public async Task<string> SignInAsync(string? name, string? password, string? address = null)
     {
         // Accounts are created with 1-64 characters and no spaces: anything else cannot be one.
         var plausible = !string.IsNullOrEmpty(name) && name.Length <= 64 && !name.Any(char.IsWhiteSpace) && password is not null && password.Length <= MaximumPasswordLength;
-        (string? Id, string? Hash) user;
+        var from = string.IsNullOrEmpty(address) ? "unknown" : address[..Math.Min(64, address.Length)];
+        var nameKey = plausible ? _cipher.Index(name!) : "implausible";
+        var now = _clock.GetUtcNow();
+        (string? Id, string? Hash, long Disabled) user;
         string? sample;
+        bool lockedOut;
         await using (var connection = await _database.OpenAsync().ConfigureAwait(false))
         {
             user = plausible
-                ? await connection.QuerySingleOrDefaultAsync<(string? Id, string? Hash)>("SELECT id, password_hash FROM users WHERE name = @name", new { name }).ConfigureAwait(false)
+                ? await connection.QuerySingleOrDefaultAsync<(string? Id, string? Hash, long Disabled)>("SELECT id, password_hash, disabled FROM users WHERE name = @name", new { name }).ConfigureAwait(false)
                 : default;
             sample = user.Hash ?? await connection.QueryFirstOrDefaultAsync<string?>("SELECT password_hash FROM users ORDER BY created LIMIT 1").ConfigureAwait(false);
+            lockedOut = IsLockedOut(await connection.QuerySingleOrDefaultAsync<string?>(
+                "SELECT locked_until FROM sign_in_failures WHERE name_key = @nameKey AND address = @from", new { nameKey, from }).ConfigureAwait(false), now);
         }
 
-        var matches = PasswordHashing.Verify(plausible ? password! : string.Empty, user.Hash ?? PasswordHashing.Decoy(sample));
-        var now = _clock.GetUtcNow();
+        // A locked-out attempt is not checked at all (an attacker gets no answer and costs no hashing).
+        var matches = !lockedOut && PasswordHashing.Verify(plausible ? password! : string.Empty, user.Hash ?? PasswordHashing.Decoy(sample));
         var outcome = await _database.InTransactionAsync(async (connection, transaction) =>
         {
-            var state = user.Id is null ? default : await connection.QuerySingleOrDefaultAsync<(string? Role, long Failed, string? LockedUntil)>(
-                "SELECT role, failed_attempts, locked_until FROM users WHERE id = @id", new { id = user.Id }, transaction).ConfigureAwait(false);
+            var rows = (await connection.QueryAsync<(long Failed, string? LockedUntil)>(
+                "SELECT failed, locked_until FROM sign_in_failures WHERE name_key = @nameKey AND address = @from", new { nameKey, from }, transaction).ConfigureAwait(false)).ToList();
+            (long Failed, string? LockedUntil)? failures = rows.Count == 0 ? null : rows[0];
+            var role = user.Id is null ? null : await connection.QuerySingleOrDefaultAsync<string?>("SELECT role FROM users WHERE id = @id", new { id = user.Id }, transaction).ConfigureAwait(false);
             string result;
             string? token = null;
-            if (user.Id is null || state.Role is null)
+            if (IsLockedOut(failures?.LockedUntil, now))
             {
-                result = "denied: unknown user";
+                result = "denied: locked out (too many failures from this address)";
             }
-            else if (state.LockedUntil is not null && DateTimeOffset.Parse(state.LockedUntil, System.Globalization.CultureInfo.InvariantCulture) > now)
+            else if (role is null || !matches || user.Disabled != 0)
             {
-                result = "denied: account locked";
-            }
-            else if (!matches)
-            {
-                var failed = state.Failed + 1;
+                var failed = (failures?.LockedUntil is null ? failures?.Failed ?? 0 : 0) + 1; // a lockout that has expired starts the count again
                 var lockUntil = failed >= LockoutThreshold ? (now + LockoutPeriod).ToString("O", System.Globalization.CultureInfo.InvariantCulture) : null;
-                await connection.ExecuteAsync("UPDATE users SET failed_attempts = @failed, locked_until = @lockUntil WHERE id = @id",
-                    new { failed = lockUntil is null ? failed : 0, lockUntil, id = user.Id }, transaction).ConfigureAwait(false);
-                result = lockUntil is null ? "denied: wrong password" : "denied: wrong password; account locked";
+                await connection.ExecuteAsync(
+                    failures is null
+                        ? "INSERT INTO sign_in_failures (name_key, address, failed, locked_until) VALUES (@nameKey, @from, @failed, @lockUntil)"
+                        : "UPDATE sign_in_failures SET failed = @failed, locked_until = @lockUntil WHERE name_key = @nameKey AND address = @from",
+                    new { nameKey, from, failed = lockUntil is null ? failed : 0, lockUntil }, transaction).ConfigureAwait(false);
+                result = (role is null ? "denied: unknown user" : user.Disabled != 0 ? "denied: account disabled" : "denied: wrong password") + (lockUntil is null ? string.Empty : "; locked out");
             }
             else
             {
-                token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-                await connection.ExecuteAsync("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = @id", new { id = user.Id }, transaction).ConfigureAwait(false);
-                await connection.ExecuteAsync("INSERT INTO sessions (token_hash, user_id, expires) VALUES (@hash, @id, @expires)",
-                    new { hash = TokenHash(token), id = user.Id, expires = (now + SessionLength).ToString("O", System.Globalization.CultureInfo.InvariantCulture) }, transaction).ConfigureAwait(false);
+                token = NewToken();
+                await connection.ExecuteAsync("DELETE FROM sign_in_failures WHERE name_key = @nameKey AND address = @from", new { nameKey, from }, transaction).ConfigureAwait(false);
+                await InsertSession(connection, transaction, token, user.Id!).ConfigureAwait(false);
                 result = "allowed";
             }
 
-            var actor = user.Id is null || state.Role is null ? UnknownName : name!;
-            await Audit.AuditChain.AppendAsync(_database, connection, transaction, Now, actor, state.Role ?? "none", "sign_in", "session", "sign in", result).ConfigureAwait(false);
+            var actor = role is null ? UnknownName : name!;
+            await Audit.AuditChain.AppendAsync(_database, connection, transaction, Now, actor, role ?? "none", "sign_in", $"session from {from}", "sign in", result).ConfigureAwait(false);
             return (token, result);
         }).ConfigureAwait(false);
-        return outcome.token ?? throw new RegistryException(Refusal.Unauthenticated, outcome.result.Contains("locked", StringComparison.Ordinal) ? "account locked; try again later" : "wrong user name or password");
+        return outcome.token ?? throw new RegistryException(Refusal.Unauthenticated, outcome.result.Contains("locked out", StringComparison.Ordinal)
+            ? $"too many failed sign-ins under this name from your address; try again in {LockoutPeriod.TotalMinutes:0} minutes"
+            : "wrong user name or password");
     }
+
+    private static bool IsLockedOut(string? lockedUntil, DateTimeOffset now) =>
+        lockedUntil is not null && DateTimeOffset.Parse(lockedUntil, System.Globalization.CultureInfo.InvariantCulture) > now;
+
+    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private async Task InsertSession(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string token, string userId) =>
+        await connection.ExecuteAsync("INSERT INTO sessions (token_hash, user_id, expires) VALUES (@hash, @id, @expires)",
+            new { hash = TokenHash(token), id = userId, expires = (_clock.GetUtcNow() + SessionLength).ToString("O", System.Globalization.CultureInfo.InvariantCulture) }, transaction).ConfigureAwait(false);
 
     /// <summary>The actor of a session token, or null when the token is unknown or expired.</summary>
     public async Task<Actor?> AuthenticateAsync(string? token)
@@ -145,7 +257,7 @@ public sealed partial class Registry
 
         await using var connection = await _database.OpenAsync().ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Name, string Role, string Expires)>(
-            "SELECT u.id, u.name, u.role, s.expires FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = @hash",
+            "SELECT u.id, u.name, u.role, s.expires FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = @hash AND u.disabled = 0",
             new { hash = TokenHash(token) }).ConfigureAwait(false);
         return row.Id is null || DateTimeOffset.Parse(row.Expires, System.Globalization.CultureInfo.InvariantCulture) < _clock.GetUtcNow()
             ? null

@@ -64,6 +64,12 @@ public sealed partial class Registry
             await Record(actor!.Name, Wire(actor.Role), action, target, why, $"refused: {refused.Refusal}: {refused.Message}").ConfigureAwait(false);
             throw;
         }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // A read that fails (a value that no longer decrypts, a database error) is an access attempt too.
+            await Record(actor!.Name, Wire(actor.Role), action, target, why, $"failed: {failure.GetType().Name}").ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Checks the role × action table; records and throws on a denial.</summary>

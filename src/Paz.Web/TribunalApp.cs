@@ -29,6 +29,7 @@ public static class TribunalApp
         builder.Services.AddSingleton(services => CreateRegistry(services.GetRequiredService<IConfiguration>().GetSection("Tribunal")));
         builder.Services.AddSingleton(services => new KeyFileReload(services.GetRequiredService<IConfiguration>()["Tribunal:KeyFile"], services.GetRequiredService<ILogger<KeyFileReload>>()));
         builder.Services.AddProblemDetails();
+        builder.Services.AddRateLimiter(SignInLimits.Configure);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer(OpenApiDocumentation.DeclareBearerSessions).AddOperationTransformer(OpenApiDocumentation.MarkAnonymousOperations));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -44,6 +45,7 @@ public static class TribunalApp
         app.UseStatusCodePages();
         app.Use(Refusals);
         app.UseRouting();
+        app.UseRateLimiter();
         app.Use(SessionAndDefaultDeny);
         app.MapOpenApi().AllowAnonymous();
         TribunalEndpoints.Map(app);
@@ -114,10 +116,17 @@ public static class TribunalApp
 
         await http.RequestServices.GetRequiredService<KeyFileReload>().RefreshAsync(http.RequestServices.GetRequiredService<Registry>()).ConfigureAwait(false);
 
-        var header = http.Request.Headers.Authorization.FirstOrDefault();
-        var token = header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
+        var token = BearerToken(http);
         http.Items[typeof(Actor)] = token is null ? null : await http.RequestServices.GetRequiredService<Registry>().AuthenticateAsync(token).ConfigureAwait(false);
         await next().ConfigureAwait(false);
+    }
+
+    /// <summary>The session token of the request's <c>Authorization: Bearer</c> header, or null.</summary>
+    public static string? BearerToken(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var header = http.Request.Headers.Authorization.FirstOrDefault();
+        return header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
     }
 
     // Refusals are the registry working as intended: answered as problem details, not logged as failures.

@@ -28,7 +28,7 @@ public sealed class CrashSafetyTests
         var database = Database.Sqlite(databasePath);
         await database.CreateSchemaAsync();
         var registry = new Registry(database, keys.Cipher(), RuleLibrary.LoadAll(RuleLibrary.Locate()), TimeProvider.System);
-        var adminId = await registry.AddUserAsync(null, "admin", Role.Administrator, TribunalHost.Password, iterations: 1000);
+        var adminId = await registry.BootstrapAdministratorAsync("admin", TribunalHost.Password, iterations: 1000);
         var admin = new Actor(adminId, "admin", Role.Administrator);
         await registry.AddUserAsync(admin, "clerk", Role.Clerk, TribunalHost.Password, "setup", 1000);
         await registry.AddUserAsync(admin, "auditor", Role.Auditor, TribunalHost.Password, "setup", 1000);

@@ -16,7 +16,7 @@ public sealed class EndpointPolicyTests(SqliteHostFixture fixture) : IClassFixtu
             .Select(e => e.RoutePattern.RawText).ToList();
         Assert.True(open.Count == 0, $"endpoints without a policy: {string.Join(", ", open)}");
         var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText!).Order(StringComparer.Ordinal);
-        Assert.Equal(["/", "/api/rule-sets", "/api/session", "/openapi/{documentName}.json"], anonymous);
+        Assert.Equal(["/", "/api/rule-sets", "/api/session", "/api/session", "/openapi/{documentName}.json"], anonymous); // sign-in and sign-out
     }
 
     [Fact]

@@ -31,9 +31,10 @@ public sealed class TribunalHost : IDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string? _postgresDatabase;
-    private readonly Dictionary<string, string> _tokens = [];
 
-    public TribunalHost(Backend backend)
+    /// <param name="backend">The database.</param>
+    /// <param name="extraSettings">Configuration beyond the defaults (e.g. a low sign-in rate limit).</param>
+    public TribunalHost(Backend backend, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         Folder = Directory.CreateTempSubdirectory("paz-tribunal-").FullName;
         DatabasePath = Path.Combine(Folder, "tribunal.db");
@@ -43,7 +44,13 @@ public sealed class TribunalHost : IDisposable
             ["Tribunal:Keys:k1"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7 + 3)).ToArray()),
             ["Tribunal:CurrentKey"] = "k1",
             ["Tribunal:Rules"] = RuleLibrary.Locate(),
+            ["Tribunal:SignInsPerMinute"] = "1000000", // tests sign in far more often than people; one test sets a low limit
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         if (backend == Backend.Postgres)
         {
             var server = PostgresServer ?? throw new InvalidOperationException("PAZ_TEST_POSTGRES is not set");
@@ -71,7 +78,7 @@ public sealed class TribunalHost : IDisposable
             }
         });
         Registry = _factory.Services.GetRequiredService<Registry>();
-        var admin = Registry.AddUserAsync(null, "admin", Role.Administrator, Password, iterations: 1000).GetAwaiter().GetResult();
+        var admin = Registry.BootstrapAdministratorAsync("admin", Password, iterations: 1000).GetAwaiter().GetResult();
         Admin = new Actor(admin, "admin", Role.Administrator);
         foreach (var role in Enum.GetValues<Role>().Where(r => r != Role.Administrator))
         {
@@ -157,15 +164,11 @@ public sealed class TribunalHost : IDisposable
         var client = _factory.CreateClient();
         if (user is not null)
         {
-            if (!_tokens.TryGetValue(user.Name, out var token))
-            {
-                using var anonymous = _factory.CreateClient();
-                var response = anonymous.PostAsJsonAsync("/api/session", new { name = user.Name, password = Password }).GetAwaiter().GetResult();
-                response.EnsureSuccessStatusCode();
-                token = response.Content.ReadFromJsonAsync<Dictionary<string, string>>().GetAwaiter().GetResult()!["token"];
-                _tokens[user.Name] = token;
-            }
-
+            // A fresh session each time: a test that signs out, disables or changes a password ends only its own.
+            using var anonymous = _factory.CreateClient();
+            var response = anonymous.PostAsJsonAsync("/api/session", new { name = user.Name, password = Password }).GetAwaiter().GetResult();
+            response.EnsureSuccessStatusCode();
+            var token = response.Content.ReadFromJsonAsync<Dictionary<string, string>>().GetAwaiter().GetResult()!["token"];
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 

@@ -78,6 +78,9 @@ public enum TribunalAction
 
     /// <summary>Create user accounts.</summary>
     UserManage,
+
+    /// <summary>Change one's own password.</summary>
+    PasswordChange,
 }
 
 /// <summary>The one table of role × action. Anything not listed is refused.</summary>
@@ -85,12 +88,12 @@ public static class Permissions
 {
     private static readonly Dictionary<Role, HashSet<TribunalAction>> Table = new()
     {
-        [Role.Clerk] = [TribunalAction.CaseCreate, TribunalAction.CaseRead, TribunalAction.CaseList, TribunalAction.CaseSearch, TribunalAction.CaseScreen, TribunalAction.AdvocateAssign, TribunalAction.ObligationUpdate],
-        [Role.Commissioner] = [TribunalAction.CaseRead, TribunalAction.CaseList, TribunalAction.CaseSearch, TribunalAction.CaseScreen, TribunalAction.CaseReview, TribunalAction.CaseDecide, TribunalAction.CaseRevoke, TribunalAction.VictimRead, TribunalAction.StatisticsRead],
-        [Role.VictimsAdvocate] = [TribunalAction.VictimCreate, TribunalAction.VictimRead, TribunalAction.HearingCreate],
-        [Role.Auditor] = [TribunalAction.CaseRead, TribunalAction.CaseList, TribunalAction.CaseSearch, TribunalAction.VictimRead, TribunalAction.Export, TribunalAction.AuditRead, TribunalAction.AuditVerify, TribunalAction.StatisticsRead],
-        [Role.Analyst] = [TribunalAction.StatisticsRead],
-        [Role.Administrator] = [TribunalAction.UserManage],
+        [Role.Clerk] = [TribunalAction.CaseCreate, TribunalAction.CaseRead, TribunalAction.CaseList, TribunalAction.CaseSearch, TribunalAction.CaseScreen, TribunalAction.AdvocateAssign, TribunalAction.ObligationUpdate, TribunalAction.PasswordChange],
+        [Role.Commissioner] = [TribunalAction.CaseRead, TribunalAction.CaseList, TribunalAction.CaseSearch, TribunalAction.CaseScreen, TribunalAction.CaseReview, TribunalAction.CaseDecide, TribunalAction.CaseRevoke, TribunalAction.VictimRead, TribunalAction.StatisticsRead, TribunalAction.PasswordChange],
+        [Role.VictimsAdvocate] = [TribunalAction.VictimCreate, TribunalAction.VictimRead, TribunalAction.HearingCreate, TribunalAction.PasswordChange],
+        [Role.Auditor] = [TribunalAction.CaseRead, TribunalAction.CaseList, TribunalAction.CaseSearch, TribunalAction.VictimRead, TribunalAction.Export, TribunalAction.AuditRead, TribunalAction.AuditVerify, TribunalAction.StatisticsRead, TribunalAction.PasswordChange],
+        [Role.Analyst] = [TribunalAction.StatisticsRead, TribunalAction.PasswordChange],
+        [Role.Administrator] = [TribunalAction.UserManage, TribunalAction.PasswordChange],
     };
 
     /// <summary>Whether <paramref name="role"/> may attempt <paramref name="action"/>.</summary>

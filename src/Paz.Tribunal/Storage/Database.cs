@@ -115,6 +115,17 @@ public sealed class Database
             await connection.ExecuteAsync(statement).ConfigureAwait(false);
         }
 
+        foreach (var (table, column, definition) in Schema.AddedColumns)
+        {
+            var exists = IsPostgres
+                ? await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = @table AND column_name = @column", new { table, column }).ConfigureAwait(false)
+                : await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = @column", new { column }).ConfigureAwait(false);
+            if (exists == 0)
+            {
+                await connection.ExecuteAsync($"ALTER TABLE {table} ADD COLUMN {column} {definition}").ConfigureAwait(false);
+            }
+        }
+
         await connection.ExecuteAsync(
             IsPostgres
                 ? "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, @Genesis) ON CONFLICT (id) DO NOTHING"

@@ -13,7 +13,11 @@ public static class Schema
         """
         CREATE TABLE IF NOT EXISTS users (
             id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, password_hash TEXT NOT NULL,
-            failed_attempts BIGINT NOT NULL DEFAULT 0, locked_until TEXT NULL, created TEXT NOT NULL)
+            disabled BIGINT NOT NULL DEFAULT 0, created TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS sign_in_failures (
+            name_key TEXT NOT NULL, address TEXT NOT NULL, failed BIGINT NOT NULL, locked_until TEXT NULL, PRIMARY KEY (name_key, address))
         """,
         "CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), expires TEXT NOT NULL)",
         """
@@ -45,6 +49,14 @@ public static class Schema
         """,
         "CREATE TABLE IF NOT EXISTS audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS key_checks (kind TEXT NOT NULL, key_id TEXT NOT NULL, check_value TEXT NOT NULL, PRIMARY KEY (kind, key_id))",
+    ];
+
+    /// <summary>
+    /// Columns added after a table was first shipped: (table, column, definition), added to a database that lacks them.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
+    [
+        ("users", "disabled", "BIGINT NOT NULL DEFAULT 0"),
     ];
 
     /// <summary>

@@ -28,3 +28,6 @@ public sealed record HearingRequest(string? HeldOn, string? Statement);
 
 /// <summary>A new user.</summary>
 public sealed record UserRequest(string? Name, string? Role, string? Password);
+
+/// <summary>A change of one's own password.</summary>
+public sealed record PasswordRequest(string? CurrentPassword, string? NewPassword);

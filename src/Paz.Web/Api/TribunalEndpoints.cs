@@ -12,15 +12,35 @@ public static class TribunalEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api");
-        api.MapPost("/session", async (SignInRequest? body, Registry registry) =>
-            Results.Ok(new { token = await registry.SignInAsync(body?.Name, body?.Password) })).AllowAnonymous().WithName("SignIn");
+        api.MapPost("/session", async (SignInRequest? body, HttpContext http, Registry registry) =>
+            Results.Ok(new { token = await registry.SignInAsync(body?.Name, body?.Password, http.Connection.RemoteIpAddress?.ToString()) }))
+            .AllowAnonymous().RequireRateLimiting(SignInLimits.Policy).WithName("SignIn");
+
+        api.MapDelete("/session", async (HttpContext http, Registry registry) =>
+        {
+            await registry.SignOutAsync(TribunalApp.BearerToken(http));
+            return Results.NoContent();
+        }).AllowAnonymous().WithName("SignOut");
+
+        api.MapPost("/session/password", async (PasswordRequest? body, HttpContext http, Registry registry) =>
+            Results.Ok(new { token = await registry.ChangePasswordAsync(Who(http), Why(http), body?.CurrentPassword, body?.NewPassword) }))
+            .RequireRateLimiting(SignInLimits.Policy).WithMetadata(new RequiresActionAttribute(TribunalAction.PasswordChange));
 
         api.MapPost("/users", async (UserRequest? body, HttpContext http, Registry registry) =>
         {
             var role = Registry.FromWire<Role>(body?.Role, "role");
-            var id = await registry.AddUserAsync(Who(http) ?? throw new RegistryException(Refusal.Unauthenticated, "sign in first"), body?.Name, role, body?.Password, Why(http));
+            var id = await registry.AddUserAsync(Who(http), body?.Name, role, body?.Password, Why(http));
             return Results.Created($"/api/users/{id}", new { id });
         }).WithMetadata(new RequiresActionAttribute(TribunalAction.UserManage));
+
+        api.MapGet("/users", async (HttpContext http, Registry registry) =>
+            Results.Ok(await registry.ListUsersAsync(Who(http), Why(http)))).WithMetadata(new RequiresActionAttribute(TribunalAction.UserManage));
+
+        api.MapPost("/users/{name}/disable", async (string name, HttpContext http, Registry registry) =>
+            Results.Ok(await registry.SetUserDisabledAsync(Who(http), Why(http), name, disabled: true))).WithMetadata(new RequiresActionAttribute(TribunalAction.UserManage));
+
+        api.MapPost("/users/{name}/enable", async (string name, HttpContext http, Registry registry) =>
+            Results.Ok(await registry.SetUserDisabledAsync(Who(http), Why(http), name, disabled: false))).WithMetadata(new RequiresActionAttribute(TribunalAction.UserManage));
 
         api.MapPost("/cases", async (CaseRequest? body, HttpContext http, Registry registry) =>
         {

@@ -52,7 +52,7 @@ public static class TribunalCommands
             store.CreateSchemaAsync().GetAwaiter().GetResult();
             var generated = TribunalKeys.Generate();
             var registry = new Registry(store, generated.Cipher(), ruleSets, TimeProvider.System);
-            registry.AddUserAsync(null, parsed.GetValue(admin), Role.Administrator, password).GetAwaiter().GetResult();
+            registry.BootstrapAdministratorAsync(parsed.GetValue(admin), password).GetAwaiter().GetResult();
             KeyChecks.EnsureAsync(store, generated.Cipher()).GetAwaiter().GetResult();
             generated.Write(keyFile.FullName);
             console.Error.WriteLine($"paz: registry ready; administrator '{parsed.GetValue(admin)}' created; encryption key in {keyFile.FullName} (owner-only; back it up apart from the database)");
