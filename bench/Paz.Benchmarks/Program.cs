@@ -2,13 +2,16 @@ using BenchmarkDotNet.Running;
 
 // BenchmarkDotNet suites: dotnet run -c Release --project bench/Paz.Benchmarks -- --filter '*'
 // Ensemble timing:        dotnet run -c Release --project bench/Paz.Benchmarks -- ensemble 100 2
-// Registry load:          dotnet run -c Release --project bench/Paz.Benchmarks -- tribunal-load 32 10 200000
+// Registry load:          dotnet run -c Release --project bench/Paz.Benchmarks -- tribunal-load 32 10 200000 20 30
+//                         (clients, seconds, request cap, clients signing in continuously, sign-ins allowed per minute per address)
 if (args.Length > 0 && args[0] == "tribunal-load")
 {
     await Paz.Benchmarks.TribunalLoad.Run(
         args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 32,
         args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10,
-        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200_000,
+        args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 20,
+        args.Length > 5 ? int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : Paz.Web.SignInLimits.DefaultPerMinute);
     return;
 }
 

@@ -16,13 +16,15 @@ namespace Paz.Benchmarks;
 /// <summary>
 /// Load on the registry over loopback: the real service (Kestrel, SQLite in WAL) in this process, 32
 /// concurrent clients mixing case reads and case filings (five reads to one write) for a bounded time
-/// and count. Every request is authenticated, authorized and audited in its own transaction, as in
-/// production. Prints reads/s, writes/s and latency percentiles per kind.
+/// and count, while other clients sign in continuously (each as its own user, with the installation's
+/// PBKDF2 iterations, all from loopback: the per-address sign-in limit applies as it would to one office
+/// behind one address). Every request is authenticated, authorized and audited in its own transaction, as
+/// in production. Prints reads/s, writes/s and latency percentiles per kind, and the sign-in rate.
 /// </summary>
 public static class TribunalLoad
 {
     /// <summary>Runs the load test.</summary>
-    public static async Task Run(int clients, double seconds, int maxRequests)
+    public static async Task Run(int clients, double seconds, int maxRequests, int signInClients, int signInsPerMinute)
     {
         var folder = Directory.CreateTempSubdirectory("paz-load-").FullName;
         var keys = TribunalKeys.Generate();
@@ -34,6 +36,11 @@ public static class TribunalLoad
         const string password = "load test password";
         var admin = new Actor(await registry.BootstrapAdministratorAsync("admin", password), "admin", Role.Administrator);
         var clerk = new Actor(await registry.AddUserAsync(admin, "clerk", Role.Clerk, password, "setup"), "clerk", Role.Clerk);
+        for (var i = 0; i < signInClients; i++)
+        {
+            await registry.AddUserAsync(admin, $"signer{i}", Role.Analyst, password, "setup");
+        }
+
         var facts = File.ReadAllText(Path.Combine(RuleLibrary.Locate(), "..", "..", "docs", "examples", "amnesty-case.json"));
         var ids = new List<string>();
         for (var i = 0; i < 500; i++)
@@ -42,7 +49,8 @@ public static class TribunalLoad
         }
 
         var port = FreePort();
-        var app = TribunalApp.Build([$"--Tribunal:Database={Path.Combine(folder, "tribunal.db")}", $"--Tribunal:KeyFile={keyFile}", $"--urls=http://127.0.0.1:{port}"]);
+        var app = TribunalApp.Build([$"--Tribunal:Database={Path.Combine(folder, "tribunal.db")}", $"--Tribunal:KeyFile={keyFile}", $"--urls=http://127.0.0.1:{port}",
+            $"--Tribunal:SignInsPerMinute={signInsPerMinute}"]);
         await app.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var signIn = await http.PostAsJsonAsync("/api/session", new { name = "clerk", password });
@@ -55,7 +63,26 @@ public static class TribunalLoad
         var writes = new List<double>[clients];
         var failures = 0;
         var issued = 0;
+        var signIns = new Dictionary<HttpStatusCode, int>();
         var clock = Stopwatch.StartNew();
+        var signers = Enumerable.Range(0, signInClients).Select(c => Task.Run(async () =>
+        {
+            using var anonymous = new HttpClient { BaseAddress = http.BaseAddress };
+            while (clock.Elapsed.TotalSeconds < seconds && Volatile.Read(ref issued) < maxRequests)
+            {
+                using var response = await anonymous.PostAsJsonAsync("/api/session", new { name = $"signer{c}", password });
+                lock (signIns)
+                {
+                    signIns[response.StatusCode] = signIns.GetValueOrDefault(response.StatusCode) + 1;
+                }
+
+                // A well-behaved client (the page) waits as told; the wait is cut short when the run ends.
+                if (response.Headers.RetryAfter?.Delta is { } wait)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(wait.TotalSeconds, Math.Max(0, seconds - clock.Elapsed.TotalSeconds))));
+                }
+            }
+        })).ToList();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
             reads[c] = [];
@@ -79,12 +106,14 @@ public static class TribunalLoad
             }
         })));
         var elapsed = clock.Elapsed.TotalSeconds;
+        await Task.WhenAll(signers);
         await app.StopAsync();
         var r = reads.SelectMany(x => x).Order().ToList();
         var w = writes.SelectMany(x => x).Order().ToList();
         Console.WriteLine($"tribunal load: {clients} clients, {elapsed:F1} s, SQLite (WAL), loopback, every request authenticated and audited; {failures} failed requests");
         Console.WriteLine($"  case reads : {r.Count / elapsed,8:F0}/s  p50 {Percentile(r, 0.50),6:F1} ms  p99 {Percentile(r, 0.99),6:F1} ms  max {r.LastOrDefault(),6:F1} ms  ({r.Count} requests)");
         Console.WriteLine($"  case writes: {w.Count / elapsed,8:F0}/s  p50 {Percentile(w, 0.50),6:F1} ms  p99 {Percentile(w, 0.99),6:F1} ms  max {w.LastOrDefault(),6:F1} ms  ({w.Count} requests)");
+        Console.WriteLine($"  sign-ins   : {signInClients} clients, {signIns.Values.Sum() / elapsed:F1} attempts/s; " + string.Join(", ", signIns.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}")));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }

@@ -39,7 +39,7 @@ public sealed partial class Registry
     public async Task<string> AddUserAsync(Actor? actor, string? name, Role role, string? password, string? purpose = null, int iterations = PasswordHashing.Iterations)
     {
         await Authorize(actor, TribunalAction.UserManage, "user:new", Why(purpose)).ConfigureAwait(false);
-        var hash = PasswordHashing.Hash(CheckNewUser(name, password), iterations);
+        var hash = await Hashing(() => PasswordHashing.Hash(CheckNewUser(name, password), iterations)).ConfigureAwait(false);
         return await Run(actor, TribunalAction.UserManage, "user:new", purpose, async (connection, transaction) =>
         {
             if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE name = @name", new { name }, transaction).ConfigureAwait(false) > 0)
@@ -107,8 +107,8 @@ public sealed partial class Registry
         }
 
         // Hashing outside the write lock, as at sign-in.
-        var matches = current is not null && current.Length <= MaximumPasswordLength && PasswordHashing.Verify(current, stored);
-        var hash = PasswordHashing.Hash(replacement, iterations);
+        var matches = current is not null && current.Length <= MaximumPasswordLength && await Hashing(() => PasswordHashing.Verify(current, stored)).ConfigureAwait(false);
+        var hash = await Hashing(() => PasswordHashing.Hash(replacement, iterations)).ConfigureAwait(false);
         var token = NewToken();
         return await Run(actor, TribunalAction.PasswordChange, $"user:{actor!.UserId}", purpose, async (connection, transaction) =>
         {
@@ -197,7 +197,7 @@ public sealed partial class Registry
         }
 
         // A locked-out attempt is not checked at all (an attacker gets no answer and costs no hashing).
-        var matches = !lockedOut && PasswordHashing.Verify(plausible ? password! : string.Empty, user.Hash ?? PasswordHashing.Decoy(sample));
+        var matches = !lockedOut && await Hashing(() => PasswordHashing.Verify(plausible ? password! : string.Empty, user.Hash ?? PasswordHashing.Decoy(sample))).ConfigureAwait(false);
         var outcome = await _database.InTransactionAsync(async (connection, transaction) =>
         {
             var rows = (await connection.QueryAsync<(long Failed, string? LockedUntil)>(
@@ -236,6 +236,23 @@ public sealed partial class Registry
         return outcome.token ?? throw new RegistryException(Refusal.Unauthenticated, outcome.result.Contains("locked out", StringComparison.Ordinal)
             ? $"too many failed sign-ins under this name from your address; try again in {LockoutPeriod.TotalMinutes:0} minutes"
             : "wrong user name or password");
+    }
+
+    // Password hashing is deliberately slow (600,000 PBKDF2 iterations, about 0.2 s of a core): at most half the cores
+    // hash at once, so that a crowd signing in (or an attack from many addresses) slows sign-ins, not the cases.
+    private static readonly SemaphoreSlim HashingSlots = new(Math.Max(1, Environment.ProcessorCount / 2));
+
+    private static async Task<T> Hashing<T>(Func<T> work)
+    {
+        await HashingSlots.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            HashingSlots.Release();
+        }
     }
 
     private static bool IsLockedOut(string? lockedUntil, DateTimeOffset now) =>
