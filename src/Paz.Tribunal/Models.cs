@@ -13,8 +13,8 @@ public sealed record Actor(string UserId, string Name, Role Role);
 /// <param name="Facts">The facts in the case-file JSON format (docs/amnesty.md).</param>
 public sealed record NewCase(string? ApplicantName, string? ApplicantAddress, string? RuleSet, string? Facts);
 
-/// <summary>A case in lists: no personal fields.</summary>
-public sealed record CaseListItem(string Id, long Number, string RuleSet, CaseStatus Status, RiskCategory Risk, string Filed, string? DecisionDue, bool Overdue);
+/// <summary>A case in lists: no personal fields of the applicant; the assigned advocate's user name.</summary>
+public sealed record CaseListItem(string Id, long Number, string RuleSet, CaseStatus Status, RiskCategory Risk, string Filed, string? DecisionDue, bool Overdue, string? Advocate = null);
 
 /// <summary>An obligation with its progress.</summary>
 public sealed record ObligationView(string Id, string Kind, string Text, double HoursRequired, double HoursDone, bool Completed);
@@ -23,7 +23,11 @@ public sealed record ObligationView(string Id, string Kind, string Text, double 
 public sealed record CaseView(
     string Id, long Number, string ApplicantName, string? ApplicantAddress, string RuleSet, string RuleSetVersion,
     CaseStatus Status, RiskCategory Risk, string? Screening, IReadOnlyList<string> Explanation, string? DecisionReason,
-    string Filed, string? DecisionDue, bool Overdue, string? Decided, string Facts, IReadOnlyList<ObligationView> Obligations, string? AdvocateId);
+    string Filed, string? DecisionDue, bool Overdue, string? Decided, string Facts, IReadOnlyList<ObligationView> Obligations, string? AdvocateId,
+    string? Advocate, IReadOnlyList<CaseEvent> History);
+
+/// <summary>One thing done to a case (from the audit log: who, when, what, with what outcome); reads are left out.</summary>
+public sealed record CaseEvent(string At, string Actor, string Action, string Outcome);
 
 /// <summary>A victim and the hearings held.</summary>
 public sealed record VictimView(string Id, string Name, string? Contact, IReadOnlyList<HearingView> Hearings);

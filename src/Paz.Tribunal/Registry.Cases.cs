@@ -12,7 +12,7 @@ namespace Paz.Tribunal;
 
 public sealed partial class Registry
 {
-    private const string CaseColumns = "id, number, rule_set, status, risk, filed, decision_due";
+    private const string CaseColumns = "id, number, rule_set, status, risk, filed, decision_due, (SELECT name FROM users WHERE users.id = cases.advocate_id) AS advocate";
 
     /// <summary>Files a new case (status Filed); the decision deadline runs from now under the rule set's statute.</summary>
     public Task<CaseListItem> FileCaseAsync(Actor? actor, string? purpose, NewCase? request)
@@ -98,9 +98,21 @@ public sealed partial class Registry
     public Task<IReadOnlyList<CaseListItem>> ListCasesAsync(Actor? actor, string? purpose, CaseStatus? status = null, bool overdueOnly = false) =>
         Run(actor, TribunalAction.CaseList, "cases", purpose, async (connection, transaction) =>
         {
+            // A victims' advocate's worklist is the cases assigned to them.
+            var conditions = new List<string>();
+            if (status is not null)
+            {
+                conditions.Add("status = @status");
+            }
+
+            if (Permissions.ScopedToAssignedCases(actor!.Role))
+            {
+                conditions.Add("advocate_id = @advocate");
+            }
+
             var rows = await connection.QueryAsync<CaseRow>(
-                $"SELECT {CaseColumns} FROM cases{(status is null ? string.Empty : " WHERE status = @status")} ORDER BY number",
-                new { status = status is { } s ? Wire(s) : null }, transaction).ConfigureAwait(false);
+                $"SELECT {CaseColumns} FROM cases{(conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions))} ORDER BY number",
+                new { status = status is { } s ? Wire(s) : null, advocate = actor.UserId }, transaction).ConfigureAwait(false);
             IReadOnlyList<CaseListItem> list = [.. rows.Select(Item).Where(c => !overdueOnly || c.Overdue)];
             return (list, overdueOnly ? "cases:overdue" : "cases", $"allowed: {list.Count} listed");
         });
@@ -217,6 +229,15 @@ public sealed partial class Registry
         });
     }
 
+    /// <summary>The user names of the enabled victims' advocates, for those who assign them.</summary>
+    public Task<IReadOnlyList<string>> ListAdvocatesAsync(Actor? actor, string? purpose) =>
+        Run(actor, TribunalAction.AdvocateAssign, "users:advocates", purpose, async (connection, transaction) =>
+        {
+            IReadOnlyList<string> names = [.. await connection.QueryAsync<string>("SELECT name FROM users WHERE role = @role AND disabled = 0 ORDER BY name",
+                new { role = Wire(Role.VictimsAdvocate) }, transaction).ConfigureAwait(false)];
+            return (names, "users:advocates", $"allowed: {names.Count} listed");
+        });
+
     /// <summary>Assigns a victims' advocate (by user name) to a case.</summary>
     public Task<CaseView> AssignAdvocateAsync(Actor? actor, string? purpose, string id, string? advocate) =>
         Run(actor, TribunalAction.AdvocateAssign, $"case:{id}", purpose, async (connection, transaction) =>
@@ -272,7 +293,7 @@ public sealed partial class Registry
             SELECT id AS Id, number AS Number, applicant_name_enc AS NameEnc, applicant_address_enc AS AddressEnc, facts_enc AS FactsEnc,
                    rule_set AS RuleSet, rule_set_version AS RuleSetVersion, status AS Status, risk AS Risk, screening AS Screening,
                    explanation_enc AS ExplanationEnc, decision_reason_enc AS ReasonEnc, filed AS Filed, decision_due AS DecisionDue,
-                   decided AS Decided, advocate_id AS AdvocateId
+                   decided AS Decided, advocate_id AS AdvocateId, (SELECT name FROM users WHERE users.id = cases.advocate_id) AS Advocate
             FROM cases WHERE id = @id
             """, new { id }, transaction).ConfigureAwait(false);
         if (row is null)
@@ -282,19 +303,23 @@ public sealed partial class Registry
 
         var obligations = await connection.QueryAsync<(string Id, string Kind, string Text, double Required, double Done, long Completed)>(
             "SELECT id, kind, text, hours_required, hours_done, completed FROM obligations WHERE case_id = @id ORDER BY kind, id", new { id }, transaction).ConfigureAwait(false);
+        var history = await connection.QueryAsync<CaseEvent>(
+            "SELECT at AS At, actor AS Actor, action AS Action, outcome AS Outcome FROM audit WHERE target = @target AND outcome LIKE 'allowed%' AND action NOT IN ('case_read', 'victim_read') ORDER BY seq",
+            new { target = $"case:{id}" }, transaction).ConfigureAwait(false);
         var status = FromWire<CaseStatus>(row.Status, "status");
         var explanation = _cipher.Decrypt(row.ExplanationEnc, "explanation");
         return new CaseView(
             row.Id, row.Number, _cipher.Decrypt(row.NameEnc, "applicant_name")!, _cipher.Decrypt(row.AddressEnc, "applicant_address"), row.RuleSet, row.RuleSetVersion,
             status, FromWire<RiskCategory>(row.Risk, "risk"), row.Screening, explanation is null ? [] : JsonSerializer.Deserialize<List<string>>(explanation)!,
             _cipher.Decrypt(row.ReasonEnc, "decision_reason"), row.Filed, row.DecisionDue, IsOverdue(status, row.DecisionDue), row.Decided,
-            _cipher.Decrypt(row.FactsEnc, "facts")!, [.. obligations.Select(o => new ObligationView(o.Id, o.Kind, o.Text, o.Required, o.Done, o.Completed != 0))], row.AdvocateId);
+            _cipher.Decrypt(row.FactsEnc, "facts")!, [.. obligations.Select(o => new ObligationView(o.Id, o.Kind, o.Text, o.Required, o.Done, o.Completed != 0))], row.AdvocateId,
+            row.Advocate, [.. history]);
     }
 
     private CaseListItem Item(CaseRow row)
     {
         var status = FromWire<CaseStatus>(row.Status, "status");
-        return new CaseListItem(row.Id, row.Number, row.Rule_Set, status, FromWire<RiskCategory>(row.Risk, "risk"), row.Filed, row.Decision_Due, IsOverdue(status, row.Decision_Due));
+        return new CaseListItem(row.Id, row.Number, row.Rule_Set, status, FromWire<RiskCategory>(row.Risk, "risk"), row.Filed, row.Decision_Due, IsOverdue(status, row.Decision_Due), row.Advocate);
     }
 
     private bool IsOverdue(CaseStatus status, string? due) =>
@@ -302,7 +327,7 @@ public sealed partial class Registry
         && DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture) < DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
 
 #pragma warning disable CA1812, IDE1006 // Dapper materializes these from column names
-    private sealed record CaseRow(string Id, long Number, string Rule_Set, string Status, string Risk, string Filed, string? Decision_Due);
+    private sealed record CaseRow(string Id, long Number, string Rule_Set, string Status, string Risk, string Filed, string? Decision_Due, string? Advocate);
 
     private sealed class FullCaseRow
     {
@@ -322,6 +347,8 @@ public sealed partial class Registry
         public string? DecisionDue { get; set; }
         public string? Decided { get; set; }
         public string? AdvocateId { get; set; }
+
+        public string? Advocate { get; set; }
     }
 #pragma warning restore CA1812, IDE1006
 }

@@ -16,7 +16,7 @@ public sealed class EndpointPolicyTests(SqliteHostFixture fixture) : IClassFixtu
             .Select(e => e.RoutePattern.RawText).ToList();
         Assert.True(open.Count == 0, $"endpoints without a policy: {string.Join(", ", open)}");
         var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText!).Order(StringComparer.Ordinal);
-        Assert.Equal(["/", "/api/rule-sets", "/api/session", "/api/session", "/openapi/{documentName}.json"], anonymous); // sign-in and sign-out
+        Assert.Equal(["/", "/api/facts", "/api/rule-sets", "/api/session", "/api/session", "/openapi/{documentName}.json"], anonymous); // /api/session: sign-in and sign-out
     }
 
     [Fact]
@@ -43,10 +43,11 @@ public sealed class EndpointPolicyTests(SqliteHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task TheIntakePageIsServed()
+    public async Task TheRegistryPageIsServedWithItsLabelsInSpanishAndEnglish()
     {
         using var client = fixture.Host.RawClient();
         var page = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
-        Assert.Contains("File an application", page, StringComparison.Ordinal);
+        Assert.Contains("File the application", page, StringComparison.Ordinal);
+        Assert.Contains("Registrar la solicitud", page, StringComparison.Ordinal);
     }
 }

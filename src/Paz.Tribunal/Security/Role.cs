@@ -90,7 +90,7 @@ public static class Permissions
     {
         [Role.Clerk] = [TribunalAction.CaseCreate, TribunalAction.CaseRead, TribunalAction.CaseList, TribunalAction.CaseSearch, TribunalAction.CaseScreen, TribunalAction.AdvocateAssign, TribunalAction.ObligationUpdate, TribunalAction.PasswordChange],
         [Role.Commissioner] = [TribunalAction.CaseRead, TribunalAction.CaseList, TribunalAction.CaseSearch, TribunalAction.CaseScreen, TribunalAction.CaseReview, TribunalAction.CaseDecide, TribunalAction.CaseRevoke, TribunalAction.VictimRead, TribunalAction.StatisticsRead, TribunalAction.PasswordChange],
-        [Role.VictimsAdvocate] = [TribunalAction.VictimCreate, TribunalAction.VictimRead, TribunalAction.HearingCreate, TribunalAction.PasswordChange],
+        [Role.VictimsAdvocate] = [TribunalAction.CaseList, TribunalAction.VictimCreate, TribunalAction.VictimRead, TribunalAction.HearingCreate, TribunalAction.PasswordChange],
         [Role.Auditor] = [TribunalAction.CaseRead, TribunalAction.CaseList, TribunalAction.CaseSearch, TribunalAction.VictimRead, TribunalAction.Export, TribunalAction.AuditRead, TribunalAction.AuditVerify, TribunalAction.StatisticsRead, TribunalAction.PasswordChange],
         [Role.Analyst] = [TribunalAction.StatisticsRead, TribunalAction.PasswordChange],
         [Role.Administrator] = [TribunalAction.UserManage, TribunalAction.PasswordChange],

@@ -47,6 +47,7 @@ public static class Schema
             seq BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL,
             target TEXT NOT NULL, purpose TEXT NOT NULL, outcome TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
         """,
+        "CREATE INDEX IF NOT EXISTS audit_target ON audit (target)",
         "CREATE TABLE IF NOT EXISTS audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS key_checks (kind TEXT NOT NULL, key_id TEXT NOT NULL, check_value TEXT NOT NULL, PRIMARY KEY (kind, key_id))",
     ];

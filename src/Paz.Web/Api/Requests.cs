@@ -31,3 +31,9 @@ public sealed record UserRequest(string? Name, string? Role, string? Password);
 
 /// <summary>A change of one's own password.</summary>
 public sealed record PasswordRequest(string? CurrentPassword, string? NewPassword);
+
+/// <summary>A session: its token, and who it is for (the page shows what the role may do).</summary>
+public sealed record SessionAnswer(string Token, string Name, Paz.Tribunal.Security.Role Role);
+
+/// <summary>One fact of the catalogue (docs/amnesty.md), from which the intake form is built.</summary>
+public sealed record FactAnswer(string Path, string Type, string Description, IReadOnlyList<string> Words, double? Minimum, double? Maximum);

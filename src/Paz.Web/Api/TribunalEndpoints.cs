@@ -1,3 +1,4 @@
+using Paz.Core.Amnesty;
 using Paz.Tribunal;
 using Paz.Tribunal.Cases;
 using Paz.Tribunal.Security;
@@ -13,7 +14,11 @@ public static class TribunalEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api");
         api.MapPost("/session", async (SignInRequest? body, HttpContext http, Registry registry) =>
-            Results.Ok(new { token = await registry.SignInAsync(body?.Name, body?.Password, http.Connection.RemoteIpAddress?.ToString()) }))
+        {
+            var token = await registry.SignInAsync(body?.Name, body?.Password, http.Connection.RemoteIpAddress?.ToString());
+            var actor = await registry.AuthenticateAsync(token);
+            return Results.Ok(new SessionAnswer(token, actor!.Name, actor.Role));
+        })
             .AllowAnonymous().RequireRateLimiting(SignInLimits.Policy).WithName("SignIn");
 
         api.MapDelete("/session", async (HttpContext http, Registry registry) =>
@@ -112,6 +117,13 @@ public static class TribunalEndpoints
             Results.Ok(await registry.StatisticsAsync(Who(http), Why(http)))).WithMetadata(new RequiresActionAttribute(TribunalAction.StatisticsRead));
 
         api.MapGet("/rule-sets", (Registry registry) => Results.Ok(registry.RuleSets)).AllowAnonymous();
+
+        api.MapGet("/facts", () => Results.Ok(FactCatalog.Facts.Select(f => new FactAnswer(
+            f.Path, Registry.Wire(f.Type), f.Description, f.Words, double.IsFinite(f.Minimum) ? f.Minimum : null, double.IsFinite(f.Maximum) ? f.Maximum : null))))
+            .AllowAnonymous();
+
+        api.MapGet("/advocates", async (HttpContext http, Registry registry) =>
+            Results.Ok(await registry.ListAdvocatesAsync(Who(http), Why(http)))).WithMetadata(new RequiresActionAttribute(TribunalAction.AdvocateAssign));
     }
 
     /// <summary>The signed-in actor (set by the session middleware), or null.</summary>
