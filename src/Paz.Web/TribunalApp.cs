@@ -30,7 +30,7 @@ public static class TribunalApp
         builder.Services.AddSingleton(services => new KeyFileReload(services.GetRequiredService<IConfiguration>()["Tribunal:KeyFile"], services.GetRequiredService<ILogger<KeyFileReload>>()));
         builder.Services.AddProblemDetails();
         builder.Services.AddRateLimiter(SignInLimits.Configure);
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer(OpenApiDocumentation.DeclareBearerSessions).AddOperationTransformer(OpenApiDocumentation.MarkAnonymousOperations));
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer(OpenApiDocumentation.DeclareBearerSessions).AddOperationTransformer(OpenApiDocumentation.MarkAnonymousOperations).AddOperationTransformer(OpenApiDocumentation.DeclareRefusals));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

@@ -43,6 +43,21 @@ public sealed class EndpointPolicyTests(SqliteHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentListsEachOperationsBodyRefusalsAndEnumValues()
+    {
+        using var client = fixture.Host.RawClient();
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
+        var root = document.RootElement;
+        var read = root.GetProperty("paths").GetProperty("/api/cases/{id}").GetProperty("get").GetProperty("responses");
+        Assert.Equal(["200", "400", "401", "403", "404"], read.EnumerateObject().Select(r => r.Name));
+        Assert.Equal("#/components/schemas/CaseView", read.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(root.GetProperty("paths").GetProperty("/api/cases/{id}/decision").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _));
+        Assert.True(root.GetProperty("paths").GetProperty("/api/session").GetProperty("post").GetProperty("responses").TryGetProperty("429", out _));
+        var statuses = root.GetProperty("components").GetProperty("schemas").GetProperty("CaseStatus").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
+        Assert.Equal(Enum.GetValues<Paz.Tribunal.Cases.CaseStatus>().Select(v => Paz.Tribunal.Registry.Wire(v)), statuses);
+    }
+
+    [Fact]
     public async Task TheRegistryPageIsServedWithItsLabelsInSpanishAndEnglish()
     {
         using var client = fixture.Host.RawClient();

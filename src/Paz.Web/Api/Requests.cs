@@ -37,3 +37,9 @@ public sealed record SessionAnswer(string Token, string Name, Paz.Tribunal.Secur
 
 /// <summary>One fact of the catalogue (docs/amnesty.md), from which the intake form is built.</summary>
 public sealed record FactAnswer(string Path, string Type, string Description, IReadOnlyList<string> Words, double? Minimum, double? Maximum);
+
+/// <summary>A new session token (after a password change).</summary>
+public sealed record TokenAnswer(string Token);
+
+/// <summary>The id of a record just created.</summary>
+public sealed record IdAnswer(string Id);
