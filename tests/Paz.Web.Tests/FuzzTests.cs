@@ -40,13 +40,15 @@ public sealed class FuzzTests
             known.Add((await Scenario.CaseIn(host, (CaseStatus)(i % 4))).Case);
         }
 
-        var clients = Enum.GetValues<Role>().Select(r => host.Client(host.Users[r])).Append(host.RawClient()).ToList();
+        var roles = Enum.GetValues<Role>();
+        var clients = roles.Select(r => host.Client(host.Users[r])).Append(host.RawClient()).ToList();
         var random = new Random(20261128);
         var statuses = new Dictionary<int, int>();
         var cancel = TestContext.Current.CancellationToken;
         for (var i = 0; i < count; i++)
         {
-            var client = clients[random.Next(clients.Count)];
+            var which = random.Next(clients.Count);
+            var client = clients[which];
             using var request = new HttpRequestMessage(Method(random), Path(random, known));
             if (random.Next(10) == 0)
             {
@@ -72,6 +74,14 @@ public sealed class FuzzTests
                 var code = (int)response.StatusCode;
                 statuses[code] = statuses.GetValueOrDefault(code) + 1;
                 Assert.True(code < 500, $"request {i}: {request.Method} {request.RequestUri} gave {code}: {await response.Content.ReadAsStringAsync(cancel)}");
+            }
+
+            // A session that a random request ended (sign-out, a password change) is replaced, so each role keeps being tried.
+            if (which < roles.Length && request.RequestUri!.AbsolutePath.StartsWith("/api/session", StringComparison.Ordinal)
+                && await host.Registry.AuthenticateAsync(client.DefaultRequestHeaders.Authorization?.Parameter) is null)
+            {
+                client.Dispose();
+                clients[which] = host.Client(host.Users[roles[which]]);
             }
         }
 
