@@ -88,7 +88,7 @@ public sealed partial class Registry
 
     /// <summary>Reads one case with its personal fields.</summary>
     public Task<CaseView> GetCaseAsync(Actor? actor, string? purpose, string id) =>
-        Run(actor, TribunalAction.CaseRead, $"case:{id}", purpose, async (connection, transaction) =>
+        Read(actor, TribunalAction.CaseRead, $"case:{id}", purpose, async (connection, transaction) =>
         {
             var view = await LoadCase(connection, transaction, id).ConfigureAwait(false) ?? throw NotFound("case");
             return (view, $"case:{id}", "allowed");
@@ -96,7 +96,7 @@ public sealed partial class Registry
 
     /// <summary>Lists cases, optionally by status or only those past their statutory deadline.</summary>
     public Task<IReadOnlyList<CaseListItem>> ListCasesAsync(Actor? actor, string? purpose, CaseStatus? status = null, bool overdueOnly = false) =>
-        Run(actor, TribunalAction.CaseList, "cases", purpose, async (connection, transaction) =>
+        Read(actor, TribunalAction.CaseList, "cases", purpose, async (connection, transaction) =>
         {
             // A victims' advocate's worklist is the cases assigned to them.
             var conditions = new List<string>();
@@ -125,7 +125,7 @@ public sealed partial class Registry
             throw RegistryException.Invalid("name", "a name to search for is required (at most 200 characters)");
         }
 
-        return Run(actor, TribunalAction.CaseSearch, "cases:search", purpose, async (connection, transaction) =>
+        return Read(actor, TribunalAction.CaseSearch, "cases:search", purpose, async (connection, transaction) =>
         {
             var rows = await connection.QueryAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE {_database.AnyOf("name_index", "indexes")} ORDER BY number", new { indexes = _cipher.SearchIndexes(name).ToArray() }, transaction).ConfigureAwait(false);
             IReadOnlyList<CaseListItem> list = [.. rows.Select(Item)];
@@ -231,7 +231,7 @@ public sealed partial class Registry
 
     /// <summary>The user names of the enabled victims' advocates, for those who assign them.</summary>
     public Task<IReadOnlyList<string>> ListAdvocatesAsync(Actor? actor, string? purpose) =>
-        Run(actor, TribunalAction.AdvocateAssign, "users:advocates", purpose, async (connection, transaction) =>
+        Read(actor, TribunalAction.AdvocateAssign, "users:advocates", purpose, async (connection, transaction) =>
         {
             IReadOnlyList<string> names = [.. await connection.QueryAsync<string>("SELECT name FROM users WHERE role = @role AND disabled = 0 ORDER BY name",
                 new { role = Wire(Role.VictimsAdvocate) }, transaction).ConfigureAwait(false)];

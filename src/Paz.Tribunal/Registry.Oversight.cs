@@ -11,7 +11,7 @@ public sealed partial class Registry
 {
     /// <summary>Exports the case list as CSV (no personal fields).</summary>
     public Task<string> ExportAsync(Actor? actor, string? purpose) =>
-        Run(actor, TribunalAction.Export, "cases:export", purpose, async (connection, transaction) =>
+        Read(actor, TribunalAction.Export, "cases:export", purpose, async (connection, transaction) =>
         {
             var rows = (await connection.QueryAsync<CaseRow>($"SELECT {CaseColumns} FROM cases ORDER BY number", transaction: transaction).ConfigureAwait(false)).Select(Item).ToList();
             var csv = new StringBuilder("number,rule_set,status,risk,filed,decision_due,overdue\n");
@@ -25,7 +25,7 @@ public sealed partial class Registry
 
     /// <summary>Reads the audit log from <paramref name="afterSeq"/> (at most 1,000 rows).</summary>
     public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(Actor? actor, string? purpose, long afterSeq, int limit) =>
-        Run(actor, TribunalAction.AuditRead, "audit", purpose, async (connection, transaction) =>
+        Read(actor, TribunalAction.AuditRead, "audit", purpose, async (connection, transaction) =>
         {
             IReadOnlyList<AuditEntry> rows = [.. await connection.QueryAsync<AuditEntry>(
                 AuditChain.SelectEntries + " WHERE seq > @afterSeq ORDER BY seq LIMIT @limit",
@@ -38,13 +38,13 @@ public sealed partial class Registry
     {
         await Authorize(actor, TribunalAction.AuditVerify, "audit", Why(purpose)).ConfigureAwait(false);
         var result = await AuditChain.VerifyAsync(_database).ConfigureAwait(false);
-        await Run(actor, TribunalAction.AuditVerify, "audit", purpose, (_, _) => Task.FromResult((0, "audit", result.Intact ? $"allowed: intact, {result.Rows} rows" : $"allowed: BROKEN, {result.Problems.Count} problems"))).ConfigureAwait(false);
+        await Read(actor, TribunalAction.AuditVerify, "audit", purpose, (_, _) => Task.FromResult((0, "audit", result.Intact ? $"allowed: intact, {result.Rows} rows" : $"allowed: BROKEN, {result.Problems.Count} problems"))).ConfigureAwait(false);
         return result;
     }
 
     /// <summary>Aggregate statistics: counts only, never names or identifiers.</summary>
     public Task<Statistics> StatisticsAsync(Actor? actor, string? purpose) =>
-        Run(actor, TribunalAction.StatisticsRead, "statistics", purpose, async (connection, transaction) =>
+        Read(actor, TribunalAction.StatisticsRead, "statistics", purpose, async (connection, transaction) =>
         {
             var rows = (await connection.QueryAsync<(string Status, string Risk, string RuleSet, string? Screening, string? Due)>(
                 "SELECT status, risk, rule_set, screening, decision_due FROM cases", transaction: transaction).ConfigureAwait(false)).ToList();

@@ -54,7 +54,7 @@ public sealed partial class Registry
 
     /// <summary>The registry's users (administrators only): no password hashes.</summary>
     public Task<IReadOnlyList<UserView>> ListUsersAsync(Actor? actor, string? purpose) =>
-        Run(actor, TribunalAction.UserManage, "users", purpose, async (connection, transaction) =>
+        Read(actor, TribunalAction.UserManage, "users", purpose, async (connection, transaction) =>
         {
             IReadOnlyList<UserView> users = [.. (await connection.QueryAsync<(string Id, string Name, string Role, long Disabled, string Created)>(
                 "SELECT id, name, role, disabled, created FROM users ORDER BY name", transaction: transaction).ConfigureAwait(false))

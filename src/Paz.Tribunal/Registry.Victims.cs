@@ -32,7 +32,7 @@ public sealed partial class Registry
 
     /// <summary>The victims of a case and their hearings.</summary>
     public Task<IReadOnlyList<VictimView>> ListVictimsAsync(Actor? actor, string? purpose, string caseId) =>
-        Run(actor, TribunalAction.VictimRead, $"case:{caseId}", purpose, async (connection, transaction) =>
+        Read(actor, TribunalAction.VictimRead, $"case:{caseId}", purpose, async (connection, transaction) =>
         {
             await InScope(connection, transaction, actor!, caseId).ConfigureAwait(false);
             var victims = await connection.QueryAsync<(string Id, string Name, string? Contact)>(

@@ -10,8 +10,9 @@ namespace Paz.Tribunal;
 /// <summary>
 /// The tribunal's case registry. Every operation names the actor, the action and a purpose; the role ×
 /// action table is checked first, and every attempt — allowed, refused or denied — leaves an audit
-/// record. An allowed operation's record is written in the operation's own transaction, so the log and
-/// the data cannot disagree; a refused one is recorded after its transaction rolled back.
+/// record. An allowed change's record is written in the change's own transaction, so the log and the data
+/// cannot disagree; a read's record is committed before its answer is returned; a refused attempt is
+/// recorded after its transaction rolled back.
 /// </summary>
 public sealed partial class Registry
 {
@@ -70,6 +71,35 @@ public sealed partial class Registry
             await Record(actor!.Name, Wire(actor.Role), action, target, why, $"failed: {failure.GetType().Name}").ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Runs a read for an actor: permission check, a read-only snapshot, then the audit record in its own short write
+    /// transaction. The answer is returned only once its record is committed, so nothing is read unrecorded; and
+    /// reads, which change nothing, do not queue behind the single writer for the time they take.
+    /// </summary>
+    private async Task<T> Read<T>(Actor? actor, TribunalAction action, string target, string? purpose, Func<DbConnection, DbTransaction, Task<(T Result, string Target, string Outcome)>> work)
+    {
+        var why = Why(purpose);
+        await Authorize(actor, action, target, why).ConfigureAwait(false);
+        (T Result, string Target, string Outcome) answer;
+        try
+        {
+            answer = await _database.InReadTransactionAsync(work).ConfigureAwait(false);
+        }
+        catch (RegistryException refused)
+        {
+            await Record(actor!.Name, Wire(actor.Role), action, target, why, $"refused: {refused.Refusal}: {refused.Message}").ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            await Record(actor!.Name, Wire(actor.Role), action, target, why, $"failed: {failure.GetType().Name}").ConfigureAwait(false);
+            throw;
+        }
+
+        await Record(actor!.Name, Wire(actor.Role), action, answer.Target, why, answer.Outcome).ConfigureAwait(false);
+        return answer.Result;
     }
 
     /// <summary>Checks the role × action table; records and throws on a denial.</summary>

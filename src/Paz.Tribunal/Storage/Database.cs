@@ -100,6 +100,22 @@ public sealed class Database
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a read-only snapshot (a deferred transaction in SQLite's WAL mode, repeatable
+    /// read on PostgreSQL): consistent across its queries, and never queued behind the writers.
+    /// </summary>
+    public async Task<T> InReadTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await OpenAsync(cancel).ConfigureAwait(false);
+        await using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancel).ConfigureAwait(false);
+        var result = await work(connection, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancel).ConfigureAwait(false);
+        return result;
+    }
+
     /// <summary>Creates the tables if they do not exist.</summary>
     public async Task CreateSchemaAsync()
     {
