@@ -13,6 +13,15 @@ public sealed partial class Registry
     /// <summary>How long such a lockout lasts.</summary>
     public static readonly TimeSpan LockoutPeriod = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Failures under one name from all addresses within <see cref="LockoutPeriod"/> beyond which every further attempt
+    /// under that name waits <see cref="SlowdownDelay"/> first: guessing from many addresses is slowed, and no one is locked out.
+    /// </summary>
+    public const int SlowdownThreshold = 20;
+
+    /// <summary>The wait of an attempt under a name being guessed from many addresses.</summary>
+    public static readonly TimeSpan SlowdownDelay = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a session lasts.</summary>
     public static readonly TimeSpan SessionLength = TimeSpan.FromHours(8);
 
@@ -170,11 +179,11 @@ public sealed partial class Registry
     /// <summary>
     /// Signs in from <paramref name="address"/>; returns a session token. Five failures under one name from one
     /// address lock that address out of that name for 15 minutes — whether or not an account has the name, so the
-    /// lockout tells nothing about which names exist, and a stranger elsewhere cannot lock a user out. (Guessing
-    /// from many addresses is slowed by the service's per-address rate limit.) Every attempt is audited, with its
+    /// lockout tells nothing about which names exist, and a stranger elsewhere cannot lock a user out. Every attempt is audited, with its
     /// address; a name no account has is audited as <see cref="UnknownName"/>, never as typed (it may be a password
     /// typed in the wrong field, or megabytes sent to fill the disk). The password is checked outside the write lock,
-    /// and as long for an unknown name as for a known one (against a decoy with the installation's iterations).
+    /// and as long for an unknown name as for a known one (against a decoy with the installation's iterations). Past
+    /// <see cref="SlowdownThreshold"/> recent failures under a name from all addresses, each attempt waits a second.
     /// </summary>
     public async Task<string> SignInAsync(string? name, string? password, string? address = null)
     {
@@ -186,14 +195,24 @@ public sealed partial class Registry
         (string? Id, string? Hash, long Disabled) user;
         string? sample;
         bool lockedOut;
+        long recentFailures;
+        var since = (now - LockoutPeriod).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         await using (var connection = await _database.OpenAsync().ConfigureAwait(false))
         {
+            recentFailures = await connection.ExecuteScalarAsync<long>(
+                "SELECT COALESCE(SUM(failed), 0) FROM sign_in_failures WHERE name_key = @nameKey AND last_failed > @since", new { nameKey, since }).ConfigureAwait(false);
             user = plausible
                 ? await connection.QuerySingleOrDefaultAsync<(string? Id, string? Hash, long Disabled)>("SELECT id, password_hash, disabled FROM users WHERE name = @name", new { name }).ConfigureAwait(false)
                 : default;
             sample = user.Hash ?? await connection.QueryFirstOrDefaultAsync<string?>("SELECT password_hash FROM users ORDER BY created LIMIT 1").ConfigureAwait(false);
             lockedOut = IsLockedOut(await connection.QuerySingleOrDefaultAsync<string?>(
                 "SELECT locked_until FROM sign_in_failures WHERE name_key = @nameKey AND address = @from", new { nameKey, from }).ConfigureAwait(false), now);
+        }
+
+        var slowed = recentFailures >= SlowdownThreshold;
+        if (slowed)
+        {
+            await Task.Delay(SlowdownDelay, _clock).ConfigureAwait(false);
         }
 
         // A locked-out attempt is not checked at all (an attacker gets no answer and costs no hashing).
@@ -216,9 +235,9 @@ public sealed partial class Registry
                 var lockUntil = failed >= LockoutThreshold ? (now + LockoutPeriod).ToString("O", System.Globalization.CultureInfo.InvariantCulture) : null;
                 await connection.ExecuteAsync(
                     failures is null
-                        ? "INSERT INTO sign_in_failures (name_key, address, failed, locked_until) VALUES (@nameKey, @from, @failed, @lockUntil)"
-                        : "UPDATE sign_in_failures SET failed = @failed, locked_until = @lockUntil WHERE name_key = @nameKey AND address = @from",
-                    new { nameKey, from, failed = lockUntil is null ? failed : 0, lockUntil }, transaction).ConfigureAwait(false);
+                        ? "INSERT INTO sign_in_failures (name_key, address, failed, last_failed, locked_until) VALUES (@nameKey, @from, @failed, @at, @lockUntil)"
+                        : "UPDATE sign_in_failures SET failed = @failed, last_failed = @at, locked_until = @lockUntil WHERE name_key = @nameKey AND address = @from",
+                    new { nameKey, from, failed, at = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture), lockUntil }, transaction).ConfigureAwait(false);
                 result = (role is null ? "denied: unknown user" : user.Disabled != 0 ? "denied: account disabled" : "denied: wrong password") + (lockUntil is null ? string.Empty : "; locked out");
             }
             else
@@ -227,6 +246,11 @@ public sealed partial class Registry
                 await connection.ExecuteAsync("DELETE FROM sign_in_failures WHERE name_key = @nameKey AND address = @from", new { nameKey, from }, transaction).ConfigureAwait(false);
                 await InsertSession(connection, transaction, token, user.Id!).ConfigureAwait(false);
                 result = "allowed";
+            }
+
+            if (slowed)
+            {
+                result += $"; slowed ({recentFailures} failures under this name in {LockoutPeriod.TotalMinutes:0} minutes)";
             }
 
             var actor = role is null ? UnknownName : name!;

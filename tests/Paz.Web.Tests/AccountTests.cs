@@ -33,6 +33,24 @@ public abstract class AccountTests
     }
 
     [Fact]
+    public async Task GuessingANameFromManyAddressesSlowsEachAttemptUnderItButLocksNoOneOut()
+    {
+        var user = NewUser();
+        const int PerAddress = Registry.LockoutThreshold - 1;
+        for (var address = 0; address * PerAddress < Registry.SlowdownThreshold; address++)
+        {
+            for (var i = 0; i < PerAddress; i++)
+            {
+                await Assert.ThrowsAsync<RegistryException>(() => Host.Registry.SignInAsync(user.Name, "a wrong password!", $"198.18.0.{address}"));
+            }
+        }
+
+        Assert.NotNull(await Host.Registry.AuthenticateAsync(await Host.Registry.SignInAsync(user.Name, TribunalHost.Password, "198.18.1.1")));
+        var last = (await RecentAudit()).First(e => e.Action == "sign_in");
+        Assert.StartsWith($"allowed; slowed ({Registry.SlowdownThreshold} failures under this name", last.Outcome, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ANameNoAccountHasIsLockedOutAndAnsweredExactlyAsAnExistingOne()
     {
         var user = NewUser();

@@ -17,7 +17,8 @@ public static class Schema
         """,
         """
         CREATE TABLE IF NOT EXISTS sign_in_failures (
-            name_key TEXT NOT NULL, address TEXT NOT NULL, failed BIGINT NOT NULL, locked_until TEXT NULL, PRIMARY KEY (name_key, address))
+            name_key TEXT NOT NULL, address TEXT NOT NULL, failed BIGINT NOT NULL, last_failed TEXT NOT NULL, locked_until TEXT NULL,
+            PRIMARY KEY (name_key, address))
         """,
         "CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), expires TEXT NOT NULL)",
         """
