@@ -1,3 +1,5 @@
+using Paz.Core.Randomness;
+
 namespace Paz.Simulation.Sensitivity;
 
 /// <summary>One factor's elementary effects (in the unit cube: the output's change per full range of the factor).</summary>
@@ -17,7 +19,7 @@ public sealed record MorrisIndex(string Factor, double MuStar, double Mu, double
 public static class MorrisScreening
 {
     /// <summary>The points to run: <paramref name="trajectories"/> trajectories of k + 1 points each, in the unit cube.</summary>
-    public static IReadOnlyList<double[]> Design(int factors, int trajectories, int levels, Random random)
+    public static IReadOnlyList<double[]> Design(int factors, int trajectories, int levels, Xoshiro256StarStar random)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(factors, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(trajectories, 2);
@@ -36,13 +38,13 @@ public static class MorrisScreening
             var up = new bool[factors];
             for (var i = 0; i < factors; i++)
             {
-                var level = random.Next(levels);
+                var level = random.NextInt(levels);
                 x[i] = level / (double)(levels - 1);
                 up[i] = level < levels / 2;
             }
 
             points.Add((double[])x.Clone());
-            foreach (var i in Enumerable.Range(0, factors).OrderBy(_ => random.Next()))
+            foreach (var i in Enumerable.Range(0, factors).OrderBy(_ => random.NextUInt64()))
             {
                 x[i] += up[i] ? delta : -delta;
                 points.Add((double[])x.Clone());

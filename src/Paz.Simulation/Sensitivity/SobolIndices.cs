@@ -1,3 +1,5 @@
+using Paz.Core.Randomness;
+
 namespace Paz.Simulation.Sensitivity;
 
 /// <summary>A factor's variance-based indices with bootstrap 90% intervals.</summary>
@@ -19,7 +21,7 @@ public sealed record SobolIndex(string Factor, double First, double FirstLow, do
 public static class SobolIndices
 {
     /// <summary>The points to run, in the order <see cref="Indices"/> expects: A (N rows), B (N rows), then A_B^(i) for each factor.</summary>
-    public static IReadOnlyList<double[]> Design(int factors, int baseSamples, Random random)
+    public static IReadOnlyList<double[]> Design(int factors, int baseSamples, Xoshiro256StarStar random)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(factors, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(baseSamples, 2);
@@ -43,7 +45,7 @@ public static class SobolIndices
     }
 
     /// <summary>The indices from the outputs at <see cref="Design"/>'s points (in order).</summary>
-    public static IReadOnlyList<SobolIndex> Indices(IReadOnlyList<string> factors, IReadOnlyList<double> outputs, Random random, int resamples = 200)
+    public static IReadOnlyList<SobolIndex> Indices(IReadOnlyList<string> factors, IReadOnlyList<double> outputs, Xoshiro256StarStar random, int resamples = 200)
     {
         ArgumentNullException.ThrowIfNull(factors);
         ArgumentNullException.ThrowIfNull(outputs);
@@ -59,7 +61,7 @@ public static class SobolIndices
         var fb = outputs.Skip(n).Take(n).ToArray();
         var fab = Enumerable.Range(0, k).Select(i => outputs.Skip(n * (2 + i)).Take(n).ToArray()).ToArray();
         var all = Enumerable.Range(0, n).ToArray();
-        var draws = Enumerable.Range(0, resamples).Select(_ => Enumerable.Range(0, n).Select(_ => random.Next(n)).ToArray()).ToList();
+        var draws = Enumerable.Range(0, resamples).Select(_ => Enumerable.Range(0, n).Select(_ => random.NextInt(n)).ToArray()).ToList();
         return [.. Enumerable.Range(0, k).Select(i =>
         {
             var (first, total) = Estimate(fa, fb, fab[i], all);
@@ -87,7 +89,7 @@ public static class SobolIndices
         return variance <= 0 ? (0, 0) : (first / count / variance, total / (2.0 * count) / variance);
     }
 
-    private static List<double[]> Sample(int factors, int count, Random random) =>
+    private static List<double[]> Sample(int factors, int count, Xoshiro256StarStar random) =>
         [.. Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, factors).Select(_ => random.NextDouble()).ToArray())];
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Round(p * (sorted.Length - 1)), 0, sorted.Length - 1)];
