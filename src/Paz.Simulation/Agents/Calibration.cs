@@ -67,15 +67,7 @@ public static class Calibration
         var bestParameters = timeline;
         var gate = new object();
 
-        Timeline At(IReadOnlyList<double> unit) => timeline.Select(settings =>
-        {
-            for (var i = 0; i < free.Count; i++)
-            {
-                settings = settings.With(free[i].Name, free[i].Range.At(Math.Clamp(unit[i], 0, 1)));
-            }
-
-            return settings;
-        });
+        Timeline At(IReadOnlyList<double> unit) => AtQuantiles(timeline, free, unit);
 
         double Objective(Timeline p)
         {
@@ -131,6 +123,26 @@ public static class Calibration
 
         var errors = Score(engine.Run(bestParameters, weeks, runSeed), inputs, targets).YearErrors;
         return new CalibrationResult(bestParameters.First, best, evaluations, errors);
+    }
+
+    /// <summary>
+    /// The timeline with each free parameter set, in every period, to its prior's quantile <paramref name="unit"/>[i]
+    /// (clamped to 0-1): how a search or a sensitivity design in the unit cube becomes parameter values.
+    /// </summary>
+    public static Timeline AtQuantiles(Timeline timeline, IReadOnlyList<FreeParameter> free, IReadOnlyList<double> unit)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(free);
+        ArgumentNullException.ThrowIfNull(unit);
+        return timeline.Select(settings =>
+        {
+            for (var i = 0; i < free.Count; i++)
+            {
+                settings = settings.With(free[i].Name, free[i].Range.At(Math.Clamp(unit[i], 0, 1)));
+            }
+
+            return settings;
+        });
     }
 
     /// <summary>The calibration objective of one run, with the relative error of each year's national homicides.</summary>
