@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Paz.Core.Randomness;
+using Paz.Data;
+using Paz.Data.Engine;
+using Paz.Reports.Sensitivity;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
+using Paz.Simulation.Sensitivity;
+using Spectre.Console;
+
+namespace Paz.Cli.Commands;
+
+/// <summary>
+/// <c>paz sensitivity</c>: which parameters move a scenario's national homicides, by Morris screening over every
+/// parameter with a prior (or Sobol' indices over a chosen few), each ranked with whether its value is assumed.
+/// </summary>
+public static class SensitivityCommand
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
+    public static Command Create(CommandConsole console)
+    {
+        var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (engine: agent), e.g. scenarios/baseline.yaml." };
+        var method = new Option<string>("--method") { Description = "morris (screening, r (k + 1) runs) or sobol (first-order and total indices, N (k + 2) runs).", DefaultValueFactory = _ => "morris" };
+        var year = new Option<int>("--year") { Description = "The output: national homicides in this year.", DefaultValueFactory = _ => 2018 };
+        var parameters = new Option<string?>("--parameters") { Description = "Comma-separated parameters to vary (default: every parameter with a prior; see paz params)." };
+        var trajectories = new Option<int>("--trajectories") { Description = "Morris trajectories r.", DefaultValueFactory = _ => 6 };
+        var samples = new Option<int>("--samples") { Description = "Sobol' base samples N.", DefaultValueFactory = _ => 64 };
+        var replicates = new Option<int>("--replicates") { Description = "Replicates per point, with common seeds.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the design and of the common random numbers.", DefaultValueFactory = _ => 2019 };
+        var threads = new Option<int>("--threads") { Description = "Points run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<bool>("--json") { Description = "Print the indices as JSON." };
+        var chart = new Option<FileInfo?>("--chart") { Description = "Write the tornado chart (SVG) here." };
+        var command = new Command("sensitivity", "Rank the parameters by their effect on a scenario's national homicides in a year: Morris screening over every parameter with a prior, or Sobol' indices over a few; assumed parameters are marked, and a tornado chart can be written.")
+        {
+            scenario, method, year, parameters, trajectories, samples, replicates, seed, threads, json, chart,
+        };
+        command.SetAction(parsed =>
+        {
+            var spec = ScenarioLoader.Agent(parsed.GetValue(scenario)!.FullName);
+            var factors = Factors(parsed.GetValue(parameters));
+            var names = factors.Select(f => f.Name).ToList();
+            var random = new Xoshiro256StarStar(parsed.GetValue(seed));
+            var sobol = parsed.GetValue(method) switch
+            {
+                "morris" => false,
+                "sobol" => true,
+                var other => throw new UsageException($"--method: expected morris or sobol, found '{other}'"),
+            };
+            var design = sobol
+                ? SobolIndices.Design(factors.Count, Positive(parsed.GetValue(samples), "--samples", 2), random)
+                : MorrisScreening.Design(factors.Count, Positive(parsed.GetValue(trajectories), "--trajectories", 2), Levels, random);
+            var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
+            var engine = new CriminalMarketEngine(EngineInputsBuilder.Build(data, spec.Start));
+            var outputYear = parsed.GetValue(year);
+            console.Error.WriteLine(string.Create(Invariant, $"paz: sensitivity of {spec.Name}: {factors.Count} parameters, {design.Count} points × {parsed.GetValue(replicates)} replicates to {outputYear}"));
+            var step = Math.Max(1, design.Count / 20);
+            var outputs = EngineSensitivity.Evaluate(engine, spec.Timeline, factors, design, outputYear, Positive(parsed.GetValue(replicates), "--replicates", 1), parsed.GetValue(seed), parsed.GetValue(threads),
+                new Progress<int>(done =>
+                {
+                    if (done % step == 0 || done == design.Count)
+                    {
+                        console.Error.WriteLine(string.Create(Invariant, $"paz: sensitivity: {done}/{design.Count} runs"));
+                    }
+                }));
+
+            var assumed = factors.ToDictionary(f => f.Name, f => Declarations.All.Single(s => s.Name == f.Name).Source.StartsWith("assumed", StringComparison.OrdinalIgnoreCase));
+            IReadOnlyList<TornadoBar> bars;
+            object rows;
+            string title = string.Create(Invariant, $"{spec.Name}: national homicides {outputYear}");
+            if (sobol)
+            {
+                var indices = SobolIndices.Indices(names, outputs, random).OrderByDescending(i => i.Total).ToList();
+                var table = new Table().Title($"Sobol' indices, {Markup.Escape(title)}").AddColumns("Parameter", "Total ST (90%)", "First S (90%)", "Value");
+                foreach (var i in indices)
+                {
+                    table.AddRow(i.Factor, string.Create(Invariant, $"{i.Total:0.000} ({i.TotalLow:0.000}-{i.TotalHigh:0.000})"), string.Create(Invariant, $"{i.First:0.000} ({i.FirstLow:0.000}-{i.FirstHigh:0.000})"), assumed[i.Factor] ? "assumed" : "sourced");
+                }
+
+                if (!parsed.GetValue(json))
+                {
+                    console.Tables.Write(table);
+                }
+
+                bars = [.. indices.Select(i => new TornadoBar(i.Factor, i.Total, i.First, assumed[i.Factor]))];
+                rows = indices.Select(i => new { parameter = i.Factor, total = i.Total, total_low = i.TotalLow, total_high = i.TotalHigh, first = i.First, first_low = i.FirstLow, first_high = i.FirstHigh, assumed = assumed[i.Factor] });
+            }
+            else
+            {
+                var indices = MorrisScreening.Indices(names, design, outputs, Levels).OrderByDescending(i => i.MuStar).ToList();
+                var table = new Table().Title($"Morris screening, {Markup.Escape(title)} (homicides per full prior range)").AddColumns("Parameter", "mu*", "mu", "sigma", "Prior", "Value");
+                foreach (var i in indices)
+                {
+                    table.AddRow(i.Factor, i.MuStar.ToString("N0", Invariant), i.Mu.ToString("N0", Invariant), i.Sigma.ToString("N0", Invariant), factors.Single(f => f.Name == i.Factor).Range.ToString(), assumed[i.Factor] ? "assumed" : "sourced");
+                }
+
+                if (!parsed.GetValue(json))
+                {
+                    console.Tables.Write(table);
+                }
+
+                bars = [.. indices.Select(i => new TornadoBar(i.Factor, i.MuStar, i.Sigma, assumed[i.Factor]))];
+                rows = indices.Select(i => new { parameter = i.Factor, mu_star = i.MuStar, mu = i.Mu, sigma = i.Sigma, prior = factors.Single(f => f.Name == i.Factor).Range.ToString(), assumed = assumed[i.Factor] });
+            }
+
+            if (parsed.GetValue(json))
+            {
+                console.Output.WriteLine(JsonSerializer.Serialize(new { scenario = spec.Name, method = sobol ? "sobol" : "morris", year = outputYear, runs = design.Count * parsed.GetValue(replicates), seed = parsed.GetValue(seed), indices = rows }));
+            }
+
+            if (parsed.GetValue(chart) is { } file)
+            {
+                File.WriteAllText(file.FullName, TornadoChart.Svg(bars, title, sobol ? "total index ST" : "mu* (homicides)", sobol ? "first-order S" : "sigma"));
+                console.Error.WriteLine($"paz: tornado chart written to {file.FullName}");
+            }
+
+            return PazApp.Ok;
+        });
+        return command;
+    }
+
+    private const int Levels = 4;
+
+    private static int Positive(int value, string option, int least) =>
+        value >= least ? value : throw new UsageException(string.Create(Invariant, $"{option}: expected at least {least}, found {value}"));
+
+    private static List<FreeParameter> Factors(string? list)
+    {
+        var uncertain = Declarations.All.Where(s => s.Prior is not null).ToDictionary(s => s.Name, s => s.Prior!);
+        if (string.IsNullOrWhiteSpace(list))
+        {
+            return [.. uncertain.Select(p => new FreeParameter(p.Key, p.Value))];
+        }
+
+        return [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(name => uncertain.TryGetValue(name, out var prior)
+            ? new FreeParameter(name, prior)
+            : throw new UsageException($"--parameters: '{name}' is not a parameter with a prior; expected some of {string.Join(", ", uncertain.Keys.Order(StringComparer.Ordinal))}"))];
+    }
+}
