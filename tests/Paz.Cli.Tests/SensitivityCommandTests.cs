@@ -34,6 +34,17 @@ public class SensitivityCommandTests
     }
 
     [Fact]
+    public void APairedDifferenceOfAScenarioWithItselfIsZeroAtEveryPointBecauseTheDrawsArePaired()
+    {
+        var baseline = Path.Combine(Path.GetDirectoryName(Paz.Data.DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml");
+        var run = PazRun.Of("sensitivity", baseline, "--versus", baseline, "--year", "2015", "--trajectories", "2", "--parameters", "recruitment,conflict_intensity", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var result = JsonDocument.Parse(run.Output);
+        Assert.Equal(12, result.RootElement.GetProperty("runs").GetInt32()); // both scenarios at every point
+        Assert.All(result.RootElement.GetProperty("indices").EnumerateArray(), i => Assert.Equal(0, i.GetProperty("mu_star").GetDouble()));
+    }
+
+    [Fact]
     public void AnUnknownParameterIsRefusedWithTheListOfThoseThatHavePriors()
     {
         var run = PazRun.Of("sensitivity", Path.Combine(Path.GetDirectoryName(Paz.Data.DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml"), "--parameters", "recruitment,recruitmnet");

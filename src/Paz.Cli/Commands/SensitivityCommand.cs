@@ -34,9 +34,10 @@ public static class SensitivityCommand
         var threads = new Option<int>("--threads") { Description = "Points run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the indices as JSON." };
         var chart = new Option<FileInfo?>("--chart") { Description = "Write the tornado chart (SVG) here." };
+        var versus = new Option<FileInfo?>("--versus") { Description = "A second scenario: the output becomes the paired difference scenario − versus (same parameters, same seeds)." };
         var command = new Command("sensitivity", "Rank the parameters by their effect on a scenario's national homicides in a year: Morris screening over every parameter with a prior, or Sobol' indices over a few; assumed parameters are marked, and a tornado chart can be written.")
         {
-            scenario, method, year, parameters, trajectories, samples, replicates, seed, threads, json, chart,
+            scenario, method, year, parameters, trajectories, samples, replicates, seed, threads, json, chart, versus,
         };
         command.SetAction(parsed =>
         {
@@ -54,11 +55,19 @@ public static class SensitivityCommand
                 ? SobolIndices.Design(factors.Count, Positive(parsed.GetValue(samples), "--samples", 2), random)
                 : MorrisScreening.Design(factors.Count, Positive(parsed.GetValue(trajectories), "--trajectories", 2), Levels, random);
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
-            var engine = new CriminalMarketEngine(EngineInputsBuilder.Build(data, spec.Start));
+            var terms = new List<SensitivityTerm> { new(new CriminalMarketEngine(EngineInputsBuilder.Build(data, spec.Start)), spec.Timeline, 1) };
+            var subject = spec.Name;
+            if (parsed.GetValue(versus) is { } against)
+            {
+                var second = ScenarioLoader.Agent(against.FullName);
+                terms.Add(new SensitivityTerm(new CriminalMarketEngine(EngineInputsBuilder.Build(data, second.Start)), second.Timeline, -1));
+                subject = $"{spec.Name} − {second.Name}";
+            }
+
             var outputYear = parsed.GetValue(year);
-            console.Error.WriteLine(string.Create(Invariant, $"paz: sensitivity of {spec.Name}: {factors.Count} parameters, {design.Count} points × {parsed.GetValue(replicates)} replicates to {outputYear}"));
+            console.Error.WriteLine(string.Create(Invariant, $"paz: sensitivity of {subject}: {factors.Count} parameters, {design.Count} points × {parsed.GetValue(replicates)} replicates × {terms.Count} scenarios to {outputYear}"));
             var step = Math.Max(1, design.Count / 20);
-            var outputs = EngineSensitivity.Evaluate(engine, spec.Timeline, factors, design, outputYear, Positive(parsed.GetValue(replicates), "--replicates", 1), parsed.GetValue(seed), parsed.GetValue(threads),
+            var outputs = EngineSensitivity.Evaluate(terms, factors, design, outputYear, Positive(parsed.GetValue(replicates), "--replicates", 1), parsed.GetValue(seed), parsed.GetValue(threads),
                 new Progress<int>(done =>
                 {
                     if (done % step == 0 || done == design.Count)
@@ -70,7 +79,7 @@ public static class SensitivityCommand
             var assumed = factors.ToDictionary(f => f.Name, f => Declarations.All.Single(s => s.Name == f.Name).Source.StartsWith("assumed", StringComparison.OrdinalIgnoreCase));
             IReadOnlyList<TornadoBar> bars;
             object rows;
-            string title = string.Create(Invariant, $"{spec.Name}: national homicides {outputYear}");
+            var title = string.Create(Invariant, $"{subject}: national homicides {outputYear}");
             if (sobol)
             {
                 var indices = SobolIndices.Indices(names, outputs, random).OrderByDescending(i => i.Total).ToList();
@@ -108,7 +117,7 @@ public static class SensitivityCommand
 
             if (parsed.GetValue(json))
             {
-                console.Output.WriteLine(JsonSerializer.Serialize(new { scenario = spec.Name, method = sobol ? "sobol" : "morris", year = outputYear, runs = design.Count * parsed.GetValue(replicates), seed = parsed.GetValue(seed), indices = rows }));
+                console.Output.WriteLine(JsonSerializer.Serialize(new { scenario = subject, method = sobol ? "sobol" : "morris", year = outputYear, runs = design.Count * parsed.GetValue(replicates) * terms.Count, seed = parsed.GetValue(seed), indices = rows }));
             }
 
             if (parsed.GetValue(chart) is { } file)

@@ -4,39 +4,60 @@ using Paz.Simulation.Engine;
 
 namespace Paz.Simulation.Sensitivity;
 
+/// <summary>One scenario's part in a sensitivity output: its national homicides in the year, times <paramref name="Weight"/>.</summary>
+/// <param name="Engine">The engine over the scenario's inputs.</param>
+/// <param name="Timeline">The scenario's timeline (the design's parameters override it in every period).</param>
+/// <param name="Weight">1 for a scenario's own homicides; 1 and −1 for a paired difference between two scenarios.</param>
+public sealed record SensitivityTerm(CriminalMarketEngine Engine, Timeline Timeline, double Weight);
+
 /// <summary>
 /// Runs a sensitivity design through the engine: each point of the unit cube becomes parameter values through the
-/// parameters' priors (<see cref="Calibration.AtQuantiles"/>), the scenario runs to the end of <c>year</c> with common
-/// seeds, and the output is the mean national homicides of that year. Points run in parallel into fixed slots, so the
-/// result is the same on any number of threads.
+/// parameters' priors (<see cref="Calibration.AtQuantiles"/>), each scenario runs to the end of <c>year</c> with common
+/// seeds, and the output is the weighted sum of their national homicides that year (one scenario, or the paired
+/// difference of two: same parameters, same seeds). Points run in parallel into fixed slots, so the result is the
+/// same on any number of threads.
 /// </summary>
 public static class EngineSensitivity
 {
     /// <summary>National homicides in <paramref name="year"/> at each design point (mean over <paramref name="replicates"/> common seeds).</summary>
     public static double[] Evaluate(
         CriminalMarketEngine engine, Timeline timeline, IReadOnlyList<FreeParameter> factors, IReadOnlyList<double[]> design,
+        int year, int replicates, ulong seed, int threads, IProgress<int>? progress = null) =>
+        Evaluate([new SensitivityTerm(engine, timeline, 1)], factors, design, year, replicates, seed, threads, progress);
+
+    /// <summary>The weighted sum of the terms' national homicides in <paramref name="year"/> at each design point (mean over common seeds).</summary>
+    public static double[] Evaluate(
+        IReadOnlyList<SensitivityTerm> terms, IReadOnlyList<FreeParameter> factors, IReadOnlyList<double[]> design,
         int year, int replicates, ulong seed, int threads, IProgress<int>? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(design);
         ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
-        var start = engine.Inputs.Start;
-        if (year < start.Year)
+        var weeks = new int[terms.Count];
+        for (var t = 0; t < terms.Count; t++)
         {
-            throw new ArgumentOutOfRangeException(nameof(year), $"the scenario starts in {start.Year}");
+            var start = terms[t].Engine.Inputs.Start;
+            if (year < start.Year)
+            {
+                throw new ArgumentOutOfRangeException(nameof(year), $"a scenario starts in {start.Year}");
+            }
+
+            weeks[t] = (int)Math.Ceiling((new DateOnly(year + 1, 1, 1).DayNumber - start.DayNumber) / 7.0);
         }
 
-        var weeks = (int)Math.Ceiling((new DateOnly(year + 1, 1, 1).DayNumber - start.DayNumber) / 7.0);
         var runSeed = new Xoshiro256StarStar(seed).NextUInt64();
         var outputs = new double[design.Count];
         var done = 0;
         Parallel.For(0, design.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, k =>
         {
-            var parameters = Calibration.AtQuantiles(timeline, factors, design[k]);
             var sum = 0.0;
-            for (var r = 0; r < replicates; r++)
+            for (var t = 0; t < terms.Count; t++)
             {
-                sum += engine.Run(parameters, weeks, runSeed + (ulong)r).Homicides(year);
+                var parameters = Calibration.AtQuantiles(terms[t].Timeline, factors, design[k]);
+                for (var r = 0; r < replicates; r++)
+                {
+                    sum += terms[t].Weight * terms[t].Engine.Run(parameters, weeks[t], runSeed + (ulong)r).Homicides(year);
+                }
             }
 
             outputs[k] = sum / replicates;
