@@ -76,7 +76,7 @@ public sealed partial class Registry
     /// administrator cannot be disabled: no one could then manage users.
     /// </summary>
     public Task<UserView> SetUserDisabledAsync(Actor? actor, string? purpose, string? name, bool disabled) =>
-        Run(actor, TribunalAction.UserManage, $"user-name:{name}", purpose, async (connection, transaction) =>
+        Run(actor, TribunalAction.UserManage, $"user-name:{name?[..Math.Min(64, name.Length)]}", purpose, async (connection, transaction) =>
         {
             var user = await connection.QuerySingleOrDefaultAsync<(string Id, string Name, string Role, long Disabled, string Created)>(
                 "SELECT id, name, role, disabled, created FROM users WHERE name = @name", new { name }, transaction).ConfigureAwait(false);
