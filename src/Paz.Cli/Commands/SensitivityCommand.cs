@@ -4,6 +4,7 @@ using System.Text.Json;
 using Paz.Core.Randomness;
 using Paz.Data;
 using Paz.Data.Engine;
+using Paz.Data.Scenarios;
 using Paz.Reports.Sensitivity;
 using Paz.Simulation.Agents;
 using Paz.Simulation.Engine;
@@ -55,12 +56,19 @@ public static class SensitivityCommand
                 ? SobolIndices.Design(factors.Count, Positive(parsed.GetValue(samples), "--samples", 2), random)
                 : MorrisScreening.Design(factors.Count, Positive(parsed.GetValue(trajectories), "--trajectories", 2), Levels, random);
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
-            var terms = new List<SensitivityTerm> { new(new CriminalMarketEngine(EngineInputsBuilder.Build(data, spec.Start)), spec.Timeline, 1) };
+            // Each scenario resolved from the data as `paz run` does (regions, exit dates of a pullback...).
+            SensitivityTerm Term(AgentScenario scenario, double weight)
+            {
+                var inputs = EngineInputsBuilder.Build(data, scenario.Start);
+                return new SensitivityTerm(new CriminalMarketEngine(inputs), ScenarioResolver.Resolve(scenario, data, inputs).Timeline, weight);
+            }
+
+            var terms = new List<SensitivityTerm> { Term(spec, 1) };
             var subject = spec.Name;
             if (parsed.GetValue(versus) is { } against)
             {
                 var second = ScenarioLoader.Agent(against.FullName);
-                terms.Add(new SensitivityTerm(new CriminalMarketEngine(EngineInputsBuilder.Build(data, second.Start)), second.Timeline, -1));
+                terms.Add(Term(second, -1));
                 subject = $"{spec.Name} − {second.Name}";
             }
 
@@ -75,6 +83,17 @@ public static class SensitivityCommand
                         console.Error.WriteLine(string.Create(Invariant, $"paz: sensitivity: {done}/{design.Count} runs"));
                     }
                 }));
+
+            // How far the output itself ranges over the design: whether a conclusion (a sign, a threshold) holds across the priors.
+            var sorted = outputs.Order().ToArray();
+            var spread = new
+            {
+                mean = outputs.Average(),
+                p5 = sorted[(int)Math.Floor(0.05 * (sorted.Length - 1))],
+                p95 = sorted[(int)Math.Ceiling(0.95 * (sorted.Length - 1))],
+                below_zero = outputs.Count(o => o < 0) / (double)outputs.Length,
+            };
+            console.Error.WriteLine(string.Create(Invariant, $"paz: over the design's {outputs.Length} points (spread across the priors, not a posterior): mean {spread.mean:N0}, 5th-95th {spread.p5:N0} to {spread.p95:N0}, below zero at {spread.below_zero:P0} of them"));
 
             var assumed = factors.ToDictionary(f => f.Name, f => Declarations.All.Single(s => s.Name == f.Name).Source.StartsWith("assumed", StringComparison.OrdinalIgnoreCase));
             IReadOnlyList<TornadoBar> bars;
@@ -117,7 +136,7 @@ public static class SensitivityCommand
 
             if (parsed.GetValue(json))
             {
-                console.Output.WriteLine(JsonSerializer.Serialize(new { scenario = subject, method = sobol ? "sobol" : "morris", year = outputYear, runs = design.Count * parsed.GetValue(replicates) * terms.Count, seed = parsed.GetValue(seed), indices = rows }));
+                console.Output.WriteLine(JsonSerializer.Serialize(new { scenario = subject, method = sobol ? "sobol" : "morris", year = outputYear, runs = design.Count * parsed.GetValue(replicates) * terms.Count, seed = parsed.GetValue(seed), output = spread, indices = rows }));
             }
 
             if (parsed.GetValue(chart) is { } file)
