@@ -45,6 +45,16 @@ public class SensitivityCommandTests
     }
 
     [Fact]
+    public void APlanScenarioIsResolvedFromTheDataAndItsGuardsDeterrenceMattersOnceThereIsAGuard()
+    {
+        var plan = Path.Combine(Path.GetDirectoryName(Paz.Data.DataDirectory.Locate().Root)!, "scenarios", "plan-2018.yaml");
+        var run = PazRun.Of("sensitivity", plan, "--year", "2019", "--trajectories", "2", "--parameters", "guard_deterrence", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var result = JsonDocument.Parse(run.Output);
+        Assert.True(result.RootElement.GetProperty("indices")[0].GetProperty("mu_star").GetDouble() > 0, "the Guard deploys in 2019, so its deterrence must move 2019");
+    }
+
+    [Fact]
     public void AnUnknownParameterIsRefusedWithTheListOfThoseThatHavePriors()
     {
         var run = PazRun.Of("sensitivity", Path.Combine(Path.GetDirectoryName(Paz.Data.DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml"), "--parameters", "recruitment,recruitmnet");
