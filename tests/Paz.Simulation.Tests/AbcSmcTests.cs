@@ -27,7 +27,7 @@ public sealed class AbcSmcTests
     [Fact]
     public void TheSamplerFindsTheExactPosteriorOfANormalMean()
     {
-        var generations = AbcSmc.Run(1, Distances, 500, 8, 0.5, new Xoshiro256StarStar(2018));
+        var generations = AbcSmc.Run(1, Distances, 500, 8, 0.5, 2018);
         var posterior = generations[^1];
         var mean = -5 + (10 * posterior.Mean(0));
         var sd = 10 * posterior.StandardDeviation(0);
@@ -42,7 +42,7 @@ public sealed class AbcSmcTests
     public void TwoParametersOfWhichTheDataSpeakOfOneLeaveTheOtherAtItsPrior()
     {
         // The second parameter does not enter the model: its posterior stays uniform (mean 0.5, sd 1/√12 = 0.289).
-        var generations = AbcSmc.Run(2, Distances, 400, 6, 0.5, new Xoshiro256StarStar(7));
+        var generations = AbcSmc.Run(2, Distances, 400, 6, 0.5, 7);
         var posterior = generations[^1];
         Assert.True(Math.Abs(posterior.Mean(1) - 0.5) < 0.06, $"unidentified: mean {posterior.Mean(1):F3}");
         Assert.True(Math.Abs(posterior.StandardDeviation(1) - Math.Sqrt(1 / 12.0)) < 0.04, $"unidentified: sd {posterior.StandardDeviation(1):F3}");
@@ -59,15 +59,24 @@ public sealed class AbcSmcTests
             return results;
         }
 
-        var serial = AbcSmc.Run(1, Distances, 200, 3, 0.5, new Xoshiro256StarStar(11))[^1];
-        var parallel = AbcSmc.Run(1, Parallel, 200, 3, 0.5, new Xoshiro256StarStar(11))[^1];
+        var serial = AbcSmc.Run(1, Distances, 200, 3, 0.5, 11)[^1];
+        var parallel = AbcSmc.Run(1, Parallel, 200, 3, 0.5, 11)[^1];
         Assert.Equal(serial.Particles.Select(p => (p.Unit[0], p.Weight, p.Seed)), parallel.Particles.Select(p => (p.Unit[0], p.Weight, p.Seed)));
+    }
+
+    [Fact]
+    public void ARunResumedFromAStoredGenerationEndsExactlyAsAnUninterruptedOne()
+    {
+        var whole = AbcSmc.Run(1, Distances, 150, 4, 0.5, 5);
+        var resumed = AbcSmc.Run(1, Distances, 150, 4, 0.5, 5, resumeFrom: whole[2]);
+        Assert.Equal(whole[^1].Particles.Select(p => (p.Unit[0], p.Weight)), resumed[^1].Particles.Select(p => (p.Unit[0], p.Weight)));
+        Assert.Equal(3, resumed.Count); // the stored generation and the two after it
     }
 
     [Fact]
     public void ABudgetTooSmallForTheNextGenerationKeepsTheLastFullOne()
     {
-        var generations = AbcSmc.Run(1, Distances, 100, 20, 0.5, new Xoshiro256StarStar(3), maxSimulations: 400);
+        var generations = AbcSmc.Run(1, Distances, 100, 20, 0.5, 3, maxSimulations: 400);
         Assert.InRange(generations.Count, 2, 20);
         Assert.All(generations, g => Assert.Equal(100, g.Particles.Count));
     }

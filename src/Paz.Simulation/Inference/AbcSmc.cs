@@ -49,30 +49,42 @@ public static class AbcSmc
     /// <param name="particles">Population size.</param>
     /// <param name="generations">Generations after the prior's.</param>
     /// <param name="quantile">Each tolerance is this quantile of the previous generation's distances (0.5 is usual).</param>
-    /// <param name="random">The seeded generator of proposals and simulation seeds.</param>
+    /// <param name="seed">Seed of the proposals and simulation seeds; generation g draws from its own generator seeded by
+    /// (seed, g), so a run resumed from a stored generation continues exactly as an uninterrupted one would.</param>
     /// <param name="batch">Proposals per call of <paramref name="distances"/>.</param>
     /// <param name="maxSimulations">Stops (returning what it has) when a generation would need more simulations than this.</param>
-    /// <param name="progress">Told of each finished generation.</param>
+    /// <param name="progress">Told of each finished generation (a caller stores it: the checkpoint to resume from).</param>
+    /// <param name="resumeFrom">A generation already made (by an earlier, interrupted run with the same arguments): continue after it.</param>
     public static IReadOnlyList<AbcGeneration> Run(
         int dimensions, Func<IReadOnlyList<(double[] Unit, ulong Seed)>, double[]> distances, int particles, int generations,
-        double quantile, Xoshiro256StarStar random, int batch = 64, int maxSimulations = int.MaxValue, IProgress<AbcGeneration>? progress = null)
+        double quantile, ulong seed, int batch = 64, int maxSimulations = int.MaxValue, IProgress<AbcGeneration>? progress = null, AbcGeneration? resumeFrom = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
         ArgumentNullException.ThrowIfNull(distances);
         ArgumentOutOfRangeException.ThrowIfLessThan(particles, 2);
-        ArgumentNullException.ThrowIfNull(random);
         if (quantile is <= 0 or >= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(quantile), "a quantile strictly between 0 and 1");
         }
 
         var history = new List<AbcGeneration>();
-        var prior = Fill(distances, particles, double.PositiveInfinity, batch, maxSimulations, random, _ => Enumerable.Range(0, dimensions).Select(_ => random.NextDouble()).ToArray());
-        var current = new AbcGeneration(0, prior.Accepted.Max(p => p.Distance), Normalized(prior.Accepted.Select(p => p with { Weight = 1 })), prior.Simulations);
-        history.Add(current);
-        progress?.Report(current);
-        for (var g = 1; g <= generations; g++)
+        AbcGeneration current;
+        if (resumeFrom is null)
         {
+            var random = Generator(seed, 0);
+            var prior = Fill(distances, particles, double.PositiveInfinity, batch, maxSimulations, random, r => Enumerable.Range(0, dimensions).Select(_ => r.NextDouble()).ToArray());
+            current = new AbcGeneration(0, prior.Accepted.Max(p => p.Distance), Normalized(prior.Accepted.Select(p => p with { Weight = 1 })), prior.Simulations);
+            progress?.Report(current);
+        }
+        else
+        {
+            current = resumeFrom;
+        }
+
+        history.Add(current);
+        for (var g = current.Index + 1; g <= generations; g++)
+        {
+            var random = Generator(seed, g);
             var tolerance = Quantile(current.Particles.Select(p => p.Distance), quantile);
             var kernel = Kernel(current, dimensions);
             var cumulative = Cumulative(current.Particles);
@@ -130,6 +142,9 @@ public static class AbcSmc
 
         return (accepted, simulations);
     }
+
+    private static Xoshiro256StarStar Generator(ulong seed, int generation) =>
+        new(new Xoshiro256StarStar(unchecked(seed ^ (0x9E3779B97F4A7C15UL * (ulong)(generation + 1)))).NextUInt64());
 
     private static List<AbcParticle> Normalized(IEnumerable<AbcParticle> particles)
     {
