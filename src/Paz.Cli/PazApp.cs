@@ -37,6 +37,7 @@ public static class PazApp
         root.Subcommands.Add(CalibrateCommand.Create(console));
         root.Subcommands.Add(BacktestCommand.Create(console));
         root.Subcommands.Add(SensitivityCommand.Create(console));
+        root.Subcommands.Add(InferCommand.Create(console));
         root.Subcommands.Add(ParamsCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
         root.Subcommands.Add(ExperimentCommand.Create(console));

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Paz.Core.Parameters;
+using Paz.Data;
+using Paz.Data.Engine;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Inference;
+using Spectre.Console;
+
+namespace Paz.Cli.Commands;
+
+/// <summary>
+/// <c>paz infer</c>: the posterior of a scenario's free parameters by ABC-SMC against the calibration's targets (to
+/// December 2018), written beside the scenario after every generation and resumed from there when run again.
+/// </summary>
+public static class InferCommand
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
+    public static Command Create(CommandConsole console)
+    {
+        var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (engine: agent) starting in 2018 or earlier, e.g. scenarios/baseline.yaml." };
+        var parameters = new Option<string?>("--parameters") { Description = "Comma-separated parameters to infer (default: the scenario's free parameters, as paz calibrate fits)." };
+        var particles = new Option<int>("--particles") { Description = "Population size.", DefaultValueFactory = _ => 100 };
+        var generations = new Option<int>("--generations") { Description = "Generations after the draws from the prior.", DefaultValueFactory = _ => 6 };
+        var quantile = new Option<double>("--quantile") { Description = "Each tolerance is this quantile of the previous generation's distances.", DefaultValueFactory = _ => 0.5 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the sampler.", DefaultValueFactory = _ => 2018 };
+        var threads = new Option<int>("--threads") { Description = "Simulations in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var budget = new Option<int>("--budget") { Description = "Most simulations in one generation (stops with the last full one).", DefaultValueFactory = _ => 100_000 };
+        var batch = new Option<int>("--batch") { Description = "Proposals simulated together (a multiple of --threads keeps the cores busy).", DefaultValueFactory = _ => 32 };
+        var output = new Option<FileInfo?>("--out") { Description = "Posterior file (default: SCENARIO.posterior.json beside the scenario)." };
+        var command = new Command("infer", "Infer the posterior of a scenario's parameters by ABC-SMC (adaptive tolerances) against the calibration's targets to 2018; write it beside the scenario after every generation; run again with the same options to resume.")
+        {
+            scenario, parameters, particles, generations, quantile, seed, threads, budget, batch, output,
+        };
+        command.SetAction(parsed =>
+        {
+            var file = parsed.GetValue(scenario)!;
+            var spec = ScenarioLoader.Agent(file.FullName);
+            if (spec.Start > new DateOnly(2018, 1, 1))
+            {
+                throw new UsageException("inference fits the years from the start to 2018: the scenario must start in 2018-01 or earlier");
+            }
+
+            var free = Free(spec, parsed.GetValue(parameters));
+            var target = parsed.GetValue(output)?.FullName ?? Path.ChangeExtension(file.FullName, ".posterior.json");
+            var size = parsed.GetValue(particles);
+            var q = parsed.GetValue(quantile);
+            var s = parsed.GetValue(seed);
+            var stored = File.Exists(target) ? PosteriorFile.Read(target) : null;
+            var resume = stored is not null && stored.Scenario == spec.Name && stored.Seed == s && stored.ParticleCount == size && stored.Quantile == q
+                && stored.Parameters.Select(p => p.Name).SequenceEqual(free.Select(f => f.Name)) ? stored : null;
+            if (stored is not null && resume is null)
+            {
+                throw new UsageException($"{target} holds a posterior made with other options (or of another scenario); remove it or pass --out");
+            }
+
+            var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
+            var inputs = EngineInputsBuilder.Build(data, spec.Start);
+            var targets = ValidationTargetsBuilder.Build(data, inputs);
+            var engine = new CriminalMarketEngine(inputs);
+            var simulations = resume?.Simulations ?? 0L;
+            console.Error.WriteLine(resume is null
+                ? string.Create(Invariant, $"paz: infer {spec.Name}: {free.Count} parameters, {size} particles, {parsed.GetValue(generations)} generations after the prior's, seed {s}")
+                : string.Create(Invariant, $"paz: infer {spec.Name}: resuming after generation {resume.Generation.Index} of {target}"));
+            // The checkpoint: each finished generation is written at once, so an interrupted run resumes after it.
+            var history = AbcSmc.Run(free.Count, EngineInference.Distance(engine, spec.Timeline, targets, free, parsed.GetValue(threads)), size, parsed.GetValue(generations), q, s,
+                batch: Math.Max(1, parsed.GetValue(batch)), maxSimulations: parsed.GetValue(budget),
+                progress: new Inline<AbcGeneration>(generation =>
+                {
+                    simulations += generation.Simulations;
+                    PosteriorFile.Write(target, new PosteriorSample(spec.Name, free, s, size, q, simulations, generation));
+                    console.Error.WriteLine(string.Create(Invariant, $"paz: generation {generation.Index}: tolerance {generation.Tolerance:0.000}, {generation.Simulations} simulations, acceptance {generation.AcceptanceRate:P1}; written to {target}"));
+                }),
+                resumeFrom: resume?.Generation);
+
+            var posterior = PosteriorFile.Read(target);
+            var table = new Table().Title(string.Create(Invariant, $"Posterior of {Markup.Escape(spec.Name)} after generation {posterior.Generation.Index} (tolerance {posterior.Generation.Tolerance:0.000}, {simulations:N0} simulations)"))
+                .AddColumns("Parameter", "Prior", "Posterior mean", "sd", "Scenario's value");
+            foreach (var (name, prior, mean, sd) in posterior.Summary())
+            {
+                table.AddRow(name, prior.ToString(), mean.ToString("G4", Invariant), sd.ToString("G3", Invariant), spec.Settings.Get(name).ToString("G4", Invariant));
+            }
+
+            console.Tables.Write(table);
+            console.Output.WriteLine($"wrote the posterior to {target}");
+            return PazApp.Ok;
+        });
+        return command;
+    }
+
+    private static List<FreeParameter> Free(AgentScenario spec, string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list))
+        {
+            return [.. spec.FreeParameters];
+        }
+
+        var uncertain = Paz.Simulation.Engine.Declarations.All.Where(d => d.Prior is not null).ToDictionary(d => d.Name, d => d.Prior!);
+        return [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(name => uncertain.TryGetValue(name, out var prior)
+            ? new FreeParameter(name, prior)
+            : throw new UsageException($"--parameters: '{name}' is not a parameter with a prior (paz params lists them)"))];
+    }
+}
+
+/// <summary>Reports progress on the calling thread, at once (Progress&lt;T&gt; posts later, out of order for a checkpoint).</summary>
+internal sealed class Inline<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
+
+/// <summary>The posterior file: JSON, written atomically.</summary>
+public static class PosteriorFile
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    private sealed record Stored(string Scenario, ulong Seed, int Particles, double Quantile, int Generation, double Tolerance, int GenerationSimulations, long Simulations,
+        IReadOnlyList<StoredParameter> Parameters, IReadOnlyList<StoredParticle> Sample);
+
+    private sealed record StoredParameter(string Name, string Shape, double Low, double High);
+
+    private sealed record StoredParticle(double Weight, double Distance, ulong Seed, double[] Unit, IReadOnlyDictionary<string, double> Values);
+
+    /// <summary>Writes a posterior.</summary>
+    public static void Write(string path, PosteriorSample posterior)
+    {
+        ArgumentNullException.ThrowIfNull(posterior);
+        var stored = new Stored(posterior.Scenario, posterior.Seed, posterior.ParticleCount, posterior.Quantile, posterior.Generation.Index, posterior.Generation.Tolerance,
+            posterior.Generation.Simulations, posterior.Simulations,
+            [.. posterior.Parameters.Select(p => new StoredParameter(p.Name, p.Range.Shape == PriorShape.LogUniform ? "log_uniform" : "uniform", p.Range.Low, p.Range.High))],
+            [.. posterior.Particles.Select((p, i) => new StoredParticle(p.Weight, p.Distance, p.Seed, p.Unit, posterior.Values(i)))]);
+        AtomicFile.Write(path, w => w.Write(JsonSerializer.Serialize(stored, Json)));
+    }
+
+    /// <summary>Reads a posterior written by <see cref="Write"/>.</summary>
+    /// <exception cref="UsageException">The file is not a posterior.</exception>
+    public static PosteriorSample Read(string path)
+    {
+        try
+        {
+            var stored = JsonSerializer.Deserialize<Stored>(File.ReadAllText(path), Json) ?? throw new JsonException("empty");
+            var parameters = stored.Parameters.Select(p => new FreeParameter(p.Name, p.Shape == "log_uniform" ? Prior.LogUniform(p.Low, p.High) : Prior.Uniform(p.Low, p.High))).ToList();
+            var generation = new AbcGeneration(stored.Generation, stored.Tolerance, [.. stored.Sample.Select(p => new AbcParticle(p.Unit, p.Weight, p.Distance, p.Seed))], stored.GenerationSimulations);
+            return new PosteriorSample(stored.Scenario, parameters, stored.Seed, stored.Particles, stored.Quantile, stored.Simulations, generation);
+        }
+        catch (Exception e) when (e is JsonException or IOException or NullReferenceException)
+        {
+            throw new UsageException($"{path}: not a posterior written by paz infer: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Paz.Core.Parameters;
+using Paz.Simulation.Agents;
+
+namespace Paz.Simulation.Inference;
+
+/// <summary>
+/// A posterior as stored beside its scenario: the inferred parameters with their priors, the last generation's weighted
+/// particles, and how it was made (seed, sizes, tolerance, simulations), so that it can be resumed, reproduced and drawn
+/// from. <c>paz infer</c> writes it after every generation.
+/// </summary>
+/// <param name="Scenario">The scenario's name.</param>
+/// <param name="Parameters">The inferred parameters, in the particles' order.</param>
+/// <param name="Seed">The sampler's seed.</param>
+/// <param name="ParticleCount">Population size.</param>
+/// <param name="Quantile">The tolerance schedule's quantile.</param>
+/// <param name="Simulations">Simulations run in all generations so far.</param>
+/// <param name="Generation">The last finished generation: the weighted particles.</param>
+public sealed record PosteriorSample(
+    string Scenario, IReadOnlyList<FreeParameter> Parameters, ulong Seed, int ParticleCount, double Quantile, long Simulations, AbcGeneration Generation)
+{
+    /// <summary>The weighted particles.</summary>
+    public IReadOnlyList<AbcParticle> Particles => Generation.Particles;
+
+    /// <summary>The values of particle <paramref name="index"/> (through the priors).</summary>
+    public IReadOnlyDictionary<string, double> Values(int index) =>
+        Parameters.Select((p, i) => (p.Name, Value: p.Range.At(Particles[index].Unit[i]))).ToDictionary(x => x.Name, x => x.Value);
+
+    /// <summary>The weighted mean and standard deviation of each parameter's value.</summary>
+    public IReadOnlyList<(string Name, Prior Prior, double Mean, double StandardDeviation)> Summary() =>
+        [.. Parameters.Select((p, i) =>
+        {
+            var values = Particles.Select(q => (Value: p.Range.At(q.Unit[i]), q.Weight)).ToList();
+            var mean = values.Sum(v => v.Weight * v.Value);
+            return (p.Name, p.Range, mean, Math.Sqrt(values.Sum(v => v.Weight * (v.Value - mean) * (v.Value - mean))));
+        })];
+
+    /// <summary>The index of the particle a uniform draw <paramref name="u"/> (0-1) picks, by weight.</summary>
+    public int Pick(double u)
+    {
+        var target = u * Particles.Sum(p => p.Weight);
+        var sum = 0.0;
+        for (var i = 0; i < Particles.Count; i++)
+        {
+            sum += Particles[i].Weight;
+            if (target < sum)
+            {
+                return i;
+            }
+        }
+
+        return Particles.Count - 1;
+    }
+}
