@@ -16,9 +16,10 @@ public static class CompareCommand
         var output = new Option<FileInfo>("--out") { Description = "The HTML report.", DefaultValueFactory = _ => new FileInfo(Path.Combine("runs", "compare.html")) };
         var replicates = new Option<int?>("--replicates") { Description = "Override every scenario's ensemble size." };
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var posterior = new Option<FileInfo?>("--posterior") { Description = "A posterior from paz infer: replicate k of every scenario draws the same parameter set from it (paired draws), so bands carry parameter uncertainty." };
         var command = new Command("compare", "Run several scenarios and write one HTML report: national homicide rate per year per scenario with 5th-95th percentile bands (ScottPlot SVG), next to the observed rate, and the table.")
         {
-            scenarios, output, replicates, threads,
+            scenarios, output, replicates, threads, posterior,
         };
         command.SetAction(parsed =>
         {
@@ -26,9 +27,10 @@ public static class CompareCommand
             var specs = files.Select(f => ScenarioLoader.Agent(f.FullName, parsed.GetValue(replicates))).ToList();
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
             var envelope = Paz.Data.Engine.ValidationTargetsBuilder.Envelope(data);
+            var drawn = parsed.GetValue(posterior) is { } file ? PosteriorFile.Read(file.FullName) : null;
             var outcomes = specs.Select(spec =>
             {
-                var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads));
+                var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn);
                 return new ScenarioOutcome(spec.Name, spec.Description, spec.Replicates, run.Summary)
                 {
                     Implausible = Paz.Simulation.Agents.Plausibility.Flags(run.Replicates, envelope),

@@ -26,9 +26,10 @@ public static class RunCommand
         var replicates = new Option<int?>("--replicates") { Description = "Override the scenario's ensemble size." };
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default runs/<scenario name>)." };
+        var posterior = new Option<FileInfo?>("--posterior") { Description = "A posterior from paz infer: each replicate draws its parameters from it, so the band carries parameter uncertainty too." };
         var command = new Command("run", "Run a scenario's ensemble of the agent-based engine in parallel and write monthly homicides per municipality (Parquet), weekly national flows (CSV) and a summary of national homicides per year with the 5th-95th percentile band.")
         {
-            scenario, json, csv, validate, replicates, threads, output,
+            scenario, json, csv, validate, replicates, threads, output, posterior,
         };
         command.SetAction(parsed =>
         {
@@ -40,7 +41,7 @@ public static class RunCommand
 
             var spec = ScenarioLoader.Agent(file.FullName, parsed.GetValue(replicates));
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
-            var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads));
+            var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), parsed.GetValue(posterior) is { } p ? PosteriorFile.Read(p.FullName) : null);
             var folder = parsed.GetValue(output)?.FullName ?? Path.Combine("runs", spec.Name);
             var files = RunWriter.WriteAsync(folder, run.Scenario.Name, run.Inputs, run.Replicates, parsed.GetValue(csv), run.RegionOf).GetAwaiter().GetResult().ToList();
             var summaryJson = JsonSerializer.Serialize(Summary(spec, run.Summary), AtlasCommand.Json);

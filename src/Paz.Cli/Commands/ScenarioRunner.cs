@@ -16,7 +16,11 @@ internal sealed record EnsembleRun(EngineInputs Inputs, AgentScenario Scenario, 
 /// <summary>Runs a scenario's ensemble with a progress bar on the terminal (plain progress lines when redirected).</summary>
 internal static class ScenarioRunner
 {
-    public static EnsembleRun Run(CommandConsole console, PazDataSet data, AgentScenario scenario, int threads)
+    /// <summary>
+    /// Runs the ensemble; with <paramref name="posterior"/>, replicate k runs the parameter set drawn for k from it
+    /// (paired across scenarios run with the same posterior), so its band carries parameter and stochastic uncertainty.
+    /// </summary>
+    public static EnsembleRun Run(CommandConsole console, PazDataSet data, AgentScenario scenario, int threads, Paz.Simulation.Inference.PosteriorSample? posterior = null)
     {
         if (threads < 1)
         {
@@ -26,6 +30,13 @@ internal static class ScenarioRunner
         var inputs = EngineInputsBuilder.Build(data, scenario.Start);
         scenario = ScenarioResolver.Resolve(scenario, data, inputs);
         var engine = new CriminalMarketEngine(inputs);
+        var resolved = scenario;
+        Func<int, Paz.Simulation.Engine.Timeline>? timelineOf = posterior is null ? null : k => posterior.TimelineFor(resolved.Timeline, k);
+        if (posterior is not null)
+        {
+            console.Error.WriteLine($"paz: {scenario.Name}: each replicate draws its {string.Join(", ", posterior.Parameters.Select(p => p.Name))} from the posterior of {posterior.Scenario} (generation {posterior.Generation.Index}, {posterior.Particles.Count} particles)");
+        }
+
         IReadOnlyList<ReplicateResult> replicates;
         if (!Console.IsErrorRedirected && ReferenceEquals(console.Error, Console.Error))
         {
@@ -33,7 +44,7 @@ internal static class ScenarioRunner
             AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Progress().Start(context =>
             {
                 var task = context.AddTask($"{scenario.Name}: {scenario.Replicates} replicates × {scenario.Weeks} weeks", maxValue: scenario.Replicates);
-                replicates = Ensemble.Run(engine, scenario, threads, new Progress<int>(done => task.Value = done));
+                replicates = Ensemble.Run(engine, scenario, threads, new Progress<int>(done => task.Value = done), timelineOf);
                 task.Value = scenario.Replicates;
             });
         }
@@ -46,7 +57,7 @@ internal static class ScenarioRunner
                 {
                     console.Error.WriteLine($"paz: {scenario.Name}: {done}/{scenario.Replicates} replicates done");
                 }
-            }));
+            }), timelineOf);
         }
 
         return new EnsembleRun(inputs, scenario, replicates, EnsembleSummary.ByYear(replicates, inputs));

@@ -1,5 +1,6 @@
 using Paz.Core.Parameters;
 using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
 
 namespace Paz.Simulation.Inference;
 
@@ -33,6 +34,20 @@ public sealed record PosteriorSample(
             var mean = values.Sum(v => v.Weight * v.Value);
             return (p.Name, p.Range, mean, Math.Sqrt(values.Sum(v => v.Weight * (v.Value - mean) * (v.Value - mean))));
         })];
+
+    /// <summary>
+    /// Replicate <paramref name="replicate"/>'s timeline: the particle drawn for it (by weight, from the posterior's seed
+    /// and the replicate's index alone, so replicate k of every scenario drawn from this posterior runs the same
+    /// parameter set: paired draws) applied to <paramref name="timeline"/> in every period.
+    /// </summary>
+    public Timeline TimelineFor(Timeline timeline, int replicate) =>
+        Calibration.AtQuantiles(timeline, Parameters, Particles[Pick(DrawFor(replicate))].Unit);
+
+    /// <summary>The particle replicate <paramref name="replicate"/> runs.</summary>
+    public int ParticleFor(int replicate) => Pick(DrawFor(replicate));
+
+    private double DrawFor(int replicate) =>
+        new Paz.Core.Randomness.Xoshiro256StarStar(unchecked(Seed ^ (0xD1B54A32D192ED03UL * (ulong)(replicate + 1)))).NextDouble();
 
     /// <summary>The index of the particle a uniform draw <paramref name="u"/> (0-1) picks, by weight.</summary>
     public int Pick(double u)
