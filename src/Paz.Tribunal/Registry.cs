@@ -60,15 +60,9 @@ public sealed partial class Registry
                 return result;
             }).ConfigureAwait(false);
         }
-        catch (RegistryException refused)
-        {
-            await Record(actor!.Name, Wire(actor.Role), action, target, why, $"refused: {refused.Refusal}: {refused.Message}").ConfigureAwait(false);
-            throw;
-        }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            // A read that fails (a value that no longer decrypts, a database error) is an access attempt too.
-            await Record(actor!.Name, Wire(actor.Role), action, target, why, $"failed: {failure.GetType().Name}").ConfigureAwait(false);
+            await RecordFailure(actor!, action, target, why, failure).ConfigureAwait(false);
             throw;
         }
     }
@@ -87,20 +81,21 @@ public sealed partial class Registry
         {
             answer = await _database.InReadTransactionAsync(work).ConfigureAwait(false);
         }
-        catch (RegistryException refused)
-        {
-            await Record(actor!.Name, Wire(actor.Role), action, target, why, $"refused: {refused.Refusal}: {refused.Message}").ConfigureAwait(false);
-            throw;
-        }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            await Record(actor!.Name, Wire(actor.Role), action, target, why, $"failed: {failure.GetType().Name}").ConfigureAwait(false);
+            await RecordFailure(actor!, action, target, why, failure).ConfigureAwait(false);
             throw;
         }
 
         await Record(actor!.Name, Wire(actor.Role), action, answer.Target, why, answer.Outcome).ConfigureAwait(false);
         return answer.Result;
     }
+
+    // A refusal (the registry working as intended) or a failure (a value that no longer decrypts, a database error):
+    // either way an access attempt, recorded after the operation's transaction rolled back.
+    private Task RecordFailure(Actor actor, TribunalAction action, string target, string why, Exception failure) =>
+        Record(actor.Name, Wire(actor.Role), action, target, why,
+            failure is RegistryException refused ? $"refused: {refused.Refusal}: {refused.Message}" : $"failed: {failure.GetType().Name}");
 
     /// <summary>Checks the role × action table; records and throws on a denial.</summary>
     private async Task Authorize(Actor? actor, TribunalAction action, string target, string why)
