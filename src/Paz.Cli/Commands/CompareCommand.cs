@@ -9,6 +9,8 @@ namespace Paz.Cli.Commands;
 /// <summary><c>paz compare</c>: run several scenarios and write one HTML report with the chart and the table.</summary>
 public static class CompareCommand
 {
+    private const int PromiseYear = Paz.Simulation.Agents.YearSummary.PromiseYear;
+
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public static Command Create(CommandConsole console)
     {
@@ -28,20 +30,32 @@ public static class CompareCommand
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
             var envelope = Paz.Data.Engine.ValidationTargetsBuilder.Envelope(data);
             var drawn = parsed.GetValue(posterior) is { } file ? PosteriorFile.Read(file.FullName) : null;
-            var outcomes = specs.Select(spec =>
+            var runs = specs.Select(spec => ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn)).ToList();
+            var outcomes = runs.Select(run => new ScenarioOutcome(run.Scenario.Name, run.Scenario.Description, run.Scenario.Replicates, run.Summary)
             {
-                var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn);
-                return new ScenarioOutcome(spec.Name, spec.Description, spec.Replicates, run.Summary)
-                {
-                    Implausible = Paz.Simulation.Agents.Plausibility.Flags(run.Replicates, envelope),
-                };
+                Implausible = Paz.Simulation.Agents.Plausibility.Flags(run.Replicates, envelope),
             }).ToList();
+
+            // Each pair's difference in the promise's year, replicate by replicate (same seeds; with --posterior, the same parameters).
+            var differences = new List<Paz.Simulation.Agents.PairedDifference>();
+            for (var i = 0; i < runs.Count; i++)
+            {
+                for (var j = i + 1; j < runs.Count; j++)
+                {
+                    if (runs[i].Summary.Any(y => y.Year == PromiseYear) && runs[j].Summary.Any(y => y.Year == PromiseYear))
+                    {
+                        differences.Add(Paz.Simulation.Agents.PairedDifference.Of(runs[j].Scenario.Name, runs[j].Replicates, runs[i].Scenario.Name, runs[i].Replicates, PromiseYear));
+                    }
+                }
+            }
             var observed = HomicideOverview.NationalByYear(data.Atlas, data.Homicides)
                 .Where(y => y.Year >= outcomes.Min(o => o.Years[0].Year) && y.OccurredRate is not null)
                 .ToDictionary(y => y.Year, y => y.OccurredRate!.Value);
             var report = parsed.GetValue(output)!;
             AtomicFile.Write(report.FullName, w => w.Write(ComparisonReport.Html(outcomes, observed,
-                "Observed: INEGI deaths by municipality of occurrence to December 2018 (data/PROVENANCE.md); rates on census populations interpolated between counts.")));
+                "Observed: INEGI deaths by municipality of occurrence to December 2018 (data/PROVENANCE.md); rates on census populations interpolated between counts."
+                + (drawn is null ? " Parameters at the scenarios' point values: the bands hold only the replicates' noise." : $" Each replicate drew its parameters from the posterior of {drawn.Scenario}: the bands hold parameter and stochastic uncertainty."),
+                differences)));
 
             var table = new Table().Title("National homicide rate per 100,000 (mean, 5th-95th percentile)").AddColumn("Year");
             foreach (var o in outcomes)
@@ -61,6 +75,18 @@ public static class CompareCommand
             }
 
             console.Tables.Write(table);
+            if (differences.Count > 0)
+            {
+                var paired = new Table().Title(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Paired differences of national homicides, {PromiseYear} (replicate by replicate)")).AddColumns("Difference", "Mean", "5th-95th percentile", "Below zero in");
+                foreach (var d in differences)
+                {
+                    paired.AddRow(Markup.Escape($"{d.Scenario} − {d.Against}"), d.Difference.Mean.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{d.Difference.P5:N0} to {d.Difference.P95:N0}"), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{d.ShareBelowZero:P0} of {d.Pairs}"));
+                }
+
+                console.Tables.Write(paired);
+            }
+
             foreach (var o in outcomes)
             {
                 PlausibilityNotes.Write(console, o.Name, o.Implausible, envelope);

@@ -71,7 +71,7 @@ public static class ComparisonReport
     }
 
     /// <summary>The whole report as a self-contained HTML page.</summary>
-    public static string Html(IReadOnlyList<ScenarioOutcome> scenarios, IReadOnlyDictionary<int, double> observedRate, string dataNote)
+    public static string Html(IReadOnlyList<ScenarioOutcome> scenarios, IReadOnlyDictionary<int, double> observedRate, string dataNote, IReadOnlyList<Paz.Simulation.Agents.PairedDifference>? differences = null)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         var html = new StringBuilder();
@@ -93,10 +93,21 @@ public static class ComparisonReport
             var y2021 = s.Years.FirstOrDefault(y => y.Year == 2021);
             html.Append(y2021 is null
                 ? $"<tr><td>{WebUtility.HtmlEncode(s.Name)}</td><td colspan=\"3\">not run to 2021</td></tr>"
-                : string.Create(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(s.Name)}</td><td>{y2021.RatePer100k.Mean:0.0}</td><td>{y2021.RatePer100k.P5:0.0} – {y2021.RatePer100k.P95:0.0}</td><td>{y2021.ShareMeetingPromise:P0} ({s.Replicates} replicates)</td></tr>"));
+                : string.Create(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(s.Name)}</td><td>{y2021.RatePer100k.Mean:0.0}</td><td>{y2021.RatePer100k.P5:0.0} – {y2021.RatePer100k.P95:0.0}</td><td>{y2021.ShareMeetingPromise:P0} (90%: {Promise(y2021, s.Replicates)}; {s.Replicates} replicates)</td></tr>"));
         }
 
         html.Append("</table>");
+        if (differences is { Count: > 0 })
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2>Paired differences in {differences[0].Year}</h2><p>National homicides of one scenario minus another, replicate by replicate: replicate k of each ran the same seed (and, with a posterior, the same parameters), so what they share cancels and the interval is narrower than the two bands suggest.</p><table><tr><th>Difference</th><th>Mean</th><th>5th-95th percentile</th><th>Below zero in</th></tr>");
+            foreach (var d in differences)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(d.Scenario)} − {WebUtility.HtmlEncode(d.Against)}</td><td>{d.Difference.Mean:N0}</td><td>{d.Difference.P5:N0} to {d.Difference.P95:N0}</td><td>{d.ShareBelowZero:P0} of {d.Pairs}</td></tr>");
+            }
+
+            html.Append("</table>");
+        }
+
         html.Append("<h2>National homicides per year</h2><table><tr><th>Scenario</th><th>Year</th><th>Homicides (mean)</th><th>5th-95th percentile</th><th>Rate per 100,000</th><th>Rate band</th><th>Observed rate</th></tr>");
         foreach (var s in scenarios)
         {
@@ -110,6 +121,13 @@ public static class ComparisonReport
 
         html.Append("</table></body></html>");
         return html.ToString();
+    }
+
+    // The Jeffreys 90% interval of the share of replicates meeting the promise.
+    private static string Promise(Paz.Simulation.Agents.YearSummary year, int replicates)
+    {
+        var (low, high) = Paz.Simulation.Agents.Proportion.Jeffreys90((int)Math.Round(year.ShareMeetingPromise * replicates), replicates);
+        return string.Create(CultureInfo.InvariantCulture, $"{low:P0}–{high:P0}");
     }
 
     /// <summary>The plausibility flags of every scenario: a response larger than any in the record needs a published effect size to be believed.</summary>

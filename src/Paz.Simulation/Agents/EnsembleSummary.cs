@@ -44,6 +44,9 @@ public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Ban
     /// <summary>The plan's promise (seed: from about 25 to 4 homicides per 100,000 by 2021).</summary>
     public const double PromisedRate = 4;
 
+    /// <summary>The year the plan promised it for.</summary>
+    public const int PromiseYear = 2021;
+
     /// <summary>Share of replicates whose national rate that year is at most <see cref="PromisedRate"/> per 100,000.</summary>
     public double ShareMeetingPromise { get; init; }
 
