@@ -51,11 +51,15 @@ internal static class ScenarioRunner
         else
         {
             var step = Math.Max(1, scenario.Replicates / 10);
-            replicates = Ensemble.Run(engine, scenario, threads, new Progress<int>(done =>
+            // Reported at once from the replicates' threads: a Progress<T> would post lines after the run returned.
+            replicates = Ensemble.Run(engine, scenario, threads, new Inline<int>(done =>
             {
                 if (done % step == 0 || done == scenario.Replicates)
                 {
-                    console.Error.WriteLine($"paz: {scenario.Name}: {done}/{scenario.Replicates} replicates done");
+                    lock (console)
+                    {
+                        console.Error.WriteLine($"paz: {scenario.Name}: {done}/{scenario.Replicates} replicates done");
+                    }
                 }
             }), timelineOf);
         }

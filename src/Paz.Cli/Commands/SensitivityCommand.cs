@@ -76,11 +76,15 @@ public static class SensitivityCommand
             console.Error.WriteLine(string.Create(Invariant, $"paz: sensitivity of {subject}: {factors.Count} parameters, {design.Count} points × {parsed.GetValue(replicates)} replicates × {terms.Count} scenarios to {outputYear}"));
             var step = Math.Max(1, design.Count / 20);
             var outputs = EngineSensitivity.Evaluate(terms, factors, design, outputYear, Positive(parsed.GetValue(replicates), "--replicates", 1), parsed.GetValue(seed), parsed.GetValue(threads),
-                new Progress<int>(done =>
+                new Inline<int>(done =>
                 {
+                    // Reported from the runs' threads, at once (a Progress<T> would post it after the command returned).
                     if (done % step == 0 || done == design.Count)
                     {
-                        console.Error.WriteLine(string.Create(Invariant, $"paz: sensitivity: {done}/{design.Count} runs"));
+                        lock (console)
+                        {
+                            console.Error.WriteLine(string.Create(Invariant, $"paz: sensitivity: {done}/{design.Count} runs"));
+                        }
                     }
                 }));
 
