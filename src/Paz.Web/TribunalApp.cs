@@ -12,7 +12,7 @@ namespace Paz.Web;
 
 /// <summary>
 /// Builds the tribunal's web service: the JSON API under /api, the OpenAPI document at /openapi/v1.json
-/// and a small intake and case-view page at /. Configuration (command line, environment or appsettings):
+/// and the page every role works in at / (docs/tribunal.md, "The page"). Configuration (command line, environment or appsettings):
 /// <c>Tribunal:Database</c> (SQLite file, default tribunal.db) or <c>Tribunal:PostgreSql</c> (a
 /// connection string), <c>Tribunal:KeyFile</c> (see <see cref="TribunalKeys"/>; reloaded when it changes, see
 /// <see cref="KeyFileReload"/>), <c>Tribunal:Rules</c>
@@ -53,7 +53,7 @@ public static class TribunalApp
         return app;
     }
 
-    // The intake and case-view page: one static file, embedded so that it is served however the service is started.
+    // The page: one static file, embedded so that it is served however the service is started.
     private static readonly Lazy<string> Page = new(() =>
     {
         using var stream = typeof(TribunalApp).Assembly.GetManifestResourceStream("Paz.Web.Ui.index.html")!;

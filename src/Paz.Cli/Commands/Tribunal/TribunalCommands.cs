@@ -119,7 +119,7 @@ public static class TribunalCommands
         var keys = KeysOption();
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1.", DefaultValueFactory = _ => 5080 };
         var rules = RulesOption();
-        var command = new Command("serve", "Start the registry's web service (API, OpenAPI at /openapi/v1.json, intake page at /) on loopback.") { database, postgres, keys, port, rules };
+        var command = new Command("serve", "Start the registry's web service (API, OpenAPI at /openapi/v1.json, the page for every role at /) on loopback.") { database, postgres, keys, port, rules };
         command.SetAction(parsed =>
         {
             // A mistyped path must not start an empty registry that clerks then file into.
