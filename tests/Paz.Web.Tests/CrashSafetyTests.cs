@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Paz.Rules.Amnesty;
 using Paz.Tribunal;
@@ -43,7 +42,7 @@ public sealed class CrashSafetyTests
         var acknowledged = new ConcurrentBag<string>();
         for (var kill = 1; kill <= repeats; kill++)
         {
-            var port = FreePort();
+            var port = Loopback.FreePort();
             using (var server = Start(databasePath, keyFile, port))
             {
                 using var clerk = await SignedIn(port, "clerk", cancel);
@@ -145,12 +144,5 @@ public sealed class CrashSafetyTests
                 await Task.Delay(100, cancel);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -91,18 +91,8 @@ public static class InferCommand
         return command;
     }
 
-    private static List<FreeParameter> Free(AgentScenario spec, string? list)
-    {
-        if (string.IsNullOrWhiteSpace(list))
-        {
-            return [.. spec.FreeParameters];
-        }
-
-        var uncertain = Paz.Simulation.Engine.Declarations.All.Where(d => d.Prior is not null).ToDictionary(d => d.Name, d => d.Prior!);
-        return [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(name => uncertain.TryGetValue(name, out var prior)
-            ? new FreeParameter(name, prior)
-            : throw new UsageException($"--parameters: '{name}' is not a parameter with a prior (paz params lists them)"))];
-    }
+    private static List<FreeParameter> Free(AgentScenario spec, string? list) =>
+        string.IsNullOrWhiteSpace(list) ? [.. spec.FreeParameters] : UncertainParameters.Named(list);
 }
 
 /// <summary>Reports progress on the calling thread, at once (Progress&lt;T&gt; posts later, out of order for a checkpoint).</summary>

@@ -30,8 +30,8 @@ internal static class ScenarioRunner
         var inputs = EngineInputsBuilder.Build(data, scenario.Start);
         scenario = ScenarioResolver.Resolve(scenario, data, inputs);
         var engine = new CriminalMarketEngine(inputs);
-        var resolved = scenario;
-        Func<int, Paz.Simulation.Engine.Timeline>? timelineOf = posterior is null ? null : k => posterior.TimelineFor(resolved.Timeline, k);
+        var timeline = scenario.Timeline;
+        Func<int, Paz.Simulation.Engine.Timeline>? timelineOf = posterior is null ? null : k => posterior.TimelineFor(timeline, k);
         if (posterior is not null)
         {
             console.Error.WriteLine($"paz: {scenario.Name}: each replicate draws its {string.Join(", ", posterior.Parameters.Select(p => p.Name))} from the posterior of {posterior.Scenario} (generation {posterior.Generation.Index}, {posterior.Particles.Count} particles)");

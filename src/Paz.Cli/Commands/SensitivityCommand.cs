@@ -159,16 +159,6 @@ public static class SensitivityCommand
     private static int Positive(int value, string option, int least) =>
         value >= least ? value : throw new UsageException(string.Create(Invariant, $"{option}: expected at least {least}, found {value}"));
 
-    private static List<FreeParameter> Factors(string? list)
-    {
-        var uncertain = Declarations.All.Where(s => s.Prior is not null).ToDictionary(s => s.Name, s => s.Prior!);
-        if (string.IsNullOrWhiteSpace(list))
-        {
-            return [.. uncertain.Select(p => new FreeParameter(p.Key, p.Value))];
-        }
-
-        return [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(name => uncertain.TryGetValue(name, out var prior)
-            ? new FreeParameter(name, prior)
-            : throw new UsageException($"--parameters: '{name}' is not a parameter with a prior; expected some of {string.Join(", ", uncertain.Keys.Order(StringComparer.Ordinal))}"))];
-    }
+    private static List<FreeParameter> Factors(string? list) =>
+        string.IsNullOrWhiteSpace(list) ? UncertainParameters.All() : UncertainParameters.Named(list);
 }

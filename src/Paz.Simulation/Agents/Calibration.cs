@@ -59,7 +59,7 @@ public static class Calibration
         Core.Common.Check.Require(free.Count <= MostFreeParameters, $"at most {MostFreeParameters} free parameters");
         Core.Common.Check.Require(replicates >= 1, "at least one replicate per candidate");
         var inputs = engine.Inputs;
-        var weeks = (int)Math.Ceiling((new DateOnly(targets.LastYear + 1, 1, 1).DayNumber - inputs.Start.DayNumber) / 7.0);
+        var weeks = inputs.WeeksThrough(targets.LastYear);
         var runSeed = new Xoshiro256StarStar(seed).NextUInt64();
         var evaluations = 0;
         var best = double.MaxValue;

@@ -47,6 +47,9 @@ public sealed record EngineInputs(
     /// <summary>Number of municipalities.</summary>
     public int MunicipalityCount => Municipalities.Count;
 
+    /// <summary>Weeks from <see cref="Start"/> to the end of <paramref name="year"/>: how long a run must be to count that year whole.</summary>
+    public int WeeksThrough(int year) => (int)Math.Ceiling((new DateOnly(year + 1, 1, 1).DayNumber - Start.DayNumber) / 7.0);
+
     /// <summary>
     /// <paramref name="values"/> (one per municipality) divided by their population-weighted mean in <paramref name="year"/>:
     /// a local multiplier that moves violence or recruitment between places without changing the national level.

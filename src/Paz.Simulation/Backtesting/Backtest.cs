@@ -72,7 +72,7 @@ public static class Backtest
         var fresh = timeline.Select(s => free.Aggregate(s, (acc, f) => acc.With(f.Name, Declarations.Find(f.Name)!.Default)));
         var fit = Calibration.Fit(engine, fresh, targets, free, settings.Seed + (ulong)origin, settings.Search, settings.Refine, settings.Threads, progress, settings.CalibrationReplicates);
         var fitted = fresh.Select(s => free.Aggregate(s, (acc, f) => acc.With(f.Name, fit.Parameters.Get(f.Name))));
-        var weeks = (int)Math.Ceiling((new DateOnly(settings.LastYear + 1, 1, 1).DayNumber - inputs.Start.DayNumber) / 7.0);
+        var weeks = inputs.WeeksThrough(settings.LastYear);
         var runs = new ReplicateResult[settings.ForecastReplicates];
         Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Threads) }, k =>
             runs[k] = engine.Run(fitted, weeks, new Core.Randomness.Xoshiro256StarStar(unchecked(settings.Seed + (ulong)origin + ((ulong)k * 0x9E3779B97F4A7C15UL))).NextUInt64()));

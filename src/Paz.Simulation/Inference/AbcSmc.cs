@@ -153,7 +153,8 @@ public static class AbcSmc
         return [.. list.Select(p => p with { Weight = p.Weight / total })];
     }
 
-    private static double[] Cumulative(IReadOnlyList<AbcParticle> particles)
+    /// <summary>The running sums of the particles' weights (what <see cref="Pick"/> searches).</summary>
+    internal static double[] Cumulative(IReadOnlyList<AbcParticle> particles)
     {
         var cumulative = new double[particles.Count];
         var sum = 0.0;
@@ -166,7 +167,8 @@ public static class AbcSmc
         return cumulative;
     }
 
-    private static int Pick(double[] cumulative, double u)
+    /// <summary>The index of the particle a uniform draw <paramref name="u"/> (0-1) picks, by weight.</summary>
+    internal static int Pick(double[] cumulative, double u)
     {
         var index = Array.BinarySearch(cumulative, u * cumulative[^1]);
         return Math.Min(index < 0 ? ~index : index, cumulative.Length - 1);

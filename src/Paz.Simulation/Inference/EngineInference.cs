@@ -17,7 +17,7 @@ public static class EngineInference
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(targets);
-        var weeks = (int)Math.Ceiling((new DateOnly(targets.LastYear + 1, 1, 1).DayNumber - engine.Inputs.Start.DayNumber) / 7.0);
+        var weeks = engine.Inputs.WeeksThrough(targets.LastYear);
         return batch =>
         {
             var distances = new double[batch.Count];

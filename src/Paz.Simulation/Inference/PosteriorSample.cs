@@ -41,7 +41,7 @@ public sealed record PosteriorSample(
     /// parameter set: paired draws) applied to <paramref name="timeline"/> in every period.
     /// </summary>
     public Timeline TimelineFor(Timeline timeline, int replicate) =>
-        Calibration.AtQuantiles(timeline, Parameters, Particles[Pick(DrawFor(replicate))].Unit);
+        Calibration.AtQuantiles(timeline, Parameters, Particles[ParticleFor(replicate)].Unit);
 
     /// <summary>The particle replicate <paramref name="replicate"/> runs.</summary>
     public int ParticleFor(int replicate) => Pick(DrawFor(replicate));
@@ -50,19 +50,5 @@ public sealed record PosteriorSample(
         new Paz.Core.Randomness.Xoshiro256StarStar(unchecked(Seed ^ (0xD1B54A32D192ED03UL * (ulong)(replicate + 1)))).NextDouble();
 
     /// <summary>The index of the particle a uniform draw <paramref name="u"/> (0-1) picks, by weight.</summary>
-    public int Pick(double u)
-    {
-        var target = u * Particles.Sum(p => p.Weight);
-        var sum = 0.0;
-        for (var i = 0; i < Particles.Count; i++)
-        {
-            sum += Particles[i].Weight;
-            if (target < sum)
-            {
-                return i;
-            }
-        }
-
-        return Particles.Count - 1;
-    }
+    public int Pick(double u) => AbcSmc.Pick(AbcSmc.Cumulative(Particles), u);
 }

@@ -42,7 +42,7 @@ public static class EngineSensitivity
                 throw new ArgumentOutOfRangeException(nameof(year), $"a scenario starts in {start.Year}");
             }
 
-            weeks[t] = (int)Math.Ceiling((new DateOnly(year + 1, 1, 1).DayNumber - start.DayNumber) / 7.0);
+            weeks[t] = terms[t].Engine.Inputs.WeeksThrough(year);
         }
 
         var runSeed = new Xoshiro256StarStar(seed).NextUInt64();

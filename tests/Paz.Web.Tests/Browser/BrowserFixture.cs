@@ -1,6 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Paz.Rules.Amnesty;
@@ -40,7 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _folder = Directory.CreateTempSubdirectory("paz-browser-").FullName;
-        var port = FreePort();
+        var port = Loopback.FreePort();
         Address = new Uri($"http://127.0.0.1:{port}/");
         _app = TribunalApp.Build(
         [
@@ -120,12 +118,5 @@ public sealed class BrowserFixture : IAsyncLifetime
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -123,10 +123,7 @@ public static class TribunalCommands
         command.SetAction(parsed =>
         {
             // A mistyped path must not start an empty registry that clerks then file into.
-            if (parsed.GetValue(postgres) is null && !parsed.GetValue(database)!.Exists)
-            {
-                throw new FileNotFoundException($"no registry database at {parsed.GetValue(database)!.FullName}; create one with 'paz tribunal init --database FILE --keys FILE'");
-            }
+            RequireExisting(parsed.GetValue(database)!, parsed.GetValue(postgres));
 
             var args = new List<string>
             {
@@ -259,12 +256,16 @@ public static class TribunalCommands
     // A mistyped path must not become a fresh, empty database.
     private static Database OpenExisting(FileInfo file, string? postgres)
     {
+        RequireExisting(file, postgres);
+        return Open(file, postgres);
+    }
+
+    private static void RequireExisting(FileInfo file, string? postgres)
+    {
         if (postgres is null && !file.Exists)
         {
-            throw new FileNotFoundException($"no registry database at {file.FullName}");
+            throw new FileNotFoundException($"no registry database at {file.FullName}; create one with 'paz tribunal init --database FILE --keys FILE'");
         }
-
-        return Open(file, postgres);
     }
 
     private static Database Open(FileInfo file, string? postgres) => postgres is null ? Database.Sqlite(file.FullName) : Database.Postgres(postgres);
