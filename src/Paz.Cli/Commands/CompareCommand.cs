@@ -18,10 +18,11 @@ public static class CompareCommand
         var output = new Option<FileInfo>("--out") { Description = "The HTML report.", DefaultValueFactory = _ => new FileInfo(Path.Combine("runs", "compare.html")) };
         var replicates = new Option<int?>("--replicates") { Description = "Override every scenario's ensemble size." };
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var posterior = new Option<FileInfo?>("--posterior") { Description = "A posterior from paz infer: replicate k of every scenario draws the same parameter set from it (paired draws), so bands carry parameter uncertainty." };
+        var posterior = PosteriorChoice.FileOption();
+        var point = PosteriorChoice.PointOption();
         var command = new Command("compare", "Run several scenarios and write one HTML report: national homicide rate per year per scenario with 5th-95th percentile bands (ScottPlot SVG), next to the observed rate, and the table.")
         {
-            scenarios, output, replicates, threads, posterior,
+            scenarios, output, replicates, threads, posterior, point,
         };
         command.SetAction(parsed =>
         {
@@ -29,7 +30,13 @@ public static class CompareCommand
             var specs = files.Select(f => ScenarioLoader.Agent(f.FullName, parsed.GetValue(replicates))).ToList();
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
             var envelope = Paz.Data.Engine.ValidationTargetsBuilder.Envelope(data);
-            var drawn = parsed.GetValue(posterior) is { } file ? PosteriorFile.Read(file.FullName) : null;
+            var paths = specs.Select(spec => PosteriorChoice.PathFor(spec, parsed.GetValue(posterior), parsed.GetValue(point))).ToList();
+            if (paths.Distinct().Count() > 1)
+            {
+                throw new UsageException($"the scenarios would draw their parameters from different posteriors ({string.Join(", ", specs.Select((s, i) => $"{s.Name}: {paths[i] ?? "none"}"))}), so their differences would not be paired: pass one --posterior, or --point");
+            }
+
+            var drawn = specs.Select(spec => PosteriorChoice.Load(spec, paths[0])).ToList()[0];
             var runs = specs.Select(spec => ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn)).ToList();
             var outcomes = runs.Select(run => new ScenarioOutcome(run.Scenario.Name, run.Scenario.Description, run.Scenario.Replicates, run.Summary)
             {

@@ -22,7 +22,7 @@ public static class InferCommand
     public static Command Create(CommandConsole console)
     {
         var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (engine: agent) starting in 2018 or earlier, e.g. scenarios/baseline.yaml." };
-        var parameters = new Option<string?>("--parameters") { Description = "Comma-separated parameters to infer (default: the scenario's free parameters, as paz calibrate fits)." };
+        var parameters = new Option<string?>("--parameters") { Description = "Comma-separated parameters to infer (default: every parameter with a prior that the targets respond to, found by a screen at the priors' medians). The others are drawn from their priors." };
         var particles = new Option<int>("--particles") { Description = "Population size.", DefaultValueFactory = _ => 100 };
         var generations = new Option<int>("--generations") { Description = "Generations after the draws from the prior.", DefaultValueFactory = _ => 6 };
         var quantile = new Option<double>("--quantile") { Description = "Each tolerance is this quantile of the previous generation's distances.", DefaultValueFactory = _ => 0.5 };
@@ -44,34 +44,61 @@ public static class InferCommand
                 throw new UsageException("inference fits the years from the start to 2018: the scenario must start in 2018-01 or earlier");
             }
 
-            var free = Free(spec, parsed.GetValue(parameters));
             var target = parsed.GetValue(output)?.FullName ?? Path.ChangeExtension(file.FullName, ".posterior.json");
             var size = parsed.GetValue(particles);
             var q = parsed.GetValue(quantile);
             var s = parsed.GetValue(seed);
+            var workers = parsed.GetValue(threads);
             var stored = File.Exists(target) ? PosteriorFile.Read(target) : null;
-            var resume = stored is not null && stored.Scenario == spec.Name && stored.Seed == s && stored.ParticleCount == size && stored.Quantile == q
-                && stored.Parameters.Select(p => p.Name).SequenceEqual(free.Select(f => f.Name)) ? stored : null;
+            var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
+            var inputs = EngineInputsBuilder.Build(data, spec.Start);
+            var targets = ValidationTargetsBuilder.Build(data, inputs);
+            var engine = new CriminalMarketEngine(inputs);
+            var sameOptions = stored is not null && stored.Scenario == spec.Name && stored.Seed == s && stored.ParticleCount == size && stored.Quantile == q;
+            var named = parsed.GetValue(parameters);
+            List<FreeParameter> free;
+            IReadOnlyList<FreeParameter>? responsive = null;
+            if (!string.IsNullOrWhiteSpace(named))
+            {
+                free = UncertainParameters.Named(named);
+            }
+            else if (sameOptions)
+            {
+                free = [.. stored!.Parameters]; // resuming the default: the screen chose these when the run began
+            }
+            else
+            {
+                console.Error.WriteLine($"paz: infer {spec.Name}: screening the {UncertainParameters.All().Count} parameters with a prior for those the targets respond to");
+                responsive = ResponseScreen.Responsive(engine, spec.Timeline, targets, UncertainParameters.All(), s, workers);
+                free = [.. responsive];
+            }
+
+            var resume = sameOptions && stored!.Parameters.Select(p => p.Name).SequenceEqual(free.Select(f => f.Name)) ? stored : null;
             if (stored is not null && resume is null)
             {
                 throw new UsageException($"{target} holds a posterior made with other options (or of another scenario); remove it or pass --out");
             }
 
-            var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
-            var inputs = EngineInputsBuilder.Build(data, spec.Start);
-            var targets = ValidationTargetsBuilder.Build(data, inputs);
-            var engine = new CriminalMarketEngine(inputs);
+            var fromPrior = resume is { FromPrior.Count: > 0 } ? resume.FromPrior : FromPrior(free);
+            if (resume is not { FromPrior.Count: > 0 } && fromPrior.Count > 0)
+            {
+                console.Error.WriteLine(responsive is not null
+                    ? $"paz: infer {spec.Name}: {fromPrior.Count} parameters the targets do not respond to are drawn from their priors: {string.Join(", ", fromPrior.Select(p => p.Name))}"
+                    : $"paz: infer {spec.Name}: the {fromPrior.Count} parameters left out of --parameters are drawn from their priors; any the targets respond to widens the bands beyond what the data allow (without --parameters, a screen finds them): {string.Join(", ", fromPrior.Select(p => p.Name))}");
+            }
+
+            var madeBy = (resume?.MadeBy ?? []).Append("paz " + string.Join(' ', parsed.Tokens.Select(t => t.Value))).ToList();
             var simulations = resume?.Simulations ?? 0L;
             console.Error.WriteLine(resume is null
                 ? string.Create(Invariant, $"paz: infer {spec.Name}: {free.Count} parameters, {size} particles, {parsed.GetValue(generations)} generations after the prior's, seed {s}")
                 : string.Create(Invariant, $"paz: infer {spec.Name}: resuming after generation {resume.Generation.Index} of {target}"));
             // The checkpoint: each finished generation is written at once, so an interrupted run resumes after it.
-            var history = AbcSmc.Run(free.Count, EngineInference.Distance(engine, spec.Timeline, targets, free, parsed.GetValue(threads)), size, parsed.GetValue(generations), q, s,
+            var history = AbcSmc.Run(free.Count, EngineInference.Distance(engine, spec.Timeline, targets, ValidationTargetsBuilder.Observed(data, inputs), free, workers), size, parsed.GetValue(generations), q, s,
                 batch: Math.Max(1, parsed.GetValue(batch)), maxSimulations: parsed.GetValue(budget),
                 progress: new Inline<AbcGeneration>(generation =>
                 {
                     simulations += generation.Simulations;
-                    PosteriorFile.Write(target, new PosteriorSample(spec.Name, free, s, size, q, simulations, generation));
+                    PosteriorFile.Write(target, new PosteriorSample(spec.Name, free, s, size, q, simulations, generation) { FromPrior = fromPrior, MadeBy = madeBy });
                     console.Error.WriteLine(string.Create(Invariant, $"paz: generation {generation.Index}: tolerance {generation.Tolerance:0.000}, {generation.Simulations} simulations, acceptance {generation.AcceptanceRate:P1}; written to {target}"));
                 }),
                 resumeFrom: resume?.Generation);
@@ -91,8 +118,9 @@ public static class InferCommand
         return command;
     }
 
-    private static List<FreeParameter> Free(AgentScenario spec, string? list) =>
-        string.IsNullOrWhiteSpace(list) ? [.. spec.FreeParameters] : UncertainParameters.Named(list);
+    // Every parameter with a prior that is not inferred is drawn from its prior.
+    private static List<FreeParameter> FromPrior(IReadOnlyList<FreeParameter> inferred) =>
+        [.. UncertainParameters.All().Where(p => inferred.All(f => f.Name != p.Name))];
 }
 
 /// <summary>Reports progress on the calling thread, at once (Progress&lt;T&gt; posts later, out of order for a checkpoint).</summary>
@@ -107,7 +135,7 @@ public static class PosteriorFile
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 
     private sealed record Stored(string Scenario, ulong Seed, int Particles, double Quantile, int Generation, double Tolerance, int GenerationSimulations, long Simulations,
-        IReadOnlyList<StoredParameter> Parameters, IReadOnlyList<StoredParticle> Sample);
+        IReadOnlyList<StoredParameter> Parameters, IReadOnlyList<StoredParticle> Sample, IReadOnlyList<StoredParameter>? FromPrior = null, IReadOnlyList<string>? MadeBy = null);
 
     private sealed record StoredParameter(string Name, string Shape, double Low, double High);
 
@@ -119,10 +147,16 @@ public static class PosteriorFile
         ArgumentNullException.ThrowIfNull(posterior);
         var stored = new Stored(posterior.Scenario, posterior.Seed, posterior.ParticleCount, posterior.Quantile, posterior.Generation.Index, posterior.Generation.Tolerance,
             posterior.Generation.Simulations, posterior.Simulations,
-            [.. posterior.Parameters.Select(p => new StoredParameter(p.Name, p.Range.Shape == PriorShape.LogUniform ? "log_uniform" : "uniform", p.Range.Low, p.Range.High))],
-            [.. posterior.Particles.Select((p, i) => new StoredParticle(p.Weight, p.Distance, p.Seed, p.Unit, posterior.Values(i)))]);
+            [.. posterior.Parameters.Select(ToStored)],
+            [.. posterior.Particles.Select((p, i) => new StoredParticle(p.Weight, p.Distance, p.Seed, p.Unit, posterior.Values(i)))],
+            [.. posterior.FromPrior.Select(ToStored)],
+            posterior.MadeBy);
         AtomicFile.Write(path, w => w.Write(JsonSerializer.Serialize(stored, Json)));
     }
+
+    private static StoredParameter ToStored(FreeParameter p) => new(p.Name, p.Range.Shape == PriorShape.LogUniform ? "log_uniform" : "uniform", p.Range.Low, p.Range.High);
+
+    private static FreeParameter FromStored(StoredParameter p) => new(p.Name, p.Shape == "log_uniform" ? Prior.LogUniform(p.Low, p.High) : Prior.Uniform(p.Low, p.High));
 
     /// <summary>Reads a posterior written by <see cref="Write"/>.</summary>
     /// <exception cref="UsageException">The file is not a posterior.</exception>
@@ -131,9 +165,13 @@ public static class PosteriorFile
         try
         {
             var stored = JsonSerializer.Deserialize<Stored>(File.ReadAllText(path), Json) ?? throw new JsonException("empty");
-            var parameters = stored.Parameters.Select(p => new FreeParameter(p.Name, p.Shape == "log_uniform" ? Prior.LogUniform(p.Low, p.High) : Prior.Uniform(p.Low, p.High))).ToList();
+            var parameters = stored.Parameters.Select(FromStored).ToList();
             var generation = new AbcGeneration(stored.Generation, stored.Tolerance, [.. stored.Sample.Select(p => new AbcParticle(p.Unit, p.Weight, p.Distance, p.Seed))], stored.GenerationSimulations);
-            return new PosteriorSample(stored.Scenario, parameters, stored.Seed, stored.Particles, stored.Quantile, stored.Simulations, generation);
+            return new PosteriorSample(stored.Scenario, parameters, stored.Seed, stored.Particles, stored.Quantile, stored.Simulations, generation)
+            {
+                FromPrior = [.. (stored.FromPrior ?? []).Select(FromStored)],
+                MadeBy = stored.MadeBy ?? [],
+            };
         }
         catch (Exception e) when (e is JsonException or IOException or NullReferenceException)
         {

@@ -26,10 +26,11 @@ public static class RunCommand
         var replicates = new Option<int?>("--replicates") { Description = "Override the scenario's ensemble size." };
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default runs/<scenario name>)." };
-        var posterior = new Option<FileInfo?>("--posterior") { Description = "A posterior from paz infer: each replicate draws its parameters from it, so the band carries parameter uncertainty too." };
+        var posterior = PosteriorChoice.FileOption();
+        var point = PosteriorChoice.PointOption();
         var command = new Command("run", "Run a scenario's ensemble of the agent-based engine in parallel and write monthly homicides per municipality (Parquet), weekly national flows (CSV) and a summary of national homicides per year with the 5th-95th percentile band.")
         {
-            scenario, json, csv, validate, replicates, threads, output, posterior,
+            scenario, json, csv, validate, replicates, threads, output, posterior, point,
         };
         command.SetAction(parsed =>
         {
@@ -41,7 +42,8 @@ public static class RunCommand
 
             var spec = ScenarioLoader.Agent(file.FullName, parsed.GetValue(replicates));
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
-            var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), parsed.GetValue(posterior) is { } p ? PosteriorFile.Read(p.FullName) : null);
+            var drawn = PosteriorChoice.For(spec, parsed.GetValue(posterior), parsed.GetValue(point));
+            var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn);
             var folder = parsed.GetValue(output)?.FullName ?? Path.Combine("runs", spec.Name);
             var files = RunWriter.WriteAsync(folder, run.Scenario.Name, run.Inputs, run.Replicates, parsed.GetValue(csv), run.RegionOf).GetAwaiter().GetResult().ToList();
             var summaryJson = JsonSerializer.Serialize(Summary(spec, run.Summary), AtlasCommand.Json);
@@ -69,7 +71,11 @@ public static class RunCommand
 
             var envelope = ValidationTargetsBuilder.Envelope(data);
             var implausible = Plausibility.Flags(run.Replicates, envelope);
-            var checks = Validation.Check(run.Summary, run.Replicates, run.Inputs, ValidationTargetsBuilder.Build(data, run.Inputs))
+            var targets = ValidationTargetsBuilder.Build(data, run.Inputs);
+            // Bands drawn from a posterior answer the predictive check; a point ensemble's bands are noise and are not checked.
+            var predictive = drawn is null ? [] : PredictiveCheck.Of(run.Summary, ValidationTargetsBuilder.Observed(data, run.Inputs), targets.CheckedFrom).Checks();
+            var checks = Validation.Check(run.Summary, run.Replicates, run.Inputs, targets)
+                .Concat(predictive)
                 .Append(new ValidationCheck(
                     string.Create(Invariant, $"one-year changes of national homicides inside INEGI's {envelope.FromYear}-{envelope.ToYear} range ({envelope.Low:+0.0%;-0.0%} to {envelope.High:+0.0%;-0.0%})"),
                     implausible.Count, 0, implausible.Count == 0, "no year outside (count of years outside)"))

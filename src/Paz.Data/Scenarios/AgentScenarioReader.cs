@@ -63,6 +63,7 @@ public static class AgentScenarioReader
         {
             Sources = sources,
             Fit = draft.Fit,
+            Files = draft.Files,
         };
     }
 
@@ -76,7 +77,7 @@ public static class AgentScenarioReader
     private sealed record Draft(
         string Name, string Description, DateOnly Start, DateOnly End, int Replicates, ulong Seed,
         Dictionary<string, Change> Parameters, SortedDictionary<DateOnly, Dictionary<string, Change>> Entries, IReadOnlyDictionary<string, double>? Calibration,
-        IReadOnlyList<string> Fit);
+        IReadOnlyList<string> Fit, IReadOnlyList<string> Files);
 
     private static Draft ReadDraft(string path, int depth)
     {
@@ -165,7 +166,8 @@ public static class AgentScenarioReader
             parameters,
             entries,
             calibration ?? parent?.Calibration,
-            yaml.Has("fit") ? FitList(yaml) : parent?.Fit ?? []);
+            yaml.Has("fit") ? FitList(yaml) : parent?.Fit ?? [],
+            [Path.GetFullPath(path), .. parent?.Files ?? []]);
     }
 
     // Parameters fitted besides those declared fitted: model parameters with a prior (the range searched).

@@ -27,6 +27,9 @@ public sealed record AgentScenario(
     /// <summary>Where the value in force of each key was set in the scenario files, by period index and key, for errors found after reading (e.g. a priority group the network does not hold); keys left at their defaults are absent.</summary>
     public IReadOnlyDictionary<(int Period, string Key), SourceLine> Sources { get; init; } = new Dictionary<(int Period, string Key), SourceLine>();
 
+    /// <summary>The files the scenario was read from: its own, then its base's and so on (full paths; empty for a scenario built in code).</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
     /// <summary>Parameters <c>paz calibrate</c> and <c>paz backtest</c> fit besides those declared fitted (the scenario's <c>fit</c> list).</summary>
     public IReadOnlyList<string> Fit { get; init; } = [];
 

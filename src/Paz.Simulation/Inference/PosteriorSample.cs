@@ -6,8 +6,8 @@ namespace Paz.Simulation.Inference;
 
 /// <summary>
 /// A posterior as stored beside its scenario: the inferred parameters with their priors, the last generation's weighted
-/// particles, and how it was made (seed, sizes, tolerance, simulations), so that it can be resumed, reproduced and drawn
-/// from. <c>paz infer</c> writes it after every generation.
+/// particles, the parameters drawn from their priors, and how it was made (seed, sizes, tolerance, simulations), so that
+/// it can be resumed, reproduced and drawn from. <c>paz infer</c> writes it after every generation.
 /// </summary>
 /// <param name="Scenario">The scenario's name.</param>
 /// <param name="Parameters">The inferred parameters, in the particles' order.</param>
@@ -19,6 +19,16 @@ namespace Paz.Simulation.Inference;
 public sealed record PosteriorSample(
     string Scenario, IReadOnlyList<FreeParameter> Parameters, ulong Seed, int ParticleCount, double Quantile, long Simulations, AbcGeneration Generation)
 {
+    /// <summary>
+    /// Parameters with a prior that were not inferred: each replicate draws them from their priors, independently of the
+    /// particle (a parameter the targets do not respond to has its prior as posterior; one they do respond to but that was
+    /// left out is drawn wider than the data allow, which <c>paz infer</c> warns of).
+    /// </summary>
+    public IReadOnlyList<FreeParameter> FromPrior { get; init; } = [];
+
+    /// <summary>The command lines that made it (the first, then each resumption).</summary>
+    public IReadOnlyList<string> MadeBy { get; init; } = [];
+
     /// <summary>The weighted particles.</summary>
     public IReadOnlyList<AbcParticle> Particles => Generation.Particles;
 
@@ -36,18 +46,34 @@ public sealed record PosteriorSample(
         })];
 
     /// <summary>
-    /// Replicate <paramref name="replicate"/>'s timeline: the particle drawn for it (by weight, from the posterior's seed
-    /// and the replicate's index alone, so replicate k of every scenario drawn from this posterior runs the same
-    /// parameter set: paired draws) applied to <paramref name="timeline"/> in every period.
+    /// Replicate <paramref name="replicate"/>'s timeline: the particle drawn for it (by weight) and a draw of each
+    /// <see cref="FromPrior"/> parameter from its prior, applied to <paramref name="timeline"/> in every period. Both come
+    /// from the posterior's seed and the replicate's index alone, so replicate k of every scenario drawn from this
+    /// posterior runs the same parameter set: paired draws.
     /// </summary>
-    public Timeline TimelineFor(Timeline timeline, int replicate) =>
-        Calibration.AtQuantiles(timeline, Parameters, Particles[ParticleFor(replicate)].Unit);
+    public Timeline TimelineFor(Timeline timeline, int replicate)
+    {
+        var random = GeneratorFor(replicate);
+        var particle = Pick(random.NextDouble());
+        var fromPrior = FromPrior.Select(_ => random.NextDouble()).ToArray();
+        return Calibration.AtQuantiles(Calibration.AtQuantiles(timeline, Parameters, Particles[particle].Unit), FromPrior, fromPrior);
+    }
 
     /// <summary>The particle replicate <paramref name="replicate"/> runs.</summary>
-    public int ParticleFor(int replicate) => Pick(DrawFor(replicate));
+    public int ParticleFor(int replicate) => Pick(GeneratorFor(replicate).NextDouble());
 
-    private double DrawFor(int replicate) =>
-        new Paz.Core.Randomness.Xoshiro256StarStar(unchecked(Seed ^ (0xD1B54A32D192ED03UL * (ulong)(replicate + 1)))).NextDouble();
+    /// <summary>
+    /// The drawn parameters that <paramref name="timeline"/> changes on a date: drawing would override the change in
+    /// every period, so a scenario with one must run at its point values (or infer it).
+    /// </summary>
+    public IReadOnlyList<string> ChangedOnADate(Timeline timeline)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        return [.. Parameters.Concat(FromPrior).Select(p => p.Name).Where(name => timeline.Periods.Select(period => period.Settings.Get(name)).Distinct().Skip(1).Any())];
+    }
+
+    private Paz.Core.Randomness.Xoshiro256StarStar GeneratorFor(int replicate) =>
+        new(unchecked(Seed ^ (0xD1B54A32D192ED03UL * (ulong)(replicate + 1))));
 
     /// <summary>The index of the particle a uniform draw <paramref name="u"/> (0-1) picks, by weight.</summary>
     public int Pick(double u) => AbcSmc.Pick(AbcSmc.Cumulative(Particles), u);

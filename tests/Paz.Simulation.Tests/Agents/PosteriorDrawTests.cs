@@ -35,4 +35,30 @@ public sealed class PosteriorDrawTests
             Assert.Equal(posterior.TimelineFor(baseline, k).First.Get("recruitment"), posterior.TimelineFor(other, k).First.Get("recruitment"));
         }
     }
+
+    [Fact]
+    public void ParametersLeftOutOfTheInferenceAreDrawnFromTheirPriorsPerReplicateAndPairedAcrossScenarios()
+    {
+        var posterior = TwoParticles(0.5) with { FromPrior = [new FreeParameter("guard_deterrence", Prior.Uniform(0, 0.8))] };
+        var baseline = CalibratedBaseline.Scenario.Timeline;
+        var other = CalibratedBaseline.SwitchingTo(s => s.With("arrests_per_week", 140)).Timeline;
+        var drawn = Enumerable.Range(0, 400).Select(k => posterior.TimelineFor(baseline, k).First.Get("guard_deterrence")).ToList();
+        Assert.All(drawn, d => Assert.InRange(d, 0, 0.8));
+        Assert.InRange(drawn.Average(), 0.36, 0.44); // the prior's mean, 0.4
+        Assert.InRange(drawn.Count(d => d < 0.2), 80, 120); // a quarter of the prior below 0.2
+        for (var k = 0; k < 20; k++)
+        {
+            Assert.Equal(drawn[k], posterior.TimelineFor(other, k).First.Get("guard_deterrence"));
+            Assert.Equal(posterior.TimelineFor(baseline, k).First.Get("recruitment"), TwoParticles(0.5).TimelineFor(baseline, k).First.Get("recruitment")); // the particle's pick is unchanged
+        }
+    }
+
+    [Fact]
+    public void APosteriorNamesTheDrawnParametersAScenarioChangesOnADate()
+    {
+        var posterior = TwoParticles(0.5) with { FromPrior = [new FreeParameter("guard_deterrence", Prior.Uniform(0, 0.8))] };
+        Assert.Empty(posterior.ChangedOnADate(CalibratedBaseline.Scenario.Timeline));
+        Assert.Equal(["recruitment"], posterior.ChangedOnADate(CalibratedBaseline.SwitchingTo(s => s.With("recruitment", 0.003)).Timeline));
+        Assert.Equal(["guard_deterrence"], posterior.ChangedOnADate(CalibratedBaseline.SwitchingTo(s => s.With("guard_deterrence", 0.123)).Timeline));
+    }
 }

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Inference;
+
+namespace Paz.Cli.Commands;
+
+/// <summary>
+/// Which posterior a scenario's replicates draw their parameters from: <c>--posterior FILE</c>; none with <c>--point</c>;
+/// by default the nearest <c>NAME.posterior.json</c> beside the scenario's file or one of its bases' (plan-2018 and
+/// recommended build on baseline, so they draw from baseline's posterior: the same parameter sets, paired).
+/// </summary>
+internal static class PosteriorChoice
+{
+    /// <summary>The <c>--posterior</c> option.</summary>
+    public static Option<FileInfo?> FileOption() => new("--posterior")
+    {
+        Description = "Draw each replicate's parameters from this posterior (paz infer) instead of the one found beside the scenario or its base.",
+    };
+
+    /// <summary>The <c>--point</c> option.</summary>
+    public static Option<bool> PointOption() => new("--point")
+    {
+        Description = "Run every replicate at the scenario's point values (bands hold only the replicates' noise), not drawn from the posterior.",
+    };
+
+    /// <summary>The posterior for <paramref name="scenario"/>, or null to run at its point values.</summary>
+    /// <exception cref="UsageException">Both options given, or the posterior would override a parameter the scenario changes on a date.</exception>
+    public static PosteriorSample? For(AgentScenario scenario, FileInfo? file, bool point) => Load(scenario, PathFor(scenario, file, point));
+
+    /// <summary>The posterior file <see cref="For"/> reads, or null.</summary>
+    public static string? PathFor(AgentScenario scenario, FileInfo? file, bool point)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return point && file is not null
+            ? throw new UsageException("--point and --posterior contradict each other: give one")
+            : point ? null : file?.FullName ?? Beside(scenario);
+    }
+
+    /// <summary>Reads the posterior at <paramref name="path"/> (null: none) for <paramref name="scenario"/>.</summary>
+    public static PosteriorSample? Load(AgentScenario scenario, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--posterior: '{path}' does not exist");
+        }
+
+        var posterior = PosteriorFile.Read(path);
+        var changed = posterior.ChangedOnADate(scenario.Timeline);
+        return changed.Count == 0
+            ? posterior
+            : throw new UsageException($"{scenario.Name} changes {string.Join(", ", changed)} on a date, which the posterior {path} would override in every period: run with --point, or infer a posterior without it");
+    }
+
+    /// <summary>The nearest posterior file beside the scenario's file or its bases', or null.</summary>
+    public static string? Beside(AgentScenario scenario) =>
+        scenario.Files.Select(f => Path.ChangeExtension(f, ".posterior.json")).FirstOrDefault(File.Exists);
+}
