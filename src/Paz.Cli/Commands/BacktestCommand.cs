@@ -29,10 +29,12 @@ public static class BacktestCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the calibrations and forecasts.", DefaultValueFactory = _ => 2010 };
         var threads = new Option<int>("--threads") { Description = "Runs in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON instead of tables." };
+        var posteriorParticles = new Option<int?>("--posterior-particles") { Description = "Infer a posterior at each origin (ABC-SMC with this many particles) instead of calibrating a point; each forecast replicate draws its parameters from it, so the bands carry parameter uncertainty." };
+        var posteriorGenerations = new Option<int>("--posterior-generations") { Description = "Generations of each origin's inference after the prior's (with --posterior-particles).", DefaultValueFactory = _ => 4 };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for backtest.json and backtest.html (default runs/backtest/<scenario>)." };
         var command = new Command("backtest", "Rolling-origin backtests: at each origin calibrate only on outcomes to its December, run the policy in force to December 2018, and score national and state homicides (absolute percentage error, Spearman ρ, 90% interval coverage, CRPS) against persistence and a per-state damped log-linear trend fitted on the same years.")
         {
-            scenario, origins, explanations, search, refine, replicates, forecast, seed, threads, json, output,
+            scenario, origins, explanations, search, refine, replicates, forecast, seed, threads, json, output, posteriorParticles, posteriorGenerations,
         };
         command.SetAction(parsed =>
         {
@@ -40,7 +42,12 @@ public static class BacktestCommand
             var spec = ScenarioLoader.Agent(file.FullName);
             var years = ParseOrigins(parsed.GetValue(origins)!, spec.Start.Year);
             var combinations = ParseExplanations(parsed.GetValue(explanations), spec.Settings);
-            var settings = new BacktestSettings(parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(replicates), parsed.GetValue(forecast), parsed.GetValue(seed), parsed.GetValue(threads));
+            var settings = new BacktestSettings(parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(replicates), parsed.GetValue(forecast), parsed.GetValue(seed), parsed.GetValue(threads))
+            {
+                Posterior = parsed.GetValue(posteriorParticles) is { } n
+                    ? n >= 4 && parsed.GetValue(posteriorGenerations) >= 0 ? new BacktestPosterior(n, parsed.GetValue(posteriorGenerations)) : throw new UsageException("--posterior-particles must be at least 4 and --posterior-generations at least 0")
+                    : null,
+            };
             if (settings.CalibrationReplicates < 1 || settings.ForecastReplicates < 2)
             {
                 throw new UsageException("--replicates must be at least 1 and --forecast-replicates at least 2 (an interval needs draws)");
@@ -71,11 +78,15 @@ public static class BacktestCommand
                 var byOrigin = new List<OriginResult>();
                 foreach (var origin in years)
                 {
-                    console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {label}, origin December {origin}: calibrating on {spec.Start.Year}-{origin} ({free.Count} free parameters)"));
+                    console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {label}, origin December {origin}: {(settings.Posterior is null ? "calibrating" : "inferring a posterior")} on {spec.Start.Year}-{origin} ({free.Count} free parameters)"));
                     var total = settings.Search + (2 * settings.Refine);
-                    byOrigin.Add(Backtest.AtOrigin(engine, timeline, observed, origin, free, settings, new Progress<(int Done, double Best)>(p =>
+                    byOrigin.Add(Backtest.AtOrigin(engine, timeline, observed, origin, free, settings, new Inline<(int Done, double Best)>(p =>
                     {
-                        if (p.Done % 20 == 0)
+                        if (settings.Posterior is { } abc)
+                        {
+                            console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {label} {origin}: generation {p.Done} of {abc.Generations}, tolerance {p.Best:0.000}"));
+                        }
+                        else if (p.Done % 20 == 0)
                         {
                             console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {label} {origin}: {p.Done}/~{total} runs, best objective {p.Best:0.000}"));
                         }
@@ -176,10 +187,11 @@ public static class BacktestCommand
         }
 
         console.Tables.Write(table);
-        var summary = new Table().Title("Average over origins").AddColumns("Explanations", "Forecaster", "National MAPE", "State MAPE", "Engine beats persistence (national)", "CRPS national");
+        var summary = new Table().Title("Average over origins (coverage pools every held-back year and state-year)").AddColumns("Explanations", "Forecaster", "National MAPE", "State MAPE", "Engine beats persistence (national)", "CRPS national", "90% band covers (nat. years / state-years)");
         foreach (var row in report.Averages())
         {
-            summary.AddRow(Markup.Escape(row.Explanations), row.Forecaster, Percent(row.NationalMape), Percent(row.StateMape), row.BeatsPersistence ?? "", row.NationalCrps.ToString("#,0", Invariant));
+            summary.AddRow(Markup.Escape(row.Explanations), row.Forecaster, Percent(row.NationalMape), Percent(row.StateMape), row.BeatsPersistence ?? "", row.NationalCrps.ToString("#,0", Invariant),
+                $"{Percent(row.NationalCoverage)} / {Percent(row.StateCoverage)}");
         }
 
         console.Tables.Write(summary);

@@ -35,10 +35,11 @@ public static class SensitivityCommand
         var threads = new Option<int>("--threads") { Description = "Points run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the indices as JSON." };
         var chart = new Option<FileInfo?>("--chart") { Description = "Write the tornado chart (SVG) here." };
+        var measure = new Option<string>("--output") { Description = "homicides (national homicides in --year) or promise (the probability that the national rate in --year is at most 4 per 100,000, the plan's promise: use --replicates 4 or more, each point's share of replicates meeting it).", DefaultValueFactory = _ => "homicides" };
         var versus = new Option<FileInfo?>("--versus") { Description = "A second scenario: the output becomes the paired difference scenario − versus (same parameters, same seeds)." };
         var command = new Command("sensitivity", "Rank the parameters by their effect on a scenario's national homicides in a year: Morris screening over every parameter with a prior, or Sobol' indices over a few; assumed parameters are marked, and a tornado chart can be written.")
         {
-            scenario, method, year, parameters, trajectories, samples, replicates, seed, threads, json, chart, versus,
+            scenario, method, year, parameters, trajectories, samples, replicates, seed, threads, json, chart, versus, measure,
         };
         command.SetAction(parsed =>
         {
@@ -75,6 +76,13 @@ public static class SensitivityCommand
             var outputYear = parsed.GetValue(year);
             console.Error.WriteLine(string.Create(Invariant, $"paz: sensitivity of {subject}: {factors.Count} parameters, {design.Count} points × {parsed.GetValue(replicates)} replicates × {terms.Count} scenarios to {outputYear}"));
             var step = Math.Max(1, design.Count / 20);
+            var kind = parsed.GetValue(measure) switch
+            {
+                "homicides" => SensitivityOutput.Homicides,
+                "promise" => SensitivityOutput.MeetsPromise,
+                var other => throw new UsageException($"--output: expected homicides or promise, found '{other}'"),
+            };
+            var promise = kind == SensitivityOutput.MeetsPromise;
             var outputs = EngineSensitivity.Evaluate(terms, factors, design, outputYear, Positive(parsed.GetValue(replicates), "--replicates", 1), parsed.GetValue(seed), parsed.GetValue(threads),
                 new Inline<int>(done =>
                 {
@@ -86,7 +94,7 @@ public static class SensitivityCommand
                             console.Error.WriteLine(string.Create(Invariant, $"paz: sensitivity: {done}/{design.Count} runs"));
                         }
                     }
-                }));
+                }), kind);
 
             // How far the output itself ranges over the design: whether a conclusion (a sign, a threshold) holds across the priors.
             var sorted = outputs.Order().ToArray();
@@ -97,12 +105,16 @@ public static class SensitivityCommand
                 p95 = sorted[(int)Math.Ceiling(0.95 * (sorted.Length - 1))],
                 below_zero = outputs.Count(o => o < 0) / (double)outputs.Length,
             };
-            console.Error.WriteLine(string.Create(Invariant, $"paz: over the design's {outputs.Length} points (spread across the priors, not a posterior): mean {spread.mean:N0}, 5th-95th {spread.p5:N0} to {spread.p95:N0}, below zero at {spread.below_zero:P0} of them"));
+            console.Error.WriteLine(promise
+                ? string.Create(Invariant, $"paz: over the design's {outputs.Length} points (spread across the priors, not a posterior): the probability of at most {YearSummary.PromisedRate} per 100,000 in {outputYear} averages {spread.mean:0.000} (5th-95th {spread.p5:0.000} to {spread.p95:0.000}); it is above zero at {outputs.Count(o => o > 0) / (double)outputs.Length:P0} of them")
+                : string.Create(Invariant, $"paz: over the design's {outputs.Length} points (spread across the priors, not a posterior): mean {spread.mean:N0}, 5th-95th {spread.p5:N0} to {spread.p95:N0}, below zero at {spread.below_zero:P0} of them"));
 
             var assumed = factors.ToDictionary(f => f.Name, f => Declarations.All.Single(s => s.Name == f.Name).Source.StartsWith("assumed", StringComparison.OrdinalIgnoreCase));
             IReadOnlyList<TornadoBar> bars;
             object rows;
-            var title = string.Create(Invariant, $"{subject}: national homicides {outputYear}");
+            var title = promise
+                ? string.Create(Invariant, $"{subject}: probability of at most {YearSummary.PromisedRate} per 100,000 in {outputYear}")
+                : string.Create(Invariant, $"{subject}: national homicides {outputYear}");
             if (sobol)
             {
                 var indices = SobolIndices.Indices(names, outputs, random).OrderByDescending(i => i.Total).ToList();
@@ -123,10 +135,11 @@ public static class SensitivityCommand
             else
             {
                 var indices = MorrisScreening.Indices(names, design, outputs, Levels).OrderByDescending(i => i.MuStar).ToList();
-                var table = new Table().Title($"Morris screening, {Markup.Escape(title)} (homicides per full prior range)").AddColumns("Parameter", "mu*", "mu", "sigma", "Prior", "Value");
+                var table = new Table().Title($"Morris screening, {Markup.Escape(title)} ({(promise ? "probability" : "homicides")} per full prior range)").AddColumns("Parameter", "mu*", "mu", "sigma", "Prior", "Value");
+                var format = promise ? "0.000" : "N0";
                 foreach (var i in indices)
                 {
-                    table.AddRow(i.Factor, i.MuStar.ToString("N0", Invariant), i.Mu.ToString("N0", Invariant), i.Sigma.ToString("N0", Invariant), factors.Single(f => f.Name == i.Factor).Range.ToString(), assumed[i.Factor] ? "assumed" : "sourced");
+                    table.AddRow(i.Factor, i.MuStar.ToString(format, Invariant), i.Mu.ToString(format, Invariant), i.Sigma.ToString(format, Invariant), factors.Single(f => f.Name == i.Factor).Range.ToString(), assumed[i.Factor] ? "assumed" : "sourced");
                 }
 
                 if (!parsed.GetValue(json))
@@ -140,12 +153,12 @@ public static class SensitivityCommand
 
             if (parsed.GetValue(json))
             {
-                console.Output.WriteLine(JsonSerializer.Serialize(new { scenario = subject, method = sobol ? "sobol" : "morris", year = outputYear, runs = design.Count * parsed.GetValue(replicates) * terms.Count, seed = parsed.GetValue(seed), output = spread, indices = rows }));
+                console.Output.WriteLine(JsonSerializer.Serialize(new { scenario = subject, method = sobol ? "sobol" : "morris", output_kind = promise ? "promise" : "homicides", year = outputYear, runs = design.Count * parsed.GetValue(replicates) * terms.Count, seed = parsed.GetValue(seed), output = spread, indices = rows }));
             }
 
             if (parsed.GetValue(chart) is { } file)
             {
-                File.WriteAllText(file.FullName, TornadoChart.Svg(bars, title, sobol ? "total index ST" : "mu* (homicides)", sobol ? "first-order S" : "sigma"));
+                File.WriteAllText(file.FullName, TornadoChart.Svg(bars, title, sobol ? "total index ST" : promise ? "mu* (probability)" : "mu* (homicides)", sobol ? "first-order S" : "sigma"));
                 console.Error.WriteLine($"paz: tornado chart written to {file.FullName}");
             }
 

@@ -17,7 +17,14 @@ public sealed record BacktestRun(string Explanations, IReadOnlyList<OriginResult
 /// <param name="StateMape">State MAPE, mean over origins.</param>
 /// <param name="NationalCrps">National CRPS, mean over origins.</param>
 /// <param name="BeatsPersistence">For the engine (raw or anchored): at how many origins its national MAPE beat persistence's ("3 of 4"); null for a yardstick.</param>
-public sealed record AverageScore(string Explanations, string Forecaster, double NationalMape, double StateMape, double NationalCrps, string? BeatsPersistence);
+public sealed record AverageScore(string Explanations, string Forecaster, double NationalMape, double StateMape, double NationalCrps, string? BeatsPersistence)
+{
+    /// <summary>Share of held-back national years, over all origins, inside the forecast's 90% band (NaN for a point forecast).</summary>
+    public double NationalCoverage { get; init; } = double.NaN;
+
+    /// <summary>The same over all held-back state-years.</summary>
+    public double StateCoverage { get; init; } = double.NaN;
+}
 
 /// <summary>The report of <c>paz backtest</c>: tables, a chart per origin, and the JSON behind them.</summary>
 /// <param name="Scenario">The scenario backtested.</param>
@@ -43,15 +50,31 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
                 beats = string.Create(Invariant, $"{wins} of {run.Origins.Count}");
             }
 
-            return new AverageScore(run.Explanations, g.Key, g.Average(s => s.NationalMape), g.Average(s => s.StateMape), g.Average(s => s.NationalCrps), beats);
+            // Coverage pools the origins' years and state-years (an origin with more years held back counts more).
+            return new AverageScore(run.Explanations, g.Key, g.Average(s => s.NationalMape), g.Average(s => s.StateMape), g.Average(s => s.NationalCrps), beats)
+            {
+                NationalCoverage = Pooled(g.Select(s => (s.NationalCoverage, s.NationalCases))),
+                StateCoverage = Pooled(g.Select(s => (s.StateCoverage, s.StateCases))),
+            };
         })),
     ];
+
+    // How each origin's engine was fitted, in words.
+    private string Fitting() => Settings.Posterior is { } abc
+        ? string.Create(Invariant, $"inferred a posterior of its free parameters only from outcomes to that December (ABC-SMC, {abc.Particles} particles, {abc.Generations} generations after the prior's), and each forecast replicate drew its parameters from it")
+        : string.Create(Invariant, $"was calibrated only on outcomes to that December ({Settings.Search} search candidates, {Settings.Refine} Nelder-Mead iterations, {Settings.CalibrationReplicates} replicates per candidate)");
+
+    private static double Pooled(IEnumerable<(double Share, int Cases)> origins)
+    {
+        var list = origins.Where(o => o.Cases > 0).ToList();
+        return list.Count == 0 ? double.NaN : list.Sum(o => o.Share * o.Cases) / list.Sum(o => o.Cases);
+    }
 
     /// <summary>The report as an object for JSON.</summary>
     public object ToJson() => new
     {
         scenario = Scenario,
-        settings = new { Settings.Search, Settings.Refine, Settings.CalibrationReplicates, Settings.ForecastReplicates, Settings.Seed, Settings.LastYear },
+        settings = new { Settings.Search, Settings.Refine, Settings.CalibrationReplicates, Settings.ForecastReplicates, Settings.Seed, Settings.LastYear, posterior = Settings.Posterior },
         wallTimeSeconds = Math.Round(WallTime.TotalSeconds),
         runs = Runs.Select(r => new
         {
@@ -76,7 +99,17 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
                 }),
             }),
         }),
-        averages = Averages(),
+        averages = Averages().Select(a => new
+        {
+            explanations = a.Explanations,
+            forecaster = a.Forecaster,
+            nationalMape = a.NationalMape,
+            stateMape = a.StateMape,
+            nationalCrps = a.NationalCrps,
+            beatsPersistence = a.BeatsPersistence,
+            nationalCoverage = Finite(a.NationalCoverage),
+            stateCoverage = Finite(a.StateCoverage),
+        }),
     };
 
     /// <summary>The report as a self-contained HTML page: a chart per origin (the engine's band against the observed series and the yardsticks), then the tables.</summary>
@@ -86,11 +119,11 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Paz: backtest</title>");
         html.Append("<style>body{font-family:sans-serif;max-width:1100px;margin:auto;padding:1em}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th:first-child,td:first-child{text-align:left}svg{max-width:100%;height:auto}.charts{display:grid;grid-template-columns:1fr 1fr;gap:1em}</style></head><body>");
         html.Append(Invariant, $"<h1>Backtest of {WebUtility.HtmlEncode(Scenario)}</h1>");
-        html.Append(Invariant, $"<p>At each origin the engine was calibrated only on outcomes to that December ({Settings.Search} search candidates, {Settings.Refine} Nelder-Mead iterations, {Settings.CalibrationReplicates} replicates per candidate), then ran the policy in force to December {Settings.LastYear} ({Settings.ForecastReplicates} replicates). Persistence repeats the origin's year; the damped trend extrapolates each state's log-linear trend of the five years to the origin, damped by {Yardsticks.Damping} a year. Wall time {WallTime.TotalMinutes:0.0} minutes. Lower is better except for ρ and coverage (a 90% band should cover about 90%).</p>");
-        html.Append("<h2>Average over origins</h2><table><tr><th>Explanations</th><th>Forecaster</th><th>National MAPE</th><th>State MAPE</th><th>CRPS national</th><th>Engine beats persistence (national)</th></tr>");
+        html.Append(Invariant, $"<p>At each origin the engine {Fitting()}, then ran the policy in force to December {Settings.LastYear} ({Settings.ForecastReplicates} replicates). Persistence repeats the origin's year; the damped trend extrapolates each state's log-linear trend of the five years to the origin, damped by {Yardsticks.Damping} a year. Wall time {WallTime.TotalMinutes:0.0} minutes. Lower is better except for ρ and coverage (a 90% band should cover about 90%).</p>");
+        html.Append("<h2>Average over origins</h2><table><tr><th>Explanations</th><th>Forecaster</th><th>National MAPE</th><th>State MAPE</th><th>CRPS national</th><th>Engine beats persistence (national)</th><th>90% band covers: national years</th><th>state-years</th></tr>");
         foreach (var a in Averages())
         {
-            html.Append(Invariant, $"<tr><td>{WebUtility.HtmlEncode(a.Explanations)}</td><td>{a.Forecaster}</td><td>{Percent(a.NationalMape)}</td><td>{Percent(a.StateMape)}</td><td>{a.NationalCrps:#,0}</td><td>{a.BeatsPersistence}</td></tr>");
+            html.Append(Invariant, $"<tr><td>{WebUtility.HtmlEncode(a.Explanations)}</td><td>{a.Forecaster}</td><td>{Percent(a.NationalMape)}</td><td>{Percent(a.StateMape)}</td><td>{a.NationalCrps:#,0}</td><td>{a.BeatsPersistence}</td><td>{Percent(a.NationalCoverage)}</td><td>{Percent(a.StateCoverage)}</td></tr>");
         }
 
         html.Append("</table>");

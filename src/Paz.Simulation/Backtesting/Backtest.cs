@@ -1,5 +1,6 @@
 using Paz.Simulation.Agents;
 using Paz.Simulation.Engine;
+using Paz.Simulation.Inference;
 
 namespace Paz.Simulation.Backtesting;
 
@@ -11,7 +12,20 @@ namespace Paz.Simulation.Backtesting;
 /// <param name="Seed">Seed of the calibrations and forecasts.</param>
 /// <param name="Threads">Runs in parallel.</param>
 /// <param name="LastYear">The last year forecast and scored (2018: nothing later may enter).</param>
-public sealed record BacktestSettings(int Search, int Refine, int CalibrationReplicates, int ForecastReplicates, ulong Seed, int Threads, int LastYear = 2018);
+public sealed record BacktestSettings(int Search, int Refine, int CalibrationReplicates, int ForecastReplicates, ulong Seed, int Threads, int LastYear = 2018)
+{
+    /// <summary>
+    /// When set, each origin infers a posterior of the free parameters by ABC-SMC on the outcomes to the origin (instead of
+    /// calibrating a point), and each forecast replicate draws its parameter set from it: the bands carry parameter uncertainty.
+    /// </summary>
+    public BacktestPosterior? Posterior { get; init; }
+}
+
+/// <summary>The inference a backtest runs at each origin (<see cref="AbcSmc"/>).</summary>
+/// <param name="Particles">Population size.</param>
+/// <param name="Generations">Generations after the draws from the prior.</param>
+/// <param name="Quantile">Each tolerance's quantile of the previous generation's distances.</param>
+public sealed record BacktestPosterior(int Particles, int Generations, double Quantile = 0.5);
 
 /// <summary>One origin of a backtest: the fit on the years before it, the engine's forecast and every forecaster's score.</summary>
 /// <param name="Origin">The origin: December of this year; the fit sees outcomes to it, the forecast starts after it.</param>
@@ -70,17 +84,49 @@ public static class Backtest
 
         // A scenario's fitted values saw years after the origin: the search restarts from the declared defaults.
         var fresh = timeline.Select(s => free.Aggregate(s, (acc, f) => acc.With(f.Name, Declarations.Find(f.Name)!.Default)));
-        var fit = Calibration.Fit(engine, fresh, targets, free, settings.Seed + (ulong)origin, settings.Search, settings.Refine, settings.Threads, progress, settings.CalibrationReplicates);
-        var fitted = fresh.Select(s => free.Aggregate(s, (acc, f) => acc.With(f.Name, fit.Parameters.Get(f.Name))));
         var weeks = inputs.WeeksThrough(settings.LastYear);
         var runs = new ReplicateResult[settings.ForecastReplicates];
+        CalibrationResult fit;
+        Func<int, Timeline> timelineOf;
+        if (settings.Posterior is { } abc)
+        {
+            var generations = AbcSmc.Run(free.Count, EngineInference.Distance(engine, fresh, targets, seen, free, settings.Threads), abc.Particles, abc.Generations, abc.Quantile,
+                settings.Seed + (ulong)origin, batch: Math.Max(8, 4 * settings.Threads), progress: new InlineProgress<AbcGeneration>(g => progress?.Report((g.Index, g.Tolerance))));
+            var posterior = generations[^1];
+            var cumulative = AbcSmc.Cumulative(posterior.Particles);
+            var best = posterior.Particles.MinBy(p => p.Distance)!;
+            // The "fit" of a posterior: its best particle's values, the last tolerance and the simulations it took.
+            fit = new CalibrationResult(Calibration.AtQuantiles(fresh, free, best.Unit).First, posterior.Tolerance, generations.Sum(g => g.Simulations), new Dictionary<int, double>());
+            timelineOf = k =>
+            {
+                var random = ReplicateRandom(settings, origin, k);
+                random.NextUInt64(); // the replicate's seed
+                return Calibration.AtQuantiles(fresh, free, posterior.Particles[AbcSmc.Pick(cumulative, random.NextDouble())].Unit);
+            };
+        }
+        else
+        {
+            fit = Calibration.Fit(engine, fresh, targets, free, settings.Seed + (ulong)origin, settings.Search, settings.Refine, settings.Threads, progress, settings.CalibrationReplicates);
+            var fitted = fresh.Select(s => free.Aggregate(s, (acc, f) => acc.With(f.Name, fit.Parameters.Get(f.Name))));
+            timelineOf = _ => fitted;
+        }
+
         Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Threads) }, k =>
-            runs[k] = engine.Run(fitted, weeks, new Core.Randomness.Xoshiro256StarStar(unchecked(settings.Seed + (ulong)origin + ((ulong)k * 0x9E3779B97F4A7C15UL))).NextUInt64()));
+            runs[k] = engine.Run(timelineOf(k), weeks, ReplicateRandom(settings, origin, k).NextUInt64()));
         Forecast Over(IEnumerable<int> years) => new(
             "engine",
             years.ToDictionary(y => y, y => runs.Select(r => (double)r.Homicides(y)).ToArray()),
             years.ToDictionary(y => y, y => runs.Select(r => inputs.SumByState(m => r.Homicides(m, y))).ToArray()));
         var raw = Over(Enumerable.Range(origin + 1, settings.LastYear - origin));
         return (fit, raw, Anchoring.Anchored(raw, Over([origin]), seen));
+    }
+
+    // Replicate k's generator at an origin: its seed (the first draw, as before posteriors) and, with a posterior, its particle.
+    private static Core.Randomness.Xoshiro256StarStar ReplicateRandom(BacktestSettings settings, int origin, int k) =>
+        new(unchecked(settings.Seed + (ulong)origin + ((ulong)k * 0x9E3779B97F4A7C15UL)));
+
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

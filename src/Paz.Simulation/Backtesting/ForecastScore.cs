@@ -24,6 +24,12 @@ public sealed record ForecastScore(
     double NationalCrps,
     double StateCrps)
 {
+    /// <summary>Years whose national coverage was checked (0 for a point forecast): the weight of <see cref="NationalCoverage"/> when pooling origins.</summary>
+    public int NationalCases { get; init; }
+
+    /// <summary>State-years whose coverage was checked: the weight of <see cref="StateCoverage"/> when pooling origins.</summary>
+    public int StateCases { get; init; }
+
     /// <summary>Scores <paramref name="forecast"/> against <paramref name="observed"/> over the forecast's years.</summary>
     public static ForecastScore Of(Forecast forecast, ObservedHomicides observed)
     {
@@ -69,7 +75,11 @@ public sealed record ForecastScore(
             point ? double.NaN : years.Count(y => Inside(forecast.National[y], observed.National[y])) / (double)years.Count,
             cases > 0 ? covered / (double)cases : double.NaN,
             years.Average(y => Crps(forecast.National[y], observed.National[y])),
-            stateCrps.Average());
+            stateCrps.Average())
+        {
+            NationalCases = point ? 0 : years.Count,
+            StateCases = cases,
+        };
     }
 
     /// <summary>

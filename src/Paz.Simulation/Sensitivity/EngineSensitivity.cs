@@ -10,6 +10,19 @@ namespace Paz.Simulation.Sensitivity;
 /// <param name="Weight">1 for a scenario's own homicides; 1 and −1 for a paired difference between two scenarios.</param>
 public sealed record SensitivityTerm(CriminalMarketEngine Engine, Timeline Timeline, double Weight);
 
+/// <summary>What a sensitivity design measures of each run.</summary>
+public enum SensitivityOutput
+{
+    /// <summary>National homicides in the year.</summary>
+    Homicides,
+
+    /// <summary>
+    /// Whether the national rate in the year is at most the plan's promise (4 per 100,000): averaged over a point's
+    /// replicates, the probability of meeting it.
+    /// </summary>
+    MeetsPromise,
+}
+
 /// <summary>
 /// Runs a sensitivity design through the engine: each point of the unit cube becomes parameter values through the
 /// parameters' priors (<see cref="Calibration.AtQuantiles"/>), each scenario runs to the end of <c>year</c> with common
@@ -25,10 +38,28 @@ public static class EngineSensitivity
         int year, int replicates, ulong seed, int threads, IProgress<int>? progress = null) =>
         Evaluate([new SensitivityTerm(engine, timeline, 1)], factors, design, year, replicates, seed, threads, progress);
 
+    /// <summary>The weighted sum of the terms' <paramref name="output"/> in <paramref name="year"/> at each design point (mean over common seeds).</summary>
+    public static double[] Evaluate(
+        IReadOnlyList<SensitivityTerm> terms, IReadOnlyList<FreeParameter> factors, IReadOnlyList<double[]> design,
+        int year, int replicates, ulong seed, int threads, IProgress<int>? progress, SensitivityOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var population = terms.Select(t => Enumerable.Range(0, t.Engine.Inputs.MunicipalityCount).Sum(m => t.Engine.Inputs.PopulationIn(m, year))).ToArray();
+        return Evaluate(terms, factors, design, year, replicates, seed, threads, progress, output == SensitivityOutput.Homicides
+            ? (_, homicides) => homicides
+            : (t, homicides) => homicides * 100_000 / population[t] <= YearSummary.PromisedRate ? 1 : 0);
+    }
+
     /// <summary>The weighted sum of the terms' national homicides in <paramref name="year"/> at each design point (mean over common seeds).</summary>
     public static double[] Evaluate(
         IReadOnlyList<SensitivityTerm> terms, IReadOnlyList<FreeParameter> factors, IReadOnlyList<double[]> design,
-        int year, int replicates, ulong seed, int threads, IProgress<int>? progress = null)
+        int year, int replicates, ulong seed, int threads, IProgress<int>? progress = null) =>
+        Evaluate(terms, factors, design, year, replicates, seed, threads, progress, (_, homicides) => homicides);
+
+    // The runs; measure(term, national homicides) is what each contributes.
+    private static double[] Evaluate(
+        IReadOnlyList<SensitivityTerm> terms, IReadOnlyList<FreeParameter> factors, IReadOnlyList<double[]> design,
+        int year, int replicates, ulong seed, int threads, IProgress<int>? progress, Func<int, double, double> measure)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(design);
@@ -56,7 +87,7 @@ public static class EngineSensitivity
                 var parameters = Calibration.AtQuantiles(terms[t].Timeline, factors, design[k]);
                 for (var r = 0; r < replicates; r++)
                 {
-                    sum += terms[t].Weight * terms[t].Engine.Run(parameters, weeks[t], runSeed + (ulong)r).Homicides(year);
+                    sum += terms[t].Weight * measure(t, terms[t].Engine.Run(parameters, weeks[t], runSeed + (ulong)r).Homicides(year));
                 }
             }
 

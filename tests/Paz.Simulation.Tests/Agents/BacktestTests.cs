@@ -87,4 +87,26 @@ public class BacktestTests
         Assert.Equal(0.5, ForecastScore.Crps([0, 2], 1), 12); // E|X − y| = 1, E|X − X′| = 1
         Assert.True(ForecastScore.Crps([0, 2], 1) < ForecastScore.Crps([0, 0], 1));
     }
+
+    [Fact]
+    public void ABacktestDrawingFromAPosteriorAtEachOriginCannotReadAnOutcomeAfterItAndCountsItsCoverage()
+    {
+        var (engine, timeline, observed) = World();
+        var poisoned = observed with
+        {
+            National = observed.National.ToDictionary(x => x.Key, x => x.Key > 2016 ? 100 * x.Value : x.Value),
+            States = observed.States.ToDictionary(x => x.Key, x => x.Key > 2016 ? x.Value.Select(v => 100 * v).ToArray() : x.Value),
+        };
+        var settings = Small with { ForecastReplicates = 6, Posterior = new BacktestPosterior(Particles: 6, Generations: 1) };
+        var clean = Backtest.AtOrigin(engine, timeline, observed, 2016, Free, settings);
+        var dirty = Backtest.AtOrigin(engine, timeline, poisoned, 2016, Free, settings);
+        Assert.Equal(clean.Forecasts[0].National[2018], dirty.Forecasts[0].National[2018]);
+
+        // The replicates drew different parameter sets: their baseline rates, and so their counts, differ more than one set's noise.
+        Assert.True(clean.Forecasts[0].National[2018].Distinct().Count() > 1);
+        var engineScore = clean.Scores[0];
+        Assert.Equal(2, engineScore.NationalCases); // 2017 and 2018
+        Assert.Equal(2, engineScore.StateCases);    // one state, two years
+        Assert.Equal(0, dirty.Scores[0].NationalCoverage); // a hundredfold future lies outside every band
+    }
 }

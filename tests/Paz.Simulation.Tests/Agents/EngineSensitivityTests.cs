@@ -31,4 +31,21 @@ public sealed class EngineSensitivityTests
         Assert.Equal(one, two);
         Assert.True(one.Distinct().Count() > 1, "the points differ, so the check compares something");
     }
+
+    [Fact]
+    public void ThePromisesProbabilityFallsAsTheBaselineRateRisesAndIgnoresTheGuardBeforeThereIsOne()
+    {
+        // A synthetic world of four places of 100,000 (not real data): 4 per 100,000 is 16 homicides a year, and only
+        // homicides not tied to organizations happen (no members).
+        var engine = new CriminalMarketEngine(SmallWorld.Inputs(4));
+        var timeline = Timeline.Constant(Settings.Defaults.With(WorldParameters.InitialMembers, 0));
+        IReadOnlyList<FreeParameter> factors = [Factor("guard_deterrence"), Factor("baseline_rate")];
+        double[][] design = [[0.5, 0.1], [0.5, 0.9], [0.9, 0.1]]; // baseline 1.2 and 10.8 per 100,000; the Guard's deterrence moved
+        var term = new SensitivityTerm(engine, timeline, 1);
+        var probability = EngineSensitivity.Evaluate([term], factors, design, 2015, 20, 5, 2, null, SensitivityOutput.MeetsPromise);
+        Assert.True(probability[0] > 0.9 && probability[1] < 0.1, $"{probability[0]} at 1.2 per 100,000, {probability[1]} at 10.8");
+        Assert.Equal(probability[0], probability[2]);
+        var homicides = EngineSensitivity.Evaluate([term], factors, design, 2015, 20, 5, 2, null, SensitivityOutput.Homicides);
+        Assert.InRange(homicides[1], 35, 52); // about 43 a year at 10.8 per 100,000
+    }
 }
