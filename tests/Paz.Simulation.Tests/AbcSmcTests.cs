@@ -50,6 +50,18 @@ public sealed class AbcSmcTests
     }
 
     [Fact]
+    public void TwentyFiveParametersOfWhichTheDataSpeakOfOneKeepADiverseSampleAndTheOthersTheirPriors()
+    {
+        // Importance weights degenerate with this many parameters (on the engine: an effective sample size of 1.5 of
+        // 100); the replenishing sampler keeps equal weights and distinct particles, and leaves the 24 silent ones spread.
+        var posterior = AbcSmc.Run(25, Distances, 200, 6, 0.5, 13)[^1];
+        Assert.All(posterior.Particles, p => Assert.Equal(1.0 / 200, p.Weight, 12));
+        Assert.True(posterior.Particles.Select(p => p.Unit[0]).Distinct().Count() > 150, "distinct particles");
+        Assert.True(Math.Abs((-5 + (10 * posterior.Mean(0))) - Observed) < 0.1, $"identified: mean {-5 + (10 * posterior.Mean(0)):F3}");
+        Assert.All(Enumerable.Range(1, 24), i => Assert.InRange(posterior.StandardDeviation(i), 0.2, 0.35)); // uniform: 0.289
+    }
+
+    [Fact]
     public void TheSameSeedGivesTheSamePosteriorWhateverTheBatchesRunOn()
     {
         static double[] Parallel(IReadOnlyList<(double[] Unit, ulong Seed)> batch)

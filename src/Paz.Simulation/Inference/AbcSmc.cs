@@ -32,17 +32,25 @@ public sealed record AbcGeneration(int Index, double Tolerance, IReadOnlyList<Ab
 }
 
 /// <summary>
-/// Approximate Bayesian computation by sequential Monte Carlo (Toni et al. 2009; Beaumont et al. 2009's weights and
-/// kernel): a population drawn from the prior is moved through generations of shrinking tolerance, each tolerance the
-/// <c>quantile</c> of the previous generation's distances (adaptive, as in Del Moral et al. 2012), each proposal a
-/// previous particle perturbed by a Gaussian kernel with twice the population's weighted covariance. The priors enter as
-/// the uniform distribution on the unit cube of their quantiles, so a proposal outside the cube has prior density 0 and
-/// is dropped, and a weight is 1 / Σ w_j K(θ | θ_j). Proposals are drawn in fixed-size batches from the seeded
-/// generator and their distances computed together (in parallel by the caller); they are accepted in order, so the
-/// posterior is the same on any number of threads. Written here because no maintained .NET package implements ABC-SMC.
+/// Approximate Bayesian computation by sequential Monte Carlo with adaptive tolerances, in its replenishment form
+/// (Drovandi and Pettitt 2011; Del Moral, Doucet and Jasra 2012): a population drawn from the prior is moved through
+/// generations whose tolerance is the <c>quantile</c> of the previous generation's distances; the particles beyond it are
+/// dropped, replaced by copies of survivors chosen at random, and each copy is moved by rounds of a Markov chain that
+/// targets the prior restricted to the tolerance (a Gaussian random walk with the survivors' covariance scaled by
+/// 2.38² / d, reflected at the edges of the unit cube so that it stays symmetric: a move is accepted when its simulation
+/// lies within the tolerance). The rounds are as many as make a copy move with 99% probability at the acceptance rate of
+/// the first (at most <see cref="MostRounds"/>). Particles keep equal weights, so the sample does not degenerate as the
+/// importance weights of Beaumont et al. (2009) do with many parameters (an effective sample size of 1.5 of 100 with 25
+/// parameters, measured on the engine). The priors enter as the uniform distribution on the unit cube of their
+/// quantiles. Proposals are drawn from the seeded generator and their distances computed together (in parallel by the
+/// caller); they are accepted in order, so the posterior is the same on any number of threads. Written here because no
+/// maintained .NET package implements ABC-SMC.
 /// </summary>
 public static class AbcSmc
 {
+    /// <summary>Most rounds of moves in one generation.</summary>
+    public const int MostRounds = 30;
+
     /// <summary>Runs the sampler; returns every generation, the last being the posterior.</summary>
     /// <param name="dimensions">Parameters inferred.</param>
     /// <param name="distances">The distance from the observations of each (unit point, seed) of a batch.</param>
@@ -51,7 +59,7 @@ public static class AbcSmc
     /// <param name="quantile">Each tolerance is this quantile of the previous generation's distances (0.5 is usual).</param>
     /// <param name="seed">Seed of the proposals and simulation seeds; generation g draws from its own generator seeded by
     /// (seed, g), so a run resumed from a stored generation continues exactly as an uninterrupted one would.</param>
-    /// <param name="batch">Proposals per call of <paramref name="distances"/>.</param>
+    /// <param name="batch">Most proposals per call of <paramref name="distances"/>.</param>
     /// <param name="maxSimulations">Stops (returning what it has) when a generation would need more simulations than this.</param>
     /// <param name="progress">Told of each finished generation (a caller stores it: the checkpoint to resume from).</param>
     /// <param name="resumeFrom">A generation already made (by an earlier, interrupted run with the same arguments): continue after it.</param>
@@ -72,8 +80,8 @@ public static class AbcSmc
         if (resumeFrom is null)
         {
             var random = Generator(seed, 0);
-            var prior = Fill(distances, particles, double.PositiveInfinity, batch, maxSimulations, random, r => Enumerable.Range(0, dimensions).Select(_ => r.NextDouble()).ToArray());
-            current = new AbcGeneration(0, prior.Accepted.Max(p => p.Distance), Normalized(prior.Accepted.Select(p => p with { Weight = 1 })), prior.Simulations);
+            var prior = FromPrior(distances, dimensions, particles, batch, maxSimulations, random);
+            current = new AbcGeneration(0, prior.Accepted.Max(p => p.Distance), Equal(prior.Accepted), prior.Simulations);
             progress?.Report(current);
         }
         else
@@ -84,27 +92,13 @@ public static class AbcSmc
         history.Add(current);
         for (var g = current.Index + 1; g <= generations; g++)
         {
-            var random = Generator(seed, g);
-            var tolerance = Quantile(current.Particles.Select(p => p.Distance), quantile);
-            var kernel = Kernel(current, dimensions);
-            var cumulative = Cumulative(current.Particles);
-            var previous = current;
-            double[]? Propose(Xoshiro256StarStar r)
-            {
-                var parent = previous.Particles[Pick(cumulative, r.NextDouble())];
-                var step = kernel.Lower * Vector<double>.Build.Dense(dimensions, _ => Gaussian(r));
-                var point = parent.Unit.Select((u, i) => u + step[i]).ToArray();
-                return point.All(u => u is >= 0 and <= 1) ? point : null; // outside the priors' support
-            }
-
-            var filled = Fill(distances, particles, tolerance, batch, maxSimulations, random, Propose);
-            if (filled.Accepted.Count < particles)
+            var next = Replenish(current, g, distances, dimensions, quantile, Generator(seed, g), batch, maxSimulations);
+            if (next is null)
             {
                 break; // the budget ran out: the last full generation stands
             }
 
-            var weighted = filled.Accepted.Select(p => p with { Weight = 1 / previous.Particles.Sum(q => q.Weight * kernel.Density(p.Unit, q.Unit)) });
-            current = new AbcGeneration(g, tolerance, Normalized(weighted), filled.Simulations);
+            current = next;
             history.Add(current);
             progress?.Report(current);
         }
@@ -112,46 +106,105 @@ public static class AbcSmc
         return history;
     }
 
-    private static (List<AbcParticle> Accepted, int Simulations) Fill(
-        Func<IReadOnlyList<(double[] Unit, ulong Seed)>, double[]> distances, int particles, double tolerance,
-        int batch, int maxSimulations, Xoshiro256StarStar random, Func<Xoshiro256StarStar, double[]?> propose)
+    // Draws from the prior until the population is full (distances that are not finite are refused).
+    private static (List<AbcParticle> Accepted, int Simulations) FromPrior(
+        Func<IReadOnlyList<(double[] Unit, ulong Seed)>, double[]> distances, int dimensions, int particles, int batch, int maxSimulations, Xoshiro256StarStar random)
     {
         var accepted = new List<AbcParticle>(particles);
         var simulations = 0;
         while (accepted.Count < particles && simulations < maxSimulations)
         {
-            var proposals = new List<(double[] Unit, ulong Seed)>(batch);
-            while (proposals.Count < batch)
-            {
-                if (propose(random) is { } point)
-                {
-                    proposals.Add((point, random.NextUInt64()));
-                }
-            }
-
+            var proposals = Enumerable.Range(0, Math.Min(batch, particles - accepted.Count)).Select(_ => (Unit: Enumerable.Range(0, dimensions).Select(_ => random.NextDouble()).ToArray(), Seed: random.NextUInt64())).ToList();
             var found = distances(proposals);
             simulations += proposals.Count;
-            for (var k = 0; k < proposals.Count && accepted.Count < particles; k++)
-            {
-                if (found[k] <= tolerance && double.IsFinite(found[k]))
-                {
-                    accepted.Add(new AbcParticle(proposals[k].Unit, 0, found[k], proposals[k].Seed));
-                }
-            }
+            accepted.AddRange(proposals.Select((p, k) => new AbcParticle(p.Unit, 0, found[k], p.Seed)).Where(p => double.IsFinite(p.Distance)));
         }
 
         return (accepted, simulations);
     }
 
+    // One generation: drop the particles beyond the new tolerance, copy survivors in their place, and move the copies.
+    private static AbcGeneration? Replenish(
+        AbcGeneration previous, int index, Func<IReadOnlyList<(double[] Unit, ulong Seed)>, double[]> distances,
+        int dimensions, double quantile, Xoshiro256StarStar random, int batch, int maxSimulations)
+    {
+        var tolerance = Quantile(previous.Particles.Select(p => p.Distance), quantile);
+        var survivors = previous.Particles.Where(p => p.Distance <= tolerance).ToList();
+        var population = new List<AbcParticle>(survivors);
+        var moving = new List<int>();
+        for (var k = survivors.Count; k < previous.Particles.Count; k++)
+        {
+            population.Add(survivors[(int)(random.NextDouble() * survivors.Count) % survivors.Count]);
+            moving.Add(k);
+        }
+
+        var step = Step(survivors, dimensions);
+        var simulations = 0;
+        var rounds = MostRounds;
+        for (var round = 0; round < rounds && moving.Count > 0; round++)
+        {
+            if (simulations + moving.Count > maxSimulations)
+            {
+                return null;
+            }
+
+            var proposals = moving.Select(k =>
+            {
+                var z = Vector<double>.Build.Dense(dimensions, _ => Gaussian(random));
+                var move = step * z;
+                return (Unit: population[k].Unit.Select((u, i) => Reflect(u + move[i])).ToArray(), Seed: random.NextUInt64());
+            }).ToList();
+            var found = new List<double>(proposals.Count);
+            for (var from = 0; from < proposals.Count; from += Math.Max(1, batch))
+            {
+                found.AddRange(distances(proposals.GetRange(from, Math.Min(Math.Max(1, batch), proposals.Count - from))));
+            }
+
+            simulations += proposals.Count;
+            var accepted = 0;
+            for (var j = 0; j < moving.Count; j++)
+            {
+                if (found[j] <= tolerance && double.IsFinite(found[j]))
+                {
+                    population[moving[j]] = new AbcParticle(proposals[j].Unit, 0, found[j], proposals[j].Seed);
+                    accepted++;
+                }
+            }
+
+            if (round == 0)
+            {
+                // Enough rounds that a copy moves at least once with probability 0.99 at the first round's acceptance.
+                var rate = Math.Clamp(accepted / (double)moving.Count, 0.01, 0.99);
+                rounds = Math.Clamp((int)Math.Ceiling(Math.Log(0.01) / Math.Log(1 - rate)), 1, MostRounds);
+            }
+        }
+
+        return new AbcGeneration(index, tolerance, Equal(population), simulations);
+    }
+
+    private static List<AbcParticle> Equal(List<AbcParticle> particles) => [.. particles.Select(p => p with { Weight = 1.0 / particles.Count })];
+
+    // Folds a coordinate back into [0, 1] (a reflecting walk is symmetric, so moves need no correction).
+    private static double Reflect(double u)
+    {
+        var x = Math.Abs(u) % 2;
+        return x > 1 ? 2 - x : x;
+    }
+
+    // The random walk's step: the Cholesky factor of the survivors' covariance times 2.38² / d (Roberts, Gelman and Gilks 1997).
+    private static Matrix<double> Step(List<AbcParticle> survivors, int dimensions)
+    {
+        var means = Enumerable.Range(0, dimensions).Select(i => survivors.Average(p => p.Unit[i])).ToArray();
+        var scale = 2.38 * 2.38 / dimensions;
+        var covariance = Matrix<double>.Build.Dense(dimensions, dimensions, (i, j) =>
+            scale * survivors.Sum(p => (p.Unit[i] - means[i]) * (p.Unit[j] - means[j])) / Math.Max(1, survivors.Count - 1));
+        // Survivors collapsed onto a point would give a singular covariance: keep a floor of spread.
+        covariance += Matrix<double>.Build.DenseIdentity(dimensions) * 1e-10;
+        return covariance.Cholesky().Factor;
+    }
+
     private static Xoshiro256StarStar Generator(ulong seed, int generation) =>
         new(new Xoshiro256StarStar(unchecked(seed ^ (0x9E3779B97F4A7C15UL * (ulong)(generation + 1)))).NextUInt64());
-
-    private static List<AbcParticle> Normalized(IEnumerable<AbcParticle> particles)
-    {
-        var list = particles.ToList();
-        var total = list.Sum(p => p.Weight);
-        return [.. list.Select(p => p with { Weight = p.Weight / total })];
-    }
 
     /// <summary>The running sums of the particles' weights (what <see cref="Pick"/> searches).</summary>
     internal static double[] Cumulative(IReadOnlyList<AbcParticle> particles)
@@ -186,25 +239,5 @@ public static class AbcSmc
         var u1 = 1 - random.NextDouble();
         var u2 = random.NextDouble();
         return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
-
-    private static PerturbationKernel Kernel(AbcGeneration generation, int dimensions)
-    {
-        var means = Enumerable.Range(0, dimensions).Select(generation.Mean).ToArray();
-        var covariance = Matrix<double>.Build.Dense(dimensions, dimensions, (i, j) =>
-            2 * generation.Particles.Sum(p => p.Weight * (p.Unit[i] - means[i]) * (p.Unit[j] - means[j])));
-        // A population collapsed onto a point would give a singular kernel: keep a floor of spread.
-        covariance += Matrix<double>.Build.DenseIdentity(dimensions) * 1e-10;
-        return new PerturbationKernel(covariance.Cholesky().Factor, covariance.Inverse());
-    }
-
-    private sealed record PerturbationKernel(Matrix<double> Lower, Matrix<double> Precision)
-    {
-        // Unnormalized: the constant is the same for every pair, and the weights are normalized.
-        public double Density(double[] x, double[] centre)
-        {
-            var d = Vector<double>.Build.Dense(x.Length, i => x[i] - centre[i]);
-            return Math.Exp(-0.5 * (d * (Precision * d)));
-        }
     }
 }
