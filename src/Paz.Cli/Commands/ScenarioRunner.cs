@@ -34,7 +34,9 @@ internal static class ScenarioRunner
         Func<int, Paz.Simulation.Engine.Timeline>? timelineOf = posterior is null ? null : k => posterior.TimelineFor(timeline, k);
         if (posterior is not null)
         {
-            console.Error.WriteLine($"paz: {scenario.Name}: each replicate draws its {string.Join(", ", posterior.Parameters.Select(p => p.Name))} from the posterior of {posterior.Scenario} (generation {posterior.Generation.Index}, {posterior.Particles.Count} particles)");
+            console.Error.WriteLine($"paz: {scenario.Name}: each replicate draws its {string.Join(", ", posterior.Parameters.Select(p => p.Name))} from the posterior of {posterior.Scenario} (generation {posterior.Generation.Index}, {posterior.Particles.Count} particles)"
+                + (posterior.FromPrior.Count > 0 ? $" and its {string.Join(", ", posterior.FromPrior.Select(p => p.Name))} from its prior" : string.Empty)
+                + ": the bands hold parameter and stochastic uncertainty");
         }
 
         IReadOnlyList<ReplicateResult> replicates;

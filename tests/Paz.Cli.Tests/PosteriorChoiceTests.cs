@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Paz.Cli.Commands;
+using Paz.Core.Parameters;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Inference;
+
+namespace Paz.Cli.Tests;
+
+/// <summary>Which posterior paz run and paz compare draw from: beside the scenario or its base, --posterior, or none with --point.</summary>
+public class PosteriorChoiceTests
+{
+    // A base scenario of three months, a child building on it, and a posterior beside the base whose two particles put
+    // the baseline rate of homicides not tied to organizations at its prior's 5th and 95th percentiles (0.6 and 11.4
+    // per 100,000) and draw the Guard's deterrence from its prior. Synthetic posterior, real data.
+    private static (string Folder, string Base, string Child) Scenarios()
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-posterior-").FullName;
+        var basePath = Path.Combine(folder, "short.yaml");
+        File.WriteAllText(basePath, "name: short\ndescription: \"a short test run\"\nengine: agent\nstart: 2015-01\nend: 2015-03\nreplicates: 6\nseed: 3\n");
+        var child = Path.Combine(folder, "child.yaml");
+        File.WriteAllText(child, "name: child\nbase: short.yaml\n");
+        var posterior = new PosteriorSample("short", [new FreeParameter("baseline_rate", Prior.Uniform(0, 12))], 4, 2, 0.5, 10,
+            new AbcGeneration(2, 1, [new AbcParticle([0.05], 0.5, 0.5, 1), new AbcParticle([0.95], 0.5, 0.5, 2)], 10))
+        {
+            FromPrior = [new FreeParameter("guard_deterrence", Prior.Uniform(0, 0.8))],
+        };
+        PosteriorFile.Write(Path.Combine(folder, "short.posterior.json"), posterior);
+        return (folder, basePath, child);
+    }
+
+    private static double MeanHomicides(PazRun run)
+    {
+        using var json = JsonDocument.Parse(run.Output);
+        return json.RootElement.GetProperty("years")[0].GetProperty("homicides").GetProperty("mean").GetDouble();
+    }
+
+    [Fact]
+    public void AScenarioDrawsFromThePosteriorBesideItsBaseAndPointRunsItsOwnValues()
+    {
+        var (folder, _, child) = Scenarios();
+        var drawn = PazRun.Of("run", child, "--json", "--out", Path.Combine(folder, "drawn"));
+        Assert.True(drawn.ExitCode == 0, drawn.Error);
+        Assert.Contains("draws its baseline_rate from the posterior of short", drawn.Error, StringComparison.Ordinal);
+        Assert.Contains("guard_deterrence from its prior", drawn.Error, StringComparison.Ordinal);
+        var point = PazRun.Of("run", child, "--json", "--point", "--out", Path.Combine(folder, "point"));
+        Assert.True(point.ExitCode == 0, point.Error);
+        Assert.DoesNotContain("posterior", point.Error, StringComparison.Ordinal);
+        Assert.NotEqual(MeanHomicides(point), MeanHomicides(drawn));
+
+        var both = PazRun.Of("run", child, "--point", "--posterior", Path.Combine(folder, "short.posterior.json"));
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("contradict", both.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompareRefusesScenariosThatWouldDrawFromDifferentPosteriors()
+    {
+        var (folder, _, child) = Scenarios();
+        var alone = Path.Combine(Directory.CreateTempSubdirectory("paz-alone-").FullName, "alone.yaml");
+        File.WriteAllText(alone, File.ReadAllText(Path.Combine(folder, "short.yaml")).Replace("name: short", "name: alone", StringComparison.Ordinal));
+        var run = PazRun.Of("compare", child, alone, "--out", Path.Combine(folder, "compare.html"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("would not be paired", run.Error, StringComparison.Ordinal);
+        Assert.Contains("alone: none", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidatingADrawnRunChecksItsBandsAgainstTheObservedYears()
+    {
+        var (folder, _, child) = Scenarios();
+        var run = PazRun.Of("run", child, "--validate", "--out", Path.Combine(folder, "validated"));
+        Assert.Contains("posterior predictive", run.Output, StringComparison.Ordinal);
+        Assert.Contains("state-years covered by their 90% band", run.Output, StringComparison.Ordinal);
+        var point = PazRun.Of("run", child, "--validate", "--point", "--out", Path.Combine(folder, "validated-point"));
+        Assert.DoesNotContain("posterior predictive", point.Output, StringComparison.Ordinal);
+    }
+}
