@@ -17,8 +17,11 @@ public sealed record AbcParticle(double[] Unit, double Weight, double Distance, 
 /// <param name="Simulations">Simulations run to fill it.</param>
 public sealed record AbcGeneration(int Index, double Tolerance, IReadOnlyList<AbcParticle> Particles, int Simulations)
 {
+    /// <summary>Moves accepted in this generation (the draws from the prior: every finite one).</summary>
+    public int Accepted { get; init; }
+
     /// <summary>Share of this generation's simulations that were accepted.</summary>
-    public double AcceptanceRate => Simulations == 0 ? 0 : Particles.Count / (double)Simulations;
+    public double AcceptanceRate => Simulations == 0 ? 0 : (Index == 0 ? Particles.Count : Accepted) / (double)Simulations;
 
     /// <summary>Weighted mean of dimension <paramref name="i"/>.</summary>
     public double Mean(int i) => Particles.Sum(p => p.Weight * p.Unit[i]);
@@ -140,6 +143,7 @@ public static class AbcSmc
 
         var step = Step(survivors, dimensions);
         var simulations = 0;
+        var moved = 0;
         var rounds = MostRounds;
         for (var round = 0; round < rounds && moving.Count > 0; round++)
         {
@@ -171,6 +175,8 @@ public static class AbcSmc
                 }
             }
 
+            moved += accepted;
+
             if (round == 0)
             {
                 // Enough rounds that a copy moves at least once with probability 0.99 at the first round's acceptance.
@@ -179,7 +185,7 @@ public static class AbcSmc
             }
         }
 
-        return new AbcGeneration(index, tolerance, Equal(population), simulations);
+        return new AbcGeneration(index, tolerance, Equal(population), simulations) { Accepted = moved };
     }
 
     private static List<AbcParticle> Equal(List<AbcParticle> particles) => [.. particles.Select(p => p with { Weight = 1.0 / particles.Count })];

@@ -27,6 +27,10 @@ public class DeclarationTests
         Assert.True(!spec.Fitted || spec.Prior is not null, $"{name} is fitted but has no prior to search");
         Assert.True(!spec.IsLever || spec.Switchable, $"{name} is a lever, so a timeline may change it");
         Assert.True(spec.Kind is not (ValueKind.Choice or ValueKind.Choices) || spec.Words.Count > 0, $"{name} is a choice without words");
+
+        // Uncertainty enters every band through the priors: a real-valued model parameter without one would be silently
+        // held at its point value by paz infer and by the drawing of replicates, so a new pillar's parameters must declare one.
+        Assert.True(spec.IsLever || spec.Kind != ValueKind.Number || spec.Prior is not null, $"{name} is a model parameter without a prior: paz infer and the bands would ignore its uncertainty");
     }
 
     [Fact]
