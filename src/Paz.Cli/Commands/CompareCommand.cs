@@ -64,7 +64,9 @@ public static class CompareCommand
                 + (drawn is null ? " Parameters at the scenarios' point values: the bands hold only the replicates' noise." : $" Each replicate drew its parameters from the posterior of {drawn.Scenario}: the bands hold parameter and stochastic uncertainty."),
                 differences)));
 
-            var table = new Table().Title("National homicide rate per 100,000 (mean, 5th-95th percentile)").AddColumn("Year");
+            var table = new Table().Title(drawn is null
+                ? "National homicide rate per 100,000 (mean, 5th-95th percentile; parameters at their point values: the bands hold only the replicates' noise)"
+                : $"National homicide rate per 100,000 (mean, 5th-95th percentile; each replicate drew its parameters from the posterior of {Markup.Escape(drawn.Scenario)}: the bands hold parameter and stochastic uncertainty)").AddColumn("Year");
             foreach (var o in outcomes)
             {
                 table.AddColumn(Markup.Escape(o.Name));
