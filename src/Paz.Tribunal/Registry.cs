@@ -11,8 +11,8 @@ namespace Paz.Tribunal;
 /// The tribunal's case registry. Every operation names the actor, the action and a purpose; the role ×
 /// action table is checked first, and every attempt — allowed, refused or denied — leaves an audit
 /// record. An allowed change's record is written in the change's own transaction, so the log and the data
-/// cannot disagree; a read's record is committed before its answer is returned; a refused attempt is
-/// recorded after its transaction rolled back.
+/// cannot disagree; a read's record is committed before its answer is returned (with other waiting records, in one
+/// transaction: <see cref="AuditBatch"/>); a refused attempt is recorded after its transaction rolled back.
 /// </summary>
 public sealed partial class Registry
 {
@@ -20,6 +20,7 @@ public sealed partial class Registry
     private volatile FieldCipher _cipher;
     private readonly IReadOnlyDictionary<string, RuleSet> _ruleSets;
     private readonly TimeProvider _clock;
+    private readonly AuditBatch _audit;
 
     /// <summary>Creates a registry over a database whose schema exists (see <see cref="Database.CreateSchemaAsync"/>).</summary>
     public Registry(Database database, FieldCipher cipher, IEnumerable<RuleSet> ruleSets, TimeProvider clock)
@@ -29,6 +30,7 @@ public sealed partial class Registry
         ArgumentNullException.ThrowIfNull(ruleSets);
         _ruleSets = ruleSets.ToDictionary(r => r.Name, StringComparer.Ordinal);
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _audit = new AuditBatch(database);
     }
 
     /// <summary>
@@ -116,12 +118,9 @@ public sealed partial class Registry
     private static string Why(string? purpose) =>
         string.IsNullOrWhiteSpace(purpose) ? "(no purpose stated)" : purpose.Trim()[..Math.Min(200, purpose.Trim().Length)];
 
-    private async Task Record(string actor, string role, TribunalAction action, string target, string purpose, string outcome) =>
-        await _database.InTransactionAsync(async (connection, transaction) =>
-        {
-            await AuditChain.AppendAsync(_database, connection, transaction, Now, actor, role, Wire(action), target, purpose, outcome).ConfigureAwait(false);
-            return 0;
-        }).ConfigureAwait(false);
+    // Committed with whatever other records are waiting (AuditBatch), before the caller goes on.
+    private Task Record(string actor, string role, TribunalAction action, string target, string purpose, string outcome) =>
+        _audit.AppendAsync(new PendingAuditRecord(Now, actor, role, Wire(action), target, purpose, outcome));
 
     /// <summary>An enum as it appears on the wire and in the audit log: snake_case.</summary>
     public static string Wire<TEnum>(TEnum value)
