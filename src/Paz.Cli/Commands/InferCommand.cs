@@ -101,7 +101,8 @@ public static class InferCommand
                     PosteriorFile.Write(target, new PosteriorSample(spec.Name, free, s, size, q, simulations, generation) { FromPrior = fromPrior, MadeBy = madeBy });
                     console.Error.WriteLine(string.Create(Invariant, $"paz: generation {generation.Index}: tolerance {generation.Tolerance:0.000}, {generation.Simulations} simulations, acceptance {generation.AcceptanceRate:P1}; written to {target}"));
                 }),
-                resumeFrom: resume?.Generation);
+                resumeFrom: resume?.Generation,
+                simulated: new Inline<(int Generation, int Simulations)>(p => console.Error.WriteLine(string.Create(Invariant, $"paz: generation {p.Generation}: {p.Simulations} simulations so far"))));
 
             var posterior = PosteriorFile.Read(target);
             var table = new Table().Title(string.Create(Invariant, $"Posterior of {Markup.Escape(spec.Name)} after generation {posterior.Generation.Index} (tolerance {posterior.Generation.Tolerance:0.000}, {simulations:N0} simulations)"))

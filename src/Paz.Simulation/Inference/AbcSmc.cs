@@ -66,9 +66,11 @@ public static class AbcSmc
     /// <param name="maxSimulations">Stops (returning what it has) when a generation would need more simulations than this.</param>
     /// <param name="progress">Told of each finished generation (a caller stores it: the checkpoint to resume from).</param>
     /// <param name="resumeFrom">A generation already made (by an earlier, interrupted run with the same arguments): continue after it.</param>
+    /// <param name="simulated">Told, after each batch, of the (generation, simulations run in it so far): progress within a long generation.</param>
     public static IReadOnlyList<AbcGeneration> Run(
         int dimensions, Func<IReadOnlyList<(double[] Unit, ulong Seed)>, double[]> distances, int particles, int generations,
-        double quantile, ulong seed, int batch = 64, int maxSimulations = int.MaxValue, IProgress<AbcGeneration>? progress = null, AbcGeneration? resumeFrom = null)
+        double quantile, ulong seed, int batch = 64, int maxSimulations = int.MaxValue, IProgress<AbcGeneration>? progress = null, AbcGeneration? resumeFrom = null,
+        IProgress<(int Generation, int Simulations)>? simulated = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
         ArgumentNullException.ThrowIfNull(distances);
@@ -95,7 +97,8 @@ public static class AbcSmc
         history.Add(current);
         for (var g = current.Index + 1; g <= generations; g++)
         {
-            var next = Replenish(current, g, distances, dimensions, quantile, Generator(seed, g), batch, maxSimulations);
+            var generation = g;
+            var next = Replenish(current, g, distances, dimensions, quantile, Generator(seed, g), batch, maxSimulations, n => simulated?.Report((generation, n)));
             if (next is null)
             {
                 break; // the budget ran out: the last full generation stands
@@ -129,7 +132,7 @@ public static class AbcSmc
     // One generation: drop the particles beyond the new tolerance, copy survivors in their place, and move the copies.
     private static AbcGeneration? Replenish(
         AbcGeneration previous, int index, Func<IReadOnlyList<(double[] Unit, ulong Seed)>, double[]> distances,
-        int dimensions, double quantile, Xoshiro256StarStar random, int batch, int maxSimulations)
+        int dimensions, double quantile, Xoshiro256StarStar random, int batch, int maxSimulations, Action<int> simulatedSoFar)
     {
         var tolerance = Quantile(previous.Particles.Select(p => p.Distance), quantile);
         var survivors = previous.Particles.Where(p => p.Distance <= tolerance).ToList();
@@ -162,6 +165,7 @@ public static class AbcSmc
             for (var from = 0; from < proposals.Count; from += Math.Max(1, batch))
             {
                 found.AddRange(distances(proposals.GetRange(from, Math.Min(Math.Max(1, batch), proposals.Count - from))));
+                simulatedSoFar(simulations + found.Count);
             }
 
             simulations += proposals.Count;
