@@ -2,6 +2,7 @@ using System.Text.Json;
 using Paz.Cli.Commands;
 using Paz.Core.Parameters;
 using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
 using Paz.Simulation.Inference;
 
 namespace Paz.Cli.Tests;
@@ -73,5 +74,26 @@ public class PosteriorChoiceTests
         Assert.Contains("state-years covered by their 90% band", run.Output, StringComparison.Ordinal);
         var point = PazRun.Of("run", child, "--validate", "--point", "--out", Path.Combine(folder, "validated-point"));
         Assert.DoesNotContain("posterior predictive", point.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheShippedScenariosDrawFromBaselinesPosteriorWhichCoversEveryUncertainParameterAndSaysHowItWasMade()
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(Paz.Data.DataDirectory.Locate().Root)!, "scenarios");
+        var expected = Path.Combine(folder, "baseline.posterior.json");
+        foreach (var name in new[] { "baseline", "plan-2018", "recommended", "recommended-sequenced" })
+        {
+            var scenario = Paz.Data.Scenarios.AgentScenarioReader.Read(Path.Combine(folder, $"{name}.yaml"));
+            Assert.Equal(expected, PosteriorChoice.Beside(scenario));
+            Assert.NotNull(PosteriorChoice.For(scenario, null, point: false)); // no scenario changes a drawn parameter on a date
+        }
+
+        var posterior = PosteriorFile.Read(expected);
+        Assert.Equal(
+            Declarations.All.Where(s => s.Prior is not null).Select(s => s.Name).Order(StringComparer.Ordinal),
+            posterior.Parameters.Concat(posterior.FromPrior).Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(posterior.ParticleCount, posterior.Particles.Count);
+        Assert.Equal(1, posterior.Particles.Sum(p => p.Weight), 9);
+        Assert.Contains(posterior.MadeBy, m => m.StartsWith("paz infer scenarios/baseline.yaml", StringComparison.Ordinal));
     }
 }

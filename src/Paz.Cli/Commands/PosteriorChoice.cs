@@ -9,7 +9,7 @@ namespace Paz.Cli.Commands;
 /// by default the nearest <c>NAME.posterior.json</c> beside the scenario's file or one of its bases' (plan-2018 and
 /// recommended build on baseline, so they draw from baseline's posterior: the same parameter sets, paired).
 /// </summary>
-internal static class PosteriorChoice
+public static class PosteriorChoice
 {
     /// <summary>The <c>--posterior</c> option.</summary>
     public static Option<FileInfo?> FileOption() => new("--posterior")
