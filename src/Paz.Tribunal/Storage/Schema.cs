@@ -49,6 +49,9 @@ public static class Schema
             target TEXT NOT NULL, purpose TEXT NOT NULL, outcome TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS audit_target ON audit (target)",
+        // A case's history (every change to it, not the reads of it, which grow with every request): without this index
+        // each read of a case scanned all earlier reads of it.
+        "CREATE INDEX IF NOT EXISTS audit_changes ON audit (target, seq) WHERE action NOT IN ('case_read', 'victim_read')",
         "CREATE TABLE IF NOT EXISTS audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS key_checks (kind TEXT NOT NULL, key_id TEXT NOT NULL, check_value TEXT NOT NULL, PRIMARY KEY (kind, key_id))",
     ];
