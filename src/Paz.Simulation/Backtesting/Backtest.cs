@@ -40,7 +40,9 @@ public sealed record OriginResult(int Origin, CalibrationResult Fit, IReadOnlyLi
 /// (its free parameters restarted from their declared defaults, not from a fit that saw later years), then runs
 /// the policy actually in force (the scenario's timeline) to <see cref="BacktestSettings.LastYear"/>; its
 /// forecast and the yardsticks' (<see cref="Yardsticks"/>, fitted on the same years) are scored on the years
-/// after the origin. The forecasting step receives the observations cut at the origin
+/// after the origin. With <see cref="BacktestSettings.Posterior"/>, the calibration is replaced by ABC-SMC on the same
+/// outcomes (and the states' every year) and each forecast replicate draws its parameters from that posterior, so the
+/// bands carry parameter uncertainty. The forecasting step receives the observations cut at the origin
 /// (<see cref="ObservedHomicides.Through"/>); only the scoring step sees the later years.
 /// </summary>
 public static class Backtest

@@ -23,17 +23,19 @@ public class BacktestTests
 
     private static readonly FreeParameter[] Free = [new(NonMemberHomicides.BaselineRate.Name, NonMemberHomicides.BaselineRate.Prior!)];
 
+    // The same history to December 2016, then a poisoned future: a hundred times the counts.
+    private static ObservedHomicides PoisonedAfter2016(ObservedHomicides observed) => observed with
+    {
+        National = observed.National.ToDictionary(x => x.Key, x => x.Key > 2016 ? 100 * x.Value : x.Value),
+        States = observed.States.ToDictionary(x => x.Key, x => x.Key > 2016 ? x.Value.Select(v => 100 * v).ToArray() : x.Value),
+        Municipal = observed.Municipal.ToDictionary(x => x.Key, x => x.Key > 2016 ? x.Value.Select(v => 100 * v).ToArray() : x.Value),
+    };
+
     [Fact]
     public void ABacktestCannotReadAnOutcomeAfterItsOrigin()
     {
         var (engine, timeline, observed) = World();
-        // The same history to December 2016, then a poisoned future: a hundred times the counts.
-        var poisoned = observed with
-        {
-            National = observed.National.ToDictionary(x => x.Key, x => x.Key > 2016 ? 100 * x.Value : x.Value),
-            States = observed.States.ToDictionary(x => x.Key, x => x.Key > 2016 ? x.Value.Select(v => 100 * v).ToArray() : x.Value),
-            Municipal = observed.Municipal.ToDictionary(x => x.Key, x => x.Key > 2016 ? x.Value.Select(v => 100 * v).ToArray() : x.Value),
-        };
+        var poisoned = PoisonedAfter2016(observed);
 
         var clean = Backtest.AtOrigin(engine, timeline, observed, 2016, Free, Small);
         var dirty = Backtest.AtOrigin(engine, timeline, poisoned, 2016, Free, Small);
@@ -92,11 +94,7 @@ public class BacktestTests
     public void ABacktestDrawingFromAPosteriorAtEachOriginCannotReadAnOutcomeAfterItAndCountsItsCoverage()
     {
         var (engine, timeline, observed) = World();
-        var poisoned = observed with
-        {
-            National = observed.National.ToDictionary(x => x.Key, x => x.Key > 2016 ? 100 * x.Value : x.Value),
-            States = observed.States.ToDictionary(x => x.Key, x => x.Key > 2016 ? x.Value.Select(v => 100 * v).ToArray() : x.Value),
-        };
+        var poisoned = PoisonedAfter2016(observed);
         var settings = Small with { ForecastReplicates = 6, Posterior = new BacktestPosterior(Particles: 6, Generations: 1) };
         var clean = Backtest.AtOrigin(engine, timeline, observed, 2016, Free, settings);
         var dirty = Backtest.AtOrigin(engine, timeline, poisoned, 2016, Free, settings);
