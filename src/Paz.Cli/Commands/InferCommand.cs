@@ -112,6 +112,11 @@ public static class InferCommand
                 table.AddRow(name, prior.ToString(), mean.ToString("G4", Invariant), sd.ToString("G3", Invariant), spec.Settings.Get(name).ToString("G4", Invariant));
             }
 
+            foreach (var p in posterior.FromPrior)
+            {
+                table.AddRow(p.Name, p.Range.ToString(), "(drawn from the prior)", string.Empty, spec.Settings.Get(p.Name).ToString("G4", Invariant));
+            }
+
             console.Tables.Write(table);
             console.Output.WriteLine($"wrote the posterior to {target}");
             return PazApp.Ok;
