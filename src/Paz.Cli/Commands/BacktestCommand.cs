@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Paz.Core.Common;
 using Paz.Data;
 using Paz.Data.Engine;
 using Paz.Reports.Backtests;
@@ -80,7 +81,7 @@ public static class BacktestCommand
                 {
                     console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {label}, origin December {origin}: {(settings.Posterior is null ? "calibrating" : "inferring a posterior")} on {spec.Start.Year}-{origin} ({free.Count} free parameters)"));
                     var total = settings.Search + (2 * settings.Refine);
-                    byOrigin.Add(Backtest.AtOrigin(engine, timeline, observed, origin, free, settings, new Inline<(int Done, double Best)>(p =>
+                    byOrigin.Add(Backtest.AtOrigin(engine, timeline, observed, origin, free, settings, new InlineProgress<(int Done, double Best)>(p =>
                     {
                         if (settings.Posterior is { } abc)
                         {

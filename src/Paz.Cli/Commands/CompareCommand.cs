@@ -36,7 +36,8 @@ public static class CompareCommand
                 throw new UsageException($"the scenarios would draw their parameters from different posteriors ({string.Join(", ", specs.Select((s, i) => $"{s.Name}: {paths[i] ?? "none"}"))}), so their differences would not be paired: pass one --posterior, or --point");
             }
 
-            var drawn = specs.Select(spec => PosteriorChoice.Load(spec, paths[0])).ToList()[0];
+            var drawn = PosteriorChoice.Read(paths[0]);
+            specs.ForEach(spec => PosteriorChoice.Usable(spec, drawn, paths[0]));
             var runs = specs.Select(spec => ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn)).ToList();
             var outcomes = runs.Select(run => new ScenarioOutcome(run.Scenario.Name, run.Scenario.Description, run.Scenario.Replicates, run.Summary)
             {

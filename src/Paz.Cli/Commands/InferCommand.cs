@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Paz.Core.Common;
 using Paz.Core.Parameters;
 using Paz.Data;
 using Paz.Data.Engine;
@@ -95,14 +96,14 @@ public static class InferCommand
             // The checkpoint: each finished generation is written at once, so an interrupted run resumes after it.
             var history = AbcSmc.Run(free.Count, EngineInference.Distance(engine, spec.Timeline, targets, ValidationTargetsBuilder.Observed(data, inputs), free, workers), size, parsed.GetValue(generations), q, s,
                 batch: Math.Max(1, parsed.GetValue(batch)), maxSimulations: parsed.GetValue(budget),
-                progress: new Inline<AbcGeneration>(generation =>
+                progress: new InlineProgress<AbcGeneration>(generation =>
                 {
                     simulations += generation.Simulations;
                     PosteriorFile.Write(target, new PosteriorSample(spec.Name, free, s, size, q, simulations, generation) { FromPrior = fromPrior, MadeBy = madeBy });
                     console.Error.WriteLine(string.Create(Invariant, $"paz: generation {generation.Index}: tolerance {generation.Tolerance:0.000}, {generation.Simulations} simulations, acceptance {generation.AcceptanceRate:P1}; written to {target}"));
                 }),
                 resumeFrom: resume?.Generation,
-                simulated: new Inline<(int Generation, int Simulations)>(p => console.Error.WriteLine(string.Create(Invariant, $"paz: generation {p.Generation}: {p.Simulations} simulations so far"))));
+                simulated: new InlineProgress<(int Generation, int Simulations)>(p => console.Error.WriteLine(string.Create(Invariant, $"paz: generation {p.Generation}: {p.Simulations} simulations so far"))));
 
             var posterior = PosteriorFile.Read(target);
             var table = new Table().Title(string.Create(Invariant, $"Posterior of {Markup.Escape(spec.Name)} after generation {posterior.Generation.Index} (tolerance {posterior.Generation.Tolerance:0.000}, {simulations:N0} simulations)"))
@@ -127,12 +128,6 @@ public static class InferCommand
     // Every parameter with a prior that is not inferred is drawn from its prior.
     private static List<FreeParameter> FromPrior(IReadOnlyList<FreeParameter> inferred) =>
         [.. UncertainParameters.All().Where(p => inferred.All(f => f.Name != p.Name))];
-}
-
-/// <summary>Reports progress on the calling thread, at once (Progress&lt;T&gt; posts later, out of order for a checkpoint).</summary>
-internal sealed class Inline<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }
 
 /// <summary>The posterior file: JSON, written atomically.</summary>

@@ -25,7 +25,11 @@ public static class PosteriorChoice
 
     /// <summary>The posterior for <paramref name="scenario"/>, or null to run at its point values.</summary>
     /// <exception cref="UsageException">Both options given, or the posterior would override a parameter the scenario changes on a date.</exception>
-    public static PosteriorSample? For(AgentScenario scenario, FileInfo? file, bool point) => Load(scenario, PathFor(scenario, file, point));
+    public static PosteriorSample? For(AgentScenario scenario, FileInfo? file, bool point)
+    {
+        var path = PathFor(scenario, file, point);
+        return Usable(scenario, Read(path), path);
+    }
 
     /// <summary>The posterior file <see cref="For"/> reads, or null.</summary>
     public static string? PathFor(AgentScenario scenario, FileInfo? file, bool point)
@@ -36,22 +40,17 @@ public static class PosteriorChoice
             : point ? null : file?.FullName ?? Beside(scenario);
     }
 
-    /// <summary>Reads the posterior at <paramref name="path"/> (null: none) for <paramref name="scenario"/>.</summary>
-    public static PosteriorSample? Load(AgentScenario scenario, string? path)
+    /// <summary>Reads the posterior at <paramref name="path"/> (null: none).</summary>
+    public static PosteriorSample? Read(string? path) =>
+        path is null ? null
+        : File.Exists(path) ? PosteriorFile.Read(path)
+        : throw new UsageException($"--posterior: '{path}' does not exist");
+
+    /// <summary><paramref name="posterior"/> (read from <paramref name="path"/>), once it is known not to override a parameter <paramref name="scenario"/> changes on a date.</summary>
+    public static PosteriorSample? Usable(AgentScenario scenario, PosteriorSample? posterior, string? path)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (path is null)
-        {
-            return null;
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"--posterior: '{path}' does not exist");
-        }
-
-        var posterior = PosteriorFile.Read(path);
-        var changed = posterior.ChangedOnADate(scenario.Timeline);
+        var changed = posterior?.ChangedOnADate(scenario.Timeline) ?? [];
         return changed.Count == 0
             ? posterior
             : throw new UsageException($"{scenario.Name} changes {string.Join(", ", changed)} on a date, which the posterior {path} would override in every period: run with --point, or infer a posterior without it");

@@ -1,3 +1,4 @@
+using Paz.Core.Common;
 using Paz.Data.Engine;
 using Paz.Data;
 using Paz.Data.Scenarios;
@@ -54,7 +55,7 @@ internal static class ScenarioRunner
         {
             var step = Math.Max(1, scenario.Replicates / 10);
             // Reported at once from the replicates' threads: a Progress<T> would post lines after the run returned.
-            replicates = Ensemble.Run(engine, scenario, threads, new Inline<int>(done =>
+            replicates = Ensemble.Run(engine, scenario, threads, new InlineProgress<int>(done =>
             {
                 if (done % step == 0 || done == scenario.Replicates)
                 {

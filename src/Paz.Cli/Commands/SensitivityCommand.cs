@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Paz.Core.Common;
 using Paz.Core.Randomness;
 using Paz.Data;
 using Paz.Data.Engine;
@@ -84,7 +85,7 @@ public static class SensitivityCommand
             };
             var promise = kind == SensitivityOutput.MeetsPromise;
             var outputs = EngineSensitivity.Evaluate(terms, factors, design, outputYear, Positive(parsed.GetValue(replicates), "--replicates", 1), parsed.GetValue(seed), parsed.GetValue(threads),
-                new Inline<int>(done =>
+                new InlineProgress<int>(done =>
                 {
                     // Reported from the runs' threads, at once (a Progress<T> would post it after the command returned).
                     if (done % step == 0 || done == design.Count)

@@ -14,6 +14,9 @@ public sealed record Band(double Mean, double P5, double P95)
         return new Band(sorted.Average(), Quantile(sorted, 0.05), Quantile(sorted, 0.95));
     }
 
+    /// <summary>Whether <paramref name="value"/> lies within the 5th-95th percentile band.</summary>
+    public bool Covers(double value) => value >= P5 && value <= P95;
+
     private static double Quantile(double[] sorted, double q)
     {
         var position = q * (sorted.Length - 1);

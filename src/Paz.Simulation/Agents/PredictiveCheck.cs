@@ -23,8 +23,8 @@ public sealed record PredictiveCheck(IReadOnlyList<(int Year, Band Band, double 
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(observed);
         var years = summary.Where(y => y.Year >= fromYear && observed.National.ContainsKey(y.Year)).ToList();
-        var national = years.Select(y => (y.Year, y.Homicides, observed.National[y.Year], Covers(y.Homicides, observed.National[y.Year]))).ToList();
-        var stateYears = years.SelectMany(y => y.States.Select((s, i) => Covers(s.Homicides, observed.States[y.Year][i]))).ToList();
+        var national = years.Select(y => (y.Year, y.Homicides, observed.National[y.Year], y.Homicides.Covers(observed.National[y.Year]))).ToList();
+        var stateYears = years.SelectMany(y => y.States.Select((s, i) => s.Homicides.Covers(observed.States[y.Year][i]))).ToList();
         return new PredictiveCheck(national, stateYears.Count, stateYears.Count(c => c));
     }
 
@@ -38,6 +38,4 @@ public sealed record PredictiveCheck(IReadOnlyList<(int Year, Band Band, double 
 
         yield return new ValidationCheck($"state-years covered by their 90% band ({StateYearsCovered} of {StateYears})", StateCoverage, StateYearShare, StateCoverage >= StateYearShare, $"at least {StateYearShare:0%} (posterior predictive)");
     }
-
-    private static bool Covers(Band band, double observed) => observed >= band.P5 && observed <= band.P95;
 }

@@ -1,3 +1,4 @@
+using Paz.Core.Common;
 using Paz.Simulation.Agents;
 using Paz.Simulation.Engine;
 using Paz.Simulation.Inference;
@@ -127,8 +128,4 @@ public static class Backtest
     private static Core.Randomness.Xoshiro256StarStar ReplicateRandom(BacktestSettings settings, int origin, int k) =>
         new(unchecked(settings.Seed + (ulong)origin + ((ulong)k * 0x9E3779B97F4A7C15UL)));
 
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -58,7 +58,7 @@ public sealed record ForecastScore(
                 if (draws.Length > 1)
                 {
                     cases++;
-                    covered += Inside(draws, actual[s]) ? 1 : 0;
+                    covered += Band.Of(draws).Covers(actual[s]) ? 1 : 0;
                 }
             }
 
@@ -72,7 +72,7 @@ public sealed record ForecastScore(
             ape.Values.Average(),
             stateErrors.Count > 0 ? stateErrors.Average() : double.NaN,
             rhos.Where(r => !double.IsNaN(r)).DefaultIfEmpty(double.NaN).Average(),
-            point ? double.NaN : years.Count(y => Inside(forecast.National[y], observed.National[y])) / (double)years.Count,
+            point ? double.NaN : years.Count(y => Band.Of(forecast.National[y]).Covers(observed.National[y])) / (double)years.Count,
             cases > 0 ? covered / (double)cases : double.NaN,
             years.Average(y => Crps(forecast.National[y], observed.National[y])),
             stateCrps.Average())
@@ -100,12 +100,5 @@ public sealed record ForecastScore(
         }
 
         return draws.Average(x => Math.Abs(x - observed)) - (spread / ((double)n * n));
-    }
-
-    // Whether an observation lies in the draws' 5th-95th percentile band.
-    private static bool Inside(double[] draws, double observed)
-    {
-        var band = Band.Of(draws);
-        return observed >= band.P5 && observed <= band.P95;
     }
 }
