@@ -87,6 +87,12 @@ public sealed class DataDirectory
     /// <summary>socioeconomic/conapo_marginalization_mun_1990_2015.csv</summary>
     public string Marginalization => File("socioeconomic/conapo_marginalization_mun_1990_2015.csv");
 
+    /// <summary>police/municipal_police_2010_cngmd2011.csv</summary>
+    public string MunicipalPolice => File("police/municipal_police_2010_cngmd2011.csv");
+
+    /// <summary>police/state_police_strength_fragments_transcribed.csv</summary>
+    public string StatePoliceFragments => File("police/state_police_strength_fragments_transcribed.csv");
+
     /// <summary>
     /// Finds the data folder: the explicit path if given, else <c>$PAZ_DATA</c>, else the first
     /// <c>data/</c> holding a PROVENANCE.md in the working folder, the program's folder, or above them.

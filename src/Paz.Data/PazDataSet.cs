@@ -9,9 +9,10 @@ namespace Paz.Data;
 /// <param name="Atlas">The territory.</param>
 /// <param name="Homicides">The homicide series.</param>
 /// <param name="Quirks">Known irregularities, each with how Paz handles it.</param>
-public sealed record PazDataSet(DataDirectory Source, Core.Territory.Atlas Atlas, HomicideRecord Homicides, IReadOnlyList<DataQuirk> Quirks)
+/// <param name="Police">Civilian police by municipality and state, gaps imputed openly.</param>
+public sealed record PazDataSet(DataDirectory Source, Core.Territory.Atlas Atlas, HomicideRecord Homicides, IReadOnlyList<DataQuirk> Quirks, Core.Policing.PoliceForces Police)
 {
-    /// <summary>Loads the atlas and all homicide series from <paramref name="data"/>.</summary>
+    /// <summary>Loads the atlas, all homicide series and the police from <paramref name="data"/>.</summary>
     /// <exception cref="DataFormatException">A file is malformed; the message names file, line and expectation.</exception>
     public static PazDataSet Load(DataDirectory data)
     {
@@ -20,7 +21,7 @@ public sealed record PazDataSet(DataDirectory Source, Core.Territory.Atlas Atlas
         var atlas = AtlasLoader.Load(data, quirks);
         var homicides = HomicideLoader.Load(data, atlas);
         quirks.AddRange(SeriesQuirks(atlas, homicides.MunicipalMonthly));
-        return new PazDataSet(data, atlas, homicides, quirks);
+        return new PazDataSet(data, atlas, homicides, quirks, Policing.PoliceLoader.Load(data, atlas));
     }
 
     private static IEnumerable<DataQuirk> SeriesQuirks(Core.Territory.Atlas atlas, MonthlySeries<Core.Territory.MunicipalityCode> series)

@@ -20,7 +20,7 @@ public static class ScenarioResolver
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(inputs);
         CheckPriorities(scenario, inputs);
-        return ForcePlans.Resolve(scenario, data.Atlas, data.Homicides.MunicipalMonthly, inputs);
+        return ForcePlans.Resolve(scenario, data.Atlas, data.Homicides.MunicipalMonthly, inputs, data.Police);
     }
 
     /// <summary>Refuses priority groups the network does not hold.</summary>

@@ -1,3 +1,4 @@
+using Paz.Core.Policing;
 using Paz.Core.Territory;
 using Paz.Core.Violence;
 using Paz.Planning.Deployment;
@@ -22,8 +23,10 @@ public static class ForcePlans
     /// <param name="atlas">The atlas of municipalities.</param>
     /// <param name="homicides">Monthly homicides by municipality (only years before each period are read).</param>
     /// <param name="inputs">The engine's inputs (its municipality order).</param>
-    public static AgentScenario Resolve(AgentScenario scenario, Atlas atlas, MonthlySeries<MunicipalityCode> homicides, EngineInputs inputs)
+    /// <param name="police">Civilian police by municipality: the transition plan's police condition.</param>
+    public static AgentScenario Resolve(AgentScenario scenario, Atlas atlas, MonthlySeries<MunicipalityCode> homicides, EngineInputs inputs, PoliceForces police)
     {
+        ArgumentNullException.ThrowIfNull(police);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(atlas);
         ArgumentNullException.ThrowIfNull(homicides);
@@ -33,13 +36,13 @@ public static class ForcePlans
         for (var k = 0; k < periods.Count; k++)
         {
             var from = k == 0 ? scenario.Start : periods[k].From;
-            resolved.Add(periods[k] with { Forces = Resolve(periods[k], from, atlas, homicides, inputs) });
+            resolved.Add(periods[k] with { Forces = Resolve(periods[k], from, atlas, homicides, inputs, police) });
         }
 
         return scenario with { Timeline = new Timeline(resolved) };
     }
 
-    private static ResolvedForces? Resolve(PolicyPeriod period, DateOnly from, Atlas atlas, MonthlySeries<MunicipalityCode> homicides, EngineInputs inputs)
+    private static ResolvedForces? Resolve(PolicyPeriod period, DateOnly from, Atlas atlas, MonthlySeries<MunicipalityCode> homicides, EngineInputs inputs, PoliceForces police)
     {
         var s = period.Settings;
         var byPlan = s.Flag(ForceLevers.GuardPlan);
@@ -69,7 +72,7 @@ public static class ForcePlans
         {
             var start = s.Month(ForceLevers.PullbackFrom) ?? from;
             var request = new MilitaryPullback(pullback, start, s.Whole(ForceLevers.PullbackMonths));
-            forces = forces with { Pullback = pullback == PullbackPlan.Schedule ? Schedule(request, plan) : Transition(request, plan, atlas) };
+            forces = forces with { Pullback = pullback == PullbackPlan.Schedule ? Schedule(request, plan) : Transition(request, plan, atlas, police) };
         }
 
         return forces;
@@ -125,11 +128,11 @@ public static class ForcePlans
     }
 
     // The concentric-circles plan with paz plan transition's defaults, starting on the pullback's date.
-    private static MilitaryPullback Transition(MilitaryPullback pullback, PlanRegions plan, Atlas atlas)
+    private static MilitaryPullback Transition(MilitaryPullback pullback, PlanRegions plan, Atlas atlas, PoliceForces police)
     {
         var settings = new TransitionSettings(new YearMonth(pullback.From.Year, pullback.From.Month));
-        var police = PoliceStrength.UniformFromSeed(plan.Profiles.Count, atlas.Population(plan.Year));
-        var transition = TransitionPlanner.Plan(plan.Partition, plan.Profiles, atlas, plan.Homicides, police, settings);
+        var strength = PoliceStrength.Of(plan.Profiles, atlas, police, plan.Year);
+        var transition = TransitionPlanner.Plan(plan.Partition, plan.Profiles, atlas, plan.Homicides, strength, settings);
         var exit = transition.Regions.Select(r => r.MilitaryExit is { } month ? new DateOnly(month.Year, month.Month, 1) : (DateOnly?)null).ToList();
         return pullback with { RegionOf = plan.RegionOf, Exit = exit, Reserve = settings.ReserveShare, ReentryRate = settings.ReentryRate };
     }

@@ -22,8 +22,8 @@ internal static class PlanTransitionCommand
         var start = new Option<string>("--start") { Description = "Month the first phase starts (YYYY-MM).", DefaultValueFactory = _ => "2019-06" };
         var maxRate = new Option<double>("--max-rate") { Description = "Entry: annualized monthly homicide rate per 100,000 below this ...", DefaultValueFactory = _ => 15 };
         var monthsBelow = new Option<int>("--months-below") { Description = "... for at least this many consecutive months up to December 2018.", DefaultValueFactory = _ => 6 };
-        var minPolice = new Option<double>("--min-police") { Description = "Entry: civilian police per 100,000 inhabitants at least this.", DefaultValueFactory = _ => 150 };
-        var police = new Option<FileInfo?>("--police") { Description = "CSV of civilian police by state (cve_ent,police_per_100k). Default: the seed's 250,000 police spread evenly (assumed)." };
+        var minPolice = new Option<double>("--min-police") { Description = "Entry: municipal and state police per 100,000 inhabitants at least this (default: SESNSP's 1.8 per 1,000 benchmark).", DefaultValueFactory = _ => new TransitionSettings(default).MinimumPolice };
+        var police = new Option<FileInfo?>("--police") { Description = "CSV of civilian police by state (cve_ent,police_per_100k) replacing the shipped figures. Default: municipal police from INEGI's 2011 census and state police from SESNSP's 2017 diagnosis, by municipality (data/police; gaps imputed from comparable places)." };
         var phaseMonths = new Option<int>("--phase-months") { Description = "Months between the starts of phases.", DefaultValueFactory = _ => 6 };
         var overlap = new Option<int>("--overlap-months") { Description = "Months of joint patrols before the military leaves a region.", DefaultValueFactory = _ => 6 };
         var reserve = new Option<double>("--reserve-share") { Description = "Share of a region's contingent kept in reserve to re-intervene.", DefaultValueFactory = _ => 0.2 };
@@ -50,7 +50,7 @@ internal static class PlanTransitionCommand
             var atlas = r.Data.Atlas;
             var strength = parsed.GetValue(police) is { } file
                 ? PoliceFromFile(file.FullName, r)
-                : PoliceStrength.UniformFromSeed(r.Regions.Count, atlas.Population(r.Year));
+                : PoliceStrength.Of(r.Regions, atlas, r.Data.Police, r.Year);
             var plan = TransitionPlanner.Plan(r.Partition, r.Regions, atlas, r.Data.Homicides.MunicipalMonthly, strength, settings);
             var classes = Classifier.ByCounts(r.Partition.Count).Classify(r.Regions);
             var contingents = new Contingents();
@@ -78,9 +78,11 @@ internal static class PlanTransitionCommand
                 population = plan.Regions.Where(x => x.Phase == p).Sum(x => x.Region.Population),
             }).ToList();
             var held = plan.Regions.Count(x => x.Phase is null);
+            var policeShort = plan.Regions.Where(x => x.Police < settings.MinimumPolice).ToList();
             if (parsed.GetValue(options.Json))
             {
-                WriteJson(console, new { settings, police_source = strength.Source, phases, held_by_military = held, files = new[] { "transition.csv", "transition.html" } });
+                var short_of_police = policeShort.Select(x => new { region = x.Region.Region, states = x.Region.States, police_per_100k = Math.Round(x.Police, 1) });
+                WriteJson(console, new { settings, police_source = strength.Source, phases, held_by_military = held, short_of_police, files = new[] { "transition.csv", "transition.html" } });
                 return PazApp.Ok;
             }
 
@@ -94,6 +96,10 @@ internal static class PlanTransitionCommand
             console.Tables.Write(table);
             console.Output.WriteLine(string.Create(Invariant,
                 $"Entry: rate below {settings.MaximumRate} per 100,000 for {settings.MonthsBelow}+ months to {r.Data.Homicides.MunicipalMonthly.Last}, police ≥ {settings.MinimumPolice} per 100,000 (police: {strength.Source}). Re-intervention: rate above {settings.ReentryRate} for two months, from a reserve of {settings.ReserveShare:0%} of each contingent."));
+            console.Output.WriteLine(policeShort.Count == 0
+                ? string.Create(Invariant, $"Every region has at least {settings.MinimumPolice} police per 100,000.")
+                : string.Create(Invariant, $"Police below {settings.MinimumPolice} per 100,000 in {policeShort.Count} of {plan.Regions.Count} regions (they keep the military whatever their violence): ") +
+                  string.Join(", ", policeShort.Select(x => string.Create(Invariant, $"{x.Region.Region} ({x.Region.States}, {x.Police:0})"))));
             console.Output.WriteLine($"wrote {Path.Combine(folder.FullName, "transition.csv")}");
             console.Output.WriteLine($"wrote {Path.Combine(folder.FullName, "transition.html")}");
             return PazApp.Ok;
