@@ -12,7 +12,7 @@ public class PosteriorChoiceTests
 {
     // A base scenario of three months, a child building on it, and a posterior beside the base whose two particles put
     // the baseline rate of homicides not tied to organizations at its prior's 5th and 95th percentiles (0.6 and 11.4
-    // per 100,000) and draw the Guard's deterrence from its prior. Synthetic posterior, real data.
+    // per 100,000) and draw every other parameter from its prior. Synthetic posterior, real data.
     private static (string Folder, string Base, string Child) Scenarios()
     {
         var folder = Directory.CreateTempSubdirectory("paz-posterior-").FullName;
@@ -23,7 +23,8 @@ public class PosteriorChoiceTests
         var posterior = new PosteriorSample("short", [new FreeParameter("baseline_rate", Prior.Uniform(0, 12))], 4, 2, 0.5, 10,
             new AbcGeneration(2, 1, [new AbcParticle([0.05], 0.5, 0.5, 1), new AbcParticle([0.95], 0.5, 0.5, 2)], 10))
         {
-            FromPrior = [new FreeParameter("guard_deterrence", Prior.Uniform(0, 0.8))],
+            // Every other parameter with a prior is drawn from it, as paz infer's screen leaves them (a posterior must cover them all).
+            FromPrior = [.. Declarations.All.Where(p => p.Prior is not null && p.Name != "baseline_rate").Select(p => new FreeParameter(p.Name, p.Prior!))],
         };
         PosteriorFile.Write(Path.Combine(folder, "short.posterior.json"), posterior);
         return (folder, basePath, child);
@@ -42,7 +43,7 @@ public class PosteriorChoiceTests
         var drawn = PazRun.Of("run", child, "--json", "--out", Path.Combine(folder, "drawn"));
         Assert.True(drawn.ExitCode == 0, drawn.Error);
         Assert.Contains("draws its baseline_rate from the posterior of short", drawn.Error, StringComparison.Ordinal);
-        Assert.Contains("guard_deterrence from its prior", drawn.Error, StringComparison.Ordinal);
+        Assert.Matches("its [a-z_, ]*guard_deterrence[a-z_, ]* from its prior", drawn.Error);
         var point = PazRun.Of("run", child, "--json", "--point", "--out", Path.Combine(folder, "point"));
         Assert.True(point.ExitCode == 0, point.Error);
         Assert.DoesNotContain("posterior", point.Error, StringComparison.Ordinal);
@@ -51,6 +52,20 @@ public class PosteriorChoiceTests
         var both = PazRun.Of("run", child, "--point", "--posterior", Path.Combine(folder, "short.posterior.json"));
         Assert.Equal(2, both.ExitCode);
         Assert.Contains("contradict", both.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APosteriorThatPredatesADeclaredParameterIsRefusedNamingIt()
+    {
+        var (folder, basePath, _) = Scenarios();
+        var path = Path.Combine(folder, "short.posterior.json");
+        var full = PosteriorFile.Read(path);
+        PosteriorFile.Write(path, full with { FromPrior = [.. full.FromPrior.Where(p => p.Name != "police_presence_weight")] });
+
+        var run = PazRun.Of("run", basePath, "--json", "--out", Path.Combine(folder, "old"));
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("predates the parameters police_presence_weight", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, PazRun.Of("run", basePath, "--json", "--point", "--out", Path.Combine(folder, "point")).ExitCode);
     }
 
     [Fact]

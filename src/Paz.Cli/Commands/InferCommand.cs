@@ -80,7 +80,7 @@ public static class InferCommand
                 throw new UsageException($"{target} holds a posterior made with other options (or of another scenario); remove it or pass --out");
             }
 
-            var fromPrior = resume is { FromPrior.Count: > 0 } ? resume.FromPrior : FromPrior(free);
+            var fromPrior = resume is { FromPrior.Count: > 0 } ? Declared(resume, spec, engine, targets, s, workers, console) : FromPrior(free);
             if (resume is not { FromPrior.Count: > 0 } && fromPrior.Count > 0)
             {
                 console.Error.WriteLine(responsive is not null
@@ -90,6 +90,11 @@ public static class InferCommand
 
             var madeBy = (resume?.MadeBy ?? []).Append("paz " + string.Join(' ', parsed.Tokens.Select(t => t.Value))).ToList();
             var simulations = resume?.Simulations ?? 0L;
+            if (resume is not null && fromPrior.Count > resume.FromPrior.Count)
+            {
+                PosteriorFile.Write(target, resume with { FromPrior = fromPrior, MadeBy = madeBy });
+            }
+
             console.Error.WriteLine(resume is null
                 ? string.Create(Invariant, $"paz: infer {spec.Name}: {free.Count} parameters, {size} particles, {parsed.GetValue(generations)} generations after the prior's, seed {s}")
                 : string.Create(Invariant, $"paz: infer {spec.Name}: resuming after generation {resume.Generation.Index} of {target}"));
@@ -123,6 +128,29 @@ public static class InferCommand
             return PazApp.Ok;
         });
         return command;
+    }
+
+    // A resumed posterior's parameters drawn from their priors, with the parameters declared since it was made: those the
+    // targets do not respond to join them (their posterior is their prior); one they respond to cannot, since the particles
+    // were selected without it.
+    private static IReadOnlyList<FreeParameter> Declared(PosteriorSample resume, AgentScenario spec, CriminalMarketEngine engine, ValidationTargets targets, ulong seed, int workers, CommandConsole console)
+    {
+        var known = resume.Parameters.Concat(resume.FromPrior).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var added = UncertainParameters.All().Where(p => !known.Contains(p.Name)).ToList();
+        if (added.Count == 0)
+        {
+            return resume.FromPrior;
+        }
+
+        console.Error.WriteLine($"paz: infer {spec.Name}: screening {added.Count} parameters declared since the posterior was made: {string.Join(", ", added.Select(p => p.Name))}");
+        var responsive = ResponseScreen.Responsive(engine, spec.Timeline, targets, added, seed, workers);
+        if (responsive.Count > 0)
+        {
+            throw new UsageException($"the targets respond to {string.Join(", ", responsive.Select(p => p.Name))}, declared since the posterior was made: infer a new posterior (remove the file or pass --out)");
+        }
+
+        console.Error.WriteLine($"paz: infer {spec.Name}: the targets do not respond to them; they are drawn from their priors");
+        return [.. resume.FromPrior, .. added];
     }
 
     // Every parameter with a prior that is not inferred is drawn from its prior.

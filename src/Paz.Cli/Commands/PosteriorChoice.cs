@@ -24,7 +24,7 @@ public static class PosteriorChoice
     };
 
     /// <summary>The posterior for <paramref name="scenario"/>, or null to run at its point values.</summary>
-    /// <exception cref="UsageException">Both options given, or the posterior would override a parameter the scenario changes on a date.</exception>
+    /// <exception cref="UsageException">Both options given, the posterior lacks a parameter with a prior, or it would override a parameter the scenario changes on a date.</exception>
     public static PosteriorSample? For(AgentScenario scenario, FileInfo? file, bool point)
     {
         var path = PathFor(scenario, file, point);
@@ -50,6 +50,17 @@ public static class PosteriorChoice
     public static PosteriorSample? Usable(AgentScenario scenario, PosteriorSample? posterior, string? path)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        if (posterior is not null)
+        {
+            var known = posterior.Parameters.Concat(posterior.FromPrior).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            var missing = UncertainParameters.All().Where(p => !known.Contains(p.Name)).Select(p => p.Name).ToList();
+            if (missing.Count > 0)
+            {
+                // Running them at their point values would hide their uncertainty from every band.
+                throw new UsageException($"the posterior {path} predates the parameters {string.Join(", ", missing)}: run paz infer again with the options in its made_by to screen them in, or run with --point");
+            }
+        }
+
         var changed = posterior?.ChangedOnADate(scenario.Timeline) ?? [];
         return changed.Count == 0
             ? posterior

@@ -134,6 +134,7 @@ public static class RunCommand
             splits = Band(y.Splits),
             sweeps_done = Band(y.SweepsDone),
             sweeps_failed = Band(y.SweepsFailed),
+            police = Band(y.Police),
             states = y.States.Select(s => new { cve_ent = s.State, homicides = Band(s.Homicides) }),
         }),
     };

@@ -19,7 +19,7 @@ public static class EngineInputsBuilder
     /// Initial members: the aggregate model's membership at the start date (the parameter initial_members replaces
     /// it, as it must before 2012). Groups and their states: <see cref="HistoricalPresence"/> before 2015, else
     /// <see cref="GroupPresenceLoader"/>. Prosecutorial capacity per state: <see cref="Justice.ProsecutionLoader"/>
-    /// from 2015 (none before: it rests on later data).
+    /// from 2015 (none before: it rests on later data); police by municipality likewise (<see cref="Policing.PoliceLoader"/>).
     /// </remarks>
     public static EngineInputs Build(PazDataSet data, DateOnly start, int lastPopulationYear = 2024)
     {
@@ -72,6 +72,10 @@ public static class EngineInputsBuilder
             SizeOrder = sizeOrder,
             StateNames = [.. atlas.States.Select(s => s.Name)],
             Marginalization = Socioeconomic.MarginalizationLoader.Load(data.Source, atlas, start.Year),
+
+            // Police densities were measured in 2010 (municipal) and 2017 (state): like the prosecution index, a run
+            // that starts before 2015 must not see them.
+            Police = historical ? null : [.. m.Select((_, i) => data.Police.PerHundredThousand(i))],
         };
     }
 }

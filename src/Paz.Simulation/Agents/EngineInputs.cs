@@ -41,6 +41,9 @@ public sealed record EngineInputs(
     /// <summary>CONAPO's marginalization index of each municipality in the last count before the start (a standardized score: higher is poorer), or null.</summary>
     public IReadOnlyList<double>? Marginalization { get; init; }
 
+    /// <summary>Municipal and state police per 100,000 inhabitants of each municipality (data/police: 2010 municipal and 2017 state densities), or null: no police.</summary>
+    public IReadOnlyList<double>? Police { get; init; }
+
     /// <summary>The groups present at the start, largest first, or null: the network's strength order (every group present).</summary>
     public IReadOnlyList<int>? SizeOrder { get; init; }
 

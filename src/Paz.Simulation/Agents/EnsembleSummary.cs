@@ -76,6 +76,9 @@ public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Ban
 
     /// <summary>Sweeps whose intelligence went cold during the year.</summary>
     public Band? SweepsFailed { get; init; }
+
+    /// <summary>Municipal and state police officers (mean over the year's weeks), or null when the inputs hold no police.</summary>
+    public Band? Police { get; init; }
 }
 
 /// <summary>Summaries of an ensemble by year, nationally and by state.</summary>
@@ -117,9 +120,16 @@ public static class EnsembleSummary
                 Splits = Band.Of(weeks.Select(w => (double)(w[^1].Splits - (w[0].Splits)))),
                 SweepsDone = Growth(replicates, weeks, "sweeps_done"),
                 SweepsFailed = Growth(replicates, weeks, "sweeps_failed"),
+                Police = YearMean(replicates, weeks, Mechanisms.Policing.Officers.Name),
             };
         })];
     }
+
+    // A stock metric's mean over the year's weeks, or null where no replicate records it.
+    private static Band? YearMean(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric) =>
+        replicates.All(r => r.Metrics?.Weekly(metric) is null)
+            ? null
+            : Band.Of(replicates.Select((r, k) => r.Metrics?.Weekly(metric) is { } series ? weeks[k].Average(w => series[w.Week]) : 0));
 
     // A cumulative metric's growth over the year's weeks (from its first week's value to its last), 0 where no mechanism records it.
     private static Band Growth(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric) =>

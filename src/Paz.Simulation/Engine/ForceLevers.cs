@@ -69,9 +69,13 @@ public static class ForceLevers
     public static readonly ParameterSpec PullbackMonths = new ParameterSpec("pullback_months", 24, "months", "assumed", 1, 240, "schedule: months over which all regions are left, one after another")
     { Kind = ValueKind.Whole }.AsLever();
 
+    /// <summary>Where the soldiers a pullback withdraws go.</summary>
+    public static readonly ParameterSpec PullbackRedeploy = new ParameterSpec("pullback_redeploy", 0, "destination", "seed: the transition should 'redeploy forces there to create ever-enlarging circles of safety'; the plan as announced folds soldiers into the Guard", 0, 1, "reserve (withdrawn soldiers leave public security and wait in reserve) or outward (they reinforce the regions the military still holds, in proportion to their soldiers)")
+    { Kind = ValueKind.Choice, Words = ["reserve", "outward"] }.AsLever();
+
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } =
-        [GuardPersonnelStart, GuardPersonnelFull, GuardRampWeeks, GuardPlaces, GuardPlan, Posture, GuardPostureLow, GuardPostureMedium, GuardPostureHigh, MilitaryPersonnel, MilitaryPlaces, OperationStates, Pullback, PullbackFrom, PullbackMonths];
+        [GuardPersonnelStart, GuardPersonnelFull, GuardRampWeeks, GuardPlaces, GuardPlan, Posture, GuardPostureLow, GuardPostureMedium, GuardPostureHigh, MilitaryPersonnel, MilitaryPlaces, OperationStates, Pullback, PullbackFrom, PullbackMonths, PullbackRedeploy];
 
     /// <summary>The posture lever of an insecurity class ("low", "medium", "high").</summary>
     public static ParameterSpec PostureOfClass(string insecurityClass) => insecurityClass switch

@@ -13,6 +13,16 @@ public enum PullbackPlan
     Transition,
 }
 
+/// <summary>Where the soldiers a pullback withdraws go.</summary>
+public enum PullbackRedeployment
+{
+    /// <summary>They leave public security and wait in reserve (counted, not deployed).</summary>
+    Reserve,
+
+    /// <summary>They reinforce the places the military still holds, in proportion to the soldiers there.</summary>
+    Outward,
+}
+
 /// <summary>
 /// The military's pullback from policing. The scenario states the kind, start and span; the regions and
 /// each region's exit date are resolved from the data (<c>ForcePlans</c>, in Paz.Planning)

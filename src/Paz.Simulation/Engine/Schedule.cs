@@ -18,6 +18,7 @@ public static class Schedule
         Targeting.Info,
         Justice.Info,
         SuccessionCrises.Info,
+        Policing.Info,
         UniformedPresence.Info,
         JointOperations.Info,
         MarketValue.Info,

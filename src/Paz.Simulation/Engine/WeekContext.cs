@@ -130,6 +130,12 @@ public sealed class WeekContext
     /// <summary>Signal: per municipality, the factor uniformed presence leaves of predation and confrontations against 2015-2018 (null: unchanged).</summary>
     public double[]? Deterrence { get; set; }
 
+    /// <summary>Signal: municipal and state police per municipality this week, weighted by how much an officer deters against a soldier (null: no police in the inputs).</summary>
+    public double[]? Police { get; set; }
+
+    /// <summary>Signal: the same police as <see cref="Police"/> at the run's start densities (what 2015-2018 already includes), or null.</summary>
+    public double[]? PoliceAtStart { get; set; }
+
     /// <summary>Signal: National Guard officers per municipality (null: no Guard).</summary>
     public double[]? GuardOfficers { get; set; }
 

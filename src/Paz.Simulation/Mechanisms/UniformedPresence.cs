@@ -23,15 +23,19 @@ namespace Paz.Simulation.Mechanisms;
 ///   predation already includes it, and presence is measured against it: with S soldiers deployed, W of them
 ///   withdrawn and G effective Guard officers, the factor is f(S − W + G) / f(S₀), S₀ the start's soldiers
 ///   (military_personnel of the first period) placed the same way; a timeline that changes the soldiers (the
-///   history replay: 45,000 in 2007, 32,253 in 2013) changes presence with them. Under a proactive posture
+///   history replay: 45,000 in 2007, 32,253 in 2013) changes presence with them. Civilian police
+///   (<see cref="Policing"/>, weighted as soldiers) add to both: f(S − W + G + P) / f(S₀ + P₀), so where police are
+///   many the soldiers' arrival or exit changes less. Under a proactive posture
 ///   each neighbour counts proactive_reach · officers / (number of neighbours) more (the intelligence follows the groups).
 /// - Pullback: from a region's exit date its soldiers leave, keeping the plan's reserve share. With a
 ///   plan, a region whose annualized rate is above the re-entry rate at two consecutive monthly reviews gets
-///   its soldiers back for good.
+///   its soldiers back for good. The withdrawn soldiers are not deleted: pullback_redeploy keeps them in
+///   reserve (out of public security) or sends them outward to the places still held, in proportion to the
+///   soldiers there.
 /// Forces are redeployed monthly (every four weeks, and when a period begins).
 /// Publishes the signals <see cref="WeekContext.Deterrence"/> and <see cref="WeekContext.GuardOfficers"/>.
 /// Declares: guard_deterrence, presence_half, proactive_reach (reads the force levers).
-/// Metrics: guard_officers (municipal, mean), soldiers_withdrawn (national, mean).
+/// Metrics: guard_officers (municipal, mean), soldiers_withdrawn, soldiers_in_reserve, soldiers_redeployed (national, mean).
 /// </summary>
 public sealed class UniformedPresence : IMechanism
 {
@@ -58,6 +62,12 @@ public sealed class UniformedPresence : IMechanism
     /// <summary>Soldiers withdrawn nationally.</summary>
     public static readonly MetricSpec SoldiersWithdrawn = new("soldiers_withdrawn", "soldiers", MetricAggregation.Mean, "soldiers withdrawn from public security (mean over the year's weeks)");
 
+    /// <summary>Withdrawn soldiers waiting in reserve.</summary>
+    public static readonly MetricSpec SoldiersInReserve = new("soldiers_in_reserve", "soldiers", MetricAggregation.Mean, "withdrawn soldiers kept in reserve, out of public security (mean over the year's weeks)");
+
+    /// <summary>Withdrawn soldiers sent to the places the military still holds.</summary>
+    public static readonly MetricSpec SoldiersRedeployed = new("soldiers_redeployed", "soldiers", MetricAggregation.Mean, "withdrawn soldiers reinforcing the places the military still holds (mean over the year's weeks)");
+
     /// <summary>The registration.</summary>
     public static readonly MechanismInfo Info = new("uniformed_presence", "presence deters; pulling the military back without a plan leaves the field to the groups", [GuardDeterrence, PresenceHalf, ProactiveReach], () => new UniformedPresence());
 
@@ -65,6 +75,7 @@ public sealed class UniformedPresence : IMechanism
     private double[]? _officers;
     private double[]? _deterrence;
     private double _withdrawn;
+    private double _redeployed;
     private PullbackState? _pullback;
 
     /// <inheritdoc/>
@@ -86,6 +97,8 @@ public sealed class UniformedPresence : IMechanism
         if (_withdrawn > 0)
         {
             context.Metrics.Record(SoldiersWithdrawn, _withdrawn);
+            context.Metrics.Record(SoldiersInReserve, _withdrawn - _redeployed);
+            context.Metrics.Record(SoldiersRedeployed, _redeployed);
         }
     }
 
@@ -99,7 +112,9 @@ public sealed class UniformedPresence : IMechanism
         var pullback = s.Choice<PullbackPlan>(ForceLevers.Pullback);
         var deployed = s.Whole(ForceLevers.MilitaryPersonnel);
         var atStart = context.Timeline.Periods[0].Settings.Whole(ForceLevers.MilitaryPersonnel);
-        if (!guard && pullback == PullbackPlan.None && deployed == atStart)
+        var police = context.Police;
+        var policeAtStart = context.PoliceAtStart;
+        if (!guard && pullback == PullbackPlan.None && deployed == atStart && !Differ(police, policeAtStart))
         {
             (_officers, _deterrence, _withdrawn) = (null, null, 0);
             return;
@@ -122,8 +137,18 @@ public sealed class UniformedPresence : IMechanism
         }
 
         _withdrawn = withdrawn?.Sum() ?? 0;
+        if (withdrawn is not null && s.Choice<PullbackRedeployment>(ForceLevers.PullbackRedeploy) == PullbackRedeployment.Outward)
+        {
+            soldiers = Outward(soldiers, withdrawn);
+            _redeployed = _withdrawn;
+        }
+        else
+        {
+            _redeployed = 0;
+        }
+
         var effective = _officers is null ? null : Effective(context, _officers);
-        _deterrence = Presence(inputs, s[GuardDeterrence], s[PresenceHalf], reference, soldiers, withdrawn, effective, context.Date.Year);
+        _deterrence = Presence(inputs, s[GuardDeterrence], s[PresenceHalf], new Forces(reference, soldiers, withdrawn, effective, police, policeAtStart), context.Date.Year);
     }
 
     /// <summary>
@@ -243,27 +268,73 @@ public sealed class UniformedPresence : IMechanism
 
     /// <summary>
     /// The factor on predation and confrontations in each municipality, against the presence at the start:
-    /// f(S − W + G) / f(S₀), <paramref name="reference"/> the soldiers the start's deployment would place now.
+    /// f(S − W + G + P) / f(S₀ + P₀), S₀ the soldiers the start's deployment would place now and P, P₀ the police
+    /// (weighted as soldiers) now and at the start's densities.
     /// </summary>
-    public static double[] Presence(EngineInputs inputs, double deterrence, double half, double[] reference, double[] soldiers, double[]? withdrawn, double[]? guard, int year)
+    public static double[] Presence(EngineInputs inputs, double deterrence, double half, Forces forces, int year)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(reference);
-        ArgumentNullException.ThrowIfNull(soldiers);
-        var factor = new double[soldiers.Length];
+        ArgumentNullException.ThrowIfNull(forces);
+        var factor = new double[forces.Soldiers.Length];
         for (var m = 0; m < factor.Length; m++)
         {
             var thousands = Math.Max(1, inputs.PopulationIn(m, year) / 1000);
-            var before = reference[m] / thousands;
-            var now = Math.Max(0, soldiers[m] - (withdrawn?[m] ?? 0) + (guard?[m] ?? 0)) / thousands;
+            var before = (forces.Reference[m] + (forces.PoliceAtStart?[m] ?? 0)) / thousands;
+            var now = (Math.Max(0, forces.Soldiers[m] - (forces.Withdrawn?[m] ?? 0) + (forces.Guard?[m] ?? 0)) + (forces.Police?[m] ?? 0)) / thousands;
             factor[m] = Left(deterrence, half, now) / Left(deterrence, half, before);
         }
 
         return factor;
     }
 
+    /// <summary>
+    /// The soldiers after those <paramref name="withdrawn"/> from the places left are added to the places still held,
+    /// in proportion to the soldiers there (the most violent places first, as the deployment placed them); where no
+    /// place is held they stay withdrawn.
+    /// </summary>
+    public static double[] Outward(double[] soldiers, double[] withdrawn)
+    {
+        ArgumentNullException.ThrowIfNull(soldiers);
+        ArgumentNullException.ThrowIfNull(withdrawn);
+        double total = 0, held = 0;
+        for (var m = 0; m < soldiers.Length; m++)
+        {
+            total += withdrawn[m];
+            held += withdrawn[m] == 0 ? soldiers[m] : 0;
+        }
+
+        var result = (double[])soldiers.Clone();
+        if (total == 0 || held == 0)
+        {
+            return result;
+        }
+
+        for (var m = 0; m < soldiers.Length; m++)
+        {
+            if (withdrawn[m] == 0)
+            {
+                result[m] += total * soldiers[m] / held;
+            }
+        }
+
+        return result;
+    }
+
+    // Whether the police now differ from the police at the start's densities anywhere.
+    private static bool Differ(double[]? police, double[]? atStart) =>
+        police is not null && atStart is not null && !police.AsSpan().SequenceEqual(atStart);
+
     // The share of predation left by x officers per 1,000 inhabitants.
     private static double Left(double deterrence, double half, double x) => 1 - (deterrence * x / (x + half));
+
+    /// <summary>The uniformed and civilian forces in each municipality (index order) at a monthly review.</summary>
+    /// <param name="Reference">Soldiers the start's deployment would place now (what the calibrated rates include).</param>
+    /// <param name="Soldiers">Soldiers deployed now.</param>
+    /// <param name="Withdrawn">Soldiers withdrawn by the pullback, or null.</param>
+    /// <param name="Guard">Guard officers counted for deterrence, or null.</param>
+    /// <param name="Police">Police now, weighted as soldiers, or null.</param>
+    /// <param name="PoliceAtStart">Police at the start's densities, weighted as soldiers, or null.</param>
+    public sealed record Forces(double[] Reference, double[] Soldiers, double[]? Withdrawn, double[]? Guard, double[]? Police, double[]? PoliceAtStart);
 
     // The pullback's re-entry watch, per region, carried from week to week.
     private sealed class PullbackState(int regions)
