@@ -10,7 +10,8 @@ namespace Paz.Data;
 /// <param name="Homicides">The homicide series.</param>
 /// <param name="Quirks">Known irregularities, each with how Paz handles it.</param>
 /// <param name="Police">Civilian police by municipality and state, gaps imputed openly.</param>
-public sealed record PazDataSet(DataDirectory Source, Core.Territory.Atlas Atlas, HomicideRecord Homicides, IReadOnlyList<DataQuirk> Quirks, Core.Policing.PoliceForces Police)
+/// <param name="Prisons">People in state prisons by state, legal status and year, 2010-2018.</param>
+public sealed record PazDataSet(DataDirectory Source, Core.Territory.Atlas Atlas, HomicideRecord Homicides, IReadOnlyList<DataQuirk> Quirks, Core.Policing.PoliceForces Police, Justice.PrisonCensus Prisons)
 {
     /// <summary>Loads the atlas, all homicide series and the police from <paramref name="data"/>.</summary>
     /// <exception cref="DataFormatException">A file is malformed; the message names file, line and expectation.</exception>
@@ -21,7 +22,7 @@ public sealed record PazDataSet(DataDirectory Source, Core.Territory.Atlas Atlas
         var atlas = AtlasLoader.Load(data, quirks);
         var homicides = HomicideLoader.Load(data, atlas);
         quirks.AddRange(SeriesQuirks(atlas, homicides.MunicipalMonthly));
-        return new PazDataSet(data, atlas, homicides, quirks, Policing.PoliceLoader.Load(data, atlas));
+        return new PazDataSet(data, atlas, homicides, quirks, Policing.PoliceLoader.Load(data, atlas), Justice.PrisonCensus.Load(data, atlas));
     }
 
     private static IEnumerable<DataQuirk> SeriesQuirks(Core.Territory.Atlas atlas, MonthlySeries<Core.Territory.MunicipalityCode> series)

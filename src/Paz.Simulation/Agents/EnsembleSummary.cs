@@ -39,7 +39,7 @@ public sealed record StateYear(string State, Band Homicides);
 /// <param name="Recruits">Mean weekly recruits.</param>
 /// <param name="Arrests">Mean weekly arrests (incapacitations).</param>
 /// <param name="MemberDeaths">Mean weekly member deaths.</param>
-/// <param name="Prisoners">Members in prison at the year's last week.</param>
+/// <param name="Prisoners">Members in prison at the year's last week (the whole prison population is <see cref="YearSummary.PrisonPopulation"/>).</param>
 /// <param name="Groups">Groups with members at the year's last week.</param>
 /// <param name="States">Per state.</param>
 public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Band Members, Band Recruits, Band Arrests, Band MemberDeaths, Band Prisoners, Band Groups, IReadOnlyList<StateYear> States)
@@ -79,6 +79,12 @@ public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Ban
 
     /// <summary>Municipal and state police officers (mean over the year's weeks), or null when the inputs hold no police.</summary>
     public Band? Police { get; init; }
+
+    /// <summary>Everyone held in state prisons at the year's last week, members and not, or null when the inputs hold no prison census.</summary>
+    public Band? PrisonPopulation { get; init; }
+
+    /// <summary>Of them, held without a sentence.</summary>
+    public Band? PrisonPretrial { get; init; }
 }
 
 /// <summary>Summaries of an ensemble by year, nationally and by state.</summary>
@@ -121,6 +127,8 @@ public static class EnsembleSummary
                 SweepsDone = Growth(replicates, weeks, "sweeps_done"),
                 SweepsFailed = Growth(replicates, weeks, "sweeps_failed"),
                 Police = YearMean(replicates, weeks, Mechanisms.Policing.Officers.Name),
+                PrisonPopulation = YearLast(replicates, weeks, Mechanisms.Prisons.Prisoners.Name),
+                PrisonPretrial = YearLast(replicates, weeks, Mechanisms.Prisons.PrisonersPretrial.Name),
             };
         })];
     }
@@ -130,6 +138,12 @@ public static class EnsembleSummary
         replicates.All(r => r.Metrics?.Weekly(metric) is null)
             ? null
             : Band.Of(replicates.Select((r, k) => r.Metrics?.Weekly(metric) is { } series ? weeks[k].Average(w => series[w.Week]) : 0));
+
+    // A stock metric's value at the year's last week, or null where no replicate records it.
+    private static Band? YearLast(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric) =>
+        replicates.All(r => r.Metrics?.Weekly(metric) is null)
+            ? null
+            : Band.Of(replicates.Select((r, k) => r.Metrics?.Weekly(metric) is { } series ? series[weeks[k][^1].Week] : 0));
 
     // A cumulative metric's growth over the year's weeks (from its first week's value to its last), 0 where no mechanism records it.
     private static Band Growth(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric) =>

@@ -136,6 +136,12 @@ public sealed class WeekContext
     /// <summary>Signal: the same police as <see cref="Police"/> at the run's start densities (what 2015-2018 already includes), or null.</summary>
     public double[]? PoliceAtStart { get; set; }
 
+    /// <summary>Signal: people held in each state's prisons after last week's flows (null: no prison census in the inputs).</summary>
+    public IReadOnlyList<Core.Justice.PrisonCount>? PrisonStocks { get; set; }
+
+    /// <summary>Signal: people released by amnesty this week from each state's prisons (null: none).</summary>
+    public IReadOnlyList<Core.Justice.PrisonCount>? AmnestyReleases { get; set; }
+
     /// <summary>Signal: National Guard officers per municipality (null: no Guard).</summary>
     public double[]? GuardOfficers { get; set; }
 

@@ -22,6 +22,9 @@ internal static class CalibratedBaseline
     /// <summary>The engine on the real atlas, starting when the baseline starts.</summary>
     public static CriminalMarketEngine Engine => Loaded.Value.Engine;
 
+    /// <summary>The shipped data.</summary>
+    public static PazDataSet Data => Loaded.Value.Data;
+
     /// <summary>scenarios/baseline.yaml.</summary>
     public static AgentScenario Scenario => Loaded.Value.Scenario;
 
