@@ -90,6 +90,9 @@ public sealed class DataDirectory
     /// <summary>prisons/inegi_cngspspe_state_prison_legal_status_2010_2018.csv</summary>
     public string PrisonLegalStatus => File("prisons/inegi_cngspspe_state_prison_legal_status_2010_2018.csv");
 
+    /// <summary>prisons/inegi_cngspspe_state_prison_crime_records_2010_2018.csv</summary>
+    public string PrisonOffenceRecords => File("prisons/inegi_cngspspe_state_prison_crime_records_2010_2018.csv");
+
     /// <summary>police/municipal_police_2010_cngmd2011.csv</summary>
     public string MunicipalPolice => File("police/municipal_police_2010_cngmd2011.csv");
 

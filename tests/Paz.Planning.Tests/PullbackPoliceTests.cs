@@ -23,7 +23,7 @@ public class PullbackPoliceTests
         var data = RealAtlas.Instance;
         var (scenario, inputs) = Recommended.Value;
         var resolved = ForcePlans.Resolve(scenario, data.Atlas, data.Homicides.MunicipalMonthly, inputs, police);
-        return resolved.Timeline.Periods.Select(p => p.Forces?.Pullback).OfType<MilitaryPullback>().Single();
+        return resolved.Timeline.Periods.Select(p => p.Forces?.Pullback).OfType<MilitaryPullback>().First(); // the period that begins it
     }
 
     [Fact]

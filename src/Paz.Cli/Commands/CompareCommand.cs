@@ -97,6 +97,7 @@ public static class CompareCommand
                 console.Tables.Write(paired);
             }
 
+            WriteAmnesty(console, outcomes);
             foreach (var o in outcomes)
             {
                 PlausibilityNotes.Write(console, o.Name, o.Implausible, envelope);
@@ -106,5 +107,26 @@ public static class CompareCommand
             return PazApp.Ok;
         });
         return command;
+    }
+
+    // The amnesty's flows and the prisons in the promise's year, for the scenarios that run one.
+    private static void WriteAmnesty(CommandConsole console, IReadOnlyList<ScenarioOutcome> outcomes)
+    {
+        var rows = outcomes.Select(o => (o.Name, Year: o.Years.FirstOrDefault(y => y.Year == PromiseYear))).Where(x => x.Year?.Amnesty is not null).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        string Cell(Paz.Simulation.Agents.Band b) => string.Create(invariant, $"{b.Mean:N0} ({b.P5:N0}–{b.P95:N0})");
+        var table = new Table().Title(string.Create(invariant, $"Amnesty and prisons, {PromiseYear} (mean, 5th-95th percentile)")).AddColumns("Scenario", "Applications", "Granted", "Denied", "Revoked", "Prisoners at year's end");
+        foreach (var (name, year) in rows)
+        {
+            var a = year!.Amnesty!;
+            table.AddRow(Markup.Escape(name), Cell(a.Applications), Cell(a.Granted), Cell(a.Denied), Cell(a.Revoked), year.PrisonPopulation is { } p ? Cell(p) : "–");
+        }
+
+        console.Tables.Write(table);
     }
 }

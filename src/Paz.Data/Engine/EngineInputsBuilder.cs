@@ -81,6 +81,9 @@ public static class EngineInputsBuilder
             PrisonersAtStart = start.Year - 1 is >= Justice.PrisonCensus.FirstYear and <= Justice.PrisonCensus.LastYear
                 ? [.. atlas.States.Select(s => data.Prisons.People(s.Code, start.Year - 1))]
                 : null,
+            PrisonProfiles = start.Year - 1 is >= Justice.PrisonCensus.FirstYear and <= Justice.PrisonCensus.LastYear
+                ? Justice.PrisonOffenceMix.Load(data.Source, atlas, start.Year - 1)
+                : null,
         };
     }
 }

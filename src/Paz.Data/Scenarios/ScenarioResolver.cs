@@ -20,7 +20,37 @@ public static class ScenarioResolver
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(inputs);
         CheckPriorities(scenario, inputs);
-        return ForcePlans.Resolve(scenario, data.Atlas, data.Homicides.MunicipalMonthly, inputs, data.Police);
+        return WithAmnestyRules(ForcePlans.Resolve(scenario, data.Atlas, data.Homicides.MunicipalMonthly, inputs, data.Police), null);
+    }
+
+    /// <summary>
+    /// The scenario with each period's <c>amnesty_rules</c> read from the rule folder (<paramref name="rulesFolder"/>, or the
+    /// nearest rules/amnesty): the same files the tribunal's registry screens with. Unchanged when no period names one.
+    /// </summary>
+    /// <exception cref="DataFormatException">A period names more than one rule set, or one the folder does not hold.</exception>
+    public static AgentScenario WithAmnestyRules(AgentScenario scenario, string? rulesFolder)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var periods = scenario.Timeline.Periods;
+        if (periods.All(p => p.Settings.Names(Amnesty.Rules).Count == 0))
+        {
+            return scenario;
+        }
+
+        var library = Paz.Rules.Amnesty.RuleLibrary.LoadAll(Paz.Rules.Amnesty.RuleLibrary.Locate(rulesFolder)).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var resolved = periods.Select((period, k) =>
+        {
+            var names = period.Settings.Names(Amnesty.Rules);
+            var where = scenario.Sources.TryGetValue((k, Amnesty.Rules.Name), out var source) ? source : new SourceLine(scenario.Name, 1);
+            return names.Count switch
+            {
+                0 => period,
+                1 when library.TryGetValue(names[0], out var rules) => period with { AmnestyRules = rules },
+                1 => throw new DataFormatException(where.File, where.Line, $"'amnesty_rules': no rule set '{names[0]}' in rules/amnesty; expected one of {string.Join(", ", library.Keys)}"),
+                _ => throw new DataFormatException(where.File, where.Line, $"'amnesty_rules': name one rule set, not {names.Count}"),
+            };
+        }).ToList();
+        return scenario with { Timeline = new Timeline(resolved) };
     }
 
     /// <summary>Refuses priority groups the network does not hold.</summary>

@@ -47,6 +47,9 @@ public sealed record EngineInputs(
     /// <summary>People held in each state's prisons (state order) at the end of the year before the start (data/prisons), or null: no prisons.</summary>
     public IReadOnlyList<Core.Justice.PrisonCount>? PrisonersAtStart { get; init; }
 
+    /// <summary>What each state's prisoners are held for, under which courts, at which stage (state order; census records of the year before the start), or null.</summary>
+    public IReadOnlyList<IReadOnlyList<Core.Justice.PrisonerProfile>>? PrisonProfiles { get; init; }
+
     /// <summary>The groups present at the start, largest first, or null: the network's strength order (every group present).</summary>
     public IReadOnlyList<int>? SizeOrder { get; init; }
 

@@ -31,6 +31,14 @@ public sealed record Band(double Mean, double P5, double P95)
 /// <param name="Homicides">Band over replicates.</param>
 public sealed record StateYear(string State, Band Homicides);
 
+/// <summary>The amnesty in a year: each a band over the replicates.</summary>
+/// <param name="Applications">Applications filed.</param>
+/// <param name="Granted">Applications granted.</param>
+/// <param name="Denied">Applications denied.</param>
+/// <param name="Released">People released by amnesty.</param>
+/// <param name="Revoked">Grants revoked on a new offence.</param>
+public sealed record AmnestyYear(Band Applications, Band Granted, Band Denied, Band Released, Band Revoked);
+
 /// <summary>National results of a year across replicates.</summary>
 /// <param name="Year">Calendar year.</param>
 /// <param name="Homicides">National homicides.</param>
@@ -85,6 +93,9 @@ public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Ban
 
     /// <summary>Of them, held without a sentence.</summary>
     public Band? PrisonPretrial { get; init; }
+
+    /// <summary>The amnesty's applications, decisions, releases and revocations in the year, or null when no amnesty ran.</summary>
+    public AmnestyYear? Amnesty { get; init; }
 }
 
 /// <summary>Summaries of an ensemble by year, nationally and by state.</summary>
@@ -129,6 +140,12 @@ public static class EnsembleSummary
                 Police = YearMean(replicates, weeks, Mechanisms.Policing.Officers.Name),
                 PrisonPopulation = YearLast(replicates, weeks, Mechanisms.Prisons.Prisoners.Name),
                 PrisonPretrial = YearLast(replicates, weeks, Mechanisms.Prisons.PrisonersPretrial.Name),
+                Amnesty = replicates.All(r => r.Metrics?.Weekly(Mechanisms.Amnesty.Applications.Name) is null) ? null : new AmnestyYear(
+                    YearSum(replicates, weeks, Mechanisms.Amnesty.Applications.Name),
+                    YearSum(replicates, weeks, Mechanisms.Amnesty.Granted.Name),
+                    YearSum(replicates, weeks, Mechanisms.Amnesty.Denied.Name),
+                    YearSum(replicates, weeks, Mechanisms.Amnesty.Released.Name),
+                    YearSum(replicates, weeks, Mechanisms.Amnesty.Revoked.Name)),
             };
         })];
     }
@@ -138,6 +155,10 @@ public static class EnsembleSummary
         replicates.All(r => r.Metrics?.Weekly(metric) is null)
             ? null
             : Band.Of(replicates.Select((r, k) => r.Metrics?.Weekly(metric) is { } series ? weeks[k].Average(w => series[w.Week]) : 0));
+
+    // A flow metric's sum over the year's weeks (0 where a replicate never records it).
+    private static Band YearSum(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric) =>
+        Band.Of(replicates.Select((r, k) => r.Metrics?.Weekly(metric) is { } series ? weeks[k].Sum(w => series[w.Week]) : 0));
 
     // A stock metric's value at the year's last week, or null where no replicate records it.
     private static Band? YearLast(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric) =>

@@ -75,4 +75,7 @@ public sealed record PolicyPeriod(DateOnly From, Settings Settings)
 {
     /// <summary>Deployments and plans resolved from the data before the run (Guard regions, pullback exits), or null: none needed.</summary>
     public ResolvedForces? Forces { get; init; }
+
+    /// <summary>The amnesty's rule set the period's <c>amnesty_rules</c> names, read from rules/amnesty before the run, or null: no amnesty.</summary>
+    public Core.Amnesty.RuleSet? AmnestyRules { get; init; }
 }

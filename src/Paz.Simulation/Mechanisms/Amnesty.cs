@@ -1,0 +1,208 @@
+using Paz.Core.Amnesty;
+using Paz.Core.Justice;
+using Paz.Core.Parameters;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
+
+namespace Paz.Simulation.Mechanisms;
+
+/// <summary>
+/// The amnesty, decided by the tribunal's own rules code.
+/// Claims (seed, "Amnesty"): the plan offers leniency or amnesty to some offenders; who qualifies is set by a law
+/// (the enacted Ley de Amnistía of 2020, the 2018 proposal, the report's recommended design, the vulnerable-groups
+/// variant: rules/amnesty); applications, decisions and releases take time; a grant can be revoked on a new
+/// offence where the law says so.
+/// - Who may apply: the people held in state prisons when the period's amnesty_rules takes effect (amnesty_from),
+///   by state, stage and the census's offence mix (EngineInputs.PrisonProfiles); the pool shrinks as the prisons
+///   release people. Each kind of prisoner is a case screened by <see cref="AmnestyApplicants.Screen"/>, which
+///   calls <see cref="Screener"/> on the same rule set the registry uses.
+/// - Monthly, in expectation (no random draws): amnesty_uptake of the pool applies; the commission decides up to
+///   amnesty_decisions_per_month of the queue, first come first served across states; eligible cases are granted,
+///   ineligible ones denied, and amnesty_review_grant of those needing review (a fact the census does not know, or a
+///   review rule) granted. Granted prisoners are released (the signal AmnestyReleases, taken from the prisons'
+///   stocks). Where the rule set revokes on a new offence, amnesty_reoffending of those released a year are
+///   revoked and return to prison.
+/// Declares: amnesty_uptake, amnesty_review_grant, amnesty_decisions_per_month, amnesty_reoffending; levers
+/// amnesty_rules, amnesty_from.
+/// Metrics: amnesty_applications, amnesty_granted, amnesty_denied, amnesty_released, amnesty_revoked (state and
+/// national, summed over the year), amnesty_queue (national, the year's last week).
+/// </summary>
+public sealed class Amnesty : IMechanism
+{
+    private const int MonthWeeks = 4;
+
+    /// <summary>The rule set in force (a file of rules/amnesty by name; none: no amnesty).</summary>
+    public static readonly ParameterSpec Rules = new ParameterSpec("amnesty_rules", 0, "rule set name", "per scenario (rules/amnesty: enacted-2020, proposal-2018, recommended, vulnerable-groups)", 0, 0, "the amnesty law screening applications ([]: no amnesty)")
+    { Kind = ValueKind.Names }.AsLever();
+
+    /// <summary>Month the amnesty takes effect.</summary>
+    public static readonly ParameterSpec From = new ParameterSpec("amnesty_from", 0, "month", "per scenario (the 2020 law: in force 23 April 2020)", 0, 2100 * 12, "month the amnesty takes effect: only people held then may apply")
+    { Kind = ValueKind.Month }.AsLever();
+
+    /// <summary>Share of the eligible pool applying each month.</summary>
+    public static readonly ParameterSpec Uptake = new("amnesty_uptake", 0.03, "share per month", "assumed (who applies depends on information, counsel and trust in the commission; no pre-2019 measure)", 0, 1, "share of the people who may apply who do so each month")
+    { Prior = Prior.Uniform(0.005, 0.1) };
+
+    /// <summary>Share of cases needing review that are granted.</summary>
+    public static readonly ParameterSpec ReviewGrant = new("amnesty_review_grant", 0.3, "fraction", "assumed (a review decides facts the census does not record: age, indigenous origin, poverty, violence in a robbery)", 0, 1, "share of cases sent to review that end granted")
+    { Prior = Prior.Uniform(0.05, 0.8) };
+
+    /// <summary>Decisions the commission makes per month, nationally.</summary>
+    public static readonly ParameterSpec DecisionsPerMonth = new("amnesty_decisions_per_month", 500, "cases per month", "assumed (the tribunal's capacity; the 2020 law gives the commission four months per case: rules/amnesty/enacted-2020.yaml)", 1, 100_000, "applications decided per month nationally")
+    { Prior = Prior.LogUniform(100, 5_000) };
+
+    /// <summary>Share of those released who commit a new offence within a year.</summary>
+    public static readonly ParameterSpec Reoffending = new("amnesty_reoffending", 0.2, "share per year", "assumed (reoffending of released prisoners; none measured for an amnesty before 2019)", 0, 1, "share of people released by amnesty who offend again within a year")
+    { Prior = Prior.Uniform(0.05, 0.4) };
+
+    /// <summary>Applications filed.</summary>
+    public static readonly MetricSpec Applications = new("amnesty_applications", "applications", MetricAggregation.Sum, "amnesty applications filed");
+
+    /// <summary>Applications granted.</summary>
+    public static readonly MetricSpec Granted = new("amnesty_granted", "cases", MetricAggregation.Sum, "applications granted");
+
+    /// <summary>Applications denied.</summary>
+    public static readonly MetricSpec Denied = new("amnesty_denied", "cases", MetricAggregation.Sum, "applications denied");
+
+    /// <summary>People released by amnesty.</summary>
+    public static readonly MetricSpec Released = new("amnesty_released", "people", MetricAggregation.Sum, "people released from prison by amnesty");
+
+    /// <summary>Grants revoked.</summary>
+    public static readonly MetricSpec Revoked = new("amnesty_revoked", "people", MetricAggregation.Sum, "grants revoked on a new offence (back to prison)");
+
+    /// <summary>Applications waiting.</summary>
+    public static readonly MetricSpec Queue = new("amnesty_queue", "applications", MetricAggregation.Last, "applications waiting for a decision");
+
+    /// <summary>The registration.</summary>
+    public static readonly MechanismInfo Info = new("amnesty", "an amnesty law, screened by the tribunal's rules code, releases some prisoners", [Rules, From, Uptake, ReviewGrant, DecisionsPerMonth, Reoffending], () => new Amnesty());
+
+    private RuleSet? _rules;
+    private DateOnly _from;
+    private int _lastMonth = int.MinValue / 2;
+    private Kind[][] _kinds = [];
+    private double[] _releasedIn = [];
+
+    /// <inheritdoc/>
+    public void Step(WeekContext context)
+    {
+        context.AmnestyReleases = null;
+        var rules = context.Period.AmnestyRules;
+        var from = context.Settings.Month(From);
+        if (rules is null || from is not { } start || context.Date < start || context.Inputs.PrisonProfiles is not { } profiles || context.PrisonStocks is not { } stocks)
+        {
+            return;
+        }
+
+        if (!ReferenceEquals(rules, _rules))
+        {
+            Open(context, rules, start, profiles, stocks);
+        }
+
+        var s = context.Settings;
+        Shrink(s[Prisons.PretrialWeeks], s[Prisons.SentenceWeeks]);
+        if (context.Week - _lastMonth >= MonthWeeks)
+        {
+            _lastMonth = context.Week;
+            context.AmnestyReleases = Month(context, s);
+        }
+
+        context.Metrics.Record(Queue, _kinds.Sum(kinds => kinds.Sum(k => k.Queue)));
+    }
+
+    // A new rule set takes effect: everyone held now may apply; each kind of prisoner screened once.
+    private void Open(WeekContext context, RuleSet rules, DateOnly start, IReadOnlyList<IReadOnlyList<PrisonerProfile>> profiles, IReadOnlyList<PrisonCount> stocks)
+    {
+        (_rules, _from) = (rules, start);
+        _releasedIn = new double[profiles.Count];
+        _kinds = [.. profiles.Select((list, state) => list.Select(p => new Kind(
+            p.Pretrial,
+            (p.Pretrial ? stocks[state].Pretrial : stocks[state].Sentenced) * p.Share,
+            AmnestyApplicants.Screen(rules, p, _from).Decision)).ToArray())];
+    }
+
+    // The pool leaves prison at the prisons' own rates.
+    private void Shrink(double pretrialWeeks, double sentenceWeeks)
+    {
+        foreach (var kinds in _kinds)
+        {
+            foreach (var k in kinds)
+            {
+                k.Pool *= 1 - (1 / (k.Pretrial ? pretrialWeeks : sentenceWeeks));
+            }
+        }
+    }
+
+    private PrisonCount[] Month(WeekContext context, Settings s)
+    {
+        var uptake = s[Uptake];
+        var queued = 0.0;
+        var applications = new double[_kinds.Length];
+        for (var state = 0; state < _kinds.Length; state++)
+        {
+            foreach (var k in _kinds[state])
+            {
+                var applying = uptake * k.Pool;
+                k.Pool -= applying;
+                k.Queue += applying;
+                applications[state] += applying;
+                queued += k.Queue;
+            }
+        }
+
+        // First come first served across states: every queue is decided in the same proportion.
+        var decided = queued > 0 ? Math.Min(1, s[DecisionsPerMonth] / queued) : 0;
+        var review = s[ReviewGrant];
+        var releases = new PrisonCount[_kinds.Length];
+        for (var state = 0; state < _kinds.Length; state++)
+        {
+            double granted = 0, denied = 0, pretrial = 0, sentenced = 0;
+            foreach (var k in _kinds[state])
+            {
+                var now = k.Queue * decided;
+                k.Queue -= now;
+                var grant = k.Decision switch { Decision.Eligible => now, Decision.NeedsReview => now * review, _ => 0 };
+                granted += grant;
+                denied += now - grant;
+                (pretrial, sentenced) = k.Pretrial ? (pretrial + grant, sentenced) : (pretrial, sentenced + grant);
+            }
+
+            releases[state] = new PrisonCount(pretrial, sentenced);
+            context.Metrics.Record(Applications, MetricLevel.State, state, applications[state]);
+            context.Metrics.Record(Granted, MetricLevel.State, state, granted);
+            context.Metrics.Record(Denied, MetricLevel.State, state, denied);
+            context.Metrics.Record(Released, MetricLevel.State, state, granted);
+            context.Metrics.Record(Applications, applications[state]);
+            context.Metrics.Record(Granted, granted);
+            context.Metrics.Record(Denied, denied);
+            context.Metrics.Record(Released, granted);
+        }
+
+        // Revocations return people to prison (as sentenced): a negative release, where each state released them.
+        var reoffending = _rules!.RevokeOnNewOffence ? s[Reoffending] * MonthWeeks / 52.0 : 0;
+        for (var state = 0; state < releases.Length; state++)
+        {
+            var back = _releasedIn[state] * reoffending;
+            _releasedIn[state] += releases[state].Total - back;
+            if (back > 0)
+            {
+                releases[state] = releases[state] with { Sentenced = releases[state].Sentenced - back };
+                context.Metrics.Record(Revoked, MetricLevel.State, state, back);
+                context.Metrics.Record(Revoked, back);
+            }
+        }
+
+        return releases;
+    }
+
+    // One kind of prisoner in one state: its decision, who may still apply, and who waits.
+    private sealed class Kind(bool pretrial, double pool, Decision decision)
+    {
+        public bool Pretrial { get; } = pretrial;
+
+        public Decision Decision { get; } = decision;
+
+        public double Pool { get; set; } = pool;
+
+        public double Queue { get; set; }
+    }
+}

@@ -1,0 +1,115 @@
+using Paz.Core.Amnesty;
+using Paz.Data.Scenarios;
+using Paz.Rules.Amnesty;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
+using Paz.Simulation.Mechanisms;
+
+namespace Paz.Simulation.Tests.Agents;
+
+/// <summary>The amnesty in the engine: applications from the prisons' pool, decided by the tribunal's rule files.</summary>
+public class AmnestyTests
+{
+    private static readonly DateOnly From = new(2019, 1, 1);
+
+    private static RuleSet Shipped(string name) => RuleLibrary.LoadAll(RuleLibrary.Locate()).Single(r => r.Name == name);
+
+    // The baseline with an amnesty from 2019 under rules (the rule set attached as ScenarioResolver attaches it).
+    private static IReadOnlyList<MetricRow> Run(RuleSet? rules, int through = 2021, Func<Settings, Settings>? also = null)
+    {
+        // The lever names a shipped set (the resolver reads it); the test's own set replaces it, as the resolver would attach it.
+        var scenario = CalibratedBaseline.SwitchingTo(p => (also ?? (x => x))(rules is null ? p : p.With(Amnesty.Rules, ["proposal-2018"]).With(Amnesty.From, From)));
+        var periods = scenario.Timeline.Periods.Select((p, k) => k == scenario.Timeline.Periods.Count - 1 && rules is not null ? p with { AmnestyRules = rules } : p).ToList();
+        return CalibratedBaseline.Engine.Run(new Timeline(periods), CalibratedBaseline.WeeksThrough(through), 17).Metrics!.Rows();
+    }
+
+    private static double National(IReadOnlyList<MetricRow> rows, string metric, int year) =>
+        rows.Where(r => r.Metric == metric && r.Level == MetricLevel.National && r.Year == year).Sum(r => r.Value);
+
+    private static double Total(IReadOnlyList<MetricRow> rows, string metric) =>
+        rows.Where(r => r.Metric == metric && r.Level == MetricLevel.National).Sum(r => r.Value);
+
+    [Fact]
+    public void AnAmnestyReleasesPrisonersItGrantsAndNoneWithoutOne()
+    {
+        var none = Run(null);
+        var proposal = Run(Shipped("proposal-2018"));
+        Assert.Equal(0, Total(none, "amnesty_granted"));
+        var granted = Total(proposal, "amnesty_granted");
+        Assert.True(granted > 1_000, $"{granted:N0} granted 2019-2021");
+        Assert.Equal(granted, Total(proposal, "amnesty_released"), 6);
+        // Those released would have left later anyway: the gap is largest as they leave and narrows after.
+        var gap2019 = National(none, "prisoners", 2019) - National(proposal, "prisoners", 2019);
+        var gap2021 = National(none, "prisoners", 2021) - National(proposal, "prisoners", 2021);
+        Assert.True(gap2019 > 0.5 * National(proposal, "amnesty_granted", 2019), $"2019: {gap2019:N0} fewer prisoners, {National(proposal, "amnesty_granted", 2019):N0} granted");
+        Assert.InRange(gap2021, 0, granted);
+    }
+
+    [Fact]
+    public void AStricterRuleSetNeverGrantsMoreInAnyStateOrYear()
+    {
+        var proposal = Shipped("proposal-2018");
+        var stricter = proposal with
+        {
+            Name = "proposal-2018-stricter",
+            Rules = [.. proposal.Rules, new Rule("test-no-drug-dealing", RuleKind.Exclusion, "No amnesty for drug dealing (test)", "test",
+                new ForOffences(false, new FactCondition("offence.category", FactTest.EqualsValue, [FactValue.Of("drug_dealing")])))],
+        };
+        var before = Run(proposal).Where(r => r.Metric == "amnesty_granted").ToDictionary(r => (r.Level, r.Place, r.Year), r => r.Value);
+        var after = Run(stricter).Where(r => r.Metric == "amnesty_granted").ToDictionary(r => (r.Level, r.Place, r.Year), r => r.Value);
+        Assert.All(after, kv => Assert.True(kv.Value <= before[kv.Key] + 1e-9, $"{kv.Key}: {kv.Value:0.#} granted with the exclusion against {before[kv.Key]:0.#}"));
+        Assert.True(after.Values.Sum() < before.Values.Sum(), "the exclusion refuses some drug dealers the proposal would grant");
+    }
+
+    [Fact]
+    public void GrantsAreRevokedOnANewOffenceOnlyWhereTheLawSaysSo()
+    {
+        var revoking = Shipped("proposal-2018");
+        Assert.True(revoking.RevokeOnNewOffence);
+        Assert.True(Total(Run(revoking), "amnesty_revoked") > 0);
+        Assert.Equal(0, Total(Run(revoking with { Name = "no-revocation", RevokeOnNewOffence = false }), "amnesty_revoked"));
+    }
+
+    [Fact]
+    public void MoreDecisionsAMonthGrantMoreSooner()
+    {
+        var rules = Shipped("proposal-2018");
+        var slow = Run(rules, 2019, p => p.With(Amnesty.DecisionsPerMonth, 200));
+        var fast = Run(rules, 2019, p => p.With(Amnesty.DecisionsPerMonth, 2_000));
+        Assert.True(National(fast, "amnesty_granted", 2019) > 5 * National(slow, "amnesty_granted", 2019), $"granted in 2019: {National(fast, "amnesty_granted", 2019):N0} deciding 2,000 a month, {National(slow, "amnesty_granted", 2019):N0} deciding 200");
+        Assert.True(National(slow, "amnesty_queue", 2019) > National(fast, "amnesty_queue", 2019));
+    }
+
+    [Fact]
+    public void AScenarioNamesItsRuleSetAndAnUnknownOneIsRefusedWithItsLine()
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-amnesty-").FullName;
+        var path = Path.Combine(folder, "amnesty.yaml");
+        File.WriteAllText(path, $"name: a\nbase: {Path.Combine(CalibratedBaseline.Folder, "baseline.yaml")}\ntimeline:\n  - from: 2020-04\n    amnesty_rules: [enacted-2020]\n    amnesty_from: 2020-04\n");
+        var resolved = ScenarioResolver.WithAmnestyRules(AgentScenarioReader.Read(path), null);
+        Assert.Equal("enacted-2020", resolved.Timeline.Periods[^1].AmnestyRules!.Name);
+        Assert.Null(resolved.Timeline.Periods[0].AmnestyRules);
+
+        File.WriteAllText(path, $"name: a\nbase: {Path.Combine(CalibratedBaseline.Folder, "baseline.yaml")}\ntimeline:\n  - from: 2020-04\n    amnesty_rules: [enacted-2021]\n");
+        var error = Assert.Throws<DataFormatException>(() => ScenarioResolver.WithAmnestyRules(AgentScenarioReader.Read(path), null));
+        Assert.Equal(5, error.Line);
+        Assert.Contains("no rule set 'enacted-2021'", error.Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The census's offence mix as the engine's applicants see it.</summary>
+public class PrisonOffenceMixTests
+{
+    [Fact]
+    public void EveryCrimeGroupTheCensusUsesHasItsFactsAndTheSharesOfEachStageSumToOne()
+    {
+        var data = CalibratedBaseline.Data;
+        foreach (var year in Enumerable.Range(2010, 9))
+        {
+            var mix = Paz.Data.Justice.PrisonOffenceMix.Load(data.Source, data.Atlas, year);
+            Assert.All(mix.SelectMany(state => state), p => Assert.Contains(p.Offence, AmnestyApplicants.CensusGroups));
+            Assert.All(mix.Where(state => state.Count > 0), state =>
+                Assert.All(state.GroupBy(p => p.Pretrial), stage => Assert.Equal(1, stage.Sum(p => p.Share), 9)));
+        }
+    }
+}
