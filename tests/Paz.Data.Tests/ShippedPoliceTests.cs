@@ -95,3 +95,21 @@ public class MalformedPoliceTests
         Assert.Contains("national operational state preventive police", error.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Vetting failures by state as the fragments give them.</summary>
+public class ShippedVettingTests
+{
+    private static readonly Lazy<PazDataSet> Data = new(() => PazDataSet.Load(DataDirectory.Locate()));
+
+    [Fact]
+    public void FiveStatesAreReportedAndTheRestShareTheNationalRemainder()
+    {
+        var police = Data.Value.Police;
+        var atlas = Data.Value.Atlas;
+        Assert.Equal(0.403, police.Vetting(new StateCode("25")).FailedShare, 12); // Sinaloa
+        Assert.Equal(0.301, police.Vetting(new StateCode("03")).FailedShare, 12); // Baja California Sur
+        Assert.Equal(5, atlas.States.Count(s => police.Vetting(s.Code).Origin == PoliceFigureOrigin.Reported));
+        var imputed = police.Vetting(new StateCode("09")).FailedShare;
+        Assert.InRange(imputed, 0.04, 0.069); // below the national 6.9%: the reported states carry more than their share
+    }
+}

@@ -20,6 +20,11 @@ public enum PoliceFigureOrigin
 /// <param name="Origin">Reported, imputed, or policed by the state.</param>
 public readonly record struct PoliceFigure(double PerHundredThousand, PoliceFigureOrigin Origin);
 
+/// <summary>The share of a state's police who failed vetting (control de confianza), and where it comes from.</summary>
+/// <param name="FailedShare">Failed as a share of those evaluated.</param>
+/// <param name="Origin">Reported, or imputed from the national remainder.</param>
+public readonly record struct VettingFigure(double FailedShare, PoliceFigureOrigin Origin);
+
 /// <summary>
 /// Civilian police where people live: each municipality's own operational police and its state's
 /// preventive police, both as densities per 100,000 inhabitants. Densities, not headcounts, because the
@@ -31,13 +36,15 @@ public sealed class PoliceForces
     private readonly Atlas _atlas;
     private readonly PoliceFigure[] _municipal;
     private readonly Dictionary<StateCode, PoliceFigure> _state;
+    private readonly Dictionary<StateCode, VettingFigure> _vetting;
 
     /// <summary>Police of every municipality (atlas order) and every state of <paramref name="atlas"/>.</summary>
     /// <param name="atlas">The territory.</param>
     /// <param name="municipal">Municipal police of each atlas municipality, in atlas order.</param>
     /// <param name="state">State preventive police of every state.</param>
     /// <param name="source">Where the figures come from, in words.</param>
-    public PoliceForces(Atlas atlas, IReadOnlyList<PoliceFigure> municipal, IReadOnlyDictionary<StateCode, PoliceFigure> state, string source)
+    /// <param name="vetting">Share of each state's police who failed vetting, or null: none known (0 everywhere).</param>
+    public PoliceForces(Atlas atlas, IReadOnlyList<PoliceFigure> municipal, IReadOnlyDictionary<StateCode, PoliceFigure> state, string source, IReadOnlyDictionary<StateCode, VettingFigure>? vetting = null)
     {
         ArgumentNullException.ThrowIfNull(atlas);
         ArgumentNullException.ThrowIfNull(municipal);
@@ -56,6 +63,7 @@ public sealed class PoliceForces
         _atlas = atlas;
         _municipal = [.. municipal];
         _state = new Dictionary<StateCode, PoliceFigure>(state);
+        _vetting = vetting is null ? [] : new Dictionary<StateCode, VettingFigure>(vetting);
         Source = source;
     }
 
@@ -67,6 +75,9 @@ public sealed class PoliceForces
 
     /// <summary>The state preventive police of <paramref name="state"/>.</summary>
     public PoliceFigure State(StateCode state) => _state[state];
+
+    /// <summary>The share of <paramref name="state"/>'s police who failed vetting (0 where none is known).</summary>
+    public VettingFigure Vetting(StateCode state) => _vetting.GetValueOrDefault(state);
 
     /// <summary>Municipal and state police per 100,000 inhabitants of the atlas municipality <paramref name="municipality"/>.</summary>
     public double PerHundredThousand(int municipality) =>

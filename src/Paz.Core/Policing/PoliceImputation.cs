@@ -98,6 +98,29 @@ public static class PoliceImputation
             s => reported.TryGetValue(s.Code, out var density) ? new PoliceFigure(density, PoliceFigureOrigin.Reported) : new PoliceFigure(rest, PoliceFigureOrigin.Imputed));
     }
 
+    /// <summary>
+    /// The share of every state's police who failed vetting: <paramref name="reported"/> where given, else what the
+    /// national failures leave over the national evaluations once the reported states' officers are taken out (the
+    /// same share in each).
+    /// </summary>
+    /// <param name="atlas">The territory.</param>
+    /// <param name="reported">Reported failed shares by state.</param>
+    /// <param name="nationalFailed">Officers who failed nationally.</param>
+    /// <param name="nationalEvaluated">Officers evaluated nationally.</param>
+    /// <param name="officers">Each state's officers (the reported states' evaluations are taken as their officers: assumed).</param>
+    public static Dictionary<StateCode, VettingFigure> Vetting(Atlas atlas, IReadOnlyDictionary<StateCode, double> reported, double nationalFailed, double nationalEvaluated, IReadOnlyDictionary<StateCode, double> officers)
+    {
+        ArgumentNullException.ThrowIfNull(atlas);
+        ArgumentNullException.ThrowIfNull(reported);
+        ArgumentNullException.ThrowIfNull(officers);
+        var failed = reported.Sum(r => r.Value * officers[r.Key]);
+        var evaluated = reported.Sum(r => officers[r.Key]);
+        var rest = nationalEvaluated > evaluated ? Math.Clamp((nationalFailed - failed) / (nationalEvaluated - evaluated), 0, 1) : nationalFailed / nationalEvaluated;
+        return atlas.States.ToDictionary(
+            s => s.Code,
+            s => reported.TryGetValue(s.Code, out var share) ? new VettingFigure(share, PoliceFigureOrigin.Reported) : new VettingFigure(rest, PoliceFigureOrigin.Imputed));
+    }
+
     private static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();

@@ -76,6 +76,7 @@ public static class EngineInputsBuilder
             // Police densities were measured in 2010 (municipal) and 2017 (state): like the prosecution index, a run
             // that starts before 2015 must not see them.
             Police = historical ? null : [.. m.Select((_, i) => data.Police.PerHundredThousand(i))],
+            PoliceFailedVetting = historical ? null : [.. atlas.States.Select(s => data.Police.Vetting(s.Code).FailedShare)],
 
             // The census at the end of the year before the start (it begins in 2010).
             PrisonersAtStart = start.Year - 1 is >= Justice.PrisonCensus.FirstYear and <= Justice.PrisonCensus.LastYear

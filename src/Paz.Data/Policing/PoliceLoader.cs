@@ -42,9 +42,13 @@ public static class PoliceLoader
         var municipal = PoliceImputation.Municipal(atlas, ReadMunicipal(data.MunicipalPolice, atlas), PolicedByState, MunicipalYear);
         var (states, national) = ReadStates(data.StatePoliceFragments, atlas);
         var state = PoliceImputation.States(atlas, states, national, StateYear);
+        var (failed, nationalFailed, nationalEvaluated) = ReadVetting(data.StatePoliceFragments, atlas);
+        var officers = atlas.States.ToDictionary(s => s.Code, s => state[s.Code].PerHundredThousand * atlas.Population(s.Code, StateYear) / 100_000);
+        var vetting = PoliceImputation.Vetting(atlas, failed, nationalFailed, nationalEvaluated, officers);
         return new PoliceForces(atlas, municipal, state,
             $"municipal police: INEGI CNGMD 2011 (2010), {municipal.Count(f => f.Origin == PoliceFigureOrigin.Imputed)} municipalities imputed from comparable places; " +
-            $"state police: SESNSP Modelo Óptimo ({DiagnosisCut}) and SEGOB maps, {state.Values.Count(f => f.Origin == PoliceFigureOrigin.Imputed)} states imputed from the national total");
+            $"state police: SESNSP Modelo Óptimo ({DiagnosisCut}) and SEGOB maps, {state.Values.Count(f => f.Origin == PoliceFigureOrigin.Imputed)} states imputed from the national total",
+            vetting);
     }
 
     /// <summary>The reported municipal densities (operational police per 100,000) by code; empty fields are left out.</summary>
@@ -71,6 +75,40 @@ public static class PoliceLoader
             }
         });
         return reported;
+    }
+
+    /// <summary>
+    /// The shares of state police who failed vetting where the fragments give them (El Financiero's SEGOB figures, five
+    /// states), and the diagnosis's national failed and evaluated officers.
+    /// </summary>
+    /// <exception cref="DataFormatException">A share outside 0-100%, or no national figures.</exception>
+    public static (Dictionary<StateCode, double> Failed, double NationalFailed, double NationalEvaluated) ReadVetting(string path, Atlas atlas)
+    {
+        ArgumentNullException.ThrowIfNull(atlas);
+        var file = CsvFile.Open(path);
+        int cut = file.Column("cut_date"), state = file.Column("cve_ent"), indicator = file.Column("indicator"), value = file.Column("value");
+        var failed = new Dictionary<StateCode, double>();
+        double? nationalFailed = null, nationalEvaluated = null;
+        file.ForEachRow(row =>
+        {
+            var code = row.Text(state);
+            switch (row.Text(indicator))
+            {
+                case "pct_failed_control_confianza" when code != "00" && StateCode.IsValid(code) && atlas.Contains(new StateCode(code)):
+                    failed.TryAdd(new StateCode(code), row.Number(value, 0, 100) / 100);
+                    break;
+                case "failed_control_confianza" when code == "00" && row.OptionalText(cut) == DiagnosisCut:
+                    nationalFailed = row.Number(value, 0, 10_000_000);
+                    break;
+                case "evaluated_control_confianza" when code == "00" && row.OptionalText(cut) == DiagnosisCut:
+                    nationalEvaluated = row.Number(value, 1, 10_000_000);
+                    break;
+            }
+        });
+
+        return nationalFailed is { } f && nationalEvaluated is { } e
+            ? (failed, f, e)
+            : throw new DataFormatException(path, 0, $"expected the national failed and evaluated officers of the {DiagnosisCut} diagnosis (cve_ent 00)");
     }
 
     /// <summary>The reported state densities (per 100,000) and the national total of the diagnosis.</summary>

@@ -44,6 +44,9 @@ public sealed record EngineInputs(
     /// <summary>Municipal and state police per 100,000 inhabitants of each municipality (data/police: 2010 municipal and 2017 state densities), or null: no police.</summary>
     public IReadOnlyList<double>? Police { get; init; }
 
+    /// <summary>Share of each state's police who failed vetting (state order; data/police, 2017), or null: none known.</summary>
+    public IReadOnlyList<double>? PoliceFailedVetting { get; init; }
+
     /// <summary>People held in each state's prisons (state order) at the end of the year before the start (data/prisons), or null: no prisons.</summary>
     public IReadOnlyList<Core.Justice.PrisonCount>? PrisonersAtStart { get; init; }
 

@@ -17,6 +17,7 @@ public static class Schedule
         Enforcement.Info,
         Targeting.Info,
         Justice.Info,
+        Prosecution.Info,
         Amnesty.Info,
         Prisons.Info,
         SuccessionCrises.Info,

@@ -133,6 +133,9 @@ public sealed class WeekContext
     /// <summary>Signal: municipal and state police per municipality this week, weighted by how much an officer deters against a soldier (null: no police in the inputs).</summary>
     public double[]? Police { get; set; }
 
+    /// <summary>Signal: per state, the share of police who would fail vetting now relative to the nation's at the start (1: as corrupt as the average; null: no police figures).</summary>
+    public double[]? PoliceCorruption { get; set; }
+
     /// <summary>Signal: the same police as <see cref="Police"/> at the run's start densities (what 2015-2018 already includes), or null.</summary>
     public double[]? PoliceAtStart { get; set; }
 

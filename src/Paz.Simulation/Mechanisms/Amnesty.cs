@@ -16,13 +16,15 @@ namespace Paz.Simulation.Mechanisms;
 ///   by state, stage and the census's offence mix (EngineInputs.PrisonProfiles); the pool shrinks as the prisons
 ///   release people. Each kind of prisoner is a case screened by <see cref="AmnestyApplicants.Screen"/>, which
 ///   calls <see cref="Screener"/> on the same rule set the registry uses.
-/// - Monthly, in expectation (no random draws): amnesty_uptake of the pool applies; the commission decides up to
+/// - Monthly, in expectation (no random draws): amnesty_uptake of the pool applies, less where the groups are strong:
+///   fear of retaliation against those who disclose deters amnesty_retaliation · x / (1 + x) of them, x the state's
+///   free members per inhabitant against the nation's; the commission decides up to
 ///   amnesty_decisions_per_month of the queue, first come first served across states; eligible cases are granted,
 ///   ineligible ones denied, and amnesty_review_grant of those needing review (a fact the census does not know, or a
 ///   review rule) granted. Granted prisoners are released (the signal AmnestyReleases, taken from the prisons'
 ///   stocks). Where the rule set revokes on a new offence, amnesty_reoffending of those released a year are
 ///   revoked and return to prison.
-/// Declares: amnesty_uptake, amnesty_review_grant, amnesty_decisions_per_month, amnesty_reoffending; levers
+/// Declares: amnesty_uptake, amnesty_review_grant, amnesty_decisions_per_month, amnesty_reoffending, amnesty_retaliation; levers
 /// amnesty_rules, amnesty_from.
 /// Metrics: amnesty_applications, amnesty_granted, amnesty_denied, amnesty_released, amnesty_revoked (state and
 /// national, summed over the year), amnesty_queue (national, the year's last week).
@@ -55,6 +57,10 @@ public sealed class Amnesty : IMechanism
     public static readonly ParameterSpec Reoffending = new("amnesty_reoffending", 0.2, "share per year", "assumed (reoffending of released prisoners; none measured for an amnesty before 2019)", 0, 1, "share of people released by amnesty who offend again within a year")
     { Prior = Prior.Uniform(0.05, 0.4) };
 
+    /// <summary>How strongly fear of retaliation deters applications where the groups are strong.</summary>
+    public static readonly ParameterSpec Retaliation = new("amnesty_retaliation", 0.3, "fraction", "assumed (seed: amnesty asks disclosure and testimony against groups that kill informers; no pre-2019 measure)", 0, 1, "largest share of would-be applicants deterred by fear of the groups' retaliation, reached where groups are strongest")
+    { Prior = Prior.Uniform(0, 0.8) };
+
     /// <summary>Applications filed.</summary>
     public static readonly MetricSpec Applications = new("amnesty_applications", "applications", MetricAggregation.Sum, "amnesty applications filed");
 
@@ -74,7 +80,7 @@ public sealed class Amnesty : IMechanism
     public static readonly MetricSpec Queue = new("amnesty_queue", "applications", MetricAggregation.Last, "applications waiting for a decision");
 
     /// <summary>The registration.</summary>
-    public static readonly MechanismInfo Info = new("amnesty", "an amnesty law, screened by the tribunal's rules code, releases some prisoners", [Rules, From, Uptake, ReviewGrant, DecisionsPerMonth, Reoffending], () => new Amnesty());
+    public static readonly MechanismInfo Info = new("amnesty", "an amnesty law, screened by the tribunal's rules code, releases some prisoners", [Rules, From, Uptake, ReviewGrant, DecisionsPerMonth, Reoffending, Retaliation], () => new Amnesty());
 
     private RuleSet? _rules;
     private DateOnly _from;
@@ -134,11 +140,12 @@ public sealed class Amnesty : IMechanism
 
     private PrisonCount[] Month(WeekContext context, Settings s)
     {
-        var uptake = s[Uptake];
+        var fear = Fear(context, s[Retaliation]);
         var queued = 0.0;
         var applications = new double[_kinds.Length];
         for (var state = 0; state < _kinds.Length; state++)
         {
+            var uptake = s[Uptake] * (1 - fear[state]);
             foreach (var k in _kinds[state])
             {
                 var applying = uptake * k.Pool;
@@ -192,6 +199,35 @@ public sealed class Amnesty : IMechanism
         }
 
         return releases;
+    }
+
+    // Per state, the share of would-be applicants deterred by fear of the groups' retaliation against those who
+    // disclose: retaliation · x / (1 + x), x the state's free members per inhabitant against the nation's.
+    private static double[] Fear(WeekContext context, double retaliation)
+    {
+        var inputs = context.Inputs;
+        var fear = new double[inputs.States];
+        if (retaliation <= 0)
+        {
+            return fear;
+        }
+
+        var world = context.World;
+        var members = new double[inputs.States];
+        foreach (var c in world.ActiveCells)
+        {
+            members[inputs.StateOf[world.CellPlace[c]]] += world.Free[c];
+        }
+
+        var people = inputs.SumByState(m => inputs.PopulationIn(m, context.Date.Year));
+        var national = members.Sum() / people.Sum();
+        for (var k = 0; k < fear.Length; k++)
+        {
+            var x = national > 0 && people[k] > 0 ? members[k] / people[k] / national : 0;
+            fear[k] = retaliation * x / (1 + x);
+        }
+
+        return fear;
     }
 
     // One kind of prisoner in one state: its decision, who may still apply, and who waits.

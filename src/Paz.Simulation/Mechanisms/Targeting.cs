@@ -34,7 +34,9 @@ public enum TargetingStrategy
 ///   (most-violent-first) or the largest.
 /// - High-value: Poisson(leader_removals_per_week) leaders removed a week from the target.
 /// - Sweep: each week on the target, intelligence grows by a week, unless it leaks — with probability
-///   intelligence_leak · (1 − anti_corruption · reform progress) — and resets (a failed sweep). After
+///   intelligence_leak · c · (1 − anti_corruption · reform progress), c the share of police failing vetting in the
+///   state holding most of the target's members against the nation's at the start (the Policing signal
+///   PoliceCorruption; 1 without it) — and resets (a failed sweep). After
 ///   intelligence_weeks it strikes: sweep_share of the target's middle layer is arrested; the next
 ///   target follows, and once every candidate was swept the campaign starts over.
 /// - Most violent first: groups other than the target restrain their violence by deterrence_signal
@@ -91,6 +93,7 @@ public sealed class Targeting : IMechanism
 
     private bool[] _swept = [];
     private int _sweepTarget = -1;
+    private int _targetState = -1;
     private int _intelligence;
     private int _sweepsDone;
     private int _sweepsFailed;
@@ -171,9 +174,13 @@ public sealed class Targeting : IMechanism
             {
                 return;
             }
+
+            _targetState = MainState(context, _sweepTarget);
         }
 
-        var leak = s[IntelligenceLeak] * (1 - (s[ReformLevers.AntiCorruption] * Math.Clamp(ReformLevers.Progress(context), 0, 1)));
+        // Where the target's police fail vetting more often, operations leak more (the Policing signal; 1 without it).
+        var corruption = context.PoliceCorruption is { } byState && _targetState >= 0 ? byState[_targetState] : 1;
+        var leak = s[IntelligenceLeak] * corruption * (1 - (s[ReformLevers.AntiCorruption] * Math.Clamp(ReformLevers.Progress(context), 0, 1)));
         if (context.Random.NextDouble() < leak)
         {
             _intelligence = 0; // the operation leaked: the targets move, the work starts over
@@ -190,6 +197,19 @@ public sealed class Targeting : IMechanism
         _swept[_sweepTarget] = true;
         _sweepsDone++;
         _sweepTarget = -1;
+    }
+
+    // The state holding most of the group's free members (its police are the ones an operation must trust).
+    private static int MainState(WeekContext context, int group)
+    {
+        var world = context.World;
+        var members = new int[context.Inputs.States];
+        foreach (var c in world.CellsOfGroup(group))
+        {
+            members[context.Inputs.StateOf[world.CellPlace[c]]] += world.Free[c];
+        }
+
+        return Array.IndexOf(members, members.Max());
     }
 
     /// <summary>

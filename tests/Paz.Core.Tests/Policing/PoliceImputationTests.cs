@@ -91,3 +91,24 @@ public class PoliceImputationTests
     private static Municipality Place(string code, double population) =>
         new(new MunicipalityCode(code), code, new CensusPopulation([(2010, population)]), default, 1, null);
 }
+
+// Vetting failures: reported where given, the national remainder elsewhere (synthetic atlas as above).
+public class VettingImputationTests
+{
+    private static readonly Atlas Synthetic = new(
+        [new State(new StateCode("01"), "01", "01", "01"), new State(new StateCode("02"), "02", "02", "02"), new State(new StateCode("03"), "03", "03", "03")],
+        [], []);
+
+    [Fact]
+    public void StatesWithoutAFigureShareTheNationalFailuresTheReportedStatesLeave()
+    {
+        var officers = new Dictionary<StateCode, double> { [new("01")] = 1_000, [new("02")] = 3_000, [new("03")] = 6_000 };
+        var vetting = PoliceImputation.Vetting(Synthetic, new Dictionary<StateCode, double> { [new("01")] = 0.4 }, 1_300, 10_000, officers);
+
+        // 400 of 1,000 failed in state 01; the other 900 failures fall on 9,000 evaluations: 10%.
+        Assert.Equal(new VettingFigure(0.4, PoliceFigureOrigin.Reported), vetting[new("01")]);
+        Assert.Equal(0.1, vetting[new("02")].FailedShare, 12);
+        Assert.Equal(PoliceFigureOrigin.Imputed, vetting[new("03")].Origin);
+        Assert.Equal(1_300, vetting.Sum(v => v.Value.FailedShare * officers[v.Key]), 9);
+    }
+}

@@ -81,6 +81,24 @@ public class AmnestyTests
     }
 
     [Fact]
+    public void FearOfRetaliationLowersApplicationsMostWhereTheGroupsAreStrong()
+    {
+        var rules = Shipped("proposal-2018");
+        var fearless = Run(rules, 2019, p => p.With(Amnesty.Retaliation, 0));
+        var afraid = Run(rules, 2019, p => p.With(Amnesty.Retaliation, 0.8));
+        double Applications(IReadOnlyList<MetricRow> rows, int state) => rows.Single(r => r.Metric == "amnesty_applications" && r.Level == MetricLevel.State && r.Place == state && r.Year == 2019).Value;
+
+        // The same world (the amnesty draws nothing): only the fear differs. Members per inhabitant by state at the start.
+        var inputs = CalibratedBaseline.Engine.Inputs;
+        var states = Enumerable.Range(0, inputs.States).Where(k => Applications(fearless, k) > 0).ToList();
+        var kept = states.ToDictionary(k => k, k => Applications(afraid, k) / Applications(fearless, k));
+        Assert.All(kept.Values, ratio => Assert.InRange(ratio, 0.2, 1));
+        var sinaloa = inputs.StateNames!.ToList().IndexOf("Sinaloa");
+        var yucatan = inputs.StateNames!.ToList().IndexOf("Yucatán");
+        Assert.True(kept[sinaloa] < kept[yucatan], $"share of applications kept: Sinaloa {kept[sinaloa]:P0}, Yucatán {kept[yucatan]:P0}");
+    }
+
+    [Fact]
     public void AScenarioNamesItsRuleSetAndAnUnknownOneIsRefusedWithItsLine()
     {
         var folder = Directory.CreateTempSubdirectory("paz-amnesty-").FullName;

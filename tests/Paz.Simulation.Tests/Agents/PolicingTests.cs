@@ -125,3 +125,29 @@ public class RedeploymentTests
         }
     }
 }
+
+/// <summary>Vetting: police who fail it do not deter, and where they are many, operations leak.</summary>
+public class VettingTests
+{
+    [Fact]
+    public void VettingThePoliceRaisesTheirDeterrenceAndChangesNothingBeforeIt()
+    {
+        var inputs = CalibratedBaseline.Engine.Inputs;
+        var sinaloa = inputs.StateNames!.ToList().IndexOf("Sinaloa");
+        var culiacan = Enumerable.Range(0, inputs.MunicipalityCount).First(m => inputs.Municipalities[m] == "25006");
+        double[] Effective(Settings settings, out double[]? corruption)
+        {
+            var context = WeekContext.For(SmallWorld.With(inputs.MunicipalityCount, (0, culiacan, 10, 2, 1)), inputs, settings, new Paz.Core.Randomness.Xoshiro256StarStar(1));
+            context.NextWeek(); // a week into the period: a one-week vetting is complete
+            new Policing().Step(context);
+            corruption = context.PoliceCorruption;
+            return [.. context.Police!];
+        }
+
+        var before = Effective(CalibratedBaseline.Scenario.Timeline.First, out var corruptionBefore);
+        var vetted = Effective(CalibratedBaseline.Scenario.Timeline.First.With(Policing.Vetting, 1.0).With(Policing.GrowthWeeks, 1), out var corruptionAfter);
+        Assert.True(vetted[culiacan] > 1.5 * before[culiacan], $"Culiacán's effective police: {vetted[culiacan]:0} vetted against {before[culiacan]:0}"); // 40% failed in Sinaloa
+        Assert.True(corruptionBefore![sinaloa] > 4, $"Sinaloa's police fail vetting {corruptionBefore[sinaloa]:0.0} times as often as the nation's");
+        Assert.Equal(0, corruptionAfter![sinaloa]);
+    }
+}

@@ -1,0 +1,31 @@
+using Paz.Simulation.Engine;
+using Paz.Simulation.Mechanisms;
+
+namespace Paz.Simulation.Tests.Agents;
+
+/// <summary>The prosecution chain: swept middle layers testify against their leaders.</summary>
+public class ProsecutionTests
+{
+    private static readonly ulong[] Seeds = [431, 432, 433, 434];
+
+    // Sweeps alone from December 2018, every quarter, no leaks: the chain's only source of leader arrests.
+    private static Settings SweepsOnly(Settings settings, double testimony) =>
+        settings.With(Targeting.Strategy, TargetingStrategy.MiddleLayerSweep).With(Targeting.IntelligenceWeeks, 13).With(Targeting.IntelligenceLeak, 0)
+            .With(Prosecution.PleaTestimony, testimony);
+
+    private static double LeadersRemoved(double testimony, ulong seed)
+    {
+        var scenario = CalibratedBaseline.SwitchingTo(p => SweepsOnly(p, testimony));
+        var run = CalibratedBaseline.Engine.Run(scenario.Timeline, CalibratedBaseline.WeeksThrough(2020), seed);
+        return run.Weeks.Where(w => w.Date.Year is 2019 or 2020).Sum(w => w.LeadersRemoved);
+    }
+
+    [Fact]
+    public void TheProsecutionChainRaisesLeaderArrestsAfterSweeps()
+    {
+        Paired.AssertLessWithMargin(
+            [.. Seeds.Select(s => LeadersRemoved(0, s))],
+            [.. Seeds.Select(s => LeadersRemoved(0.1, s))],
+            "leaders removed 2019-2020 under sweeps alone: testimony against none");
+    }
+}
