@@ -74,6 +74,32 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void AnAmnestyScenarioReportsItsApplicationsGrantsAndPrisonersInJsonAndTheComparison()
+    {
+        var plain = ShortScenario("plain");
+        var amnesty = Path.Combine(Path.GetDirectoryName(plain)!, "amnesty.yaml");
+        File.WriteAllText(amnesty, "name: amnesty\nbase: plain.yaml\ntimeline:\n  - from: 2015-02\n    amnesty_rules: [proposal-2018]\n    amnesty_from: 2015-02\n");
+
+        var run = PazRun.Of("run", amnesty, "--json", "--out", Path.Combine(Path.GetDirectoryName(plain)!, "runs"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        using (var json = System.Text.Json.JsonDocument.Parse(run.Output))
+        {
+            var year = json.RootElement.GetProperty("years")[0];
+            Assert.True(year.GetProperty("amnesty").GetProperty("granted").GetProperty("mean").GetDouble() > 0);
+            Assert.True(year.GetProperty("prisoners").GetProperty("mean").GetDouble() > 100_000, "the whole prison population, not only members");
+            Assert.True(year.GetProperty("police").GetProperty("mean").GetDouble() > 100_000);
+        }
+
+        var report = Path.Combine(Path.GetDirectoryName(plain)!, "compare.html");
+        var compare = PazRun.Of("compare", plain, amnesty, "--out", report);
+        Assert.True(compare.ExitCode == 0, compare.Error);
+        var html = File.ReadAllText(report);
+        Assert.Contains("<h2>Amnesty and prisons</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>amnesty</td><td>2015</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>plain</td><td>2015</td><td>0 <small>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AMalformedScenarioEndsWithFileLineAndExitCodeTwo()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("paz-run-").FullName, "bad.yaml");

@@ -108,6 +108,7 @@ public static class ComparisonReport
             html.Append("</table>");
         }
 
+        html.Append(AmnestySection(scenarios));
         html.Append("<h2>National homicides per year</h2><table><tr><th>Scenario</th><th>Year</th><th>Homicides (mean)</th><th>5th-95th percentile</th><th>Rate per 100,000</th><th>Rate band</th><th>Observed rate</th></tr>");
         foreach (var s in scenarios)
         {
@@ -120,6 +121,29 @@ public static class ComparisonReport
         }
 
         html.Append("</table></body></html>");
+        return html.ToString();
+    }
+
+    /// <summary>The amnesty's applications, decisions, releases and revocations and the prisons' population by year, for the scenarios that run an amnesty (empty when none does).</summary>
+    public static string AmnestySection(IReadOnlyList<ScenarioOutcome> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var rows = scenarios.SelectMany(s => s.Years.Where(y => y.Amnesty is not null).Select(y => (s.Name, Year: y))).ToList();
+        if (rows.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        static string Cell(Paz.Simulation.Agents.Band b) => string.Create(CultureInfo.InvariantCulture, $"{b.Mean:N0} <small>({b.P5:N0}–{b.P95:N0})</small>");
+        var html = new StringBuilder("<h2>Amnesty and prisons</h2><p>Applications, decisions and releases in each year under the scenario's amnesty law, screened by the tribunal's rules code (docs/amnesty.md); mean and 5th-95th percentile over the replicates. Prisoners: everyone held in state prisons at the year's end.</p>");
+        html.Append("<table><tr><th>Scenario</th><th>Year</th><th>Applications</th><th>Granted</th><th>Denied</th><th>Revoked</th><th>Prisoners</th></tr>");
+        foreach (var (name, y) in rows)
+        {
+            var a = y.Amnesty!;
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(name)}</td><td>{y.Year}</td><td>{Cell(a.Applications)}</td><td>{Cell(a.Granted)}</td><td>{Cell(a.Denied)}</td><td>{Cell(a.Revoked)}</td><td>{(y.PrisonPopulation is { } p ? Cell(p) : "–")}</td></tr>");
+        }
+
+        html.Append("</table>");
         return html.ToString();
     }
 
