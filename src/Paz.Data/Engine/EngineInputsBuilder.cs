@@ -48,6 +48,9 @@ public static class EngineInputsBuilder
         }).ToArray();
         var mean = raw.Select((r, i) => r * population[0][i]).Sum() / population[0].Sum();
 
+        // Prisons start from the census at the end of the year before the start (it covers 2010-2018).
+        var censused = start.Year - 1 is >= Justice.PrisonCensus.FirstYear and <= Justice.PrisonCensus.LastYear;
+
         var aggregate = new PrietoCurielModel(network);
         var week = (int)Math.Round((start.DayNumber - PrietoCurielModel.Start.DayNumber) / 7.0);
         var members = aggregate.Run(PrietoCurielParameters.Published, Math.Max(1, week)).MembersAt(Math.Max(1, week));
@@ -78,13 +81,8 @@ public static class EngineInputsBuilder
             Police = historical ? null : [.. m.Select((_, i) => data.Police.PerHundredThousand(i))],
             PoliceFailedVetting = historical ? null : [.. atlas.States.Select(s => data.Police.Vetting(s.Code).FailedShare)],
 
-            // The census at the end of the year before the start (it begins in 2010).
-            PrisonersAtStart = start.Year - 1 is >= Justice.PrisonCensus.FirstYear and <= Justice.PrisonCensus.LastYear
-                ? [.. atlas.States.Select(s => data.Prisons.People(s.Code, start.Year - 1))]
-                : null,
-            PrisonProfiles = start.Year - 1 is >= Justice.PrisonCensus.FirstYear and <= Justice.PrisonCensus.LastYear
-                ? Justice.PrisonOffenceMix.Load(data.Source, atlas, start.Year - 1)
-                : null,
+            PrisonersAtStart = censused ? [.. atlas.States.Select(s => data.Prisons.People(s.Code, start.Year - 1))] : null,
+            PrisonProfiles = censused ? Justice.PrisonOffenceMix.Load(data.Source, atlas, start.Year - 1) : null,
         };
     }
 }

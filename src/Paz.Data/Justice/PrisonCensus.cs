@@ -28,13 +28,19 @@ public sealed class PrisonCensus
     private readonly Dictionary<(StateCode State, int Year), PrisonCount> _raw;
     private readonly Dictionary<int, double> _national;
 
+    // Each year's people (to 2013) or records (after) summed over the states.
+    private readonly Dictionary<int, PrisonCount> _yearTotals;
+
     private PrisonCensus(Dictionary<(StateCode, int), PrisonCount> raw)
     {
         _raw = raw;
-        var counted = raw.Where(kv => kv.Key.Item2 == LastPeopleYear).Sum(kv => kv.Value.Total);
+        _yearTotals = raw.GroupBy(kv => kv.Key.Item2).ToDictionary(
+            g => g.Key,
+            g => new PrisonCount(g.Sum(kv => kv.Value.Pretrial), g.Sum(kv => kv.Value.Sentenced)));
+        var counted = _yearTotals[LastPeopleYear].Total;
         _national = Enumerable.Range(FirstYear, LastYear - FirstYear + 1).ToDictionary(
             y => y,
-            y => y <= LastPeopleYear ? raw.Where(kv => kv.Key.Item2 == y).Sum(kv => kv.Value.Total)
+            y => y <= LastPeopleYear ? _yearTotals[y].Total
                 : counted * Math.Pow(StatePrisonsEnd2018 / counted, (y - LastPeopleYear) / (double)(LastYear - LastPeopleYear)));
     }
 
@@ -83,14 +89,9 @@ public sealed class PrisonCensus
             return raw;
         }
 
-        var records = _raw.Where(kv => kv.Key.Year == year).Sum(kv => kv.Value.Total);
-        return raw.ScaledTo(_national[year] * raw.Total / records);
+        return raw.ScaledTo(_national[year] * raw.Total / _yearTotals[year].Total);
     }
 
     /// <summary>The national share of people held without a sentence at the end of <paramref name="year"/>.</summary>
-    public double PretrialShare(int year)
-    {
-        var all = _raw.Where(kv => kv.Key.Year == year).Select(kv => kv.Value).ToList();
-        return all.Sum(c => c.Pretrial) / all.Sum(c => c.Total);
-    }
+    public double PretrialShare(int year) => _yearTotals[year].PretrialShare;
 }

@@ -140,8 +140,8 @@ public static class EnsembleSummary
                 Police = YearMean(replicates, weeks, Mechanisms.Policing.Officers.Name),
                 PrisonPopulation = YearLast(replicates, weeks, Mechanisms.Prisons.Prisoners.Name),
                 PrisonPretrial = YearLast(replicates, weeks, Mechanisms.Prisons.PrisonersPretrial.Name),
-                Amnesty = replicates.All(r => r.Metrics?.Weekly(Mechanisms.Amnesty.Applications.Name) is null) ? null : new AmnestyYear(
-                    YearSum(replicates, weeks, Mechanisms.Amnesty.Applications.Name),
+                Amnesty = Reduced(replicates, weeks, Mechanisms.Amnesty.Applications.Name, SumOverYear) is not { } applications ? null : new AmnestyYear(
+                    applications,
                     YearSum(replicates, weeks, Mechanisms.Amnesty.Granted.Name),
                     YearSum(replicates, weeks, Mechanisms.Amnesty.Denied.Name),
                     YearSum(replicates, weeks, Mechanisms.Amnesty.Released.Name),
@@ -152,21 +152,26 @@ public static class EnsembleSummary
 
     // A stock metric's mean over the year's weeks, or null where no replicate records it.
     private static Band? YearMean(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric) =>
-        replicates.All(r => r.Metrics?.Weekly(metric) is null)
-            ? null
-            : Band.Of(replicates.Select((r, k) => r.Metrics?.Weekly(metric) is { } series ? weeks[k].Average(w => series[w.Week]) : 0));
+        Reduced(replicates, weeks, metric, (series, year) => year.Average(w => series[w.Week]));
 
     // A flow metric's sum over the year's weeks (0 where a replicate never records it).
     private static Band YearSum(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric) =>
-        Band.Of(replicates.Select((r, k) => r.Metrics?.Weekly(metric) is { } series ? weeks[k].Sum(w => series[w.Week]) : 0));
+        Reduced(replicates, weeks, metric, SumOverYear) ?? Band.Of(replicates.Select(_ => 0.0));
+
+    private static readonly Func<IReadOnlyList<double>, List<WeekFlows>, double> SumOverYear = (series, year) => year.Sum(w => series[w.Week]);
 
     // A stock metric's value at the year's last week, or null where no replicate records it.
     private static Band? YearLast(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric) =>
-        replicates.All(r => r.Metrics?.Weekly(metric) is null)
-            ? null
-            : Band.Of(replicates.Select((r, k) => r.Metrics?.Weekly(metric) is { } series ? series[weeks[k][^1].Week] : 0));
+        Reduced(replicates, weeks, metric, (series, year) => series[year[^1].Week]);
 
     // A cumulative metric's growth over the year's weeks (from its first week's value to its last), 0 where no mechanism records it.
     private static Band Growth(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric) =>
-        Band.Of(replicates.Select((r, k) => r.Metrics?.Weekly(metric) is { } series ? series[weeks[k][^1].Week] - series[weeks[k][0].Week] : 0));
+        Reduced(replicates, weeks, metric, (series, year) => series[year[^1].Week] - series[year[0].Week]) ?? Band.Of(replicates.Select(_ => 0.0));
+
+    // A metric's weekly series reduced to one value per replicate over its year's weeks (0 for a replicate that never
+    // records it), or null where no replicate records it.
+    private static Band? Reduced(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric, Func<IReadOnlyList<double>, List<WeekFlows>, double> reduce) =>
+        replicates.All(r => r.Metrics?.Weekly(metric) is null)
+            ? null
+            : Band.Of(replicates.Select((r, k) => r.Metrics?.Weekly(metric) is { } series ? reduce(series, weeks[k]) : 0));
 }

@@ -83,7 +83,6 @@ public sealed class Amnesty : IMechanism
     public static readonly MechanismInfo Info = new("amnesty", "an amnesty law, screened by the tribunal's rules code, releases some prisoners", [Rules, From, Uptake, ReviewGrant, DecisionsPerMonth, Reoffending, Retaliation], () => new Amnesty());
 
     private RuleSet? _rules;
-    private DateOnly _from;
     private int _lastMonth = int.MinValue / 2;
     private Kind[][] _kinds = [];
     private double[] _releasedIn = [];
@@ -101,7 +100,7 @@ public sealed class Amnesty : IMechanism
 
         if (!ReferenceEquals(rules, _rules))
         {
-            Open(context, rules, start, profiles, stocks);
+            Open(rules, start, profiles, stocks);
         }
 
         var s = context.Settings;
@@ -116,14 +115,14 @@ public sealed class Amnesty : IMechanism
     }
 
     // A new rule set takes effect: everyone held now may apply; each kind of prisoner screened once.
-    private void Open(WeekContext context, RuleSet rules, DateOnly start, IReadOnlyList<IReadOnlyList<PrisonerProfile>> profiles, IReadOnlyList<PrisonCount> stocks)
+    private void Open(RuleSet rules, DateOnly start, IReadOnlyList<IReadOnlyList<PrisonerProfile>> profiles, IReadOnlyList<PrisonCount> stocks)
     {
-        (_rules, _from) = (rules, start);
+        _rules = rules;
         _releasedIn = new double[profiles.Count];
         _kinds = [.. profiles.Select((list, state) => list.Select(p => new Kind(
             p.Pretrial,
             (p.Pretrial ? stocks[state].Pretrial : stocks[state].Sentenced) * p.Share,
-            AmnestyApplicants.Screen(rules, p, _from).Decision)).ToArray())];
+            AmnestyApplicants.Screen(rules, p, start).Decision)).ToArray())];
     }
 
     // The pool leaves prison at the prisons' own rates.
