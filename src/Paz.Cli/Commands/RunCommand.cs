@@ -126,6 +126,7 @@ public static class RunCommand
             prisoners = Band(y.PrisonPopulation),
             prisoners_pretrial = Band(y.PrisonPretrial),
             member_prisoners = Band(y.Prisoners),
+            prison_recruits = Band(y.PrisonRecruits),
             amnesty = y.Amnesty is { } a ? new { applications = Band(a.Applications), granted = Band(a.Granted), denied = Band(a.Denied), released = Band(a.Released), revoked = Band(a.Revoked) } : null,
             groups = Band(y.Groups),
             share_at_most_4_per_100k = y.ShareMeetingPromise,

@@ -94,6 +94,9 @@ public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Ban
     /// <summary>Of them, held without a sentence.</summary>
     public Band? PrisonPretrial { get; init; }
 
+    /// <summary>People recruited by groups while held in state prisons during the year, or null when the inputs hold no prison census.</summary>
+    public Band? PrisonRecruits { get; init; }
+
     /// <summary>The amnesty's applications, decisions, releases and revocations in the year, or null when no amnesty ran.</summary>
     public AmnestyYear? Amnesty { get; init; }
 }
@@ -140,6 +143,7 @@ public static class EnsembleSummary
                 Police = YearMean(replicates, weeks, Mechanisms.Policing.Officers.Name),
                 PrisonPopulation = YearLast(replicates, weeks, Mechanisms.Prisons.Prisoners.Name),
                 PrisonPretrial = YearLast(replicates, weeks, Mechanisms.Prisons.PrisonersPretrial.Name),
+                PrisonRecruits = YearSum(replicates, weeks, Mechanisms.PrisonRecruitment.Recruits.Name),
                 Amnesty = Reduced(replicates, weeks, Mechanisms.Amnesty.Applications.Name, SumOverYear) is not { } applications ? null : new AmnestyYear(
                     applications,
                     YearSum(replicates, weeks, Mechanisms.Amnesty.Granted.Name),

@@ -189,6 +189,30 @@ public sealed partial class World
         return i;
     }
 
+    /// <summary>
+    /// Adds a member already held (recruited inside a prison): pretrial or sentenced, released after a term
+    /// drawn with mean <paramref name="meanWeeks"/> (geometric, as the member pass draws terms). Held members
+    /// count in no cell until released.
+    /// </summary>
+    public int AddHeld(int group, int place, Tier tier, byte age, bool pretrial, double meanWeeks, Xoshiro256StarStar random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (Count == Group.Length)
+        {
+            Grow();
+        }
+
+        var i = Count++;
+        Group[i] = (short)group;
+        Place[i] = (short)place;
+        TierOf[i] = tier;
+        Status[i] = pretrial ? MemberStatus.PretrialDetained : MemberStatus.Sentenced;
+        ReleaseWeek[i] = Week + Math.Min(MaxTerm, Geometric(random, meanWeeks));
+        Age[i] = age;
+        Cell[i] = CellOf(group, place);
+        return i;
+    }
+
     /// <summary>Cells (group, municipality) where leaders were removed in the last <see cref="ApplyEvents"/>, for the succession crises (which clear it).</summary>
     public List<int> RemovedLeaderCells { get; } = [];
 

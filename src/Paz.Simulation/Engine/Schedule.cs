@@ -40,5 +40,6 @@ public static class Schedule
     public static IReadOnlyList<MechanismInfo> AfterEvents { get; } =
     [
         Recruitment.Info,
+        PrisonRecruitment.Info,
     ];
 }
