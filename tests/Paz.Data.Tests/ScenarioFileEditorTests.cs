@@ -114,3 +114,21 @@ public class PriorityGroupTests
         return path;
     }
 }
+
+/// <summary>A state the atlas does not hold, in a lever naming states, is refused with the file and line that named it.</summary>
+public class StateListTests
+{
+    [Fact]
+    public void AnUnknownStateInJusticeStatesIsRefusedWithItsFileAndLine()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("paz-states-").FullName, "s.yaml");
+        File.WriteAllText(path, "name: s\nengine: agent\nstart: 2015-01\nend: 2020-12\nreplicates: 2\nseed: 1\ntimeline:\n  - from: 2018-12\n    justice_capacity: 2\n    justice_states: [Sinaloa, Sinaloaa]\n");
+        var scenario = AgentScenarioReader.Read(path);
+        var data = PazDataSet.Load(DataDirectory.Locate());
+        var inputs = Engine.EngineInputsBuilder.Build(data, scenario.Start);
+        var error = Assert.Throws<DataFormatException>(() => ScenarioResolver.Resolve(scenario, data, inputs));
+        Assert.Equal(path, error.File);
+        Assert.Equal(10, error.Line);
+        Assert.Contains("'justice_states': no state 'Sinaloaa' in the atlas", error.Message, StringComparison.Ordinal);
+    }
+}

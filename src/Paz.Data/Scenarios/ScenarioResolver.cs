@@ -7,7 +7,8 @@ namespace Paz.Data.Scenarios;
 
 /// <summary>
 /// What a scenario needs from the data before it runs: its priority groups checked against the network
-/// (a name the network does not hold is refused with the file and line that set it), and its plan-based
+/// and its state lists checked against the atlas (a name the network or the atlas does not hold is refused with
+/// the file and line that set it), and its plan-based
 /// deployments and pullbacks resolved (<see cref="ForcePlans"/>).
 /// </summary>
 public static class ScenarioResolver
@@ -20,6 +21,7 @@ public static class ScenarioResolver
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(inputs);
         CheckPriorities(scenario, inputs);
+        CheckStateNames(scenario, inputs);
         return WithAmnestyRules(ForcePlans.Resolve(scenario, data.Atlas, data.Homicides.MunicipalMonthly, inputs, data.Police), null);
     }
 
@@ -51,6 +53,30 @@ public static class ScenarioResolver
             };
         }).ToList();
         return scenario with { Timeline = new Timeline(resolved) };
+    }
+
+    /// <summary>The levers that name states (joint operations, prosecutorial capacity).</summary>
+    public static IReadOnlyList<Core.Parameters.ParameterSpec> StateLists { get; } = [ForceLevers.OperationStates, Simulation.Mechanisms.Justice.JusticeStates];
+
+    /// <summary>Refuses state names the atlas does not hold in any lever that names states.</summary>
+    /// <exception cref="DataFormatException">A state is not in the atlas (file and line of the lever).</exception>
+    public static void CheckStateNames(AgentScenario scenario, EngineInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var known = inputs.StateNames ?? [];
+        var periods = scenario.Timeline.Periods;
+        for (var k = 0; k < periods.Count; k++)
+        {
+            foreach (var lever in StateLists)
+            {
+                foreach (var name in periods[k].Settings.Names(lever).Where(n => !known.Contains(n, StringComparer.Ordinal)))
+                {
+                    var where = scenario.Sources.TryGetValue((k, lever.Name), out var source) ? source : new SourceLine(scenario.Name, 1);
+                    throw new DataFormatException(where.File, where.Line, $"'{lever.Name}': no state '{name}' in the atlas; expected names as the atlas spells them, e.g. {string.Join(", ", known.Take(3))}");
+                }
+            }
+        }
     }
 
     /// <summary>Refuses priority groups the network does not hold.</summary>

@@ -133,7 +133,10 @@ public static class ForcePlans
         var settings = new TransitionSettings(new YearMonth(pullback.From.Year, pullback.From.Month));
         var strength = PoliceStrength.Of(plan.Profiles, atlas, police, plan.Year);
         var transition = TransitionPlanner.Plan(plan.Partition, plan.Profiles, atlas, plan.Homicides, strength, settings);
-        var exit = transition.Regions.Select(r => r.MilitaryExit is { } month ? new DateOnly(month.Year, month.Month, 1) : (DateOnly?)null).ToList();
-        return pullback with { RegionOf = plan.RegionOf, Exit = exit, Reserve = settings.ReserveShare, ReentryRate = settings.ReentryRate };
+        var exit = transition.Regions.Select(r => FirstDay(r.MilitaryExit)).ToList();
+        var joint = transition.Regions.Select(r => FirstDay(r.Start)).ToList();
+        return pullback with { RegionOf = plan.RegionOf, Exit = exit, JointFrom = joint, Reserve = settings.ReserveShare, ReentryRate = settings.ReentryRate };
     }
+
+    private static DateOnly? FirstDay(YearMonth? month) => month is { } m ? new DateOnly(m.Year, m.Month, 1) : null;
 }

@@ -94,6 +94,27 @@ public sealed record EngineInputs(
         return states;
     }
 
+    /// <summary>Which states <paramref name="names"/> names (null: none named, every state); <paramref name="lever"/> names the lever in errors.</summary>
+    /// <exception cref="ArgumentException">A name is not a state of the inputs, or the inputs name no states.</exception>
+    public bool[]? StatesNamed(IReadOnlyList<string> names, string lever)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        var known = StateNames ?? throw new ArgumentException($"these inputs name no states, so {lever} cannot be read", nameof(names));
+        var chosen = new bool[States];
+        foreach (var name in names)
+        {
+            var s = Enumerable.Range(0, known.Count).FirstOrDefault(i => string.Equals(known[i], name, StringComparison.Ordinal), -1);
+            chosen[s >= 0 ? s : throw new ArgumentException($"{lever}: '{name}' is not a state of the atlas", nameof(names))] = true;
+        }
+
+        return chosen;
+    }
+
     /// <summary>Population of a municipality in a year (the nearest year available outside the range).</summary>
     public double PopulationIn(int municipality, int year) =>
         Population[Math.Clamp(year - FirstPopulationYear, 0, Population.Length - 1)][municipality];

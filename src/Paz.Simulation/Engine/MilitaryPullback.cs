@@ -39,6 +39,9 @@ public sealed record MilitaryPullback(PullbackPlan Plan, DateOnly From, int Mont
     /// <summary>Date the military leaves each region (null: it stays), or null until resolved.</summary>
     public IReadOnlyList<DateOnly?>? Exit { get; init; }
 
+    /// <summary>Date the joint patrols of soldiers and civilian police begin in each region (null: none), or null when the plan has none (a schedule).</summary>
+    public IReadOnlyList<DateOnly?>? JointFrom { get; init; }
+
     /// <summary>Share of a region's soldiers kept in reserve after the exit.</summary>
     public double Reserve { get; init; }
 

@@ -22,6 +22,7 @@ public static class Schedule
         Prisons.Info,
         SuccessionCrises.Info,
         Policing.Info,
+        JointPatrols.Info,
         UniformedPresence.Info,
         JointOperations.Info,
         MarketValue.Info,

@@ -77,7 +77,7 @@ public sealed class JointOperations : IMechanism
         }
 
         var inputs = context.Inputs;
-        var inOperation = StatesNamed(inputs, named);
+        var inOperation = inputs.StatesNamed(named, ForceLevers.OperationStates.Name);
         var lastYear = context.LastYear;
         var masked = new double[lastYear.Length];
         for (var m = 0; m < masked.Length; m++)
@@ -89,28 +89,6 @@ public sealed class JointOperations : IMechanism
             ? s.Whole(ForceLevers.MilitaryPlaces)
             : Math.Min(s.Whole(ForceLevers.MilitaryPlaces), masked.Count(h => h >= 0));
         return UniformedPresence.ByViolence(inputs.MunicipalityCount, s.Whole(ForceLevers.MilitaryPersonnel), places, masked);
-    }
-
-    /// <summary>Which states <paramref name="names"/> names (null: none named, every state).</summary>
-    /// <exception cref="ArgumentException">A name is not a state of the inputs.</exception>
-    public static bool[]? StatesNamed(Agents.EngineInputs inputs, IReadOnlyList<string> names)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(names);
-        if (names.Count == 0)
-        {
-            return null;
-        }
-
-        var known = inputs.StateNames ?? throw new ArgumentException("these inputs name no states, so operation_states cannot be read", nameof(inputs));
-        var chosen = new bool[inputs.States];
-        foreach (var name in names)
-        {
-            var s = Enumerable.Range(0, known.Count).FirstOrDefault(i => string.Equals(known[i], name, StringComparison.Ordinal), -1);
-            chosen[s >= 0 ? s : throw new ArgumentException($"operation_states: '{name}' is not a state of the atlas", nameof(names))] = true;
-        }
-
-        return chosen;
     }
 
     // The factor on conflict in each municipality: 1 + provocation · x / (x + half), x soldiers per 1,000 inhabitants.

@@ -15,9 +15,9 @@ namespace Paz.Simulation.Mechanisms;
 /// index_s is the state's prosecutorial capacity relative to the nation (EngineInputs.ProsecutionIndex, from
 /// ENPOL), capacity(t) = (1 + (justice_capacity − 1) · progress) · (1 + anti_corruption_conviction ·
 /// anti_corruption · progress), progress = the reforms' progress (0-1 over reform_weeks from the timeline entry
-/// that set them).
+/// that set them); justice_capacity reaches only the states justice_states names, when it names any.
 /// Publishes the signal <see cref="WeekContext.ConvictionIn"/>.
-/// Declares: anti_corruption_conviction; lever justice_capacity (reads the world's conviction and the reform levers).
+/// Declares: anti_corruption_conviction; levers justice_capacity, justice_states (reads the world's conviction and the reform levers).
 /// </summary>
 public sealed class Justice : IMechanism
 {
@@ -32,8 +32,12 @@ public sealed class Justice : IMechanism
     public static readonly ParameterSpec JusticeCapacity = new ParameterSpec("justice_capacity", 1, "relative to 2015-2018", "assumed per scenario (seed: 'enhancing prosecutorial capacities')", 0.2, 10, "prosecutorial capacity; convictions per state scale with it, reached over reform_weeks")
         .AsLever();
 
+    /// <summary>States whose prosecutors the capacity lever reaches.</summary>
+    public static readonly ParameterSpec JusticeStates = new ParameterSpec("justice_states", 0, "state names", "per scenario (issue 'Pillars I': prosecutorial capacity per state)", 0, 0, "states where justice_capacity applies ([]: every state)")
+    { Kind = ValueKind.Names }.AsLever();
+
     /// <summary>The registration.</summary>
-    public static readonly MechanismInfo Info = new("justice", "impunity of 93-99%; prosecutors and a clean apparatus convict more", [AntiCorruptionConviction, JusticeCapacity], () => new Justice());
+    public static readonly MechanismInfo Info = new("justice", "impunity of 93-99%; prosecutors and a clean apparatus convict more", [AntiCorruptionConviction, JusticeCapacity, JusticeStates], () => new Justice());
 
     private double[] _conviction = [];
 
@@ -47,12 +51,15 @@ public sealed class Justice : IMechanism
         var inputs = context.Inputs;
         var conviction = s[WorldParameters.Conviction];
         var progress = Math.Clamp(ReformLevers.Progress(context, JusticeCapacity), 0, 1);
-        var capacity = (1 + ((s[JusticeCapacity] - 1) * progress)) * (1 + (s[AntiCorruptionConviction] * s[ReformLevers.AntiCorruption] * progress));
+        var cleaner = 1 + (s[AntiCorruptionConviction] * s[ReformLevers.AntiCorruption] * progress);
+        var capable = 1 + ((s[JusticeCapacity] - 1) * progress);
+        var reached = inputs.StatesNamed(s.Names(JusticeStates), JusticeStates.Name);
         for (var m = 0; m < _conviction.Length; m++)
         {
-            var index = inputs.ProsecutionIndex?[inputs.StateOf[m]] ?? 1;
+            var state = inputs.StateOf[m];
+            var index = inputs.ProsecutionIndex?[state] ?? 1;
             var before = Math.Clamp(conviction * index, Math.Min(LowestConviction, conviction), Math.Max(HighestConviction, conviction));
-            _conviction[m] = Math.Min(0.9, before * capacity);
+            _conviction[m] = Math.Min(0.9, before * cleaner * (reached is null || reached[state] ? capable : 1));
         }
 
         context.ConvictionIn = _conviction;

@@ -10,12 +10,14 @@ namespace Paz.Simulation.Mechanisms;
 /// intelligence and testimony" that lets prosecutors reach the top; without prosecutorial capacity arrests end in
 /// release (impunity of 93-99%).
 /// - When a sweep strikes a group (Targeting sets its middle-layer removal share this week), each middle-layer member
-///   it arrests gives a lead with probability plea_testimony × the conviction chance relative to the run's start (more
-///   capable, cleaner prosecutors turn more detainees: the Justice signal ConvictionIn against its first week), in expectation.
+///   it arrests gives a lead with probability plea_testimony × the conviction chance where the group's middle layer is,
+///   relative to the run's start there (more capable, cleaner prosecutors turn more detainees: the Justice signal
+///   ConvictionIn against its first week, weighted by the group's middle layer by municipality, so prosecutorial
+///   capacity raised in some states only — justice_states — helps against the groups that work there), in expectation.
 /// - Leads reach leaders: each week a lead ends in a leader's arrest with probability 1 / lead_weeks (Poisson
 ///   draws, only for groups with leads, so runs without sweeps draw nothing more), up to the group's leaders.
 /// Declares: plea_testimony, lead_weeks (reads the sweep share, the world's conviction and the Justice signal).
-/// Metrics: prosecution_leads (national, the year's last week), leaders_by_testimony (national, summed).
+/// Metrics: prosecution_leads (national, the year's last week), prosecution_leads_given and leaders_by_testimony (national, summed).
 /// </summary>
 public sealed class Prosecution : IMechanism
 {
@@ -30,6 +32,9 @@ public sealed class Prosecution : IMechanism
     /// <summary>Leads open.</summary>
     public static readonly MetricSpec Leads = new("prosecution_leads", "leads", MetricAggregation.Last, "testimony against leaders not yet acted on");
 
+    /// <summary>Leads given by swept middle layers.</summary>
+    public static readonly MetricSpec LeadsGiven = new("prosecution_leads_given", "leads", MetricAggregation.Sum, "testimony against leaders given by swept middle-layer members (in expectation)");
+
     /// <summary>Leaders arrested through testimony.</summary>
     public static readonly MetricSpec LeadersByTestimony = new("leaders_by_testimony", "leaders", MetricAggregation.Sum, "leaders arrested on the testimony of swept middle-layer members");
 
@@ -37,10 +42,19 @@ public sealed class Prosecution : IMechanism
     public static readonly MechanismInfo Info = new("prosecution", "sweeps' detainees testify against their leaders where prosecutors can convict", [PleaTestimony, LeadWeeks], () => new Prosecution());
 
     private double[] _leads = [];
-    private double? _startConviction;
+    private double[] _capacity = [];
+    private double[] _now = [];
+    private double[] _then = [];
+    private double[]? _convictionAtStart;
 
     /// <inheritdoc/>
-    public void Start(WeekContext context) => _leads = new double[context.World.MaxGroups];
+    public void Start(WeekContext context)
+    {
+        _leads = new double[context.World.MaxGroups];
+        _capacity = new double[context.World.MaxGroups];
+        _now = new double[context.World.MaxGroups];
+        _then = new double[context.World.MaxGroups];
+    }
 
     /// <inheritdoc/>
     public void Step(WeekContext context)
@@ -48,13 +62,30 @@ public sealed class Prosecution : IMechanism
         var world = context.World;
         var s = context.Settings;
         var testimony = s[PleaTestimony];
-        var capacity = Capacity(context);
-        double open = 0, arrested = 0;
+        if (_convictionAtStart is null && context.ConvictionIn is { Length: > 0 } first)
+        {
+            _convictionAtStart = [.. first];
+        }
+
+        var swept = false;
+        for (var g = 0; g < world.Groups && !swept; g++)
+        {
+            swept = world.MiddleRemovalShare[g] > 0;
+        }
+
+        if (swept)
+        {
+            Capacity(context);
+        }
+
+        double open = 0, arrested = 0, given = 0;
         for (var g = 0; g < world.Groups; g++)
         {
             if (world.MiddleRemovalShare[g] > 0)
             {
-                _leads[g] += world.MiddleRemovalShare[g] * world.GroupMiddle[g] * testimony * capacity;
+                var leads = world.MiddleRemovalShare[g] * world.GroupMiddle[g] * testimony * _capacity[g];
+                _leads[g] += leads;
+                given += leads;
             }
 
             if (_leads[g] <= 0)
@@ -73,20 +104,34 @@ public sealed class Prosecution : IMechanism
         if (open > 0 || arrested > 0)
         {
             context.Metrics.Record(Leads, open);
+            context.Metrics.Record(LeadsGiven, given);
             context.Metrics.Record(LeadersByTestimony, arrested);
         }
     }
 
-    // Conviction chances now against the run's first week's: what prosecutors can do with a detainee's testimony.
-    private double Capacity(WeekContext context)
+    // Each group's conviction chances where its middle layer is, now against the run's first week's: what the
+    // prosecutors of the states it works in can do with a detainee's testimony.
+    private void Capacity(WeekContext context)
     {
-        if (context.ConvictionIn is not { Length: > 0 } now)
+        var world = context.World;
+        Array.Fill(_capacity, 1.0);
+        if (context.ConvictionIn is not { Length: > 0 } now || _convictionAtStart is null)
         {
-            return 1;
+            return;
         }
 
-        var mean = now.Average();
-        _startConviction ??= mean;
-        return _startConviction > 0 ? mean / _startConviction.Value : 1;
+        Array.Clear(_now);
+        Array.Clear(_then);
+        foreach (var c in world.ActiveCells)
+        {
+            int g = world.CellGroup[c], place = world.CellPlace[c], middle = world.Middle[c];
+            _now[g] += middle * now[place];
+            _then[g] += middle * _convictionAtStart[place];
+        }
+
+        for (var g = 0; g < world.Groups; g++)
+        {
+            _capacity[g] = _then[g] > 0 ? _now[g] / _then[g] : 1;
+        }
     }
 }

@@ -35,6 +35,34 @@ public class ForcesTests
     }
 
     [Fact]
+    public void JointPatrolsBeforeTheExitLowerHomicidesWhereTheMilitaryLeaves()
+    {
+        var untrained = CalibratedBaseline.SwitchingTo(p => Pullback(p, PullbackPlan.Transition).With(JointPatrols.Gain, 0));
+        var trained = CalibratedBaseline.SwitchingTo(p => Pullback(p, PullbackPlan.Transition).With(JointPatrols.Gain, 1));
+        var plan = trained.Timeline.Periods[^1].Forces!.Pullback!;
+        var handedOver = Enumerable.Range(0, plan.RegionOf!.Count).Where(m => plan.JointFrom![plan.RegionOf[m]] is not null).ToList();
+        double Homicides(AgentScenario scenario, ulong seed)
+        {
+            var run = CalibratedBaseline.Engine.Run(scenario.Timeline, CalibratedBaseline.WeeksThrough(2021), seed);
+            return handedOver.Sum(m => run.Homicides(m, 2020) + run.Homicides(m, 2021));
+        }
+
+        Paired.AssertLessWithMargin(
+            [.. Seeds.Select(s => Homicides(trained, s))],
+            [.. Seeds.Select(s => Homicides(untrained, s))],
+            $"homicides 2020-2021 in the {handedOver.Count} municipalities handed over: police who patrolled with the soldiers against police who did not");
+    }
+
+    [Fact]
+    public void OnlyTheConcentricCirclesPlanHasJointPatrols()
+    {
+        var transition = CalibratedBaseline.SwitchingTo(p => Pullback(p, PullbackPlan.Transition)).Timeline.Periods[^1].Forces!.Pullback!;
+        var schedule = CalibratedBaseline.SwitchingTo(p => Pullback(p, PullbackPlan.Schedule)).Timeline.Periods[^1].Forces!.Pullback!;
+        Assert.Null(schedule.JointFrom);
+        Assert.All(transition.Exit!.Select((exit, r) => (exit, joint: transition.JointFrom![r])).Where(x => x.exit is not null), x => Assert.True(x.joint < x.exit, "every exit follows its region's joint patrols"));
+    }
+
+    [Fact]
     public void TheTransitionPlanHandsOverOnlyRegionsThatMeetItsEntryConditions()
     {
         var transition = CalibratedBaseline.SwitchingTo(p => Pullback(p, PullbackPlan.Transition));

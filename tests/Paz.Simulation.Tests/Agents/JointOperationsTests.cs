@@ -47,7 +47,7 @@ public class JointOperationsTests
     [Fact]
     public void AnOperationStateTheAtlasDoesNotHoldIsRefusedByName()
     {
-        var error = Assert.Throws<ArgumentException>(() => JointOperations.StatesNamed(TwoStates(), ["Baja Califronia"]));
+        var error = Assert.Throws<ArgumentException>(() => TwoStates().StatesNamed(["Baja Califronia"], ForceLevers.OperationStates.Name));
         Assert.Contains("'Baja Califronia' is not a state", error.Message, StringComparison.Ordinal);
     }
 }

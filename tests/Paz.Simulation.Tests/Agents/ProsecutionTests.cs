@@ -28,4 +28,22 @@ public class ProsecutionTests
             [.. Seeds.Select(s => LeadersRemoved(0.1, s))],
             "leaders removed 2019-2020 under sweeps alone: testimony against none");
     }
+
+    [Fact]
+    public void ProsecutorsWhereTheSweptGroupsWorkObtainMoreTestimonyAgainstLeadersThanProsecutorsElsewhere()
+    {
+        string[] whereGroupsAre = ["Jalisco", "Sinaloa", "Michoacán", "Tamaulipas", "Guerrero"];
+        string[] whereFewAre = ["Yucatán", "Campeche", "Tlaxcala", "Aguascalientes", "Querétaro"];
+        Paired.AssertLessWithMargin(
+            [.. Seeds.Select(s => LeadsGiven(whereFewAre, s))],
+            [.. Seeds.Select(s => LeadsGiven(whereGroupsAre, s))],
+            "leads against leaders given 2019-2020, tripled prosecutorial capacity in five states where few groups work against five where many do");
+    }
+
+    private static double LeadsGiven(string[] states, ulong seed)
+    {
+        var scenario = CalibratedBaseline.SwitchingTo(p => SweepsOnly(p, 0.005).With(Justice.JusticeCapacity, 3).With(ReformLevers.ReformWeeks, 1).With(Justice.JusticeStates, (IReadOnlyList<string>)states));
+        var run = CalibratedBaseline.Engine.Run(scenario.Timeline, CalibratedBaseline.WeeksThrough(2020), seed);
+        return run.Metrics!.Rows().Where(r => r.Metric == Prosecution.LeadsGiven.Name && r.Level == MetricLevel.National && r.Year is 2019 or 2020).Sum(r => r.Value);
+    }
 }
