@@ -60,9 +60,13 @@ public static class AmnestyApplicants
     /// <summary>The census crime groups the engine knows how to state as facts.</summary>
     public static IReadOnlyCollection<string> CensusGroups => ByCensusGroup.Keys;
 
-    /// <summary>The case of a prisoner of <paramref name="profile"/> held when an amnesty took effect on <paramref name="from"/>.</summary>
+    /// <summary>
+    /// The case of a prisoner of <paramref name="profile"/> held when an amnesty took effect on <paramref name="from"/>, the
+    /// offence committed the day before, or on <paramref name="committed"/> (after <paramref name="from"/>: what the amnesty
+    /// promises would-be offenders).
+    /// </summary>
     /// <exception cref="ArgumentException">The profile's crime group is not one the census uses.</exception>
-    public static AmnestyCase CaseOf(PrisonerProfile profile, DateOnly from)
+    public static AmnestyCase CaseOf(PrisonerProfile profile, DateOnly from, DateOnly? committed = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var offence = ByCensusGroup.TryGetValue(profile.Offence, out var o)
@@ -76,7 +80,7 @@ public static class AmnestyApplicants
         var stated = new Dictionary<string, FactValue>(StringComparer.Ordinal)
         {
             ["offence.category"] = FactValue.Of(offence.Category),
-            ["offence.committed"] = FactValue.Of(from.AddDays(-1)),
+            ["offence.committed"] = FactValue.Of(committed ?? from.AddDays(-1)),
         };
         Add(stated, "offence.violence", offence.Violence);
         Add(stated, "offence.firearm", offence.Firearm);
@@ -85,8 +89,8 @@ public static class AmnestyApplicants
         return new AmnestyCase($"simulated:{profile.Offence}/{(profile.Federal ? "federal" : "state")}/{(profile.Pretrial ? "pretrial" : "sentenced")}", facts, [stated]);
     }
 
-    /// <summary>Screens a prisoner of <paramref name="profile"/> under <paramref name="rules"/> with the tribunal's screener.</summary>
-    public static Screening Screen(RuleSet rules, PrisonerProfile profile, DateOnly from) => Screener.Screen(rules, CaseOf(profile, from));
+    /// <summary>Screens a prisoner of <paramref name="profile"/> under <paramref name="rules"/> with the tribunal's screener (the offence committed as <see cref="CaseOf"/> says).</summary>
+    public static Screening Screen(RuleSet rules, PrisonerProfile profile, DateOnly from, DateOnly? committed = null) => Screener.Screen(rules, CaseOf(profile, from, committed));
 
     private static void Add(Dictionary<string, FactValue> facts, string path, bool? value)
     {

@@ -145,6 +145,12 @@ public sealed class WeekContext
     /// <summary>Signal: people released by amnesty this week from each state's prisons (null: none).</summary>
     public IReadOnlyList<Core.Justice.PrisonCount>? AmnestyReleases { get; set; }
 
+    /// <summary>Signal: leads against leaders given this week by people granted amnesty under an obligation to disclose or testify, by state (null: none).</summary>
+    public double[]? AmnestyLeads { get; set; }
+
+    /// <summary>Signal: the factor on the groups' recruitment from the leniency an amnesty promises would-be offenders (1: none).</summary>
+    public double AmnestyRecruitment { get; set; } = 1;
+
     /// <summary>Signal: National Guard officers per municipality (null: no Guard).</summary>
     public double[]? GuardOfficers { get; set; }
 

@@ -24,10 +24,19 @@ namespace Paz.Simulation.Mechanisms;
 ///   review rule) granted. Granted prisoners are released (the signal AmnestyReleases, taken from the prisons'
 ///   stocks). Where the rule set revokes on a new offence, amnesty_reoffending of those released a year are
 ///   revoked and return to prison.
-/// Declares: amnesty_uptake, amnesty_review_grant, amnesty_decisions_per_month, amnesty_reoffending, amnesty_retaliation; levers
-/// amnesty_rules, amnesty_from.
+/// - Information to the state: where a grant obliges disclosure or testimony (the screening's obligations), each grant gives
+///   amnesty_information leads against the leaders of the state's strongest group (the signal AmnestyLeads, which
+///   <see cref="Prosecution"/> acts on).
+/// - Deterrence erosion and the moral hazard of cut-off dates: each kind of prisoner is screened again as if its offence
+///   were committed a year after the amnesty took effect. The leniency a would-be offender expects is the pool's grant
+///   chance for such a later offence, plus amnesty_repeat_belief of what a cut-off date takes away (the belief that
+///   another amnesty will follow); the groups recruit (1 + amnesty_deterrence_erosion · leniency) times as many (the
+///   signal AmnestyRecruitment, read by <see cref="Recruitment"/>). A law without a cut-off date promises its whole
+///   breadth to new offences.
+/// Declares: amnesty_uptake, amnesty_review_grant, amnesty_decisions_per_month, amnesty_reoffending, amnesty_retaliation,
+/// amnesty_information, amnesty_deterrence_erosion, amnesty_repeat_belief; levers amnesty_rules, amnesty_from.
 /// Metrics: amnesty_applications, amnesty_granted, amnesty_denied, amnesty_released, amnesty_revoked (state and
-/// national, summed over the year), amnesty_queue (national, the year's last week).
+/// national, summed over the year), amnesty_queue (national, the year's last week), amnesty_leniency (national, mean).
 /// </summary>
 public sealed class Amnesty : IMechanism
 {
@@ -61,6 +70,21 @@ public sealed class Amnesty : IMechanism
     public static readonly ParameterSpec Retaliation = new("amnesty_retaliation", 0.3, "fraction", "assumed (seed: amnesty asks disclosure and testimony against groups that kill informers; no pre-2019 measure)", 0, 1, "largest share of would-be applicants deterred by fear of the groups' retaliation, reached where groups are strongest")
     { Prior = Prior.Uniform(0, 0.8) };
 
+    /// <summary>Leads against leaders per grant that obliges disclosure or testimony.</summary>
+    public static readonly ParameterSpec Information = new("amnesty_information", 0.002, "leads per informing grant", "assumed (seed: applicants must 'provide a full disclosure of his or her crimes' and 'testify against those who do not receive amnesty')", 0, 0.1, "leads to a leader of the state's strongest group given by each person granted under an obligation to disclose or testify")
+    { Prior = Prior.Uniform(0, 0.01) };
+
+    /// <summary>Rise in recruitment when every offence can expect amnesty.</summary>
+    public static readonly ParameterSpec DeterrenceErosion = new("amnesty_deterrence_erosion", 0.1, "relative rise in recruitment at full expected leniency", "assumed (seed: a broad amnesty 'would eviscerate efforts to build deterrence capacity')", 0, 2, "how much more the groups recruit when every offence can expect amnesty")
+    { Prior = Prior.Uniform(0, 0.3) };
+
+    /// <summary>Chance would-be offenders give to a later amnesty for offences a cut-off date excludes.</summary>
+    public static readonly ParameterSpec RepeatBelief = new("amnesty_repeat_belief", 0.3, "probability", "assumed (seed: 'why should potential perpetrators not assume that even if they commit the amnesty-eligible crime after the expiration of the leniency timeframe, they will not eventually find a way to also get amnesty?')", 0, 1, "chance would-be offenders give to another amnesty covering offences committed after this one's cut-off date")
+    { Prior = Prior.Uniform(0, 0.8) };
+
+    /// <summary>Expected leniency for a new offence.</summary>
+    public static readonly MetricSpec Leniency = new("amnesty_leniency", "probability", MetricAggregation.Mean, "chance a would-be offender expects an offence committed now to be amnestied (mean over the year's weeks)");
+
     /// <summary>Applications filed.</summary>
     public static readonly MetricSpec Applications = new("amnesty_applications", "applications", MetricAggregation.Sum, "amnesty applications filed");
 
@@ -80,17 +104,20 @@ public sealed class Amnesty : IMechanism
     public static readonly MetricSpec Queue = new("amnesty_queue", "applications", MetricAggregation.Last, "applications waiting for a decision");
 
     /// <summary>The registration.</summary>
-    public static readonly MechanismInfo Info = new("amnesty", "an amnesty law, screened by the tribunal's rules code, releases some prisoners", [Rules, From, Uptake, ReviewGrant, DecisionsPerMonth, Reoffending, Retaliation], () => new Amnesty());
+    public static readonly MechanismInfo Info = new("amnesty", "an amnesty law, screened by the tribunal's rules code, releases some prisoners", [Rules, From, Uptake, ReviewGrant, DecisionsPerMonth, Reoffending, Retaliation, Information, DeterrenceErosion, RepeatBelief], () => new Amnesty());
 
     private RuleSet? _rules;
     private int _lastMonth = int.MinValue / 2;
     private Kind[][] _kinds = [];
     private double[] _releasedIn = [];
+    private double _leniency;
 
     /// <inheritdoc/>
     public void Step(WeekContext context)
     {
         context.AmnestyReleases = null;
+        context.AmnestyLeads = null;
+        context.AmnestyRecruitment = 1;
         var rules = context.Period.AmnestyRules;
         var from = context.Settings.Month(From);
         if (rules is null || from is not { } start || context.Date < start || context.Inputs.PrisonProfiles is not { } profiles || context.PrisonStocks is not { } stocks)
@@ -98,12 +125,14 @@ public sealed class Amnesty : IMechanism
             return;
         }
 
+        var s = context.Settings;
         if (!ReferenceEquals(rules, _rules))
         {
-            Open(rules, start, profiles, stocks);
+            Open(rules, start, profiles, stocks, s[ReviewGrant], s[RepeatBelief]);
         }
 
-        var s = context.Settings;
+        context.AmnestyRecruitment = 1 + (s[DeterrenceErosion] * _leniency);
+        context.Metrics.Record(Leniency, _leniency);
         Shrink(s[Prisons.PretrialWeeks], s[Prisons.SentenceWeeks]);
         if (context.Week - _lastMonth >= MonthWeeks)
         {
@@ -114,16 +143,29 @@ public sealed class Amnesty : IMechanism
         context.Metrics.Record(Queue, _kinds.Sum(kinds => kinds.Sum(k => k.Queue)));
     }
 
-    // A new rule set takes effect: everyone held now may apply; each kind of prisoner screened once.
-    private void Open(RuleSet rules, DateOnly start, IReadOnlyList<IReadOnlyList<PrisonerProfile>> profiles, IReadOnlyList<PrisonCount> stocks)
+    // A new rule set takes effect: everyone held now may apply; each kind of prisoner screened once, and once
+    // more as if the offence were committed a year later (what the law promises would-be offenders).
+    private void Open(RuleSet rules, DateOnly start, IReadOnlyList<IReadOnlyList<PrisonerProfile>> profiles, IReadOnlyList<PrisonCount> stocks, double reviewGrant, double repeatBelief)
     {
         _rules = rules;
         _releasedIn = new double[profiles.Count];
-        _kinds = [.. profiles.Select((list, state) => list.Select(p => new Kind(
-            p.Pretrial,
-            (p.Pretrial ? stocks[state].Pretrial : stocks[state].Sentenced) * p.Share,
-            AmnestyApplicants.Screen(rules, p, start).Decision)).ToArray())];
+        double pool = 0, before = 0, after = 0;
+        _kinds = [.. profiles.Select((list, state) => list.Select(p =>
+        {
+            var screening = AmnestyApplicants.Screen(rules, p, start);
+            var kind = new Kind(p.Pretrial, (p.Pretrial ? stocks[state].Pretrial : stocks[state].Sentenced) * p.Share, screening.Decision, screening.Obligations.Any(o => o.Kind is ObligationKind.Disclosure or ObligationKind.Testimony));
+            pool += kind.Pool;
+            before += kind.Pool * GrantChance(screening.Decision, reviewGrant);
+            after += kind.Pool * GrantChance(AmnestyApplicants.Screen(rules, p, start, start.AddYears(1)).Decision, reviewGrant);
+            return kind;
+        }).ToArray())];
+
+        // Offences the law covers only before its cut-off are expected amnestied as far as another amnesty is believed in.
+        (before, after) = pool > 0 ? (before / pool, after / pool) : (0, 0);
+        _leniency = after + (repeatBelief * Math.Max(0, before - after));
     }
+
+    private static double GrantChance(Decision decision, double reviewGrant) => decision switch { Decision.Eligible => 1, Decision.NeedsReview => reviewGrant, _ => 0 };
 
     // The pool leaves prison at the prisons' own rates.
     private void Shrink(double pretrialWeeks, double sentenceWeeks)
@@ -159,20 +201,23 @@ public sealed class Amnesty : IMechanism
         var decided = queued > 0 ? Math.Min(1, s[DecisionsPerMonth] / queued) : 0;
         var review = s[ReviewGrant];
         var releases = new PrisonCount[_kinds.Length];
+        var leads = new double[_kinds.Length];
         for (var state = 0; state < _kinds.Length; state++)
         {
-            double granted = 0, denied = 0, pretrial = 0, sentenced = 0;
+            double granted = 0, denied = 0, pretrial = 0, sentenced = 0, informing = 0;
             foreach (var k in _kinds[state])
             {
                 var now = k.Queue * decided;
                 k.Queue -= now;
-                var grant = k.Decision switch { Decision.Eligible => now, Decision.NeedsReview => now * review, _ => 0 };
+                var grant = now * GrantChance(k.Decision, review);
                 granted += grant;
+                informing += k.Informs ? grant : 0;
                 denied += now - grant;
                 (pretrial, sentenced) = k.Pretrial ? (pretrial + grant, sentenced) : (pretrial, sentenced + grant);
             }
 
             releases[state] = new PrisonCount(pretrial, sentenced);
+            leads[state] = informing * s[Information];
             context.Metrics.Record(Applications, MetricLevel.State, state, applications[state]);
             context.Metrics.Record(Granted, MetricLevel.State, state, granted);
             context.Metrics.Record(Denied, MetricLevel.State, state, denied);
@@ -197,6 +242,7 @@ public sealed class Amnesty : IMechanism
             }
         }
 
+        context.AmnestyLeads = leads;
         return releases;
     }
 
@@ -230,11 +276,14 @@ public sealed class Amnesty : IMechanism
     }
 
     // One kind of prisoner in one state: its decision, who may still apply, and who waits.
-    private sealed class Kind(bool pretrial, double pool, Decision decision)
+    private sealed class Kind(bool pretrial, double pool, Decision decision, bool informs)
     {
         public bool Pretrial { get; } = pretrial;
 
         public Decision Decision { get; } = decision;
+
+        // Whether a grant obliges disclosure or testimony (the screening's obligations for this kind).
+        public bool Informs { get; } = informs;
 
         public double Pool { get; set; } = pool;
 

@@ -17,7 +17,10 @@ namespace Paz.Simulation.Mechanisms;
 /// - Leads reach leaders: each week a lead ends in a leader's arrest with probability 1 / lead_weeks (Poisson
 ///   draws, only for groups with leads, so runs without sweeps draw nothing more), up to the group's leaders.
 /// Declares: plea_testimony, lead_weeks (reads the sweep share, the world's conviction and the Justice signal).
-/// Metrics: prosecution_leads (national, the year's last week), prosecution_leads_given and leaders_by_testimony (national, summed).
+/// - Amnesty grantees obliged to disclose or testify give leads too (the signal <see cref="WeekContext.AmnestyLeads"/>, by
+///   state): they go to the group with the largest middle layer in their state.
+/// Metrics: prosecution_leads (national, the year's last week), prosecution_leads_given, prosecution_leads_from_amnesty
+/// and leaders_by_testimony (national, summed).
 /// </summary>
 public sealed class Prosecution : IMechanism
 {
@@ -35,6 +38,9 @@ public sealed class Prosecution : IMechanism
     /// <summary>Leads given by swept middle layers.</summary>
     public static readonly MetricSpec LeadsGiven = new("prosecution_leads_given", "leads", MetricAggregation.Sum, "testimony against leaders given by swept middle-layer members (in expectation)");
 
+    /// <summary>Leads given by people granted amnesty.</summary>
+    public static readonly MetricSpec LeadsFromAmnesty = new("prosecution_leads_from_amnesty", "leads", MetricAggregation.Sum, "leads against leaders given by people granted amnesty under an obligation to disclose or testify (in expectation)");
+
     /// <summary>Leaders arrested through testimony.</summary>
     public static readonly MetricSpec LeadersByTestimony = new("leaders_by_testimony", "leaders", MetricAggregation.Sum, "leaders arrested on the testimony of swept middle-layer members");
 
@@ -46,6 +52,8 @@ public sealed class Prosecution : IMechanism
     private double[] _now = [];
     private double[] _then = [];
     private double[]? _convictionAtStart;
+    private int[]? _bestMiddle;
+    private int[]? _bestGroup;
 
     /// <inheritdoc/>
     public void Start(WeekContext context)
@@ -78,6 +86,11 @@ public sealed class Prosecution : IMechanism
             Capacity(context);
         }
 
+        if (context.AmnestyLeads is { } informed)
+        {
+            context.Metrics.Record(LeadsFromAmnesty, Inform(context, informed));
+        }
+
         double open = 0, arrested = 0, given = 0;
         for (var g = 0; g < world.Groups; g++)
         {
@@ -107,6 +120,36 @@ public sealed class Prosecution : IMechanism
             context.Metrics.Record(LeadsGiven, given);
             context.Metrics.Record(LeadersByTestimony, arrested);
         }
+    }
+
+    // Leads from amnesty grantees go to the group with the largest middle layer in their state.
+    private double Inform(WeekContext context, double[] informed)
+    {
+        var world = context.World;
+        var stateOf = context.Inputs.StateOf;
+        _bestMiddle ??= new int[informed.Length];
+        _bestGroup ??= new int[informed.Length];
+        Array.Clear(_bestMiddle);
+        foreach (var c in world.ActiveCells)
+        {
+            var k = stateOf[world.CellPlace[c]];
+            if (world.Middle[c] > _bestMiddle[k])
+            {
+                (_bestMiddle[k], _bestGroup[k]) = (world.Middle[c], world.CellGroup[c]);
+            }
+        }
+
+        var given = 0.0;
+        for (var k = 0; k < informed.Length; k++)
+        {
+            if (_bestMiddle[k] > 0)
+            {
+                _leads[_bestGroup[k]] += informed[k];
+                given += informed[k];
+            }
+        }
+
+        return given;
     }
 
     // Each group's conviction chances where its middle layer is, now against the run's first week's: what the

@@ -14,6 +14,8 @@ namespace Paz.Simulation.Mechanisms;
 /// where middle-layer strength = min(1, middle layer / (middle_share · members)): cell heads recruit, so a
 /// group whose middle layer is gone regenerates slowly. The pool factors are normalized at the start so
 /// that national recruitment is recruitment × members, the aggregate model's ρT, whatever the elasticity.
+/// An amnesty that promises leniency to would-be offenders raises the rate by the signal
+/// <see cref="WeekContext.AmnestyRecruitment"/> (<see cref="Amnesty"/>: deterrence erosion).
 /// Declares: recruitment, pool_elasticity (reads the world's middle_share). Metric: recruits (municipal).
 /// </summary>
 public sealed class Recruitment : IMechanism
@@ -50,7 +52,7 @@ public sealed class Recruitment : IMechanism
         }
 
         var random = context.Random;
-        var rate = context.Settings[Rate];
+        var rate = context.Settings[Rate] * context.AmnestyRecruitment;
         var middleShare = context.Settings[WorldParameters.MiddleShare];
         var recruits = 0;
         var headroom = context.RecruitHeadroom;

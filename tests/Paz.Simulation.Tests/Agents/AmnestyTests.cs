@@ -15,12 +15,12 @@ public class AmnestyTests
     private static RuleSet Shipped(string name) => RuleLibrary.LoadAll(RuleLibrary.Locate()).Single(r => r.Name == name);
 
     // The baseline with an amnesty from 2019 under rules (the rule set attached as ScenarioResolver attaches it).
-    private static IReadOnlyList<MetricRow> Run(RuleSet? rules, int through = 2021, Func<Settings, Settings>? also = null)
+    private static IReadOnlyList<MetricRow> Run(RuleSet? rules, int through = 2021, Func<Settings, Settings>? also = null, ulong seed = 17)
     {
         // The lever names a shipped set (the resolver reads it); the test's own set replaces it, as the resolver would attach it.
         var scenario = CalibratedBaseline.SwitchingTo(p => (also ?? (x => x))(rules is null ? p : p.With(Amnesty.Rules, ["proposal-2018"]).With(Amnesty.From, From)));
         var periods = scenario.Timeline.Periods.Select((p, k) => k == scenario.Timeline.Periods.Count - 1 && rules is not null ? p with { AmnestyRules = rules } : p).ToList();
-        return CalibratedBaseline.Engine.Run(new Timeline(periods), CalibratedBaseline.WeeksThrough(through), 17).Metrics!.Rows();
+        return CalibratedBaseline.Engine.Run(new Timeline(periods), CalibratedBaseline.WeeksThrough(through), seed).Metrics!.Rows();
     }
 
     private static double National(IReadOnlyList<MetricRow> rows, string metric, int year) =>
@@ -55,8 +55,11 @@ public class AmnestyTests
             Rules = [.. proposal.Rules, new Rule("test-no-drug-dealing", RuleKind.Exclusion, "No amnesty for drug dealing (test)", "test",
                 new ForOffences(false, new FactCondition("offence.category", FactTest.EqualsValue, [FactValue.Of("drug_dealing")])))],
         };
-        var before = Run(proposal).Where(r => r.Metric == "amnesty_granted").ToDictionary(r => (r.Level, r.Place, r.Year), r => r.Value);
-        var after = Run(stricter).Where(r => r.Metric == "amnesty_granted").ToDictionary(r => (r.Level, r.Place, r.Year), r => r.Value);
+        // The same world under both (no information to prosecutors, no deterrence erosion: the grants cannot change who
+        // is strong where, and so the fear of retaliation), so any difference is the screening's.
+        Settings SameWorld(Settings p) => p.With(Amnesty.Information, 0).With(Amnesty.DeterrenceErosion, 0);
+        var before = Run(proposal, also: SameWorld).Where(r => r.Metric == "amnesty_granted").ToDictionary(r => (r.Level, r.Place, r.Year), r => r.Value);
+        var after = Run(stricter, also: SameWorld).Where(r => r.Metric == "amnesty_granted").ToDictionary(r => (r.Level, r.Place, r.Year), r => r.Value);
         Assert.All(after, kv => Assert.True(kv.Value <= before[kv.Key] + 1e-9, $"{kv.Key}: {kv.Value:0.#} granted with the exclusion against {before[kv.Key]:0.#}"));
         Assert.True(after.Values.Sum() < before.Values.Sum(), "the exclusion refuses some drug dealers the proposal would grant");
     }
@@ -112,6 +115,56 @@ public class AmnestyTests
         var error = Assert.Throws<DataFormatException>(() => ScenarioResolver.WithAmnestyRules(AgentScenarioReader.Read(path), null));
         Assert.Equal(5, error.Line);
         Assert.Contains("no rule set 'enacted-2021'", error.Message, StringComparison.Ordinal);
+    }
+
+    private static readonly ulong[] Seeds = [171, 172, 173, 174];
+
+    // The proposal with a cut-off date: only offences committed before the amnesty takes effect are covered.
+    private static RuleSet WithCutOff(RuleSet rules) => rules with
+    {
+        Name = rules.Name + "-cut-off",
+        Rules = [.. rules.Rules, new Rule("test-cut-off", RuleKind.Gate, "Every offence was committed before the amnesty took effect (test)", "test",
+            new ForOffences(true, new FactCondition("offence.committed", FactTest.Before, [FactValue.Of(From)])))],
+    };
+
+    [Fact]
+    public void ACutOffDateLeavesNewOffencesOnlyTheLeniencyOfAnotherAmnestyBelievedIn()
+    {
+        var open = Shipped("proposal-2018");
+        Assert.DoesNotContain(open.Rules, r => r.When.ToString()!.Contains("offence.committed", StringComparison.Ordinal));
+        var withoutCutOff = National(Run(open, 2019), "amnesty_leniency", 2019);
+        var believed = National(Run(WithCutOff(open), 2019, p => p.With(Amnesty.RepeatBelief, 0.5)), "amnesty_leniency", 2019);
+        var disbelieved = National(Run(WithCutOff(open), 2019, p => p.With(Amnesty.RepeatBelief, 0)), "amnesty_leniency", 2019);
+        Assert.True(withoutCutOff > 0.05, $"leniency promised by the proposal without a cut-off: {withoutCutOff:0.###}");
+        Assert.Equal(0, disbelieved);
+        Assert.Equal(0.5 * withoutCutOff, believed, 9);
+    }
+
+    [Fact]
+    public void LeniencyPromisedToNewOffencesRaisesRecruitment()
+    {
+        var open = Shipped("proposal-2018");
+        double Recruits(double erosion, ulong seed) => Run(open, 2021, p => p.With(Amnesty.DeterrenceErosion, erosion), seed)
+            .Where(r => r.Metric == "recruits" && r.Level == MetricLevel.Municipality && r.Year >= 2019).Sum(r => r.Value);
+        Paired.AssertLessWithMargin(
+            [.. Seeds.Select(s => Recruits(0, s))],
+            [.. Seeds.Select(s => Recruits(0.3, s))],
+            "recruits 2019-2021 under the 2018 proposal (no cut-off date): no deterrence erosion against 0.3");
+    }
+
+    [Fact]
+    public void GrantsThatObligeTestimonyGiveLeadsThatReachLeaders()
+    {
+        var testifying = Shipped("proposal-2018");
+        Assert.Contains(testifying.Obligations, o => o.Kind == ObligationKind.Testimony);
+        var silent = testifying with { Name = "silent", Obligations = [.. testifying.Obligations.Where(o => o.Kind is not (ObligationKind.Testimony or ObligationKind.Disclosure))] };
+        Assert.Equal(0, Total(Run(silent, 2019, p => p.With(Amnesty.Information, 0.01)), "prosecution_leads_from_amnesty"));
+
+        double Leaders(double information, ulong seed) => Total(Run(testifying, 2021, p => p.With(Amnesty.Information, information), seed), "leaders_by_testimony");
+        Paired.AssertLessWithMargin(
+            [.. Seeds.Select(s => Leaders(0, s))],
+            [.. Seeds.Select(s => Leaders(0.01, s))],
+            "leaders arrested on testimony 2019-2021 under the 2018 proposal: grantees give no information against 0.01 leads each");
     }
 }
 
