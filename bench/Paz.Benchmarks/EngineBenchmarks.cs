@@ -5,6 +5,7 @@ using Paz.Data.Groups;
 using Paz.Data.Scenarios;
 using Paz.Simulation.Aggregate;
 using Paz.Simulation.Agents;
+using Paz.Simulation.Mechanisms;
 
 namespace Paz.Benchmarks;
 
@@ -15,7 +16,10 @@ namespace Paz.Benchmarks;
 /// recommended scenario over the same weeks (switching in December 2018 to sweeps, most-violent-first,
 /// a proactive Guard deployed by plan, the concentric-circles pullback and justice reform). Issue 15 asks
 /// that the replay of 2007-2018 cost no more per simulated year than the 2015-2020 replicate: compare
-/// HistoryReplicate / 12 with BaselineReplicate / 6 from the same job.
+/// HistoryReplicate / 12 with BaselineReplicate / 6 from the same job. Issue 18 asks that the pillars' mechanisms
+/// (police, joint patrols, prisons and recruitment inside them, the prosecution chain, the amnesty) cost no more than
+/// 25% of a replicate: compare RecommendedWithPillarsI with RecommendedWithoutPillarsI (the recommended scenario to
+/// 2024, its amnesty from April 2020, on an engine whose schedule leaves those mechanisms out).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
@@ -26,6 +30,7 @@ public class EngineBenchmarks
     private AgentScenario _recommended = null!;
     private AgentScenario _history = null!;
     private CriminalMarketEngine _historyEngine = null!;
+    private CriminalMarketEngine _withoutPillars = null!;
     private PrietoCurielModel _aggregate = null!;
 
     [GlobalSetup]
@@ -39,7 +44,17 @@ public class EngineBenchmarks
         _aggregate = new PrietoCurielModel(GroupNetworkLoader.Load(data.Source));
         _history = AgentScenarioReader.Read(Path.Combine(Path.GetDirectoryName(data.Source.Root)!, "scenarios", "history.yaml"));
         _historyEngine = new CriminalMarketEngine(EngineInputsBuilder.Build(data, _history.Start));
+        Simulation.Engine.MechanismInfo[] pillars = [Policing.Info, JointPatrols.Info, Prisons.Info, PrisonRecruitment.Info, Prosecution.Info, Amnesty.Info];
+        _withoutPillars = new CriminalMarketEngine(_engine.Inputs, [.. Simulation.Engine.Schedule.Mechanisms.Except(pillars)], [.. Simulation.Engine.Schedule.AfterEvents.Except(pillars)]);
     }
+
+    /// <summary>One replicate of the recommended scenario, 2015-2024, every mechanism on.</summary>
+    [Benchmark]
+    public int RecommendedWithPillarsI() => _engine.Run(_recommended.Timeline, _engine.Inputs.WeeksThrough(2024), 1).Weeks.Count;
+
+    /// <summary>The same, on an engine without the pillars' mechanisms.</summary>
+    [Benchmark]
+    public int RecommendedWithoutPillarsI() => _withoutPillars.Run(_recommended.Timeline, _engine.Inputs.WeeksThrough(2024), 1).Weeks.Count;
 
     // The budget's window (the baseline scenario itself runs to 2024).
     private int Through2020 => _engine.Inputs.WeeksThrough(2020);

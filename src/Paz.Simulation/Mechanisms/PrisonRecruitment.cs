@@ -16,10 +16,11 @@ namespace Paz.Simulation.Mechanisms;
 ///   a few thousand of about 200,000, so the whole population stands for the non-members).
 /// - Weekly recruits ~ Poisson(prison_recruitment · exposed · control · crowding), where control =
 ///   1 + (prison_self_gov_ratio − 1) · σ, σ = prison_self_governed · (1 − prison_retaken) being the share held in
-///   prisons the inmates run, and crowding = (occupancy / prison_occupancy)^prison_crowding_elasticity, occupancy
-///   being the state's population over its capacity (capacity = the start's population / prison_occupancy: no state
-///   table of places was found, so every state starts at the national occupancy). Fewer people held means
-///   less crowding, so reducing pretrial detention also slows recruitment inside.
+///   prisons the inmates run, and crowding = max(1, occupancy)^prison_crowding_elasticity, occupancy being the state's
+///   population over its places (places = the start's population / prison_occupancy: no state table of places was
+///   found, so every state starts at the national occupancy). Overcrowded prisons recruit more; fewer people held
+///   means less crowding, so reducing pretrial detention also slows recruitment inside, until the prisons are no
+///   longer full.
 /// - Recruits join the group with the most free members in the state, in that group's largest cell there, as
 ///   foot soldiers still held: pretrial or sentenced in proportion to the exposed, released after a term drawn
 ///   with the mean stay of that stock (prison_pretrial_weeks or prison_sentence_weeks). They add to the groups on
@@ -29,7 +30,7 @@ namespace Paz.Simulation.Mechanisms;
 /// </summary>
 public sealed class PrisonRecruitment : IMechanism
 {
-    /// <summary>Recruits per exposed prisoner per week in a prison the state controls, at the start's occupancy.</summary>
+    /// <summary>Recruits per exposed prisoner per week in a prison the state controls, at or under capacity.</summary>
     public static readonly ParameterSpec Rate = new("prison_recruitment", 5e-5, "recruits per prisoner per week", "assumed (seed: gangs 'use prisons for recruitment'; no rate was found)", 0, 1e-3, "recruitment of people held in state-controlled prisons by the groups")
     { Prior = Prior.Uniform(0, 1.5e-4) };
 
@@ -88,7 +89,7 @@ public sealed class PrisonRecruitment : IMechanism
         }
 
         var s = context.Settings;
-        double rate = s[Rate], separation = s[PretrialSeparation], elasticity = s[CrowdingElasticity], occupancyAtStart = s[Occupancy];
+        double rate = s[Rate], separation = s[PretrialSeparation], elasticity = s[CrowdingElasticity];
         var control = 1 + ((s[SelfGovRatio] - 1) * s[SelfGoverned] * (1 - s[Retaken]));
         if (rate <= 0)
         {
@@ -107,7 +108,7 @@ public sealed class PrisonRecruitment : IMechanism
 
             var pretrial = (1 - separation) * stocks[k].Pretrial;
             var exposed = stocks[k].Sentenced + pretrial;
-            var crowding = Math.Pow(stocks[k].Total / _capacity[k] / occupancyAtStart, elasticity);
+            var crowding = Math.Pow(Math.Max(1, stocks[k].Total / _capacity[k]), elasticity);
             var n = (int)random.Poisson(rate * exposed * control * crowding);
             if (n == 0)
             {
