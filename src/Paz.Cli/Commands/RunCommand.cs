@@ -127,7 +127,7 @@ public static class RunCommand
             prisoners_pretrial = Band(y.PrisonPretrial),
             member_prisoners = Band(y.Prisoners),
             prison_recruits = Band(y.PrisonRecruits),
-            amnesty = y.Amnesty is { } a ? new { applications = Band(a.Applications), granted = Band(a.Granted), denied = Band(a.Denied), released = Band(a.Released), revoked = Band(a.Revoked) } : null,
+            amnesty = y.Amnesty is { } a ? new { applications = Band(a.Applications), granted = Band(a.Granted), denied = Band(a.Denied), released = Band(a.Released), revoked = Band(a.Revoked), reoffended = Band(a.Reoffended) } : null,
             groups = Band(y.Groups),
             share_at_most_4_per_100k = y.ShareMeetingPromise,
             leaders_arrested = Band(y.LeadersArrested),

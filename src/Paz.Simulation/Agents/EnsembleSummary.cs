@@ -37,7 +37,8 @@ public sealed record StateYear(string State, Band Homicides);
 /// <param name="Denied">Applications denied.</param>
 /// <param name="Released">People released by amnesty.</param>
 /// <param name="Revoked">Grants revoked on a new offence.</param>
-public sealed record AmnestyYear(Band Applications, Band Granted, Band Denied, Band Released, Band Revoked);
+/// <param name="Reoffended">People released by amnesty who offended again (revoked or not).</param>
+public sealed record AmnestyYear(Band Applications, Band Granted, Band Denied, Band Released, Band Revoked, Band Reoffended);
 
 /// <summary>National results of a year across replicates.</summary>
 /// <param name="Year">Calendar year.</param>
@@ -149,7 +150,8 @@ public static class EnsembleSummary
                     YearSum(replicates, weeks, Mechanisms.Amnesty.Granted.Name),
                     YearSum(replicates, weeks, Mechanisms.Amnesty.Denied.Name),
                     YearSum(replicates, weeks, Mechanisms.Amnesty.Released.Name),
-                    YearSum(replicates, weeks, Mechanisms.Amnesty.Revoked.Name)),
+                    YearSum(replicates, weeks, Mechanisms.Amnesty.Revoked.Name),
+                    YearSum(replicates, weeks, Mechanisms.Amnesty.Reoffended.Name)),
             };
         })];
     }

@@ -22,8 +22,8 @@ namespace Paz.Simulation.Mechanisms;
 ///   amnesty_decisions_per_month of the queue, first come first served across states; eligible cases are granted,
 ///   ineligible ones denied, and amnesty_review_grant of those needing review (a fact the census does not know, or a
 ///   review rule) granted. Granted prisoners are released (the signal AmnestyReleases, taken from the prisons'
-///   stocks). Where the rule set revokes on a new offence, amnesty_reoffending of those released a year are
-///   revoked and return to prison.
+///   stocks). amnesty_reoffending of those released a year offend again; where the rule set revokes on a new
+///   offence, they are revoked and return to prison.
 /// - Information to the state: where a grant obliges disclosure or testimony (the screening's obligations), each grant gives
 ///   amnesty_information leads against the leaders of the state's strongest group (the signal AmnestyLeads, which
 ///   <see cref="Prosecution"/> acts on).
@@ -35,7 +35,7 @@ namespace Paz.Simulation.Mechanisms;
 ///   breadth to new offences.
 /// Declares: amnesty_uptake, amnesty_review_grant, amnesty_decisions_per_month, amnesty_reoffending, amnesty_retaliation,
 /// amnesty_information, amnesty_deterrence_erosion, amnesty_repeat_belief; levers amnesty_rules, amnesty_from.
-/// Metrics: amnesty_applications, amnesty_granted, amnesty_denied, amnesty_released, amnesty_revoked (state and
+/// Metrics: amnesty_applications, amnesty_granted, amnesty_denied, amnesty_released, amnesty_revoked, amnesty_reoffended (state and
 /// national, summed over the year), amnesty_queue (national, the year's last week), amnesty_leniency (national, mean).
 /// </summary>
 public sealed class Amnesty : IMechanism
@@ -99,6 +99,9 @@ public sealed class Amnesty : IMechanism
 
     /// <summary>Grants revoked.</summary>
     public static readonly MetricSpec Revoked = new("amnesty_revoked", "people", MetricAggregation.Sum, "grants revoked on a new offence (back to prison)");
+
+    /// <summary>New offences by people released by amnesty.</summary>
+    public static readonly MetricSpec Reoffended = new("amnesty_reoffended", "people", MetricAggregation.Sum, "people released by amnesty who offend again (revoked or not)");
 
     /// <summary>Applications waiting.</summary>
     public static readonly MetricSpec Queue = new("amnesty_queue", "applications", MetricAggregation.Last, "applications waiting for a decision");
@@ -228,12 +231,20 @@ public sealed class Amnesty : IMechanism
             context.Metrics.Record(Released, granted);
         }
 
-        // Revocations return people to prison (as sentenced): a negative release, where each state released them.
-        var reoffending = _rules!.RevokeOnNewOffence ? s[Reoffending] * MonthWeeks / 52.0 : 0;
+        // Those released offend again whatever the law says; where it revokes on a new offence they return to prison
+        // (as sentenced): a negative release, where each state released them.
+        var reoffending = s[Reoffending] * MonthWeeks / 52.0;
         for (var state = 0; state < releases.Length; state++)
         {
-            var back = _releasedIn[state] * reoffending;
+            var again = _releasedIn[state] * reoffending;
+            var back = _rules!.RevokeOnNewOffence ? again : 0;
             _releasedIn[state] += releases[state].Total - back;
+            if (again > 0)
+            {
+                context.Metrics.Record(Reoffended, MetricLevel.State, state, again);
+                context.Metrics.Record(Reoffended, again);
+            }
+
             if (back > 0)
             {
                 releases[state] = releases[state] with { Sentenced = releases[state].Sentenced - back };
