@@ -89,46 +89,43 @@ public class ScenarioFileEditorTests
     }
 }
 
-/// <summary>A priority group the network does not hold is refused with the file and line that named it.</summary>
-public class PriorityGroupTests
+/// <summary>Names a scenario gives that the data do not hold — a priority group, a state — are refused with the file and line that named them.</summary>
+public class ScenarioNameCheckTests
 {
     [Fact]
     public void AnUnknownPriorityGroupIsRefusedWithItsFileAndLine()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("paz-priority-").FullName, "s.yaml");
-        File.WriteAllText(path, "name: s\nengine: agent\nstart: 2015-01\nend: 2020-12\nreplicates: 2\nseed: 1\ntimeline:\n  - from: 2018-12\n    targeting: [most_violent_first]\n    priority: [CJNG, Los Inexistentes]\n");
-        var scenario = AgentScenarioReader.Read(path);
-        var data = PazDataSet.Load(DataDirectory.Locate());
-        var inputs = Engine.EngineInputsBuilder.Build(data, scenario.Start);
-        var error = Assert.Throws<DataFormatException>(() => ScenarioResolver.Resolve(scenario, data, inputs));
+        var (path, error, inputs) = Refused("targeting: [most_violent_first]\n    priority: [CJNG, Los Inexistentes]");
         Assert.Equal(path, error.File);
         Assert.Equal(10, error.Line);
         Assert.Contains("no group 'Los Inexistentes' in the network", error.Message, StringComparison.Ordinal);
-        ScenarioResolver.CheckPriorities(AgentScenarioReader.Read(WriteKnown(path)), inputs); // an abbreviation the network holds passes
+        ScenarioResolver.CheckPriorities(AgentScenarioReader.Read(Write(Path.GetDirectoryName(path)!, "priority: [CJNG]")), inputs); // an abbreviation the network holds passes
     }
 
-    private static string WriteKnown(string near)
-    {
-        var path = Path.Combine(Path.GetDirectoryName(near)!, "t.yaml");
-        File.WriteAllText(path, "name: t\nengine: agent\nstart: 2015-01\nend: 2020-12\nreplicates: 2\nseed: 1\ntimeline:\n  - from: 2018-12\n    priority: [CJNG]\n");
-        return path;
-    }
-}
-
-/// <summary>A state the atlas does not hold, in a lever naming states, is refused with the file and line that named it.</summary>
-public class StateListTests
-{
     [Fact]
     public void AnUnknownStateInJusticeStatesIsRefusedWithItsFileAndLine()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("paz-states-").FullName, "s.yaml");
-        File.WriteAllText(path, "name: s\nengine: agent\nstart: 2015-01\nend: 2020-12\nreplicates: 2\nseed: 1\ntimeline:\n  - from: 2018-12\n    justice_capacity: 2\n    justice_states: [Sinaloa, Sinaloaa]\n");
-        var scenario = AgentScenarioReader.Read(path);
-        var data = PazDataSet.Load(DataDirectory.Locate());
-        var inputs = Engine.EngineInputsBuilder.Build(data, scenario.Start);
-        var error = Assert.Throws<DataFormatException>(() => ScenarioResolver.Resolve(scenario, data, inputs));
+        var (path, error, inputs) = Refused("justice_capacity: 2\n    justice_states: [Sinaloa, Sinaloaa]");
         Assert.Equal(path, error.File);
         Assert.Equal(10, error.Line);
         Assert.Contains("'justice_states': no state 'Sinaloaa' in the atlas", error.Message, StringComparison.Ordinal);
+        ScenarioResolver.CheckStateNames(AgentScenarioReader.Read(Write(Path.GetDirectoryName(path)!, "justice_states: [Sinaloa, México]")), inputs); // names as the atlas spells them pass
+    }
+
+    // A scenario whose 2018-12 timeline entry holds the given lines (the second on line 10), resolved against the shipped data.
+    private static (string Path, DataFormatException Error, EngineInputs Inputs) Refused(string entry)
+    {
+        var path = Write(Directory.CreateTempSubdirectory("paz-names-").FullName, entry);
+        var scenario = AgentScenarioReader.Read(path);
+        var data = PazDataSet.Load(DataDirectory.Locate());
+        var inputs = Engine.EngineInputsBuilder.Build(data, scenario.Start);
+        return (path, Assert.Throws<DataFormatException>(() => ScenarioResolver.Resolve(scenario, data, inputs)), inputs);
+    }
+
+    private static string Write(string folder, string entry)
+    {
+        var path = Path.Combine(folder, $"s{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, $"name: s\nengine: agent\nstart: 2015-01\nend: 2020-12\nreplicates: 2\nseed: 1\ntimeline:\n  - from: 2018-12\n    {entry}\n");
+        return path;
     }
 }

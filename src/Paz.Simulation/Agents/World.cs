@@ -172,19 +172,7 @@ public sealed partial class World
     /// <summary>Adds a member and returns its index.</summary>
     public int Add(int group, int place, Tier tier, byte age)
     {
-        if (Count == Group.Length)
-        {
-            Grow();
-        }
-
-        var i = Count++;
-        Group[i] = (short)group;
-        Place[i] = (short)place;
-        TierOf[i] = tier;
-        Status[i] = MemberStatus.Free;
-        ReleaseWeek[i] = 0;
-        Age[i] = age;
-        Cell[i] = CellOf(group, place);
+        var i = Append(group, place, tier, age, MemberStatus.Free, 0);
         CountMember(i);
         return i;
     }
@@ -197,6 +185,12 @@ public sealed partial class World
     public int AddHeld(int group, int place, Tier tier, byte age, bool pretrial, double meanWeeks, Xoshiro256StarStar random)
     {
         ArgumentNullException.ThrowIfNull(random);
+        var release = Week + Math.Min(MaxTerm, Geometric(random, meanWeeks));
+        return Append(group, place, tier, age, pretrial ? MemberStatus.PretrialDetained : MemberStatus.Sentenced, release);
+    }
+
+    private int Append(int group, int place, Tier tier, byte age, MemberStatus status, int releaseWeek)
+    {
         if (Count == Group.Length)
         {
             Grow();
@@ -206,8 +200,8 @@ public sealed partial class World
         Group[i] = (short)group;
         Place[i] = (short)place;
         TierOf[i] = tier;
-        Status[i] = pretrial ? MemberStatus.PretrialDetained : MemberStatus.Sentenced;
-        ReleaseWeek[i] = Week + Math.Min(MaxTerm, Geometric(random, meanWeeks));
+        Status[i] = status;
+        ReleaseWeek[i] = releaseWeek;
         Age[i] = age;
         Cell[i] = CellOf(group, place);
         return i;
