@@ -180,12 +180,13 @@ public sealed partial class World
     /// <summary>
     /// Adds a member already held (recruited inside a prison): pretrial or sentenced, released after a term
     /// drawn with mean <paramref name="meanWeeks"/> (geometric, as the member pass draws terms). Held members
-    /// count in no cell until released.
+    /// count in no cell until released, and among <see cref="Prisoners"/> at once.
     /// </summary>
     public int AddHeld(int group, int place, Tier tier, byte age, bool pretrial, double meanWeeks, Xoshiro256StarStar random)
     {
         ArgumentNullException.ThrowIfNull(random);
         var release = Week + Math.Min(MaxTerm, Geometric(random, meanWeeks));
+        Prisoners++;
         return Append(group, place, tier, age, pretrial ? MemberStatus.PretrialDetained : MemberStatus.Sentenced, release);
     }
 
