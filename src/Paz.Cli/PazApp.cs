@@ -40,6 +40,7 @@ public static class PazApp
         root.Subcommands.Add(InferCommand.Create(console));
         root.Subcommands.Add(ParamsCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(ExperimentCommand.Create(console));
         root.Subcommands.Add(Commands.Amnesty.AmnestyCommand.Create(console));
         root.Subcommands.Add(Commands.Tribunal.TribunalCommands.Tribunal(console));

@@ -26,43 +26,12 @@ public static class CompareCommand
         };
         command.SetAction(parsed =>
         {
-            var files = parsed.GetValue(scenarios)!;
-            var specs = files.Select(f => ScenarioLoader.Agent(f.FullName, parsed.GetValue(replicates))).ToList();
-            var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
-            var envelope = Paz.Data.Engine.ValidationTargetsBuilder.Envelope(data);
-            var paths = specs.Select(spec => PosteriorChoice.PathFor(spec, parsed.GetValue(posterior), parsed.GetValue(point))).ToList();
-            if (paths.Distinct().Count() > 1)
-            {
-                throw new UsageException($"the scenarios would draw their parameters from different posteriors ({string.Join(", ", specs.Select((s, i) => $"{s.Name}: {paths[i] ?? "none"}"))}), so their differences would not be paired: pass one --posterior, or --point");
-            }
-
-            var drawn = PosteriorChoice.Read(paths[0]);
-            specs.ForEach(spec => PosteriorChoice.Usable(spec, drawn, paths[0]));
-            var runs = specs.Select(spec => ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn)).ToList();
-            var outcomes = runs.Select(run => new ScenarioOutcome(run.Scenario.Name, run.Scenario.Description, run.Scenario.Replicates, run.Summary)
-            {
-                Implausible = Paz.Simulation.Agents.Plausibility.Flags(run.Replicates, envelope),
-            }).ToList();
-
-            // Each pair's difference in the promise's year, replicate by replicate (same seeds; with --posterior, the same parameters).
-            var differences = new List<Paz.Simulation.Agents.PairedDifference>();
-            for (var i = 0; i < runs.Count; i++)
-            {
-                for (var j = i + 1; j < runs.Count; j++)
-                {
-                    if (runs[i].Summary.Any(y => y.Year == PromiseYear) && runs[j].Summary.Any(y => y.Year == PromiseYear))
-                    {
-                        differences.Add(Paz.Simulation.Agents.PairedDifference.Of(runs[j].Scenario.Name, runs[j].Replicates, runs[i].Scenario.Name, runs[i].Replicates, PromiseYear));
-                    }
-                }
-            }
-            var observed = HomicideOverview.NationalByYear(data.Atlas, data.Homicides)
-                .Where(y => y.Year >= outcomes.Min(o => o.Years[0].Year) && y.OccurredRate is not null)
-                .ToDictionary(y => y.Year, y => y.OccurredRate!.Value);
+            var comparison = ScenarioComparison.Run(console, parsed.GetValue(scenarios)!, parsed.GetValue(PazApp.DataOption)?.FullName,
+                parsed.GetValue(replicates), parsed.GetValue(threads), parsed.GetValue(posterior), parsed.GetValue(point));
+            var (drawn, outcomes, differences, observed, envelope) = (comparison.Drawn, comparison.Outcomes, comparison.Differences, comparison.Observed, comparison.Envelope);
             var report = parsed.GetValue(output)!;
             AtomicFile.Write(report.FullName, w => w.Write(ComparisonReport.Html(outcomes, observed,
-                "Observed: INEGI deaths by municipality of occurrence to December 2018 (data/PROVENANCE.md); rates on census populations interpolated between counts."
-                + (drawn is null ? " Parameters at the scenarios' point values: the bands hold only the replicates' noise." : $" Each replicate drew its parameters from the posterior of {drawn.Scenario}: the bands hold parameter and stochastic uncertainty."),
+                "Observed: INEGI deaths by municipality of occurrence to December 2018 (data/PROVENANCE.md); rates on census populations interpolated between counts. " + comparison.UncertaintyNote,
                 differences)));
 
             var table = new Table().Title(drawn is null

@@ -52,3 +52,12 @@ public readonly record struct SourceLine(string File, int Line)
     /// <inheritdoc/>
     public override string ToString() => $"{File}:{Line}";
 }
+
+/// <summary>One lever a scenario sets: when, to what, and the comment above it in the file (the passage it encodes).</summary>
+/// <param name="From">The first month of the timeline entry that sets it (the scenario's start for its policy block).</param>
+/// <param name="Lever">The lever's name.</param>
+/// <param name="Value">The value as written in the file.</param>
+/// <param name="Passage">The comment lines just above it, joined (empty when there are none).</param>
+/// <param name="File">The file that sets it.</param>
+/// <param name="Line">Its line.</param>
+public sealed record LeverPassage(DateOnly From, string Lever, string Value, string Passage, string File, int Line);

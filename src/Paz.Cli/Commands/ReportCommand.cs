@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Reflection;
+using System.Security.Cryptography;
+using Paz.Core.Violence;
+using Paz.Data;
+using Paz.Data.Scenarios;
+using Paz.Reports.Report;
+using Paz.Simulation.Agents;
+
+namespace Paz.Cli.Commands;
+
+/// <summary><c>paz report</c>: run scenarios as <c>paz compare</c> does and write the analyst's report, HTML and PDF.</summary>
+public static class ReportCommand
+{
+    /// <summary>The scenario difference maps are drawn against, when it is among those run.</summary>
+    public const string DefaultReference = "plan-2018";
+
+    /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
+    public static Command Create(CommandConsole console)
+    {
+        var scenarios = new Argument<FileInfo[]>("scenarios") { Description = "Scenario files (engine: agent).", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for report.html and report.pdf.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("runs", "report")) };
+        var year = new Option<int>("--year") { Description = "The year the summary, maps and tables read.", DefaultValueFactory = _ => YearSummary.PromiseYear };
+        var reference = new Option<string?>("--against") { Description = $"The scenario the difference maps are drawn against (default: {DefaultReference} when run, else the first)." };
+        var replicates = new Option<int?>("--replicates") { Description = "Override every scenario's ensemble size." };
+        var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var posterior = PosteriorChoice.FileOption();
+        var point = PosteriorChoice.PointOption();
+        var command = new Command("report", "Run scenarios and write the analyst's report: a summary a minister can read (levers with the passages they encode, headline outcomes with intervals, paired differences and whether they survive the uncertainty), the national fan chart, maps by state and municipality of each scenario and of its difference from the plan as announced, a table by state, every pillar's outputs and the provenance; one self-contained HTML file and its PDF (Debian's chromium).")
+        {
+            scenarios, output, year, reference, replicates, threads, posterior, point,
+        };
+        command.SetAction(parsed =>
+        {
+            var files = parsed.GetValue(scenarios)!;
+            var when = parsed.GetValue(year);
+            var comparison = ScenarioComparison.Run(console, files, parsed.GetValue(PazApp.DataOption)?.FullName,
+                parsed.GetValue(replicates), parsed.GetValue(threads), parsed.GetValue(posterior), parsed.GetValue(point), when);
+            if (comparison.Outcomes.Any(o => o.Years.All(y => y.Year != when)))
+            {
+                throw new UsageException($"--year {when}: not every scenario runs through it ({string.Join(", ", comparison.Outcomes.Select(o => $"{o.Name}: {o.Years[0].Year}-{o.Years[^1].Year}"))})");
+            }
+
+            var names = comparison.Outcomes.Select(o => o.Name).ToList();
+            var against = parsed.GetValue(reference) ?? (names.Contains(DefaultReference) ? DefaultReference : names[0]);
+            if (!names.Contains(against))
+            {
+                throw new UsageException($"--against {against}: not among the scenarios run ({string.Join(", ", names)})");
+            }
+
+            var data = comparison.Data;
+            var observedYear = comparison.Observed.Keys.Max();
+            var input = new ReportInput(
+                data.Atlas,
+                when,
+                [.. comparison.Runs.Select((run, i) => Scenario(run, comparison.Outcomes[i], files[i], when))],
+                against,
+                comparison.Differences,
+                comparison.Observed,
+                ObservedStateRates(data, observedYear),
+                observedYear,
+                comparison.UncertaintyNote,
+                typeof(ReportCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
+                comparison.Drawn is null ? "Parameters at the scenarios' point values (--point)." : $"Parameters drawn from the posterior of {comparison.Drawn.Scenario} ({comparison.Drawn.Simulations:N0} simulations; made by: {string.Join("; ", comparison.Drawn.MadeBy)}).");
+
+            var folder = parsed.GetValue(output)!;
+            var html = Path.Combine(folder.FullName, "report.html");
+            AtomicFile.Write(html, w => w.Write(AnalystReport.Html(input)));
+            console.Output.WriteLine($"wrote {html}");
+            var pdf = Path.Combine(folder.FullName, "report.pdf");
+            if (PdfPrinter.TryPrint(html, pdf, out var reason))
+            {
+                console.Output.WriteLine($"wrote {pdf}");
+            }
+            else
+            {
+                console.Error.WriteLine($"paz: report: no PDF: {reason}; the HTML report is complete");
+            }
+
+            return PazApp.Ok;
+        });
+        return command;
+    }
+
+    // A scenario's report inputs: its levers and passages, its mean rates by state and municipality in the year.
+    private static ReportScenario Scenario(EnsembleRun run, Paz.Reports.Compare.ScenarioOutcome outcome, FileInfo file, int year)
+    {
+        var inputs = run.Inputs;
+        var n = inputs.MunicipalityCount;
+        var municipal = new Dictionary<string, double>(StringComparer.Ordinal);
+        var homicides = new Dictionary<string, double>(StringComparer.Ordinal);
+        var people = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var m = 0; m < n; m++)
+        {
+            var mean = run.Replicates.Average(r => (double)r.Homicides(m, year));
+            var population = inputs.PopulationIn(m, year);
+            var code = inputs.Municipalities[m];
+            var state = code[..2];
+            homicides[state] = homicides.GetValueOrDefault(state) + mean;
+            people[state] = people.GetValueOrDefault(state) + population;
+            if (population > 0)
+            {
+                municipal[code] = mean * 100_000 / population;
+            }
+        }
+
+        var states = homicides.Where(kv => people[kv.Key] > 0).ToDictionary(kv => kv.Key, kv => kv.Value * 100_000 / people[kv.Key], StringComparer.Ordinal);
+        return new ReportScenario(outcome, ScenarioPassages.Of(run.Scenario), states, municipal, file.FullName, Sha256(file.FullName), run.Scenario.Seed);
+    }
+
+    private static Dictionary<string, double> ObservedStateRates(Paz.Data.PazDataSet data, int year) =>
+        HomicideOverview.MunicipalRates(data.Atlas, data.Homicides.MunicipalMonthly, year)
+            .GroupBy(r => r.Code.Value[..2])
+            .Where(g => g.Sum(r => r.Population) > 0)
+            .ToDictionary(g => g.Key, g => g.Sum(r => (double)r.Homicides) * 100_000 / g.Sum(r => r.Population), StringComparer.Ordinal);
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+namespace Paz.Cli.Tests;
+
+/// <summary><c>paz report</c>: the analyst's report, HTML and PDF, on two short scenarios.</summary>
+public partial class ReportCommandTests
+{
+    private static readonly Lazy<(string Folder, string First, string Second, PazRun Run)> Report = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-report-").FullName;
+        var first = Path.Combine(folder, "first.yaml");
+        var second = Path.Combine(folder, "second.yaml");
+        File.WriteAllText(first, "name: first\ndescription: \"the first short run\"\nengine: agent\nstart: 2015-01\nend: 2015-03\nreplicates: 2\nseed: 3\n");
+        File.WriteAllText(second, "name: second\ndescription: \"the second short run\"\nbase: first.yaml\ntimeline:\n  - from: 2015-02\n    # \"a passage the lever encodes\" (test)\n    targeting: [none]\n    leader_removals_per_week: 0\n");
+        var run = PazRun.Of("report", first, second, "--year", "2015", "--against", "first", "--point", "--out", Path.Combine(folder, "out"));
+        return (folder, first, second, run);
+    });
+
+    private static string Html => File.ReadAllText(Path.Combine(Report.Value.Folder, "out", "report.html"));
+
+    [Fact]
+    public void TheReportOpensWithTheSummaryTheLeversAndThePassagesTheyEncode()
+    {
+        Assert.True(Report.Value.Run.ExitCode == 0, Report.Value.Run.Error);
+        var html = Html;
+        Assert.Contains("<section id=\"summary\"><h2>Summary</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>2015-02</td><td class=\"text\"><code>targeting</code></td><td class=\"text\">[none]</td><td class=\"text\">&quot;a passage the lever encodes&quot; (test)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<i>(the passage above)</i>", html, StringComparison.Ordinal);
+        Assert.Matches("<b>second</b> has (fewer|more) homicides than <b>first</b> in 2015", html);
+    }
+
+    [Fact]
+    public void EveryScenarioHasStateAndMunicipalMapsAndEachItsDifferenceFromTheReference()
+    {
+        var html = Html;
+        Assert.Equal(2, Count(html, "<figure class=\"map state-rate\">"));
+        Assert.Equal(2, Count(html, "<figure class=\"map municipal-rate\">"));
+        Assert.Equal(1, Count(html, "<figure class=\"map state-difference\">"));
+        Assert.Equal(1, Count(html, "<figure class=\"map municipal-difference\">"));
+        Assert.Contains("second − first, 2015", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"states\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Sinaloa</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"pillars\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td>People in state prisons, year&#39;s end</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheFooterNamesTheCodeVersionAndEachScenarioFileByItsHash()
+    {
+        var html = Html;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Report.Value.Second)));
+        Assert.Contains($"<code>{hash}</code>", html, StringComparison.Ordinal);
+        Assert.Matches(@"<p>Paz \d+\.\d+\.\d+\+[0-9a-f]{7,}", html);
+        Assert.Contains("Parameters at the scenarios&#39; point values (--point).", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InChromiumTheReportLogsNoErrorEveryMapIsDrawnAndThePdfRunsToEightPagesOrMore()
+    {
+        HeadlessChromium.SkipUnlessInstalled("the analyst's report");
+        var folder = Path.Combine(Report.Value.Folder, "out");
+        var pdf = Path.Combine(folder, "report.pdf");
+        Assert.True(File.Exists(pdf), Report.Value.Run.Error);
+        var pages = PdfPage().Count(File.ReadAllText(pdf, System.Text.Encoding.Latin1));
+        Assert.True(pages >= 8, $"the PDF has {pages} pages");
+
+        var errors = HeadlessChromium.ConsoleErrors(Path.Combine(folder, "report.html"));
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+
+        // Each map alone on a page, drawn by the browser: a blank or broken map would leave one or two colors.
+        var maps = Figure().Matches(Html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(6, maps.Count);
+        for (var i = 0; i < maps.Count; i++)
+        {
+            var page = Path.Combine(folder, $"map{i}.html");
+            File.WriteAllText(page, $"<!DOCTYPE html><html><body style=\"margin:0\">{maps[i]}</body></html>");
+            var colors = HeadlessChromium.DistinctColors(HeadlessChromium.Screenshot(page, 900, 700));
+            Assert.True(colors > 8, $"map {i} shows {colors} colors");
+        }
+    }
+
+    private static int Count(string text, string what) => Regex.Count(text, Regex.Escape(what));
+
+    [GeneratedRegex(@"/Type\s*/Page[^s]")]
+    private static partial Regex PdfPage();
+
+    [GeneratedRegex("<figure class=\"map [a-z-]+\">(<svg.*?</svg>)\\s*</figure>", RegexOptions.Singleline)]
+    private static partial Regex Figure();
+}
