@@ -44,6 +44,9 @@ public sealed class PrisonCensus
                 : counted * Math.Pow(StatePrisonsEnd2018 / counted, (y - LastPeopleYear) / (double)(LastYear - LastPeopleYear)));
     }
 
+    /// <summary>The years whose national total is a count of people (2010-2013, and 2018's published total), not derived.</summary>
+    public IReadOnlyList<int> CountedYears { get; } = [.. Enumerable.Range(FirstYear, LastPeopleYear - FirstYear + 1), LastYear];
+
     /// <summary>Whether <paramref name="year"/>'s state figures are suspect (2016: records about double).</summary>
     public static bool Suspect(int year) => year == 2016;
 

@@ -164,6 +164,25 @@ public static class Calibration
             }
         }
 
+        // The whole prison population where a census counted it: it sets how many people groups can recruit inside.
+        if (targets.Prisoners.Count > 0 && run.Metrics?.Weekly(Mechanisms.Prisons.Prisoners.Name) is { } held)
+        {
+            foreach (var (year, counted) in targets.Prisoners)
+            {
+                var lastWeek = -1;
+                for (var k = 0; k < run.Weeks.Count; k++)
+                {
+                    lastWeek = run.Weeks[k].Date.Year == year ? k : lastWeek;
+                }
+
+                if (lastWeek >= 0 && lastWeek < held.Count)
+                {
+                    var ratio = Math.Max(1, held[lastWeek]) / counted;
+                    value += Math.Pow(Math.Log(ratio), 2) + Band(ratio, 0.05);
+                }
+            }
+        }
+
         var last = targets.LastYear;
         if (targets.Aggregate.TryGetValue(last, out var final))
         {

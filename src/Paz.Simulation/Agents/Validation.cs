@@ -25,6 +25,9 @@ public sealed record ValidationTargets(
     /// <summary>The first year whose national homicides the validation checks (a replay's first year is placed by data before it and is not checked).</summary>
     public int CheckedFrom { get; init; }
 
+    /// <summary>People held in state prisons at the end of a year, where a census counted them (none: no prison target).</summary>
+    public IReadOnlyDictionary<int, double> Prisoners { get; init; } = new Dictionary<int, double>();
+
     /// <summary>Targets over <paramref name="firstYear"/>..<paramref name="lastYear"/> from <paramref name="observed"/> (which must cover them).</summary>
     public static ValidationTargets Window(ObservedHomicides observed, int firstYear, int lastYear, IReadOnlyDictionary<int, (double Members, double Recruits, double Incapacitations, double Deaths)> aggregate)
     {

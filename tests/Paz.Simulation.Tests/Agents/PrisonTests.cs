@@ -44,6 +44,22 @@ public class PrisonTests
         Assert.True(after.National("prisoners", 2021) < before.National("prisoners", 2021));
     }
 
+    [Fact]
+    public void TheCalibrationScoresTheWholePrisonPopulationOnlyWhereTheCensusCountedIt()
+    {
+        var targets = Paz.Data.Engine.ValidationTargetsBuilder.Build(CalibratedBaseline.Data, CalibratedBaseline.Engine.Inputs);
+        Assert.Equal([2018], targets.Prisoners.Keys); // 2015-2017 are interpolated, not counted
+        Assert.Equal(176_895, targets.Prisoners[2018]);
+
+        var run = CalibratedBaseline.Engine.Run(CalibratedBaseline.Scenario.Timeline, CalibratedBaseline.WeeksThrough(2018), 5);
+        var simulated = Baseline.Value.National("prisoners", 2018);
+        var without = Paz.Simulation.Agents.Calibration.Score(run, CalibratedBaseline.Engine.Inputs, targets with { Prisoners = new Dictionary<int, double>() }).Objective;
+        var matched = Paz.Simulation.Agents.Calibration.Score(run, CalibratedBaseline.Engine.Inputs, targets with { Prisoners = new Dictionary<int, double> { [2018] = simulated } }).Objective;
+        var counted = Paz.Simulation.Agents.Calibration.Score(run, CalibratedBaseline.Engine.Inputs, targets).Objective;
+        Assert.Equal(without, matched, 9);
+        Assert.True(counted > without + 0.01, $"a run {simulated / 176_895 - 1:P0} off the census scores {counted:0.###}, against {without:0.###} without the prison target");
+    }
+
     /// <summary>A run's metric rows, looked up by name, level and year.</summary>
     private sealed class ReplicateResultRows(IReadOnlyList<MetricRow> rows)
     {
