@@ -28,6 +28,8 @@ public partial class ReportCommandTests
         Assert.Contains("<tr><td>2015-02</td><td class=\"text\"><code>targeting</code></td><td class=\"text\">[none]</td><td class=\"text\">&quot;a passage the lever encodes&quot; (test)</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<i>(the passage above)</i>", html, StringComparison.Ordinal);
         Assert.Matches("<b>second</b> has (fewer|more) homicides than <b>first</b> in 2015", html);
+        Assert.Contains("second − first, 2015: ", Report.Value.Run.Output, StringComparison.Ordinal); // the headline on the console too
+        Assert.Contains("report.html", Report.Value.Run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Paz.Data;
 using Paz.Data.Scenarios;
 using Paz.Reports.Report;
 using Paz.Simulation.Agents;
+using Spectre.Console;
 
 namespace Paz.Cli.Commands;
 
@@ -63,6 +64,7 @@ public static class ReportCommand
                 typeof(ReportCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
                 comparison.Drawn is null ? "Parameters at the scenarios' point values (--point)." : $"Parameters drawn from the posterior of {comparison.Drawn.Scenario} ({comparison.Drawn.Simulations:N0} simulations; made by: {string.Join("; ", comparison.Drawn.MadeBy)}).");
 
+            WriteHeadline(console, comparison, when);
             var folder = parsed.GetValue(output)!;
             var html = Path.Combine(folder.FullName, "report.html");
             AtomicFile.Write(html, w => w.Write(AnalystReport.Html(input)));
@@ -80,6 +82,26 @@ public static class ReportCommand
             return PazApp.Ok;
         });
         return command;
+    }
+
+    // The summary's first lines on the console: each scenario's rate in the year and the paired differences.
+    private static void WriteHeadline(CommandConsole console, ScenarioComparison comparison, int year)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var table = new Table().Title(string.Create(invariant, $"Homicides per 100,000 in {year} (mean, 5th-95th percentile). {comparison.UncertaintyNote}"))
+            .AddColumns("Scenario", "Rate", "Homicides", $"At most {YearSummary.PromisedRate:0} per 100,000");
+        foreach (var o in comparison.Outcomes)
+        {
+            var y = o.Years.First(x => x.Year == year);
+            table.AddRow(Markup.Escape(o.Name), string.Create(invariant, $"{y.RatePer100k.Mean:0.0} ({y.RatePer100k.P5:0.0}–{y.RatePer100k.P95:0.0})"),
+                string.Create(invariant, $"{y.Homicides.Mean:N0} ({y.Homicides.P5:N0}–{y.Homicides.P95:N0})"), string.Create(invariant, $"{y.ShareMeetingPromise:P0} of {o.Replicates}"));
+        }
+
+        console.Tables.Write(table);
+        foreach (var d in comparison.Differences)
+        {
+            console.Output.WriteLine(string.Create(invariant, $"{d.Scenario} − {d.Against}, {d.Year}: {d.Difference.Mean:N0} ({d.Difference.P5:N0} to {d.Difference.P95:N0}), below zero in {d.ShareBelowZero:P0} of {d.Pairs} pairs"));
+        }
     }
 
     // A scenario's report inputs: its levers and passages, its mean rates by state and municipality in the year.
