@@ -41,6 +41,7 @@ public partial class ReportCommandTests
         Assert.Equal(1, Count(html, "<figure class=\"map state-difference\">"));
         Assert.Equal(1, Count(html, "<figure class=\"map municipal-difference\">"));
         Assert.Contains("second − first, 2015", html, StringComparison.Ordinal);
+        Assert.Matches("<section id=\"national\"><h2>National homicide rate</h2>(<\\?xml[^>]*>)?\\s*<svg", html);
         Assert.Contains("<section id=\"states\">", html, StringComparison.Ordinal);
         Assert.Contains("<td>Sinaloa</td>", html, StringComparison.Ordinal);
         Assert.Contains("<section id=\"pillars\">", html, StringComparison.Ordinal);

@@ -146,7 +146,8 @@ public static class AnalystReport
     private static void National(StringBuilder html, ReportInput input)
     {
         html.Append("<section id=\"national\"><h2>National homicide rate</h2>");
-        html.Append(ComparisonReport.Chart([.. input.Scenarios.Select(s => s.Outcome)], input.ObservedRate));
+        var chart = ComparisonReport.Chart([.. input.Scenarios.Select(s => s.Outcome)], input.ObservedRate);
+        html.Append(chart.StartsWith("<?xml", StringComparison.Ordinal) ? chart[(chart.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : chart); // no XML declaration inside HTML
         html.Append("</section>");
     }
 
