@@ -44,7 +44,9 @@ internal static class ScenarioRunner
         if (!Console.IsErrorRedirected && ReferenceEquals(console.Error, Console.Error))
         {
             replicates = [];
-            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Progress().Start(context =>
+            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .Start(context =>
             {
                 var task = context.AddTask($"{scenario.Name}: {scenario.Replicates} replicates × {scenario.Weeks} weeks", maxValue: scenario.Replicates);
                 replicates = Ensemble.Run(engine, scenario, threads, new Progress<int>(done => task.Value = done), timelineOf);
