@@ -55,9 +55,10 @@ public class AmnestyTests
             Rules = [.. proposal.Rules, new Rule("test-no-drug-dealing", RuleKind.Exclusion, "No amnesty for drug dealing (test)", "test",
                 new ForOffences(false, new FactCondition("offence.category", FactTest.EqualsValue, [FactValue.Of("drug_dealing")])))],
         };
-        // The same world under both (no information to prosecutors, no deterrence erosion: the grants cannot change who
-        // is strong where, and so the fear of retaliation), so any difference is the screening's.
-        Settings SameWorld(Settings p) => p.With(Amnesty.Information, 0).With(Amnesty.DeterrenceErosion, 0);
+        // The same world under both (no information to prosecutors, no deterrence erosion, no recruitment inside the
+        // prisons the releases empty: the grants cannot change who is strong where, and so the fear of retaliation),
+        // so any difference is the screening's.
+        Settings SameWorld(Settings p) => p.With(Amnesty.Information, 0).With(Amnesty.DeterrenceErosion, 0).With(PrisonRecruitment.Rate, 0);
         var before = Run(proposal, also: SameWorld).Where(r => r.Metric == "amnesty_granted").ToDictionary(r => (r.Level, r.Place, r.Year), r => r.Value);
         var after = Run(stricter, also: SameWorld).Where(r => r.Metric == "amnesty_granted").ToDictionary(r => (r.Level, r.Place, r.Year), r => r.Value);
         Assert.All(after, kv => Assert.True(kv.Value <= before[kv.Key] + 1e-9, $"{kv.Key}: {kv.Value:0.#} granted with the exclusion against {before[kv.Key]:0.#}"));
