@@ -24,39 +24,14 @@ internal static class HeadlessChromium
 
     public static byte[] Screenshot(string file, int width, int height)
     {
-        var executable = Executable ?? throw new InvalidOperationException("no Chromium");
         var work = Directory.CreateTempSubdirectory("paz-chromium-");
         try
         {
             var png = Path.Combine(work.FullName, "shot.png");
-            var start = new ProcessStartInfo(executable)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var arg in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", $"--user-data-dir={Path.Combine(work.FullName, "profile")}",
-                $"--window-size={width},{height}", $"--screenshot={png}", new Uri(file).AbsoluteUri,
-            })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            _ = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("Chromium did not finish its screenshot within 2 minutes");
-            }
-
+            var (exit, stderr) = Run(work.FullName, "its screenshot", "--hide-scrollbars", $"--window-size={width},{height}", $"--screenshot={png}", new Uri(file).AbsoluteUri);
             return File.Exists(png)
                 ? File.ReadAllBytes(png)
-                : throw new InvalidOperationException($"Chromium wrote no screenshot (exit {process.ExitCode}): {stderr.Result}");
+                : throw new InvalidOperationException($"Chromium wrote no screenshot (exit {exit}): {stderr}");
         }
         finally
         {
@@ -80,35 +55,42 @@ internal static class HeadlessChromium
     /// <summary>The console errors and uncaught exceptions a page logs while Chromium loads it (its log, at level 0).</summary>
     public static IReadOnlyList<string> ConsoleErrors(string file)
     {
-        var executable = Executable ?? throw new InvalidOperationException("no Chromium");
         var work = Directory.CreateTempSubdirectory("paz-chromium-");
         try
         {
-            var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--enable-logging=stderr", "--v=0",
-                $"--user-data-dir={Path.Combine(work.FullName, "profile")}", "--dump-dom", new Uri(file).AbsoluteUri,
-            })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            _ = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("Chromium did not load the page within 2 minutes");
-            }
-
-            return [.. stderr.Result.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal) && (l.Contains("Error", StringComparison.OrdinalIgnoreCase) || l.Contains("Uncaught", StringComparison.Ordinal)))];
+            var (_, stderr) = Run(work.FullName, "loading the page", "--enable-logging=stderr", "--v=0", "--dump-dom", new Uri(file).AbsoluteUri);
+            return [.. stderr.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal) && (l.Contains("Error", StringComparison.OrdinalIgnoreCase) || l.Contains("Uncaught", StringComparison.Ordinal)))];
         }
         finally
         {
             work.Delete(recursive: true);
         }
+    }
+
+    // Runs headless Chromium with a fresh profile in work and the given arguments; its exit code and log.
+    private static (int Exit, string Stderr) Run(string work, string what, params string[] arguments)
+    {
+        var executable = Executable ?? throw new InvalidOperationException("no Chromium");
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            $"--user-data-dir={Path.Combine(work, "profile")}",
+        }.Concat(arguments))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"Chromium did not finish {what} within 2 minutes");
+        }
+
+        return (process.ExitCode, stderr.Result);
     }
 }
