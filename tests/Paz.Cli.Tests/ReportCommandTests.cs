@@ -12,7 +12,7 @@ public partial class ReportCommandTests
         var first = Path.Combine(folder, "first.yaml");
         var second = Path.Combine(folder, "second.yaml");
         File.WriteAllText(first, "name: first\ndescription: \"the first short run\"\nengine: agent\nstart: 2015-01\nend: 2015-03\nreplicates: 2\nseed: 3\n");
-        File.WriteAllText(second, "name: second\ndescription: \"the second short run\"\nbase: first.yaml\ntimeline:\n  - from: 2015-02\n    # \"a passage the lever encodes\" (test)\n    targeting: [none]\n    leader_removals_per_week: 0\n");
+        File.WriteAllText(second, "name: second\ndescription: \"the second short run\"\nbase: first.yaml\ntimeline:\n  - from: 2015-02\n    # \"a passage the lever encodes\" (test)\n    targeting: [none]\n    leader_removals_per_week: 0\n    guard_personnel_start: 20000\n    guard_personnel_full: 20000\n    guard_places: 100\n");
         var run = PazRun.Of("report", first, second, "--year", "2015", "--against", "first", "--point", "--out", Path.Combine(folder, "out"));
         return (folder, first, second, run);
     });
@@ -40,6 +40,10 @@ public partial class ReportCommandTests
         Assert.Equal(2, Count(html, "<figure class=\"map municipal-rate\">"));
         Assert.Equal(1, Count(html, "<figure class=\"map state-difference\">"));
         Assert.Equal(1, Count(html, "<figure class=\"map municipal-difference\">"));
+        Assert.Equal(1, Count(html, "<figure class=\"map guard\">")); // only the second deploys a Guard
+        Assert.Contains("second: National Guard officers per 1,000 inhabitants, 2015", html, StringComparison.Ordinal);
+        var covered = int.Parse(Regex.Match(html, @"(\d+) municipalities with officers").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(covered, 100, 300); // 100 places at a time, chosen again each month by the last year's violence
         Assert.Contains("second − first, 2015", html, StringComparison.Ordinal);
         Assert.Matches("<section id=\"national\"><h2>National homicide rate</h2>(<\\?xml[^>]*>)?\\s*<svg", html);
         Assert.Contains("<section id=\"states\">", html, StringComparison.Ordinal);
@@ -73,7 +77,7 @@ public partial class ReportCommandTests
 
         // Each map alone on a page, drawn by the browser: a blank or broken map would leave one or two colors.
         var maps = Figure().Matches(Html).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(6, maps.Count);
+        Assert.Equal(7, maps.Count);
         for (var i = 0; i < maps.Count; i++)
         {
             var page = Path.Combine(folder, $"map{i}.html");

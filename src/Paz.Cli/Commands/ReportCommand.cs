@@ -127,7 +127,20 @@ public static class ReportCommand
         }
 
         var states = homicides.Where(kv => people[kv.Key] > 0).ToDictionary(kv => kv.Key, kv => kv.Value * 100_000 / people[kv.Key], StringComparer.Ordinal);
-        return new ReportScenario(outcome, ScenarioPassages.Of(run.Scenario), states, municipal, file.FullName, Sha256(file.FullName), run.Scenario.Seed);
+        return new ReportScenario(outcome, ScenarioPassages.Of(run.Scenario), states, municipal, file.FullName, Sha256(file.FullName), run.Scenario.Seed)
+        {
+            GuardDensity = GuardDensity(run, year),
+        };
+    }
+
+    // Guard officers per 1,000 inhabitants by municipality in the year (the first replicate: where the Guard goes is the plan's, not chance's).
+    private static Dictionary<string, double> GuardDensity(EnsembleRun run, int year)
+    {
+        var inputs = run.Inputs;
+        return run.Replicates[0].Metrics?.Rows()
+            .Where(r => r.Metric == Paz.Simulation.Mechanisms.UniformedPresence.GuardOfficers.Name && r.Level == Paz.Simulation.Engine.MetricLevel.Municipality && r.Year == year && r.Value > 0)
+            .Where(r => inputs.PopulationIn(r.Place, year) > 0)
+            .ToDictionary(r => inputs.Municipalities[r.Place], r => r.Value * 1000 / inputs.PopulationIn(r.Place, year), StringComparer.Ordinal) ?? [];
     }
 
     private static Dictionary<string, double> ObservedStateRates(Paz.Data.PazDataSet data, int year) =>

@@ -23,7 +23,11 @@ public sealed record ReportScenario(
     IReadOnlyDictionary<string, double> MunicipalRates,
     string File,
     string Sha256,
-    ulong Seed);
+    ulong Seed)
+{
+    /// <summary>National Guard officers per 1,000 inhabitants in the report's year by municipality code (mean over the year's weeks, first replicate), empty when the scenario deploys no Guard.</summary>
+    public IReadOnlyDictionary<string, double> GuardDensity { get; init; } = new Dictionary<string, double>();
+}
 
 /// <summary>Everything the report shows.</summary>
 /// <param name="Atlas">The atlas (shapes, names).</param>
@@ -193,7 +197,22 @@ public static class AnalystReport
             }
         }
 
-        html.Append("</div></section>");
+        html.Append("</div>");
+        var guard = input.Scenarios.Where(s => s.GuardDensity.Count > 0).ToList();
+        if (guard.Count > 0)
+        {
+            var density = new ColorScale([0.1, 0.25, 0.5, 1, 2, 4], ColorScale.YellowOrangeRed);
+            html.Append(Invariant, $"<h3>The National Guard's deployment, {year}</h3><p>Officers per 1,000 inhabitants where each scenario deploys them (its regions and contingents, or the most violent places), the year's mean.</p><div class=\"maps\">");
+            foreach (var s in guard)
+            {
+                html.Append(Figure("guard", ChoroplethSvg.Render(MunicipalAreas(atlas, s.GuardDensity, "officers per 1,000"), atlas.StateShapes.Values, density, b => b.ToString("0.##", Invariant),
+                    $"{s.Outcome.Name}: National Guard officers per 1,000 inhabitants, {year}", $"{s.GuardDensity.Count:N0} municipalities with officers", "per 1,000", Source)));
+            }
+
+            html.Append("</div>");
+        }
+
+        html.Append("</section>");
     }
 
     private static void States(StringBuilder html, ReportInput input)
