@@ -169,13 +169,8 @@ public static class Calibration
         {
             foreach (var (year, counted) in targets.Prisoners)
             {
-                var lastWeek = -1;
-                for (var k = 0; k < run.Weeks.Count; k++)
-                {
-                    lastWeek = run.Weeks[k].Date.Year == year ? k : lastWeek;
-                }
-
-                if (lastWeek >= 0 && lastWeek < held.Count)
+                var lastWeek = inputs.WeeksThrough(year) - 1;
+                if (lastWeek >= 0 && lastWeek < run.Weeks.Count && lastWeek < held.Count)
                 {
                     var ratio = Math.Max(1, held[lastWeek]) / counted;
                     value += Math.Pow(Math.Log(ratio), 2) + Band(ratio, 0.05);

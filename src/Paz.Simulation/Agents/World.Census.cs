@@ -51,6 +51,28 @@ public sealed partial class World
     /// <summary>Cells with free members, as counted at the start of the week.</summary>
     public List<int> ActiveCells { get; } = [];
 
+    /// <summary>
+    /// For each state, the active cell with the largest <paramref name="counts"/> (per cell, e.g. <see cref="Free"/> or
+    /// <see cref="Middle"/>): <paramref name="bestCell"/>[k] and <paramref name="bestCount"/>[k], the count 0 where no
+    /// cell of state k counts any (the first cell found wins a tie).
+    /// </summary>
+    public void LargestCellByState(int[] counts, int[] stateOf, int[] bestCell, int[] bestCount)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(stateOf);
+        ArgumentNullException.ThrowIfNull(bestCell);
+        ArgumentNullException.ThrowIfNull(bestCount);
+        Array.Clear(bestCount);
+        foreach (var c in ActiveCells)
+        {
+            var k = stateOf[CellPlace[c]];
+            if (counts[c] > bestCount[k])
+            {
+                (bestCell[k], bestCount[k]) = (c, counts[c]);
+            }
+        }
+    }
+
     /// <summary>Groups with free members in each municipality.</summary>
     public PlaceColumn GroupsIn { get; }
 

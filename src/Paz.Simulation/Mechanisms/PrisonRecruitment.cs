@@ -96,7 +96,7 @@ public sealed class PrisonRecruitment : IMechanism
             return;
         }
 
-        LargestCells(context.World, context.Inputs.StateOf);
+        context.World.LargestCellByState(context.World.Free, context.Inputs.StateOf, _bestCell, _bestFree);
         var random = context.Random;
         var all = 0;
         for (var k = 0; k < stocks.Count; k++)
@@ -136,21 +136,6 @@ public sealed class PrisonRecruitment : IMechanism
             // Ages 18-39 (assumed; no mechanism reads a member's age yet).
             var age = (byte)(18 + random.NextInt(22));
             world.AddHeld(world.CellGroup[cell], world.CellPlace[cell], Tier.FootSoldier, age, pretrial, pretrial ? s[Prisons.PretrialWeeks] : s[Prisons.SentenceWeeks], random);
-        }
-    }
-
-    // The cell with the most free members in each state (groups recruit where they are strongest).
-    private void LargestCells(World world, int[] stateOf)
-    {
-        Array.Clear(_bestFree);
-        foreach (var c in world.ActiveCells)
-        {
-            var k = stateOf[world.CellPlace[c]];
-            if (world.Free[c] > _bestFree[k])
-            {
-                _bestFree[k] = world.Free[c];
-                _bestCell[k] = c;
-            }
         }
     }
 }

@@ -53,7 +53,7 @@ public sealed class Prosecution : IMechanism
     private double[] _then = [];
     private double[]? _convictionAtStart;
     private int[]? _bestMiddle;
-    private int[]? _bestGroup;
+    private int[]? _bestCell;
 
     /// <inheritdoc/>
     public void Start(WeekContext context)
@@ -126,25 +126,15 @@ public sealed class Prosecution : IMechanism
     private double Inform(WeekContext context, double[] informed)
     {
         var world = context.World;
-        var stateOf = context.Inputs.StateOf;
         _bestMiddle ??= new int[informed.Length];
-        _bestGroup ??= new int[informed.Length];
-        Array.Clear(_bestMiddle);
-        foreach (var c in world.ActiveCells)
-        {
-            var k = stateOf[world.CellPlace[c]];
-            if (world.Middle[c] > _bestMiddle[k])
-            {
-                (_bestMiddle[k], _bestGroup[k]) = (world.Middle[c], world.CellGroup[c]);
-            }
-        }
-
+        _bestCell ??= new int[informed.Length];
+        world.LargestCellByState(world.Middle, context.Inputs.StateOf, _bestCell, _bestMiddle);
         var given = 0.0;
         for (var k = 0; k < informed.Length; k++)
         {
             if (_bestMiddle[k] > 0)
             {
-                _leads[_bestGroup[k]] += informed[k];
+                _leads[world.CellGroup[_bestCell[k]]] += informed[k];
                 given += informed[k];
             }
         }
