@@ -3,11 +3,12 @@ using Paz.Simulation.Agents;
 
 namespace Paz.Cli.Commands;
 
-/// <summary>Reads a scenario file for a command that needs the agent-based engine.</summary>
+/// <summary>Reads a scenario file for a command that needs the agent-based engine (a shipped one when the path is not in the working folder).</summary>
 internal static class ScenarioLoader
 {
     public static AgentScenario Agent(string path, int? replicates = null)
     {
+        path = Paz.Data.ShippedFiles.Locate(path);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"scenario file '{path}' does not exist");
