@@ -10,6 +10,7 @@ using Paz.Tribunal;
 using Paz.Tribunal.Security;
 using Paz.Tribunal.Storage;
 using Paz.Web;
+using Paz.Storage;
 
 namespace Paz.Benchmarks;
 

@@ -4,6 +4,7 @@ using Paz.Core.Amnesty;
 using Paz.Tribunal.Audit;
 using Paz.Tribunal.Security;
 using Paz.Tribunal.Storage;
+using Paz.Storage;
 
 namespace Paz.Tribunal;
 

@@ -7,6 +7,7 @@ using Paz.Tribunal;
 using Paz.Tribunal.Security;
 using Paz.Tribunal.Storage;
 using Paz.Web.Api;
+using Paz.Storage;
 
 namespace Paz.Web;
 

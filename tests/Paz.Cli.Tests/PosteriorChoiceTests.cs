@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Paz.Cli.Commands;
+using Paz.Runs.Posteriors;
 using Paz.Core.Parameters;
 using Paz.Simulation.Agents;
 using Paz.Simulation.Engine;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Paz.Storage;
 
 namespace Paz.Cli.Tests;
 

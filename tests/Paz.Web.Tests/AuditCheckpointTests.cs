@@ -2,6 +2,7 @@ using Dapper;
 using Paz.Tribunal.Audit;
 using Paz.Tribunal.Cases;
 using Paz.Tribunal.Storage;
+using Paz.Storage;
 
 namespace Paz.Web.Tests;
 

@@ -9,6 +9,7 @@ using Paz.Tribunal;
 using Paz.Tribunal.Audit;
 using Paz.Tribunal.Security;
 using Paz.Tribunal.Storage;
+using Paz.Storage;
 
 namespace Paz.Web.Tests;
 

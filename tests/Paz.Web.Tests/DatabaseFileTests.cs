@@ -1,4 +1,5 @@
 using Paz.Tribunal.Storage;
+using Paz.Storage;
 
 namespace Paz.Web.Tests;
 

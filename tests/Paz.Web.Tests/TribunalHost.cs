@@ -7,6 +7,7 @@ using Paz.Rules.Amnesty;
 using Paz.Tribunal;
 using Paz.Tribunal.Security;
 using Paz.Tribunal.Storage;
+using Paz.Storage;
 
 namespace Paz.Web.Tests;
 

@@ -18,8 +18,8 @@ public static class CompareCommand
         var output = new Option<FileInfo>("--out") { Description = "The HTML report.", DefaultValueFactory = _ => new FileInfo(Path.Combine("runs", "compare.html")) };
         var replicates = new Option<int?>("--replicates") { Description = "Override every scenario's ensemble size." };
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var posterior = PosteriorChoice.FileOption();
-        var point = PosteriorChoice.PointOption();
+        var posterior = PosteriorOptions.File();
+        var point = PosteriorOptions.Point();
         var command = new Command("compare", "Run several scenarios and write one HTML report: national homicide rate per year per scenario with 5th-95th percentile bands (ScottPlot SVG), next to the observed rate, and the table.")
         {
             scenarios, output, replicates, threads, posterior, point,

@@ -25,8 +25,8 @@ public static class ReportCommand
         var reference = new Option<string?>("--against") { Description = $"The scenario the difference maps are drawn against (default: {DefaultReference} when run, else the first)." };
         var replicates = new Option<int?>("--replicates") { Description = "Override every scenario's ensemble size." };
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var posterior = PosteriorChoice.FileOption();
-        var point = PosteriorChoice.PointOption();
+        var posterior = PosteriorOptions.File();
+        var point = PosteriorOptions.Point();
         var command = new Command("report", "Run scenarios and write the analyst's report: a summary a minister can read (levers with the passages they encode, headline outcomes with intervals, paired differences and whether they survive the uncertainty), the national fan chart, maps by state and municipality of each scenario and of its difference from the plan as announced, a table by state, every pillar's outputs and the provenance; one self-contained HTML file and its PDF (Debian's chromium).")
         {
             scenarios, output, year, reference, replicates, threads, posterior, point,

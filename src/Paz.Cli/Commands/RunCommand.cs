@@ -7,6 +7,8 @@ using Paz.Data.Scenarios;
 using Paz.Simulation.Aggregate;
 using Paz.Data;
 using Paz.Simulation.Agents;
+using Paz.Runs.Catalogue;
+using Paz.Runs.Execution;
 using Spectre.Console;
 
 namespace Paz.Cli.Commands;
@@ -26,11 +28,11 @@ public static class RunCommand
         var replicates = new Option<int?>("--replicates") { Description = "Override the scenario's ensemble size." };
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default runs/<scenario name>)." };
-        var posterior = PosteriorChoice.FileOption();
-        var point = PosteriorChoice.PointOption();
+        var posterior = PosteriorOptions.File();
+        var point = PosteriorOptions.Point();
         var command = new Command("run", "Run a scenario's ensemble of the agent-based engine in parallel and write monthly homicides per municipality (Parquet), weekly national flows (CSV) and a summary of national homicides per year with the 5th-95th percentile band.")
         {
-            scenario, json, csv, validate, replicates, threads, output, posterior, point,
+            scenario, json, csv, validate, replicates, threads, output, posterior, point, CatalogueOptions.File, CatalogueOptions.Postgres, CatalogueOptions.Rerun,
         };
         command.SetAction(parsed =>
         {
@@ -41,18 +43,42 @@ public static class RunCommand
             }
 
             var spec = ScenarioLoader.Agent(file.FullName, parsed.GetValue(replicates));
-            var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
-            var drawn = PosteriorChoice.For(spec, parsed.GetValue(posterior), parsed.GetValue(point));
-            var run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn);
+            var posteriorPath = PosteriorChoice.PathFor(spec, parsed.GetValue(posterior)?.FullName, parsed.GetValue(point));
+            var drawn = PosteriorChoice.Usable(spec, PosteriorChoice.Read(posteriorPath), posteriorPath);
             var folder = parsed.GetValue(output)?.FullName ?? Path.Combine("runs", spec.Name);
-            var files = RunWriter.WriteAsync(folder, run.Scenario.Name, run.Inputs, run.Replicates, parsed.GetValue(csv), run.RegionOf).GetAwaiter().GetResult().ToList();
-            var summaryJson = JsonSerializer.Serialize(Summary(spec, run.Summary), AtlasCommand.Json);
-            var summaryPath = Path.Combine(folder, "summary.json");
-            AtomicFile.Write(summaryPath, w => w.Write(summaryJson));
-            files.Add(summaryPath);
+            var catalogue = CatalogueOptions.Open(parsed, folder);
+            // --validate needs the replicates themselves, and --csv files an earlier run may not have written: both run.
+            var mustRun = parsed.GetValue(CatalogueOptions.Rerun) || parsed.GetValue(validate) || parsed.GetValue(csv);
+            var (stored, claim) = catalogue.ClaimAsync(RunKey.For(spec, posteriorPath), folder, "cli", mustRun).GetAwaiter().GetResult();
+            if (claim == Claim.Busy)
+            {
+                console.Error.WriteLine($"paz: {spec.Name}: the catalogue has the same run ({stored.Id}) queued or running since {stored.Created}, perhaps in a process that ended; running it here");
+                (stored, _) = catalogue.ClaimAsync(RunKey.For(spec, posteriorPath), folder, "cli", rerun: true).GetAwaiter().GetResult();
+            }
+            else if (claim == Claim.Served)
+            {
+                return Served(console, stored, folder, parsed.GetValue(json));
+            }
+
+            EnsembleRun run;
+            IReadOnlyList<string> files;
+            PazDataSet data;
+            try
+            {
+                data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
+                run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn);
+                files = EnsembleJob.WriteAsync(folder, run, parsed.GetValue(csv)).GetAwaiter().GetResult();
+                catalogue.FinishAsync(stored.Id).GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                catalogue.FailAsync(stored.Id, e.Message).GetAwaiter().GetResult();
+                throw;
+            }
+
             if (parsed.GetValue(json))
             {
-                console.Output.WriteLine(summaryJson);
+                console.Output.WriteLine(File.ReadAllText(Path.Combine(folder, "summary.json")));
             }
             else
             {
@@ -62,6 +88,8 @@ public static class RunCommand
                 {
                     console.Output.WriteLine($"wrote {f}");
                 }
+
+                console.Output.WriteLine($"catalogued as run {stored.Id} in {catalogue.Database.Describe()}");
             }
 
             if (!parsed.GetValue(validate))
@@ -95,6 +123,45 @@ public static class RunCommand
         return command;
     }
 
+    // A rerun of the same scenario, seed, replicates, parameters and code: its stored summary, without running.
+    private static int Served(CommandConsole console, StoredRun stored, string folder, bool json)
+    {
+        var summary = File.ReadAllText(stored.SummaryPath);
+        console.Error.WriteLine($"paz: {stored.Scenario}: served from the run catalogue: run {stored.Id}, finished {stored.Finished}, had the same scenario files, seed, {stored.Replicates} replicates, parameters and code (--rerun runs it again)");
+        if (Path.GetFullPath(folder) != stored.Outputs)
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var file in Directory.EnumerateFiles(stored.Outputs))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+            }
+
+            console.Error.WriteLine($"paz: {stored.Scenario}: copied its outputs from {stored.Outputs} to {Path.GetFullPath(folder)}");
+        }
+
+        if (json)
+        {
+            console.Output.WriteLine(summary);
+            return PazApp.Ok;
+        }
+
+        using var document = JsonDocument.Parse(summary);
+        var table = new Table().Title($"{Markup.Escape(stored.Scenario)}: {stored.Replicates} replicates, seed {stored.Seed} (from the catalogue)").AddColumns("Year", "Homicides (mean)", "5th-95th percentile", "Per 100,000 (mean)");
+        foreach (var year in document.RootElement.GetProperty("years").EnumerateArray())
+        {
+            var homicides = year.GetProperty("homicides");
+            table.AddRow(
+                year.GetProperty("year").GetInt32().ToString(Invariant),
+                homicides.GetProperty("mean").GetDouble().ToString("N0", Invariant),
+                string.Create(Invariant, $"{homicides.GetProperty("p5").GetDouble():N0} - {homicides.GetProperty("p95").GetDouble():N0}"),
+                year.GetProperty("rate_per_100k").GetProperty("mean").GetDouble().ToString("0.0", Invariant));
+        }
+
+        console.Tables.Write(table);
+        console.Output.WriteLine($"outputs of run {stored.Id}: {Path.GetFullPath(folder)}");
+        return PazApp.Ok;
+    }
+
     // The aggregate model's scenarios (engine: aggregate) run here too: one deterministic run, its
     // summary, and the weekly series under runs/<scenario>/weekly.csv.
     private static int RunAggregate(CommandConsole console, ParseResult parsed, FileInfo file, DirectoryInfo? output)
@@ -108,42 +175,6 @@ public static class RunCommand
         console.Output.WriteLine($"wrote {Path.GetFullPath(path)}");
         return PazApp.Ok;
     }
-
-    internal static object Summary(AgentScenario scenario, IReadOnlyList<YearSummary> years) => new
-    {
-        scenario = scenario.Name,
-        replicates = scenario.Replicates,
-        seed = scenario.Seed,
-        years = years.Select(y => new
-        {
-            year = y.Year,
-            homicides = Band(y.Homicides),
-            rate_per_100k = Band(y.RatePer100k),
-            members = Band(y.Members),
-            weekly_recruits = Band(y.Recruits),
-            weekly_arrests = Band(y.Arrests),
-            weekly_member_deaths = Band(y.MemberDeaths),
-            prisoners = Band(y.PrisonPopulation),
-            prisoners_pretrial = Band(y.PrisonPretrial),
-            member_prisoners = Band(y.Prisoners),
-            prison_recruits = Band(y.PrisonRecruits),
-            amnesty = y.Amnesty is { } a ? new { applications = Band(a.Applications), granted = Band(a.Granted), denied = Band(a.Denied), released = Band(a.Released), revoked = Band(a.Revoked), reoffended = Band(a.Reoffended) } : null,
-            groups = Band(y.Groups),
-            share_at_most_4_per_100k = y.ShareMeetingPromise,
-            leaders_arrested = Band(y.LeadersArrested),
-            middle_layer_arrested = Band(y.MiddleArrested),
-            foot_soldiers_and_lookouts_arrested = Band(y.LowerArrested),
-            convictions = Band(y.Convictions),
-            impunity = Band(y.Impunity),
-            splits = Band(y.Splits),
-            sweeps_done = Band(y.SweepsDone),
-            sweeps_failed = Band(y.SweepsFailed),
-            police = Band(y.Police),
-            states = y.States.Select(s => new { cve_ent = s.State, homicides = Band(s.Homicides) }),
-        }),
-    };
-
-    private static object? Band(Band? b) => b is null ? null : new { mean = b.Mean, p5 = b.P5, p95 = b.P95 };
 
     private static void WriteTable(CommandConsole console, AgentScenario scenario, IReadOnlyList<YearSummary> years)
     {

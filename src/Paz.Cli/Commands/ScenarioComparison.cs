@@ -34,7 +34,7 @@ internal sealed record ScenarioComparison(
         var specs = files.Select(f => ScenarioLoader.Agent(f.FullName, replicates)).ToList();
         var data = PazDataSet.Load(DataDirectory.Locate(dataFolder));
         var envelope = Paz.Data.Engine.ValidationTargetsBuilder.Envelope(data);
-        var paths = specs.Select(spec => PosteriorChoice.PathFor(spec, posterior, point)).ToList();
+        var paths = specs.Select(spec => PosteriorChoice.PathFor(spec, posterior?.FullName, point)).ToList();
         if (paths.Distinct().Count() > 1)
         {
             throw new UsageException($"the scenarios would draw their parameters from different posteriors ({string.Join(", ", specs.Select((s, i) => $"{s.Name}: {paths[i] ?? "none"}"))}), so their differences would not be paired: pass one --posterior, or --point");

@@ -1,18 +1,10 @@
 using Paz.Core.Common;
-using Paz.Data.Engine;
 using Paz.Data;
-using Paz.Data.Scenarios;
 using Paz.Simulation.Agents;
+using Paz.Runs.Execution;
 using Spectre.Console;
 
 namespace Paz.Cli.Commands;
-
-/// <summary>A finished ensemble with what it ran on.</summary>
-internal sealed record EnsembleRun(EngineInputs Inputs, AgentScenario Scenario, IReadOnlyList<ReplicateResult> Replicates, IReadOnlyList<YearSummary> Summary)
-{
-    /// <summary>The planning regions of the last period that deployed by plan, if any.</summary>
-    public IReadOnlyList<int>? RegionOf => Scenario.Timeline.Periods.LastOrDefault(p => p.Forces?.RegionOf is not null)?.Forces?.RegionOf;
-}
 
 /// <summary>Runs a scenario's ensemble with a progress bar on the terminal (plain progress lines when redirected).</summary>
 internal static class ScenarioRunner
@@ -23,16 +15,6 @@ internal static class ScenarioRunner
     /// </summary>
     public static EnsembleRun Run(CommandConsole console, PazDataSet data, AgentScenario scenario, int threads, Paz.Simulation.Inference.PosteriorSample? posterior = null)
     {
-        if (threads < 1)
-        {
-            throw new UsageException($"--threads must be at least 1, not {threads}");
-        }
-
-        var inputs = EngineInputsBuilder.Build(data, scenario.Start);
-        scenario = ScenarioResolver.Resolve(scenario, data, inputs);
-        var engine = new CriminalMarketEngine(inputs);
-        var timeline = scenario.Timeline;
-        Func<int, Paz.Simulation.Engine.Timeline>? timelineOf = posterior is null ? null : k => posterior.TimelineFor(timeline, k);
         if (posterior is not null)
         {
             console.Error.WriteLine($"paz: {scenario.Name}: each replicate draws its {string.Join(", ", posterior.Parameters.Select(p => p.Name))} from the posterior of {posterior.Scenario} (generation {posterior.Generation.Index}, {posterior.Particles.Count} particles)"
@@ -40,16 +22,15 @@ internal static class ScenarioRunner
                 + ": the bands hold parameter and stochastic uncertainty");
         }
 
-        IReadOnlyList<ReplicateResult> replicates;
+        EnsembleRun? run = null;
         if (!Console.IsErrorRedirected && ReferenceEquals(console.Error, Console.Error))
         {
-            replicates = [];
             AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .Start(context =>
             {
                 var task = context.AddTask($"{scenario.Name}: {scenario.Replicates} replicates × {scenario.Weeks} weeks", maxValue: scenario.Replicates);
-                replicates = Ensemble.Run(engine, scenario, threads, new Progress<int>(done => task.Value = done), timelineOf);
+                run = EnsembleJob.Run(data, scenario, threads, posterior, new Progress<int>(done => task.Value = done));
                 task.Value = scenario.Replicates;
             });
         }
@@ -57,7 +38,7 @@ internal static class ScenarioRunner
         {
             var step = Math.Max(1, scenario.Replicates / 10);
             // Reported at once from the replicates' threads: a Progress<T> would post lines after the run returned.
-            replicates = Ensemble.Run(engine, scenario, threads, new InlineProgress<int>(done =>
+            run = EnsembleJob.Run(data, scenario, threads, posterior, new InlineProgress<int>(done =>
             {
                 if (done % step == 0 || done == scenario.Replicates)
                 {
@@ -66,9 +47,9 @@ internal static class ScenarioRunner
                         console.Error.WriteLine($"paz: {scenario.Name}: {done}/{scenario.Replicates} replicates done");
                     }
                 }
-            }), timelineOf);
+            }));
         }
 
-        return new EnsembleRun(inputs, scenario, replicates, EnsembleSummary.ByYear(replicates, inputs));
+        return run!;
     }
 }

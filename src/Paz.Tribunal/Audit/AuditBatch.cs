@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Paz.Tribunal.Storage;
+using Paz.Storage;
 
 namespace Paz.Tribunal.Audit;
 

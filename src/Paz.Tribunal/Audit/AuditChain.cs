@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Paz.Tribunal.Storage;
+using Paz.Storage;
 
 namespace Paz.Tribunal.Audit;
 

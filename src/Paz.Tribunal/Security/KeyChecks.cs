@@ -1,5 +1,6 @@
 using Dapper;
 using Paz.Tribunal.Storage;
+using Paz.Storage;
 
 namespace Paz.Tribunal.Security;
 

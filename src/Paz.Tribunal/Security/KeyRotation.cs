@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Paz.Tribunal.Storage;
+using Paz.Storage;
 
 namespace Paz.Tribunal.Security;
 

@@ -5,6 +5,7 @@ using Paz.Tribunal.Audit;
 using Paz.Tribunal.Security;
 using Paz.Tribunal.Storage;
 using Paz.Web;
+using Paz.Storage;
 
 namespace Paz.Cli.Commands.Tribunal;
 

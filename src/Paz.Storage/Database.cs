@@ -3,10 +3,10 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Paz.Tribunal.Storage;
+namespace Paz.Storage;
 
 /// <summary>
-/// The registry's database: SQLite by default (WAL, foreign keys, synchronous=NORMAL, which survives a
+/// Paz's databases (the tribunal's registry, the analysts' run catalogue): SQLite by default (WAL, foreign keys, synchronous=NORMAL, which survives a
 /// killed process though not a power cut), PostgreSQL when a connection string is given. The SQL is
 /// portable; the two differ only in how the audit chain's head is locked (SQLite's write transactions
 /// are serialized by BEGIN IMMEDIATE, PostgreSQL's by SELECT … FOR UPDATE).
@@ -60,6 +60,18 @@ public sealed class Database
 
     /// <summary>A PostgreSQL database.</summary>
     public static Database Postgres(string connectionString) => new(connectionString, postgres: true);
+
+    /// <summary>Where the database is, for messages: the SQLite file, or the PostgreSQL host and database (never the password).</summary>
+    public string Describe()
+    {
+        if (!IsPostgres)
+        {
+            return new SqliteConnectionStringBuilder(_connectionString).DataSource;
+        }
+
+        var postgres = new NpgsqlConnectionStringBuilder(_connectionString);
+        return $"PostgreSQL database {postgres.Database} on {postgres.Host}";
+    }
 
     /// <summary>Opens a connection.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancel = default)
@@ -116,9 +128,15 @@ public sealed class Database
         return result;
     }
 
-    /// <summary>Creates the tables if they do not exist.</summary>
-    public async Task CreateSchemaAsync()
+    /// <summary>
+    /// Creates missing tables: runs <paramref name="statements"/> (idempotent CREATE … IF NOT EXISTS), then adds each
+    /// of <paramref name="addedColumns"/> a table created by an older version lacks. A SQLite file is made readable by
+    /// its owner only and put in WAL mode first.
+    /// </summary>
+    public async Task CreateSchemaAsync(IEnumerable<string> statements, IEnumerable<(string Table, string Column, string Definition)> addedColumns)
     {
+        ArgumentNullException.ThrowIfNull(statements);
+        ArgumentNullException.ThrowIfNull(addedColumns);
         await using var connection = await OpenAsync().ConfigureAwait(false);
         if (!IsPostgres)
         {
@@ -126,12 +144,12 @@ public sealed class Database
             await connection.ExecuteAsync("PRAGMA journal_mode=WAL;").ConfigureAwait(false);
         }
 
-        foreach (var statement in Schema.Statements.Concat(Schema.AppendOnly(IsPostgres)))
+        foreach (var statement in statements)
         {
             await connection.ExecuteAsync(statement).ConfigureAwait(false);
         }
 
-        foreach (var (table, column, definition) in Schema.AddedColumns)
+        foreach (var (table, column, definition) in addedColumns)
         {
             var exists = IsPostgres
                 ? await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = @table AND column_name = @column", new { table, column }).ConfigureAwait(false)
@@ -141,11 +159,5 @@ public sealed class Database
                 await connection.ExecuteAsync($"ALTER TABLE {table} ADD COLUMN {column} {definition}").ConfigureAwait(false);
             }
         }
-
-        await connection.ExecuteAsync(
-            IsPostgres
-                ? "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, @Genesis) ON CONFLICT (id) DO NOTHING"
-                : "INSERT OR IGNORE INTO audit_head (id, seq, hash) VALUES (1, 0, @Genesis)",
-            new { Audit.AuditChain.Genesis }).ConfigureAwait(false);
     }
 }

@@ -1,8 +1,7 @@
-using System.CommandLine;
 using Paz.Simulation.Agents;
 using Paz.Simulation.Inference;
 
-namespace Paz.Cli.Commands;
+namespace Paz.Runs.Posteriors;
 
 /// <summary>
 /// Which posterior a scenario's replicates draw their parameters from: <c>--posterior FILE</c>; none with <c>--point</c>;
@@ -11,40 +10,28 @@ namespace Paz.Cli.Commands;
 /// </summary>
 public static class PosteriorChoice
 {
-    /// <summary>The <c>--posterior</c> option.</summary>
-    public static Option<FileInfo?> FileOption() => new("--posterior")
-    {
-        Description = "Draw each replicate's parameters from this posterior (paz infer) instead of the one found beside the scenario or its base.",
-    };
-
-    /// <summary>The <c>--point</c> option.</summary>
-    public static Option<bool> PointOption() => new("--point")
-    {
-        Description = "Run every replicate at the scenario's point values (bands hold only the replicates' noise), not drawn from the posterior.",
-    };
-
     /// <summary>The posterior for <paramref name="scenario"/>, or null to run at its point values.</summary>
-    /// <exception cref="UsageException">Both options given, the posterior lacks a parameter with a prior, or it would override a parameter the scenario changes on a date.</exception>
-    public static PosteriorSample? For(AgentScenario scenario, FileInfo? file, bool point)
+    /// <exception cref="InvalidOperationException">Both options given, the posterior lacks a parameter with a prior, or it would override a parameter the scenario changes on a date.</exception>
+    public static PosteriorSample? For(AgentScenario scenario, string? file, bool point)
     {
         var path = PathFor(scenario, file, point);
         return Usable(scenario, Read(path), path);
     }
 
     /// <summary>The posterior file <see cref="For"/> reads, or null.</summary>
-    public static string? PathFor(AgentScenario scenario, FileInfo? file, bool point)
+    public static string? PathFor(AgentScenario scenario, string? file, bool point)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         return point && file is not null
-            ? throw new UsageException("--point and --posterior contradict each other: give one")
-            : point ? null : file?.FullName ?? Beside(scenario);
+            ? throw new InvalidOperationException("--point and --posterior contradict each other: give one")
+            : point ? null : (file is null ? null : Path.GetFullPath(file)) ?? Beside(scenario);
     }
 
     /// <summary>Reads the posterior at <paramref name="path"/> (null: none).</summary>
     public static PosteriorSample? Read(string? path) =>
         path is null ? null
         : File.Exists(path) ? PosteriorFile.Read(path)
-        : throw new UsageException($"--posterior: '{path}' does not exist");
+        : throw new InvalidOperationException($"--posterior: '{path}' does not exist");
 
     /// <summary><paramref name="posterior"/> (read from <paramref name="path"/>), once it is known not to override a parameter <paramref name="scenario"/> changes on a date.</summary>
     public static PosteriorSample? Usable(AgentScenario scenario, PosteriorSample? posterior, string? path)
@@ -53,18 +40,18 @@ public static class PosteriorChoice
         if (posterior is not null)
         {
             var known = posterior.Parameters.Concat(posterior.FromPrior).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-            var missing = UncertainParameters.All().Where(p => !known.Contains(p.Name)).Select(p => p.Name).ToList();
+            var missing = Paz.Simulation.Engine.Declarations.All.Where(p => p.Prior is not null && !known.Contains(p.Name)).Select(p => p.Name).ToList();
             if (missing.Count > 0)
             {
                 // Running them at their point values would hide their uncertainty from every band.
-                throw new UsageException($"the posterior {path} predates the parameters {string.Join(", ", missing)}: run paz infer again with the options in its made_by to screen them in, or run with --point");
+                throw new InvalidOperationException($"the posterior {path} predates the parameters {string.Join(", ", missing)}: run paz infer again with the options in its made_by to screen them in, or run with --point");
             }
         }
 
         var changed = posterior?.ChangedOnADate(scenario.Timeline) ?? [];
         return changed.Count == 0
             ? posterior
-            : throw new UsageException($"{scenario.Name} changes {string.Join(", ", changed)} on a date, which the posterior {path} would override in every period: run with --point, or infer a posterior without it");
+            : throw new InvalidOperationException($"{scenario.Name} changes {string.Join(", ", changed)} on a date, which the posterior {path} would override in every period: run with --point, or infer a posterior without it");
     }
 
     /// <summary>The nearest posterior file beside the scenario's file or its bases', or null.</summary>
