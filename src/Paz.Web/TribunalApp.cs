@@ -29,6 +29,8 @@ public static class TribunalApp
         // Read configuration when the registry is first needed, so that test hosts can set it late.
         builder.Services.AddSingleton(services => CreateRegistry(services.GetRequiredService<IConfiguration>().GetSection("Tribunal")));
         builder.Services.AddSingleton(services => new KeyFileReload(services.GetRequiredService<IConfiguration>()["Tribunal:KeyFile"], services.GetRequiredService<ILogger<KeyFileReload>>()));
+        builder.Services.AddSingleton<Analyst.RunDesk>();
+        builder.Services.AddHostedService<Analyst.RunWorker>();
         builder.Services.AddProblemDetails();
         builder.Services.AddRateLimiter(SignInLimits.Configure);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer(OpenApiDocumentation.DeclareBearerSessions).AddOperationTransformer(OpenApiDocumentation.MarkAnonymousOperations).AddOperationTransformer(OpenApiDocumentation.DeclareRefusals));
@@ -50,31 +52,48 @@ public static class TribunalApp
         app.Use(SessionAndDefaultDeny);
         app.MapOpenApi().AllowAnonymous();
         TribunalEndpoints.Map(app);
-        app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        Analyst.AnalystEndpoints.Map(app);
+        foreach (var (path, page) in Pages)
+        {
+            app.MapGet(path, () => Results.Content(page.Html.Value, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        }
+
         return app;
     }
 
-    // The page: one static file, embedded so that it is served however the service is started.
-    private static readonly Lazy<string> Page = new(() =>
+    // The pages: static files embedded so that they are served however the service is started; / for the registry's
+    // roles, /analyst for the analysts' dashboard (its charts arrive as blob: images).
+    private static readonly Dictionary<string, UiPage> Pages = new(StringComparer.Ordinal)
     {
-        using var stream = typeof(TribunalApp).Assembly.GetManifestResourceStream("Paz.Web.Ui.index.html")!;
-        return new StreamReader(stream).ReadToEnd();
-    });
+        ["/"] = new("index.html", "img-src 'self' data:"),
+        ["/analyst"] = new("analyst.html", "img-src 'self' data: blob:"),
+    };
 
-    // The page's own script and style, by hash: the browser runs nothing else, not even a script an applicant's
+    // A page's own script and style, by hash: the browser runs nothing else, not even a script an applicant's
     // name smuggled into the page, and no other site may frame it.
-    private static readonly Lazy<string> PagePolicy = new(() =>
+    private sealed class UiPage
     {
-        static string Hash(string page, string tag)
+        public UiPage(string file, string images)
+        {
+            Html = new(() =>
+            {
+                using var stream = typeof(TribunalApp).Assembly.GetManifestResourceStream($"Paz.Web.Ui.{file}")!;
+                return new StreamReader(stream).ReadToEnd();
+            });
+            Policy = new(() => $"default-src 'none'; script-src 'sha256-{Hash(Html.Value, "script")}'; style-src 'sha256-{Hash(Html.Value, "style")}'; connect-src 'self'; {images}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        }
+
+        public Lazy<string> Html { get; }
+
+        public Lazy<string> Policy { get; }
+
+        private static string Hash(string page, string tag)
         {
             var open = page.IndexOf($"<{tag}>", StringComparison.Ordinal) + tag.Length + 2;
             var body = page[open..page.IndexOf($"</{tag}>", open, StringComparison.Ordinal)];
             return Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body)));
         }
-
-        var page = Page.Value;
-        return $"default-src 'none'; script-src 'sha256-{Hash(page, "script")}'; style-src 'sha256-{Hash(page, "style")}'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-    });
+    }
 
     // Every answer: not to be sniffed, framed or cached (cases hold personal data); the page: its content policy.
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)
@@ -84,7 +103,7 @@ public static class TribunalApp
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
-        headers.ContentSecurityPolicy = http.Request.Path == "/" ? PagePolicy.Value : "default-src 'none'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = Pages.TryGetValue(http.Request.Path.Value ?? string.Empty, out var page) ? page.Policy.Value : "default-src 'none'; frame-ancestors 'none'";
         return next();
     }
 

@@ -16,7 +16,7 @@ public sealed class EndpointPolicyTests(SqliteHostFixture fixture) : IClassFixtu
             .Select(e => e.RoutePattern.RawText).ToList();
         Assert.True(open.Count == 0, $"endpoints without a policy: {string.Join(", ", open)}");
         var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText!).Order(StringComparer.Ordinal);
-        Assert.Equal(["/", "/api/facts", "/api/rule-sets", "/api/session", "/api/session", "/openapi/{documentName}.json"], anonymous); // /api/session: sign-in and sign-out
+        Assert.Equal(["/", "/analyst", "/api/facts", "/api/rule-sets", "/api/session", "/api/session", "/openapi/{documentName}.json"], anonymous); // /api/session: sign-in and sign-out; the pages hold no data
     }
 
     [Fact]
@@ -26,6 +26,7 @@ public sealed class EndpointPolicyTests(SqliteHostFixture fixture) : IClassFixtu
         var document = await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
         Assert.Contains("\"/api/cases/{id}/decision\"", document, StringComparison.Ordinal);
         Assert.Contains("\"/api/audit/verify\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"/api/runs/{id}/events\"", document, StringComparison.Ordinal);
     }
 
     [Fact]

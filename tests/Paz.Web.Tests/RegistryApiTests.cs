@@ -83,6 +83,8 @@ public abstract class RegistryApiTests
             TribunalAction.StatisticsRead => client.GetAsync("/api/statistics", cancel),
             TribunalAction.UserManage => client.PostAsJsonAsync("/api/users", new { name = "user" + Guid.NewGuid().ToString("N")[..8], role = "analyst", password = TribunalHost.Password }, cancel),
             TribunalAction.PasswordChange => client.PostAsJsonAsync("/api/session/password", new { current_password = TribunalHost.Password, new_password = TribunalHost.Password }, cancel),
+            TribunalAction.RunRead => client.GetAsync("/api/runs", cancel),
+            TribunalAction.RunStart => client.PostAsJsonAsync("/api/runs", new { yaml = AnalystRunTests.TinyScenario("role-matrix", seed: 1), point = true }, cancel),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
     }

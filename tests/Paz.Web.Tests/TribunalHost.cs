@@ -46,6 +46,7 @@ public sealed class TribunalHost : IDisposable
             ["Tribunal:CurrentKey"] = "k1",
             ["Tribunal:Rules"] = RuleLibrary.Locate(),
             ["Tribunal:SignInsPerMinute"] = "1000000", // tests sign in far more often than people; one test sets a low limit
+            ["Analyst:Runs"] = Path.Combine(Folder, "runs"),
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
@@ -64,6 +65,7 @@ public sealed class TribunalHost : IDisposable
             }
 
             settings["Tribunal:PostgreSql"] = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ToString();
+            settings["Analyst:PostgreSql"] = settings["Tribunal:PostgreSql"]; // the run catalogue beside the registry's tables
         }
         else
         {

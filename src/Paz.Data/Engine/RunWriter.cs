@@ -25,6 +25,18 @@ public sealed class MonthlyHomicideRow
 
     /// <summary>Homicides in the month.</summary>
     public int Homicides { get; set; }
+
+    /// <summary>Writes <paramref name="rows"/> as CSV with a header (replicate,seed,cve_mun,year,month,homicides).</summary>
+    public static async Task WriteCsvAsync(Stream stream, IEnumerable<MonthlyHomicideRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var writer = new StreamWriter(stream, leaveOpen: true);
+        await writer.WriteLineAsync("replicate,seed,cve_mun,year,month,homicides").ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{row.Replicate},{row.Seed},{row.CveMun},{row.Year},{row.Month},{row.Homicides}")).ConfigureAwait(false);
+        }
+    }
 }
 
 /// <summary>One long row of the mechanisms' metrics: a metric's value in a year at a level and place, tagged with scenario, replicate and seed.</summary>
@@ -88,15 +100,7 @@ public static class RunWriter
         if (csv)
         {
             var path = Path.Combine(folder, "homicides_monthly.csv");
-            await AtomicFile.WriteAsync(path, async stream =>
-            {
-                await using var writer = new StreamWriter(stream);
-                await writer.WriteLineAsync("replicate,seed,cve_mun,year,month,homicides").ConfigureAwait(false);
-                foreach (var row in Rows())
-                {
-                    await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{row.Replicate},{row.Seed},{row.CveMun},{row.Year},{row.Month},{row.Homicides}")).ConfigureAwait(false);
-                }
-            }).ConfigureAwait(false);
+            await AtomicFile.WriteAsync(path, stream => MonthlyHomicideRow.WriteCsvAsync(stream, Rows())).ConfigureAwait(false);
             files.Add(path);
         }
 

@@ -16,6 +16,12 @@ public sealed record ScenarioOutcome(string Name, string Description, int Replic
     public IReadOnlyList<ImplausibleChange> Implausible { get; init; } = [];
 }
 
+/// <summary>A national rate per year with its band: one line of <see cref="ComparisonReport.Chart(IReadOnlyList{RateSeries}, IReadOnlyDictionary{int, double})"/>.</summary>
+/// <param name="Name">The line's name (a scenario, a stored run).</param>
+/// <param name="Years">Calendar years.</param>
+/// <param name="Rates">Homicides per 100,000 in each year: mean, 5th and 95th percentiles.</param>
+public sealed record RateSeries(string Name, IReadOnlyList<int> Years, IReadOnlyList<Band> Rates);
+
 /// <summary>The comparison report of <c>paz compare</c>: one chart (national homicide rate per year per scenario, with bands) and the table.</summary>
 public static class ComparisonReport
 {
@@ -25,23 +31,29 @@ public static class ComparisonReport
     public static string Chart(IReadOnlyList<ScenarioOutcome> scenarios, IReadOnlyDictionary<int, double> observedRate)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
+        return Chart([.. scenarios.Select(s => new RateSeries(s.Name, [.. s.Years.Select(y => y.Year)], [.. s.Years.Select(y => y.RatePer100k)]))], observedRate);
+    }
+
+    /// <summary>The chart as SVG (ScottPlot): each series' mean rate with its 5th-95th percentile band, and the observed rate.</summary>
+    public static string Chart(IReadOnlyList<RateSeries> series, IReadOnlyDictionary<int, double> observedRate)
+    {
+        ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(observedRate);
         var plot = new ScottPlot.Plot();
-        for (var i = 0; i < scenarios.Count; i++)
+        for (var i = 0; i < series.Count; i++)
         {
             var color = ScottPlot.Color.FromHex(Palette[i % Palette.Length]);
-            var years = scenarios[i].Years;
-            double[] xs = [.. years.Select(y => (double)y.Year)];
-            double[] low = [.. years.Select(y => y.RatePer100k.P5)];
-            double[] high = [.. years.Select(y => y.RatePer100k.P95)];
-            double[] mean = [.. years.Select(y => y.RatePer100k.Mean)];
+            double[] xs = [.. series[i].Years.Select(y => (double)y)];
+            double[] low = [.. series[i].Rates.Select(r => r.P5)];
+            double[] high = [.. series[i].Rates.Select(r => r.P95)];
+            double[] mean = [.. series[i].Rates.Select(r => r.Mean)];
             var band = plot.Add.FillY(xs, low, high);
             band.FillColor = color.WithAlpha(0.25);
             band.LineColor = color.WithAlpha(0);
             var line = plot.Add.Scatter(xs, mean);
             line.Color = color;
             line.LineWidth = 2;
-            line.LegendText = $"{scenarios[i].Name} (mean, 5th-95th percentile band)";
+            line.LegendText = $"{series[i].Name} (mean, 5th-95th percentile band)";
         }
 
         if (observedRate.Count > 0)
@@ -54,7 +66,7 @@ public static class ComparisonReport
             observed.LegendText = "INEGI, observed (by occurrence)";
         }
 
-        var allYears = scenarios.SelectMany(s => s.Years.Select(y => y.Year)).Concat(observedRate.Keys).Distinct().Order().ToList();
+        var allYears = series.SelectMany(s => s.Years).Concat(observedRate.Keys).Distinct().Order().ToList();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         foreach (var y in allYears)
         {
@@ -64,7 +76,7 @@ public static class ComparisonReport
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Bottom.Label.Text = "Year";
         plot.Axes.Left.Label.Text = "Homicides per 100,000 inhabitants";
-        plot.Axes.SetLimitsY(0, Math.Max(5, scenarios.SelectMany(s => s.Years).Max(y => y.RatePer100k.P95) * 1.15));
+        plot.Axes.SetLimitsY(0, Math.Max(5, series.SelectMany(s => s.Rates).Select(r => r.P95).DefaultIfEmpty(0).Max() * 1.15));
         plot.Title("National homicide rate per year");
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
         return plot.GetSvgXml(1000, 520);

@@ -19,7 +19,7 @@ public static class AtlasMaps
         var areas = Areas(atlas, m => rates.TryGetValue(m.Code, out var r)
             ? (r.Rate, $"{m.Name} ({atlas[m.State].Name}): {r.Homicides:N0} homicides, {r.Rate:0.0} per 100,000")
             : (null, $"{m.Name} ({atlas[m.State].Name}): no data for {year}"));
-        var scale = new ColorScale([5, 10, 20, 40, 80, 160], ColorScale.YellowOrangeRed);
+        var scale = OutcomeMaps.RateScale;
         var national = Rates.Per100k(series.YearTotal(year), atlas.Population(year));
         return ChoroplethSvg.Render(areas, atlas.StateShapes.Values, scale, b => b.ToString("0", CultureInfo.InvariantCulture),
             $"Homicides per 100,000 inhabitants, {year}",

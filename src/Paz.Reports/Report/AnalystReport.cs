@@ -159,14 +159,14 @@ public static class AnalystReport
     {
         var atlas = input.Atlas;
         var year = input.Year;
-        var rates = new ColorScale([5, 10, 20, 40, 80, 160], ColorScale.YellowOrangeRed);
+        var rates = OutcomeMaps.RateScale;
         var differences = new ColorScale([-20, -10, -5, -1, 1, 5, 10, 20], BlueWhiteRed);
         var reference = input.Scenarios.FirstOrDefault(s => s.Outcome.Name == input.Reference);
         html.Append(Invariant, $"<section id=\"maps\"><h2>Where violence goes, {year}</h2>");
         html.Append(Invariant, $"<h3>By state</h3><div class=\"maps\">");
         foreach (var s in input.Scenarios)
         {
-            html.Append(Figure("state-rate", ChoroplethSvg.Render(StateAreas(atlas, s.StateRates, "per 100,000"), [], rates, Whole,
+            html.Append(Figure("state-rate", ChoroplethSvg.Render(OutcomeMaps.StateAreas(atlas, s.StateRates, "per 100,000"), [], rates, Whole,
                 $"{s.Outcome.Name}: homicides per 100,000, {year}", "Mean of the replicates, by state", "per 100,000", Source)));
         }
 
@@ -175,7 +175,7 @@ public static class AnalystReport
             foreach (var s in input.Scenarios.Where(s => s != reference))
             {
                 var difference = s.StateRates.Where(kv => reference.StateRates.ContainsKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value - reference.StateRates[kv.Key]);
-                html.Append(Figure("state-difference", ChoroplethSvg.Render(StateAreas(atlas, difference, "per 100,000 against " + reference.Outcome.Name), [], differences, Whole,
+                html.Append(Figure("state-difference", ChoroplethSvg.Render(OutcomeMaps.StateAreas(atlas, difference, "per 100,000 against " + reference.Outcome.Name), [], differences, Whole,
                     $"{s.Outcome.Name} − {reference.Outcome.Name}, {year}", "Difference of the mean rates, by state (blue: fewer homicides)", "per 100,000", Source)));
             }
         }
@@ -183,7 +183,7 @@ public static class AnalystReport
         html.Append("</div><h3>By municipality</h3><div class=\"maps\">");
         foreach (var s in input.Scenarios)
         {
-            html.Append(Figure("municipal-rate", ChoroplethSvg.Render(MunicipalAreas(atlas, s.MunicipalRates, "per 100,000"), atlas.StateShapes.Values, rates, Whole,
+            html.Append(Figure("municipal-rate", ChoroplethSvg.Render(OutcomeMaps.MunicipalAreas(atlas, s.MunicipalRates, "per 100,000"), atlas.StateShapes.Values, rates, Whole,
                 $"{s.Outcome.Name}: homicides per 100,000, {year}", "Mean of the replicates, by municipality", "per 100,000", Source)));
         }
 
@@ -192,7 +192,7 @@ public static class AnalystReport
             foreach (var s in input.Scenarios.Where(s => s != reference))
             {
                 var difference = s.MunicipalRates.Where(kv => reference.MunicipalRates.ContainsKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value - reference.MunicipalRates[kv.Key]);
-                html.Append(Figure("municipal-difference", ChoroplethSvg.Render(MunicipalAreas(atlas, difference, "per 100,000 against " + reference.Outcome.Name), atlas.StateShapes.Values, differences, Whole,
+                html.Append(Figure("municipal-difference", ChoroplethSvg.Render(OutcomeMaps.MunicipalAreas(atlas, difference, "per 100,000 against " + reference.Outcome.Name), atlas.StateShapes.Values, differences, Whole,
                     $"{s.Outcome.Name} − {reference.Outcome.Name}, {year}", "Difference of the mean rates, by municipality (blue: fewer homicides)", "per 100,000", Source)));
             }
         }
@@ -205,7 +205,7 @@ public static class AnalystReport
             html.Append(Invariant, $"<h3>The National Guard's deployment, {year}</h3><p>Officers per 1,000 inhabitants where each scenario deploys them (its regions and contingents, or the most violent places), the year's mean.</p><div class=\"maps\">");
             foreach (var s in guard)
             {
-                html.Append(Figure("guard", ChoroplethSvg.Render(MunicipalAreas(atlas, s.GuardDensity, "officers per 1,000"), atlas.StateShapes.Values, density, b => b.ToString("0.##", Invariant),
+                html.Append(Figure("guard", ChoroplethSvg.Render(OutcomeMaps.MunicipalAreas(atlas, s.GuardDensity, "officers per 1,000"), atlas.StateShapes.Values, density, b => b.ToString("0.##", Invariant),
                     $"{s.Outcome.Name}: National Guard officers per 1,000 inhabitants, {year}", $"{s.GuardDensity.Count:N0} municipalities with officers", "per 1,000", Source)));
             }
 
@@ -301,18 +301,6 @@ public static class AnalystReport
     }
 
     private const string Source = "Simulated by Paz on INEGI's municipalities; boundaries simplified (mxmaps).";
-
-    private static List<MapArea> StateAreas(Atlas atlas, IReadOnlyDictionary<string, double> values, string unit) =>
-        [.. atlas.States.Where(s => atlas.StateShapes.ContainsKey(s.Code.Value)).Select(s => new MapArea(
-            atlas.StateShapes[s.Code.Value],
-            values.TryGetValue(s.Code.Value, out var v) ? v : null,
-            values.TryGetValue(s.Code.Value, out var w) ? string.Create(Invariant, $"{s.Name}: {w:0.0} {unit}") : $"{s.Name}: no value"))];
-
-    private static List<MapArea> MunicipalAreas(Atlas atlas, IReadOnlyDictionary<string, double> values, string unit) =>
-        [.. atlas.Municipalities.Where(m => atlas.MunicipalShapes.ContainsKey(m.Code.Value)).Select(m => new MapArea(
-            atlas.MunicipalShapes[m.Code.Value],
-            values.TryGetValue(m.Code.Value, out var v) ? v : null,
-            values.TryGetValue(m.Code.Value, out var w) ? string.Create(Invariant, $"{m.Name} ({atlas[m.State].Name}): {w:0.0} {unit}") : $"{m.Name}: no value"))];
 
     private static string Figure(string kind, string svg) => $"<figure class=\"map {kind}\">{svg}</figure>";
 

@@ -35,6 +35,9 @@ public sealed record RunKey(string Scenario, string ScenarioHash, ulong Seed, in
         return new RunKey(scenario.Name, Digest(files.SelectMany(File.ReadAllBytes).ToArray()), scenario.Seed, scenario.Replicates, parameters, Code);
     }
 
+    /// <summary>A folder name for the run's outputs, unique to the key: the scenario's name and a digest of every field.</summary>
+    public string Folder => $"{Scenario}-{Digest(Encoding.UTF8.GetBytes($"{ScenarioHash}|{SeedText}|{Replicates}|{Parameters}|{CodeVersion}"))[..12]}";
+
     /// <summary>The seed as the catalogue stores it (decimal text: an unsigned 64-bit seed does not fit a signed column).</summary>
     public string SeedText => Seed.ToString(CultureInfo.InvariantCulture);
 

@@ -81,6 +81,12 @@ public enum TribunalAction
 
     /// <summary>Change one's own password.</summary>
     PasswordChange,
+
+    /// <summary>List, open, compare and download the analysts' simulation runs (the dashboard).</summary>
+    RunRead,
+
+    /// <summary>Start a simulation run (the dashboard).</summary>
+    RunStart,
 }
 
 /// <summary>The one table of role × action. Anything not listed is refused.</summary>
@@ -92,7 +98,7 @@ public static class Permissions
         [Role.Commissioner] = [TribunalAction.CaseRead, TribunalAction.CaseList, TribunalAction.CaseSearch, TribunalAction.CaseScreen, TribunalAction.CaseReview, TribunalAction.CaseDecide, TribunalAction.CaseRevoke, TribunalAction.VictimRead, TribunalAction.StatisticsRead, TribunalAction.PasswordChange],
         [Role.VictimsAdvocate] = [TribunalAction.CaseList, TribunalAction.VictimCreate, TribunalAction.VictimRead, TribunalAction.HearingCreate, TribunalAction.PasswordChange],
         [Role.Auditor] = [TribunalAction.CaseRead, TribunalAction.CaseList, TribunalAction.CaseSearch, TribunalAction.VictimRead, TribunalAction.Export, TribunalAction.AuditRead, TribunalAction.AuditVerify, TribunalAction.StatisticsRead, TribunalAction.PasswordChange],
-        [Role.Analyst] = [TribunalAction.StatisticsRead, TribunalAction.PasswordChange],
+        [Role.Analyst] = [TribunalAction.StatisticsRead, TribunalAction.PasswordChange, TribunalAction.RunRead, TribunalAction.RunStart],
         [Role.Administrator] = [TribunalAction.UserManage, TribunalAction.PasswordChange],
     };
 

@@ -47,6 +47,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             "--Tribunal:CurrentKey=k1",
             $"--Tribunal:Rules={RuleLibrary.Locate()}",
             "--Tribunal:SignInsPerMinute=100000",
+            $"--Analyst:Runs={Path.Combine(_folder, "runs")}",
             $"--urls={Address.ToString().TrimEnd('/')}",
         ]);
         await _app.StartAsync();

@@ -120,7 +120,9 @@ public static class TribunalCommands
         var keys = KeysOption();
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1.", DefaultValueFactory = _ => 5080 };
         var rules = RulesOption();
-        var command = new Command("serve", "Start the registry's web service (API, OpenAPI at /openapi/v1.json, the page for every role at /) on loopback.") { database, postgres, keys, port, rules };
+        var runs = new Option<DirectoryInfo>("--runs") { Description = "The analysts' dashboard (/analyst): folder of its runs' outputs and of its SQLite run catalogue (catalogue.db).", DefaultValueFactory = _ => new DirectoryInfo("runs") };
+        var runsPostgres = new Option<string?>("--runs-postgres") { Description = "Keep the dashboard's run catalogue in this PostgreSQL database (a connection string) instead." };
+        var command = new Command("serve", "Start the registry's web service (API, OpenAPI at /openapi/v1.json, the page for every role at /) and the analysts' dashboard (/analyst) on loopback.") { database, postgres, keys, port, rules, runs, runsPostgres };
         command.SetAction(parsed =>
         {
             // A mistyped path must not start an empty registry that clerks then file into.
@@ -137,8 +139,19 @@ public static class TribunalCommands
             }
 
             args.Add(parsed.GetValue(postgres) is { } pg ? $"--Tribunal:PostgreSql={pg}" : $"--Tribunal:Database={parsed.GetValue(database)!.FullName}");
+            args.Add($"--Analyst:Runs={parsed.GetValue(runs)!.FullName}");
+            if (parsed.GetValue(runsPostgres) is { } runsPg)
+            {
+                args.Add($"--Analyst:PostgreSql={runsPg}");
+            }
+
+            if (parsed.GetValue(PazApp.DataOption) is { } data)
+            {
+                args.Add($"--Analyst:Data={data.FullName}");
+            }
+
             var app = TribunalApp.Build([.. args]);
-            console.Error.WriteLine($"paz: registry at http://127.0.0.1:{parsed.GetValue(port)}/ (Ctrl+C stops it)");
+            console.Error.WriteLine($"paz: registry at http://127.0.0.1:{parsed.GetValue(port)}/, analysts' dashboard at http://127.0.0.1:{parsed.GetValue(port)}/analyst (Ctrl+C stops it)");
             app.Run();
             return PazApp.Ok;
         });
