@@ -29,8 +29,6 @@ public static class TribunalApp
         // Read configuration when the registry is first needed, so that test hosts can set it late.
         builder.Services.AddSingleton(services => CreateRegistry(services.GetRequiredService<IConfiguration>().GetSection("Tribunal")));
         builder.Services.AddSingleton(services => new KeyFileReload(services.GetRequiredService<IConfiguration>()["Tribunal:KeyFile"], services.GetRequiredService<ILogger<KeyFileReload>>()));
-        builder.Services.AddSingleton<Analyst.RunDesk>();
-        builder.Services.AddHostedService<Analyst.RunWorker>();
         builder.Services.AddProblemDetails();
         builder.Services.AddRateLimiter(SignInLimits.Configure);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer(OpenApiDocumentation.DeclareBearerSessions).AddOperationTransformer(OpenApiDocumentation.MarkAnonymousOperations).AddOperationTransformer(OpenApiDocumentation.DeclareRefusals));
@@ -43,7 +41,9 @@ public static class TribunalApp
 
         var app = builder.Build();
         _ = app.Services.GetRequiredService<Registry>(); // fail at start, not at the first request, on bad configuration
-        app.Use(SecurityHeaders);
+        var modules = app.Services.GetServices<IWebModule>().ToList();
+        var pages = modules.SelectMany(m => m.Pages).Prepend(RegistryPage).ToDictionary(p => p.Path, p => new UiPage(p), StringComparer.Ordinal);
+        app.Use((http, next) => SecurityHeaders(http, next, pages));
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteProblem, StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
         app.Use(Refusals);
@@ -52,8 +52,8 @@ public static class TribunalApp
         app.Use(SessionAndDefaultDeny);
         app.MapOpenApi().AllowAnonymous();
         TribunalEndpoints.Map(app);
-        Analyst.AnalystEndpoints.Map(app);
-        foreach (var (path, page) in Pages)
+        modules.ForEach(m => m.Map(app));
+        foreach (var (path, page) in pages)
         {
             app.MapGet(path, () => Results.Content(page.Html.Value, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         }
@@ -61,26 +61,22 @@ public static class TribunalApp
         return app;
     }
 
-    // The pages: static files embedded so that they are served however the service is started; / for the registry's
-    // roles, /analyst for the analysts' dashboard (its charts arrive as blob: images).
-    private static readonly Dictionary<string, UiPage> Pages = new(StringComparer.Ordinal)
-    {
-        ["/"] = new("index.html", "img-src 'self' data:"),
-        ["/analyst"] = new("analyst.html", "img-src 'self' data: blob:"),
-    };
+    // The registry's page: a static file embedded so that it is served however the service is started.
+    private static readonly PageSpec RegistryPage = new("/", typeof(TribunalApp).Assembly, "Paz.Web.Ui.index.html", "img-src 'self' data:");
+
 
     // A page's own script and style, by hash: the browser runs nothing else, not even a script an applicant's
     // name smuggled into the page, and no other site may frame it.
     private sealed class UiPage
     {
-        public UiPage(string file, string images)
+        public UiPage(PageSpec spec)
         {
             Html = new(() =>
             {
-                using var stream = typeof(TribunalApp).Assembly.GetManifestResourceStream($"Paz.Web.Ui.{file}")!;
+                using var stream = spec.Assembly.GetManifestResourceStream(spec.Resource) ?? throw new InvalidOperationException($"no embedded page {spec.Resource}");
                 return new StreamReader(stream).ReadToEnd();
             });
-            Policy = new(() => $"default-src 'none'; script-src 'sha256-{Hash(Html.Value, "script")}'; style-src 'sha256-{Hash(Html.Value, "style")}'; connect-src 'self'; {images}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+            Policy = new(() => $"default-src 'none'; script-src 'sha256-{Hash(Html.Value, "script")}'; style-src 'sha256-{Hash(Html.Value, "style")}'; connect-src 'self'; {spec.Images}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
         }
 
         public Lazy<string> Html { get; }
@@ -96,14 +92,14 @@ public static class TribunalApp
     }
 
     // Every answer: not to be sniffed, framed or cached (cases hold personal data); the page: its content policy.
-    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
+    private static Task SecurityHeaders(HttpContext http, Func<Task> next, Dictionary<string, UiPage> pages)
     {
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
-        headers.ContentSecurityPolicy = Pages.TryGetValue(http.Request.Path.Value ?? string.Empty, out var page) ? page.Policy.Value : "default-src 'none'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = pages.TryGetValue(http.Request.Path.Value ?? string.Empty, out var page) ? page.Policy.Value : "default-src 'none'; frame-ancestors 'none'";
         return next();
     }
 

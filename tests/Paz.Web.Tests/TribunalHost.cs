@@ -7,6 +7,7 @@ using Paz.Rules.Amnesty;
 using Paz.Tribunal;
 using Paz.Tribunal.Security;
 using Paz.Tribunal.Storage;
+using Paz.Dashboard;
 using Paz.Storage;
 
 namespace Paz.Web.Tests;
@@ -75,6 +76,7 @@ public sealed class TribunalHost : IDisposable
         Settings = settings;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
+            b.ConfigureServices(services => services.AddAnalystDashboard()); // as paz serve does
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);

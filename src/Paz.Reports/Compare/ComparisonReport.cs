@@ -76,7 +76,7 @@ public static class ComparisonReport
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Bottom.Label.Text = "Year";
         plot.Axes.Left.Label.Text = "Homicides per 100,000 inhabitants";
-        plot.Axes.SetLimitsY(0, Math.Max(5, series.SelectMany(s => s.Rates).Select(r => r.P95).DefaultIfEmpty(0).Max() * 1.15));
+        plot.Axes.SetLimitsY(0, Math.Max(5, series.SelectMany(s => s.Rates).Select(r => r.P95).Concat(observedRate.Values).DefaultIfEmpty(0).Max() * 1.15));
         plot.Title("National homicide rate per year");
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
         return plot.GetSvgXml(1000, 520);

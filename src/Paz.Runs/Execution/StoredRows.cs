@@ -33,6 +33,9 @@ public sealed class StoredRows
     /// <summary>The years the run covers.</summary>
     public IReadOnlyList<int> Years => [.. _rows.Select(r => r.Year).Distinct().Order()];
 
+    /// <summary>The months of <paramref name="year"/> the run covers (12 for a whole year).</summary>
+    public int MonthsIn(int year) => _rows.Where(r => r.Year == year).Select(r => r.Month).Distinct().Count();
+
     /// <summary>The national rate per year: each replicate's homicides over the atlas's population, banded over the replicates.</summary>
     public IReadOnlyList<RateYear> NationalRate(Atlas atlas)
     {

@@ -4,8 +4,9 @@ namespace Paz.Core.Tests.Architecture;
 
 /// <summary>
 /// The allowed project references, checked against the project files (as NodaTime checks its own rules): the
-/// tribunal and its web service depend on the domain (Paz.Core) and the rules reader (Paz.Rules) only, never on
-/// the simulation, the planners, the data sets or their libraries; the pure layers depend on nothing impure.
+/// tribunal and its web service depend on the domain (Paz.Core), the rules reader (Paz.Rules) and the database
+/// conventions (Paz.Storage) only, never on the simulation, the planners, the data sets or their libraries (the
+/// analysts' dashboard plugs into the service from its own project); the pure layers depend on nothing impure.
 /// </summary>
 public class ProjectGraphTests
 {
@@ -18,9 +19,12 @@ public class ProjectGraphTests
         ["Paz.Planning"] = ["Paz.Core", "Paz.Simulation"],
         ["Paz.Reports"] = ["Paz.Core", "Paz.Simulation", "Paz.Planning"],
         ["Paz.Data"] = ["Paz.Core", "Paz.Rules", "Paz.Simulation", "Paz.Planning"],
-        ["Paz.Tribunal"] = ["Paz.Core", "Paz.Rules"],
-        ["Paz.Web"] = ["Paz.Core", "Paz.Rules", "Paz.Tribunal"],
-        ["Paz.Cli"] = ["Paz.Core", "Paz.Rules", "Paz.Simulation", "Paz.Planning", "Paz.Reports", "Paz.Data", "Paz.Tribunal", "Paz.Web"],
+        ["Paz.Storage"] = [],
+        ["Paz.Tribunal"] = ["Paz.Core", "Paz.Rules", "Paz.Storage"],
+        ["Paz.Web"] = ["Paz.Core", "Paz.Rules", "Paz.Tribunal", "Paz.Storage"],
+        ["Paz.Runs"] = ["Paz.Core", "Paz.Rules", "Paz.Simulation", "Paz.Planning", "Paz.Data", "Paz.Storage"],
+        ["Paz.Dashboard"] = ["Paz.Core", "Paz.Rules", "Paz.Simulation", "Paz.Planning", "Paz.Reports", "Paz.Data", "Paz.Storage", "Paz.Tribunal", "Paz.Web", "Paz.Runs"],
+        ["Paz.Cli"] = ["Paz.Core", "Paz.Rules", "Paz.Simulation", "Paz.Planning", "Paz.Reports", "Paz.Data", "Paz.Storage", "Paz.Tribunal", "Paz.Web", "Paz.Runs", "Paz.Dashboard"],
     };
 
     /// <summary>Packages that must not reach the tribunal's service (heavy numerics and data formats of the analysts' side).</summary>
@@ -28,6 +32,7 @@ public class ProjectGraphTests
     {
         ["Paz.Tribunal"] = ["MathNet.Numerics", "Parquet.Net", "ScottPlot"],
         ["Paz.Web"] = ["MathNet.Numerics", "Parquet.Net", "ScottPlot"],
+        ["Paz.Storage"] = ["MathNet.Numerics", "Parquet.Net", "ScottPlot"],
     };
 
     [Fact]

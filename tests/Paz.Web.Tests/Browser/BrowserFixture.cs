@@ -49,7 +49,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             "--Tribunal:SignInsPerMinute=100000",
             $"--Analyst:Runs={Path.Combine(_folder, "runs")}",
             $"--urls={Address.ToString().TrimEnd('/')}",
-        ]);
+        ], builder => Paz.Dashboard.DashboardServices.AddAnalystDashboard(builder.Services));
         await _app.StartAsync();
         var admin = new Actor(await Registry.BootstrapAdministratorAsync("admin", TribunalHost.Password, iterations: 1000), "admin", Role.Administrator);
         Users[Role.Administrator] = admin;

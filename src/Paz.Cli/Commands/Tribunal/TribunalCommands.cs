@@ -150,7 +150,7 @@ public static class TribunalCommands
                 args.Add($"--Analyst:Data={data.FullName}");
             }
 
-            var app = TribunalApp.Build([.. args]);
+            var app = TribunalApp.Build([.. args], builder => Paz.Dashboard.DashboardServices.AddAnalystDashboard(builder.Services));
             console.Error.WriteLine($"paz: registry at http://127.0.0.1:{parsed.GetValue(port)}/, analysts' dashboard at http://127.0.0.1:{parsed.GetValue(port)}/analyst (Ctrl+C stops it)");
             app.Run();
             return PazApp.Ok;

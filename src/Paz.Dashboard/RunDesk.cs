@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Paz.Data;
+using Paz.Rules;
 using Paz.Data.Engine;
 using Paz.Data.Scenarios;
 using Paz.Runs.Catalogue;
@@ -12,7 +13,7 @@ using Paz.Simulation.Agents;
 using Paz.Simulation.Inference;
 using Paz.Tribunal;
 
-namespace Paz.Web.Analyst;
+namespace Paz.Dashboard;
 
 /// <summary>A shipped scenario the dashboard offers.</summary>
 /// <param name="File">Its path under the scenarios folder (what a start request names).</param>

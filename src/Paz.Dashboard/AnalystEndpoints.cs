@@ -8,7 +8,7 @@ using Paz.Tribunal;
 using Paz.Tribunal.Security;
 using Paz.Web.Api;
 
-namespace Paz.Web.Analyst;
+namespace Paz.Dashboard;
 
 /// <summary>A request to start a run: a shipped scenario's file, or an uploaded scenario's text.</summary>
 public sealed record RunRequest(string? Scenario, string? Yaml, string? FileName, int? Replicates, bool? Point);
@@ -82,7 +82,8 @@ public static class AnalystEndpoints
         runs.MapGet("/runs/{id}/chart.svg", async (string id, HttpContext http, Registry registry, RunDesk desk) =>
         {
             var run = Finished(await Find(http, registry, desk, id).ConfigureAwait(false));
-            return Results.Content(ComparisonReport.Chart([await Series(desk, run).ConfigureAwait(false)], Observed(desk)), "image/svg+xml");
+            var (series, whole) = await Series(desk, run).ConfigureAwait(false);
+            return Results.Content(ComparisonReport.Chart([series], Observed(desk, whole)), "image/svg+xml");
         }).WithMetadata(new RequiresActionAttribute(TribunalAction.RunRead)).Produces<string>(StatusCodes.Status200OK, "image/svg+xml");
 
         runs.MapGet("/runs/{id}/map.svg", async (string id, int? year, HttpContext http, Registry registry, RunDesk desk) =>
@@ -109,12 +110,15 @@ public static class AnalystEndpoints
             }
 
             var series = new List<RateSeries>();
+            var whole = new HashSet<int>();
             foreach (var id in wanted)
             {
-                series.Add(await Series(desk, Finished(await Find(http, registry, desk, id).ConfigureAwait(false))).ConfigureAwait(false));
+                var (line, years) = await Series(desk, Finished(await Find(http, registry, desk, id).ConfigureAwait(false))).ConfigureAwait(false);
+                series.Add(line);
+                whole.UnionWith(years);
             }
 
-            return Results.Content(ComparisonReport.Chart(series, Observed(desk)), "image/svg+xml");
+            return Results.Content(ComparisonReport.Chart(series, Observed(desk, whole)), "image/svg+xml");
         }).WithMetadata(new RequiresActionAttribute(TribunalAction.RunRead)).Produces<string>(StatusCodes.Status200OK, "image/svg+xml");
 
         runs.MapGet("/runs/{id}/homicides.csv", async (string id, HttpContext http, Registry registry, RunDesk desk) =>
@@ -146,15 +150,20 @@ public static class AnalystEndpoints
     private static StoredRun Finished(StoredRun run) =>
         run.Servable ? run : throw new RegistryException(Refusal.Conflict, $"run {run.Id} is {RunCatalogue.Wire(run.Status)}: its outputs are not there");
 
-    private static async Task<RateSeries> Series(RunDesk desk, StoredRun run)
+    // A run's national rate per year; a year it covers only in part is named, since its rate counts those months only.
+    private static async Task<(RateSeries Series, IReadOnlyList<int> WholeYears)> Series(RunDesk desk, StoredRun run)
     {
-        var national = (await StoredRows.ReadAsync(run.Outputs).ConfigureAwait(false)).NationalRate(desk.Data.Atlas);
-        return new RateSeries($"{run.Scenario} ({run.Id})", [.. national.Select(y => y.Year)], [.. national.Select(y => y.Rate)]);
+        var rows = await StoredRows.ReadAsync(run.Outputs).ConfigureAwait(false);
+        var national = rows.NationalRate(desk.Data.Atlas);
+        var partial = national.Where(y => rows.MonthsIn(y.Year) < 12).Select(y => string.Create(Invariant, $"{y.Year}: {rows.MonthsIn(y.Year)} months")).ToList();
+        var name = $"{run.Scenario} ({run.Id}{(partial.Count > 0 ? "; " + string.Join(", ", partial) : string.Empty)})";
+        return (new RateSeries(name, [.. national.Select(y => y.Year)], [.. national.Select(y => y.Rate)]), [.. national.Select(y => y.Year).Where(y => rows.MonthsIn(y) == 12)]);
     }
 
-    private static Dictionary<int, double> Observed(RunDesk desk) =>
+    // INEGI's observed rate in the whole years the runs cover (to 2018, the data's end).
+    private static Dictionary<int, double> Observed(RunDesk desk, IReadOnlyCollection<int> years) =>
         Paz.Core.Violence.HomicideOverview.NationalByYear(desk.Data.Atlas, desk.Data.Homicides)
-            .Where(y => y.OccurredRate is not null && y.Year >= 2007)
+            .Where(y => y.OccurredRate is not null && years.Contains(y.Year))
             .ToDictionary(y => y.Year, y => y.OccurredRate!.Value);
 
     // Server-sent events: the run's status and replicates done, every quarter second until it ends.

@@ -1,7 +1,7 @@
 using Paz.Core.Common;
 using Paz.Runs.Execution;
 
-namespace Paz.Web.Analyst;
+namespace Paz.Dashboard;
 
 /// <summary>
 /// Runs the dashboard's queued runs one after another (each uses every thread the desk allows), recording progress in the
