@@ -30,6 +30,9 @@ public sealed class CommandConsole
     /// <summary>Standard error.</summary>
     public TextWriter Error { get; }
 
+    /// <summary>Whether <c>--quiet</c> asked for plain progress lines instead of progress bars.</summary>
+    public bool Quiet { get; set; }
+
     /// <summary>A Spectre console over <see cref="Output"/>, for tables.</summary>
     public IAnsiConsole Tables { get; }
 }

@@ -20,6 +20,13 @@ public static class PazApp
         Recursive = true,
     };
 
+    /// <summary>Global option: plain progress lines instead of progress bars.</summary>
+    public static readonly Option<bool> QuietOption = new("--quiet")
+    {
+        Description = "Report the progress of long work as plain lines, not as a progress bar (as when standard error is not a terminal).",
+        Recursive = true,
+    };
+
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -30,6 +37,7 @@ public static class PazApp
             "Paz turns a national peace-and-security strategy into executable, testable policy. " +
             "Reference case: Mexico's National Peace and Security Plan 2018-2024.");
         root.Options.Add(DataOption);
+        root.Options.Add(QuietOption);
         root.Subcommands.Add(AtlasCommand.Create(console));
         root.Subcommands.Add(PeerCommand.Create(console));
         root.Subcommands.Add(Commands.Plan.PlanCommand.Create(console));
@@ -48,6 +56,7 @@ public static class PazApp
         root.Subcommands.Add(Commands.Tribunal.TribunalCommands.Audit(console));
 
         var parsed = root.Parse(args);
+        console.Quiet = parsed.GetValue(QuietOption);
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

@@ -80,18 +80,11 @@ public static class BacktestCommand
                 foreach (var origin in years)
                 {
                     console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {label}, origin December {origin}: {(settings.Posterior is null ? "calibrating" : "inferring a posterior")} on {spec.Start.Year}-{origin} ({free.Count} free parameters)"));
-                    var total = settings.Search + (2 * settings.Refine);
-                    byOrigin.Add(Backtest.AtOrigin(engine, timeline, observed, origin, free, settings, new InlineProgress<(int Done, double Best)>(p =>
-                    {
-                        if (settings.Posterior is { } abc)
-                        {
-                            console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {label} {origin}: generation {p.Done} of {abc.Generations}, tolerance {p.Best:0.000}"));
-                        }
-                        else if (p.Done % 20 == 0)
-                        {
-                            console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {label} {origin}: {p.Done}/~{total} runs, best objective {p.Best:0.000}"));
-                        }
-                    })));
+                    var posterior = settings.Posterior;
+                    var steps = posterior is null ? settings.Search + (2 * settings.Refine) : posterior.Generations;
+                    byOrigin.Add(LongWork.Run(console, $"backtest {label}, origin {origin}", posterior is null ? "runs (about)" : "generations", steps, (Func<(int Done, double Best), int>)(p => p.Done),
+                        p => posterior is null ? string.Create(Invariant, $"best objective {p.Best:0.000}") : string.Create(Invariant, $"tolerance {p.Best:0.000}"),
+                        progress => Backtest.AtOrigin(engine, timeline, observed, origin, free, settings, progress)));
                     Save([.. results, new BacktestRun(label, byOrigin)]);
                 }
 

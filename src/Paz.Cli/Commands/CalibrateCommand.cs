@@ -49,16 +49,8 @@ public static class CalibrateCommand
             var engine = new CriminalMarketEngine(inputs);
             var total = parsed.GetValue(search) + (2 * parsed.GetValue(refine));
             var free = spec.FreeParameters;
-            var result = Calibration.Fit(engine, spec.Timeline, targets, free, parsed.GetValue(seed),
-                parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(threads),
-                new Progress<(int Done, double Best)>(p =>
-                {
-                    if (p.Done % 10 == 0)
-                    {
-                        console.Error.WriteLine(string.Create(Invariant, $"paz: calibrate: {p.Done}/~{total} runs, best objective {p.Best:0.0000}"));
-                    }
-                }),
-                perCandidate);
+            var result = LongWork.Run(console, $"calibrate {spec.Name}", "runs (about)", total, (Func<(int Done, double Best), int>)(p => p.Done), p => string.Create(Invariant, $"best objective {p.Best:0.0000}"),
+                progress => Calibration.Fit(engine, spec.Timeline, targets, free, parsed.GetValue(seed), parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(threads), progress, perCandidate));
 
             var table = new Table().Title($"Calibration of {Markup.Escape(spec.Name)}: objective {result.Objective.ToString("0.0000", Invariant)} after {result.Evaluations} runs").AddColumns("Parameter", "Before", "Fitted", "Range searched");
             foreach (var f in free)

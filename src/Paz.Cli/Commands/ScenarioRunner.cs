@@ -1,12 +1,10 @@
-using Paz.Core.Common;
 using Paz.Data;
 using Paz.Simulation.Agents;
 using Paz.Runs.Execution;
-using Spectre.Console;
 
 namespace Paz.Cli.Commands;
 
-/// <summary>Runs a scenario's ensemble with a progress bar on the terminal (plain progress lines when redirected).</summary>
+/// <summary>Runs a scenario's ensemble with a progress bar on the terminal (plain progress lines when redirected or --quiet).</summary>
 internal static class ScenarioRunner
 {
     /// <summary>
@@ -22,34 +20,7 @@ internal static class ScenarioRunner
                 + ": the bands hold parameter and stochastic uncertainty");
         }
 
-        EnsembleRun? run = null;
-        if (!Console.IsErrorRedirected && ReferenceEquals(console.Error, Console.Error))
-        {
-            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .Start(context =>
-            {
-                var task = context.AddTask($"{scenario.Name}: {scenario.Replicates} replicates × {scenario.Weeks} weeks", maxValue: scenario.Replicates);
-                run = EnsembleJob.Run(data, scenario, threads, posterior, new Progress<int>(done => task.Value = done));
-                task.Value = scenario.Replicates;
-            });
-        }
-        else
-        {
-            var step = Math.Max(1, scenario.Replicates / 10);
-            // Reported at once from the replicates' threads: a Progress<T> would post lines after the run returned.
-            run = EnsembleJob.Run(data, scenario, threads, posterior, new InlineProgress<int>(done =>
-            {
-                if (done % step == 0 || done == scenario.Replicates)
-                {
-                    lock (console)
-                    {
-                        console.Error.WriteLine($"paz: {scenario.Name}: {done}/{scenario.Replicates} replicates done");
-                    }
-                }
-            }));
-        }
-
-        return run!;
+        return LongWork.Run(console, $"{scenario.Name} ({scenario.Weeks} weeks)", "replicates", scenario.Replicates,
+            progress => EnsembleJob.Run(data, scenario, threads, posterior, progress));
     }
 }

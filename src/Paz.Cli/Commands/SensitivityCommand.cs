@@ -76,7 +76,6 @@ public static class SensitivityCommand
 
             var outputYear = parsed.GetValue(year);
             console.Error.WriteLine(string.Create(Invariant, $"paz: sensitivity of {subject}: {factors.Count} parameters, {design.Count} points × {parsed.GetValue(replicates)} replicates × {terms.Count} scenarios to {outputYear}"));
-            var step = Math.Max(1, design.Count / 20);
             var kind = parsed.GetValue(measure) switch
             {
                 "homicides" => SensitivityOutput.Homicides,
@@ -84,18 +83,8 @@ public static class SensitivityCommand
                 var other => throw new UsageException($"--output: expected homicides or promise, found '{other}'"),
             };
             var promise = kind == SensitivityOutput.MeetsPromise;
-            var outputs = EngineSensitivity.Evaluate(terms, factors, design, outputYear, Positive(parsed.GetValue(replicates), "--replicates", 1), parsed.GetValue(seed), parsed.GetValue(threads),
-                new InlineProgress<int>(done =>
-                {
-                    // Reported from the runs' threads, at once (a Progress<T> would post it after the command returned).
-                    if (done % step == 0 || done == design.Count)
-                    {
-                        lock (console)
-                        {
-                            console.Error.WriteLine(string.Create(Invariant, $"paz: sensitivity: {done}/{design.Count} runs"));
-                        }
-                    }
-                }), kind);
+            var outputs = LongWork.Run(console, "sensitivity", "runs", design.Count,
+                progress => EngineSensitivity.Evaluate(terms, factors, design, outputYear, Positive(parsed.GetValue(replicates), "--replicates", 1), parsed.GetValue(seed), parsed.GetValue(threads), progress, kind));
 
             // How far the output itself ranges over the design: whether a conclusion (a sign, a threshold) holds across the priors.
             var sorted = outputs.Order().ToArray();
