@@ -13,7 +13,13 @@ public partial class ReportCommandTests
         var second = Path.Combine(folder, "second.yaml");
         File.WriteAllText(first, "name: first\ndescription: \"the first short run\"\nengine: agent\nstart: 2015-01\nend: 2015-03\nreplicates: 2\nseed: 3\n");
         File.WriteAllText(second, "name: second\ndescription: \"the second short run\"\nbase: first.yaml\ntimeline:\n  - from: 2015-02\n    # \"a passage the lever encodes\" (test)\n    targeting: [none]\n    leader_removals_per_week: 0\n    guard_personnel_start: 20000\n    guard_personnel_full: 20000\n    guard_places: 100\n");
-        var run = PazRun.Of("report", first, second, "--year", "2015", "--against", "first", "--point", "--out", Path.Combine(folder, "out"));
+        // The trust section's inputs, each made by its own command on a small world: a backtest from one origin, a Morris screening of two parameters.
+        var history = Path.Combine(folder, "history.yaml");
+        File.WriteAllText(history, "name: history\ndescription: \"a short replay for one origin\"\nengine: agent\nstart: 2015-01\nend: 2018-12\nreplicates: 2\nseed: 3\n");
+        Assert.Equal(0, PazRun.Of("backtest", history, "--origins", "2016", "--search", "2", "--refine", "0", "--replicates", "1", "--forecast-replicates", "2", "--json", "--out", Path.Combine(folder, "backtest")).ExitCode);
+        Assert.Equal(0, PazRun.Of("sensitivity", first, "--parameters", "recruitment,conflict_intensity", "--trajectories", "2", "--year", "2015", "--replicates", "1", "--out", Path.Combine(folder, "sensitivity.json")).ExitCode);
+        var run = PazRun.Of("report", first, second, "--year", "2015", "--against", "first", "--point", "--out", Path.Combine(folder, "out"),
+            "--backtest", Path.Combine(folder, "backtest", "backtest.json"), "--sensitivity", Path.Combine(folder, "sensitivity.json"));
         return (folder, first, second, run);
     });
 
@@ -50,6 +56,26 @@ public partial class ReportCommandTests
         Assert.Contains("<td>Sinaloa</td>", html, StringComparison.Ordinal);
         Assert.Contains("<section id=\"pillars\">", html, StringComparison.Ordinal);
         Assert.Contains("<td>People in state prisons, year&#39;s end</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheTrustSectionShowsTheBacktestScoresAndTheTornadoWithAssumedParametersMarked()
+    {
+        Assert.Equal(0, Report.Value.Run.ExitCode);
+        var html = Html;
+        var trust = html[html.IndexOf("<section id=\"trust\">", StringComparison.Ordinal)..];
+        using var backtest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Report.Value.Folder, "backtest", "backtest.json")));
+        foreach (var average in backtest.RootElement.GetProperty("averages").EnumerateArray())
+        {
+            // Every forecaster's national MAPE as the backtest stored it, engine and yardsticks alike.
+            var mape = average.GetProperty("national_mape").GetDouble().ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"<td class=\"text\">{System.Net.WebUtility.HtmlEncode(average.GetProperty("forecaster").GetString())}</td><td>{mape}</td>", trust, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("December 2016", trust, StringComparison.Ordinal);
+        Assert.Contains("<figure class=\"tornado\"><svg", trust, StringComparison.Ordinal);
+        Assert.Contains("conflict_intensity", trust, StringComparison.Ordinal);
+        Assert.Contains("Assumed rather than sourced (orange): 1 of the 2 most influential parameters", trust, StringComparison.Ordinal); // conflict_intensity is assumed, recruitment sourced
     }
 
     [Fact]

@@ -27,14 +27,19 @@ public static class ReportCommand
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var posterior = PosteriorOptions.File();
         var point = PosteriorOptions.Point();
+        var backtest = new Option<FileInfo?>("--backtest") { Description = $"The backtest (backtest.json of paz backtest) whose scores the report shows (default {ReportEvidence.DefaultBacktest} if it exists)." };
+        var sensitivity = new Option<FileInfo[]>("--sensitivity") { Description = $"Sensitivity indices (paz sensitivity --out) whose tornadoes the report shows (default every JSON file in {ReportEvidence.DefaultSensitivityFolder}).", AllowMultipleArgumentsPerToken = true };
         var command = new Command("report", "Run scenarios and write the analyst's report: a summary a minister can read (levers with the passages they encode, headline outcomes with intervals, paired differences and whether they survive the uncertainty), the national fan chart, maps by state and municipality of each scenario and of its difference from the plan as announced, a table by state, every pillar's outputs and the provenance; one self-contained HTML file and its PDF (Debian's chromium).")
         {
-            scenarios, output, year, reference, replicates, threads, posterior, point,
+            scenarios, output, year, reference, replicates, threads, posterior, point, backtest, sensitivity,
         };
         command.SetAction(parsed =>
         {
             var files = parsed.GetValue(scenarios)!;
             var when = parsed.GetValue(year);
+            // Read before hours of runs, so that a malformed file stops the command at once.
+            var backtestEvidence = ReportEvidence.Backtest(parsed.GetValue(backtest));
+            var sensitivityEvidence = ReportEvidence.Sensitivity(parsed.GetValue(sensitivity));
             var comparison = ScenarioComparison.Run(console, files, parsed.GetValue(PazApp.DataOption)?.FullName,
                 parsed.GetValue(replicates), parsed.GetValue(threads), parsed.GetValue(posterior), parsed.GetValue(point), when);
             if (comparison.Outcomes.Any(o => o.Years.All(y => y.Year != when)))
@@ -62,7 +67,11 @@ public static class ReportCommand
                 observedYear,
                 comparison.UncertaintyNote,
                 typeof(ReportCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
-                comparison.Drawn is null ? "Parameters at the scenarios' point values (--point)." : $"Parameters drawn from the posterior of {comparison.Drawn.Scenario} ({comparison.Drawn.Simulations:N0} simulations; made by: {string.Join("; ", comparison.Drawn.MadeBy)}).");
+                comparison.Drawn is null ? "Parameters at the scenarios' point values (--point)." : $"Parameters drawn from the posterior of {comparison.Drawn.Scenario} ({comparison.Drawn.Simulations:N0} simulations; made by: {string.Join("; ", comparison.Drawn.MadeBy)}).")
+            {
+                Backtest = backtestEvidence,
+                Sensitivity = sensitivityEvidence,
+            };
 
             WriteHeadline(console, comparison, when);
             var folder = parsed.GetValue(output)!;

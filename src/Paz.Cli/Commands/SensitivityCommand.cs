@@ -36,11 +36,12 @@ public static class SensitivityCommand
         var threads = new Option<int>("--threads") { Description = "Points run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the indices as JSON." };
         var chart = new Option<FileInfo?>("--chart") { Description = "Write the tornado chart (SVG) here." };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the indices as JSON here (what --json prints, with the chart's bars), for paz report (default folder it reads: runs/sensitivity/)." };
         var measure = new Option<string>("--output") { Description = "homicides (national homicides in --year) or promise (the probability that the national rate in --year is at most 4 per 100,000, the plan's promise: use --replicates 4 or more, each point's share of replicates meeting it).", DefaultValueFactory = _ => "homicides" };
         var versus = new Option<FileInfo?>("--versus") { Description = "A second scenario: the output becomes the paired difference scenario − versus (same parameters, same seeds)." };
         var command = new Command("sensitivity", "Rank the parameters by their effect on a scenario's national homicides in a year: Morris screening over every parameter with a prior, or Sobol' indices over a few; assumed parameters are marked, and a tornado chart can be written.")
         {
-            scenario, method, year, parameters, trajectories, samples, replicates, seed, threads, json, chart, versus, measure,
+            scenario, method, year, parameters, trajectories, samples, replicates, seed, threads, json, chart, output, versus, measure,
         };
         command.SetAction(parsed =>
         {
@@ -141,14 +142,27 @@ public static class SensitivityCommand
                 rows = indices.Select(i => new { parameter = i.Factor, mu_star = i.MuStar, mu = i.Mu, sigma = i.Sigma, prior = factors.Single(f => f.Name == i.Factor).Range.ToString(), assumed = assumed[i.Factor] });
             }
 
+            var valueLabel = sobol ? "total index ST" : promise ? "mu* (probability)" : "mu* (homicides)";
+            var spreadLabel = sobol ? "first-order S" : "sigma";
+            var document = JsonSerializer.Serialize(new
+            {
+                scenario = subject, method = sobol ? "sobol" : "morris", output_kind = promise ? "promise" : "homicides", year = outputYear, runs = design.Count * parsed.GetValue(replicates) * terms.Count, seed = parsed.GetValue(seed), output = spread, indices = rows,
+                chart = new { title, value_label = valueLabel, spread_label = spreadLabel, bars = bars.Select(b => new { parameter = b.Name, value = b.Value, spread = b.Spread, assumed = b.Assumed }) },
+            });
             if (parsed.GetValue(json))
             {
-                console.Output.WriteLine(JsonSerializer.Serialize(new { scenario = subject, method = sobol ? "sobol" : "morris", output_kind = promise ? "promise" : "homicides", year = outputYear, runs = design.Count * parsed.GetValue(replicates) * terms.Count, seed = parsed.GetValue(seed), output = spread, indices = rows }));
+                console.Output.WriteLine(document);
+            }
+
+            if (parsed.GetValue(output) is { } stored)
+            {
+                AtomicFile.Write(stored.FullName, w => w.Write(document));
+                console.Error.WriteLine($"paz: indices written to {stored.FullName}");
             }
 
             if (parsed.GetValue(chart) is { } file)
             {
-                File.WriteAllText(file.FullName, TornadoChart.Svg(bars, title, sobol ? "total index ST" : promise ? "mu* (probability)" : "mu* (homicides)", sobol ? "first-order S" : "sigma"));
+                File.WriteAllText(file.FullName, TornadoChart.Svg(bars, title, valueLabel, spreadLabel));
                 console.Error.WriteLine($"paz: tornado chart written to {file.FullName}");
             }
 

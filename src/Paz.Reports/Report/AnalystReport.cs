@@ -52,7 +52,14 @@ public sealed record ReportInput(
     int ObservedYear,
     string UncertaintyNote,
     string Version,
-    string Posterior);
+    string Posterior)
+{
+    /// <summary>The backtest's scores, if one was given (<see cref="TrustEvidence"/>).</summary>
+    public BacktestEvidence? Backtest { get; init; }
+
+    /// <summary>The sensitivity rankings given.</summary>
+    public IReadOnlyList<SensitivityEvidence> Sensitivity { get; init; } = [];
+}
 
 /// <summary>
 /// The analyst's report (<c>paz report</c>): one self-contained HTML page (inline SVG, no network) that opens with a
@@ -88,6 +95,7 @@ public static class AnalystReport
         Maps(html, input);
         States(html, input);
         Pillars(html, input);
+        TrustEvidence.Append(html, input.Backtest, input.Sensitivity);
         Footer(html, input);
         html.Append("</body></html>");
         return html.ToString();
