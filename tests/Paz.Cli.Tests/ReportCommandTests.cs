@@ -79,6 +79,23 @@ public partial class ReportCommandTests
     }
 
     [Fact]
+    public void AScenarioDeployingByThePlanShowsItsRegionsOverTheGuardsDensityAndOneDeployingByViolenceDoesNot()
+    {
+        var folder = Path.GetDirectoryName(Report.Value.First)!;
+        var planned = Path.Combine(folder, "planned.yaml");
+        File.WriteAllText(planned, "name: planned\ndescription: \"the Guard by the plan's regions\"\nbase: first.yaml\ntimeline:\n  - from: 2015-02\n    guard_plan: true\n    guard_personnel_start: 20000\n    guard_personnel_full: 20000\n");
+        var run = PazRun.Of("report", Report.Value.Second, planned, "--year", "2015", "--point", "--out", Path.Combine(folder, "planned-report"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        var html = File.ReadAllText(Path.Combine(folder, "planned-report", "report.html"));
+        var guard = Figure().Matches(html).Select(m => m.Groups[1].Value).Where(f => f.Contains("National Guard officers", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, guard.Count);
+        var byPlan = guard.Single(f => f.Contains("planned: National Guard", StringComparison.Ordinal));
+        var regions = int.Parse(Regex.Match(byPlan, @"(\d+) planning regions \(thin lines\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(regions, 200, 300); // the plan's 266, dissolved from their municipalities
+        Assert.DoesNotContain("planning regions", guard.Single(f => f.Contains("second: National Guard", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheFooterNamesTheCodeVersionAndEachScenarioFileByItsHash()
     {
         var html = Html;

@@ -139,6 +139,7 @@ public static class ReportCommand
         return new ReportScenario(outcome, ScenarioPassages.Of(run.Scenario), states, municipal, file.FullName, Sha256(file.FullName), run.Scenario.Seed)
         {
             GuardDensity = GuardDensity(run, year),
+            GuardRegionOf = run.RegionOf is { } regionOf ? Enumerable.Range(0, n).ToDictionary(m => inputs.Municipalities[m], m => regionOf[m], StringComparer.Ordinal) : new Dictionary<string, int>(),
         };
     }
 

@@ -20,14 +20,24 @@ public static class ChoroplethSvg
         string title,
         string subtitle,
         string legendTitle,
-        string source)
+        string source) =>
+        Render(areas, [new OutlineLayer(outlines, "#333333", 0.8)], scale, formatBreak, title, subtitle, legendTitle, source);
+
+    /// <summary>Renders <paramref name="areas"/> colored by <paramref name="scale"/>, with layers of lines on top (e.g. region then state boundaries).</summary>
+    public static string Render(
+        IReadOnlyList<MapArea> areas,
+        IReadOnlyList<OutlineLayer> outlines,
+        ColorScale scale,
+        Func<double, string> formatBreak,
+        string title,
+        string subtitle,
+        string legendTitle,
+        string source,
+        string noData = "no data")
     {
         ArgumentNullException.ThrowIfNull(areas);
         ArgumentNullException.ThrowIfNull(scale);
-        var legend = scale.Labels(formatBreak).Select((label, i) => new LegendEntry(scale.Colors[i], label)).Append(new LegendEntry(scale.NoData, "no data")).ToList();
-        return SvgMap.Render(
-            [.. areas.Select(a => new FilledArea(a.Shape, scale.ColorOf(a.Value), a.Label))],
-            [new OutlineLayer(outlines, "#333333", 0.8)],
-            legend, legendTitle, title, subtitle, source);
+        var legend = scale.Labels(formatBreak).Select((label, i) => new LegendEntry(scale.Colors[i], label)).Append(new LegendEntry(scale.NoData, noData)).ToList();
+        return SvgMap.Render([.. areas.Select(a => new FilledArea(a.Shape, scale.ColorOf(a.Value), a.Label))], outlines, legend, legendTitle, title, subtitle, source);
     }
 }

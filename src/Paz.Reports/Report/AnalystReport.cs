@@ -27,6 +27,9 @@ public sealed record ReportScenario(
 {
     /// <summary>National Guard officers per 1,000 inhabitants in the report's year by municipality code (mean over the year's weeks, first replicate), empty when the scenario deploys no Guard.</summary>
     public IReadOnlyDictionary<string, double> GuardDensity { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The Guard's planning region of each municipality code when the scenario deploys by the plan's regions, else empty.</summary>
+    public IReadOnlyDictionary<string, int> GuardRegionOf { get; init; } = new Dictionary<string, int>();
 }
 
 /// <summary>Everything the report shows.</summary>
@@ -213,8 +216,16 @@ public static class AnalystReport
             html.Append(Invariant, $"<h3>The National Guard's deployment, {year}</h3><p>Officers per 1,000 inhabitants where each scenario deploys them (its regions and contingents, or the most violent places), the year's mean.</p><div class=\"maps\">");
             foreach (var s in guard)
             {
-                html.Append(Figure("guard", ChoroplethSvg.Render(OutcomeMaps.MunicipalAreas(atlas, s.GuardDensity, "officers per 1,000"), atlas.StateShapes.Values, density, b => b.ToString("0.##", Invariant),
-                    $"{s.Outcome.Name}: National Guard officers per 1,000 inhabitants, {year}", $"{s.GuardDensity.Count:N0} municipalities with officers", "per 1,000", Source)));
+                // By plan: the regions' boundaries (thin) over the contingents spread on their municipalities, states thick.
+                var regions = s.GuardRegionOf.Where(kv => atlas.MunicipalShapes.ContainsKey(kv.Key)).GroupBy(kv => kv.Value).OrderBy(g => g.Key)
+                    .Select(g => Dissolve.Merge(g.Key.ToString(Invariant), g.Select(kv => atlas.MunicipalShapes[kv.Key]))).ToList();
+                html.Append(Figure("guard", ChoroplethSvg.Render(
+                    OutcomeMaps.MunicipalAreas(atlas, s.GuardDensity, "officers per 1,000"),
+                    regions.Count > 0 ? [new OutlineLayer(regions, "#555555", 0.5), new OutlineLayer(atlas.StateShapes.Values, "#111111", 1.2)] : [new OutlineLayer(atlas.StateShapes.Values, "#333333", 0.8)],
+                    density, b => b.ToString("0.##", Invariant),
+                    $"{s.Outcome.Name}: National Guard officers per 1,000 inhabitants, {year}",
+                    regions.Count > 0 ? $"{regions.Count} planning regions (thin lines), their contingents spread over their municipalities; {s.GuardDensity.Count:N0} municipalities with officers" : $"{s.GuardDensity.Count:N0} municipalities with officers",
+                    "per 1,000", Source, noData: "no officers")));
             }
 
             html.Append("</div>");
