@@ -71,7 +71,7 @@ public static class PazApp
             error.WriteLine($"paz: {e.Message}{string.Concat(e.Errors.Select(x => $"; {x.Key}: {string.Join(", ", x.Value)}"))}");
             return BadInput;
         }
-        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or UsageException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UsageException or InvalidOperationException)
         {
             error.WriteLine($"paz: {e.Message}");
             return BadInput;

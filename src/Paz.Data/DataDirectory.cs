@@ -87,6 +87,12 @@ public sealed class DataDirectory
     /// <summary>socioeconomic/conapo_marginalization_mun_1990_2015.csv</summary>
     public string Marginalization => File("socioeconomic/conapo_marginalization_mun_1990_2015.csv");
 
+    /// <summary>socioeconomic/conapo_mun_men_15_29_2010_2018.csv</summary>
+    public string YoungMen => File("socioeconomic/conapo_mun_men_15_29_2010_2018.csv");
+
+    /// <summary>socioeconomic/coneval_poverty_mun_2010.csv</summary>
+    public string Poverty => File("socioeconomic/coneval_poverty_mun_2010.csv");
+
     /// <summary>prisons/inegi_cngspspe_state_prison_legal_status_2010_2018.csv</summary>
     public string PrisonLegalStatus => File("prisons/inegi_cngspspe_state_prison_legal_status_2010_2018.csv");
 

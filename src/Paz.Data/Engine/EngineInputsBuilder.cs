@@ -14,8 +14,8 @@ public static class EngineInputsBuilder
     /// <remarks>
     /// At-risk pool index of a municipality: its share of men (2020 census) relative to the national share,
     /// times (1 + its homicide rate in the three years before the start / the national rate) / 2 — young men and violence as drivers.
-    /// Age structure and poverty by municipality are not shipped, so they do not enter (documented in
-    /// docs/engine.md). The index is normalized to a population-weighted mean of 1.
+    /// CONAPO's young men and CONEVAL's poverty (<see cref="EngineInputs.YoungMen"/>, <see cref="EngineInputs.Poverty"/>) are
+    /// read by youth programmes only, not yet by this index (docs/engine.md). The index is normalized to a population-weighted mean of 1.
     /// Initial members: the aggregate model's membership at the start date (the parameter initial_members replaces
     /// it, as it must before 2012). Groups and their states: <see cref="HistoricalPresence"/> before 2015, else
     /// <see cref="GroupPresenceLoader"/>. Prosecutorial capacity per state: <see cref="Justice.ProsecutionLoader"/>
@@ -48,6 +48,8 @@ public static class EngineInputsBuilder
         }).ToArray();
         var mean = raw.Select((r, i) => r * population[0][i]).Sum() / population[0].Sum();
 
+        var youth = Socioeconomic.YouthLoader.Load(data.Source, atlas, start.Year);
+
         // Prisons start from the census at the end of the year before the start (it covers 2010-2018).
         var censused = start.Year - 1 is >= Justice.PrisonCensus.FirstYear and <= Justice.PrisonCensus.LastYear;
 
@@ -75,6 +77,11 @@ public static class EngineInputsBuilder
             SizeOrder = sizeOrder,
             StateNames = [.. atlas.States.Select(s => s.Name)],
             Marginalization = Socioeconomic.MarginalizationLoader.Load(data.Source, atlas, start.Year),
+
+            // Youth programmes reach young men and, nationally, the poor. A structure, not an outcome; only policies
+            // after 2018 read them (YouthProgrammes), so a replay from 2007 reads the 2010 projection unharmed.
+            YoungMen = youth.YoungMen,
+            Poverty = youth.Poverty,
 
             // Police densities were measured in 2010 (municipal) and 2017 (state): like the prosecution index, a run
             // that starts before 2015 must not see them.

@@ -37,6 +37,7 @@ public static class RunSummary
             prisoners_pretrial = Band(y.PrisonPretrial),
             member_prisoners = Band(y.Prisoners),
             prison_recruits = Band(y.PrisonRecruits),
+            youth_programmes = y.Youth is { } youth ? new { beneficiaries = Band(youth.Beneficiaries), cost_pesos = Band(youth.Cost), recruits_averted = Band(youth.RecruitsAverted), pesos_per_recruit_averted = youth.RecruitsAverted.Mean > 0 ? youth.Cost.Mean / youth.RecruitsAverted.Mean : (double?)null } : null,
             amnesty = y.Amnesty is { } a ? new { applications = Band(a.Applications), granted = Band(a.Granted), denied = Band(a.Denied), released = Band(a.Released), revoked = Band(a.Revoked), reoffended = Band(a.Reoffended) } : null,
             groups = Band(y.Groups),
             share_at_most_4_per_100k = y.ShareMeetingPromise,

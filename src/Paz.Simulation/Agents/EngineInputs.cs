@@ -41,6 +41,12 @@ public sealed record EngineInputs(
     /// <summary>CONAPO's marginalization index of each municipality in the last count before the start (a standardized score: higher is poorer), or null.</summary>
     public IReadOnlyList<double>? Marginalization { get; init; }
 
+    /// <summary>Men aged 15-29 in each municipality (CONAPO's projection for the start year, 2010-2018; the nearest year outside), or null.</summary>
+    public IReadOnlyList<double>? YoungMen { get; init; }
+
+    /// <summary>Share of each municipality's people in poverty (CONEVAL, 2010), or null.</summary>
+    public IReadOnlyList<double>? Poverty { get; init; }
+
     /// <summary>Municipal and state police per 100,000 inhabitants of each municipality (data/police: 2010 municipal and 2017 state densities), or null: no police.</summary>
     public IReadOnlyList<double>? Police { get; init; }
 

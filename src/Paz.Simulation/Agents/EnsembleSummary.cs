@@ -100,7 +100,16 @@ public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Ban
 
     /// <summary>The amnesty's applications, decisions, releases and revocations in the year, or null when no amnesty ran.</summary>
     public AmnestyYear? Amnesty { get; init; }
+
+    /// <summary>Youth programmes in the year (young men enrolled, pesos spent, recruits averted), or null when none ran.</summary>
+    public YouthYear? Youth { get; init; }
 }
+
+/// <summary>Youth programmes in a year: each a band over the replicates.</summary>
+/// <param name="Beneficiaries">Young men enrolled (mean over the year's weeks).</param>
+/// <param name="Cost">Pesos paid in stipends.</param>
+/// <param name="RecruitsAverted">Expected recruits the programmes' shield removed.</param>
+public sealed record YouthYear(Band Beneficiaries, Band Cost, Band RecruitsAverted);
 
 /// <summary>Summaries of an ensemble by year, nationally and by state.</summary>
 public static class EnsembleSummary
@@ -152,6 +161,10 @@ public static class EnsembleSummary
                     YearSum(replicates, weeks, Mechanisms.Amnesty.Released.Name),
                     YearSum(replicates, weeks, Mechanisms.Amnesty.Revoked.Name),
                     YearSum(replicates, weeks, Mechanisms.Amnesty.Reoffended.Name)),
+                Youth = YearMean(replicates, weeks, Mechanisms.YouthProgrammes.Enrolled.Name) is not { } enrolled ? null : new YouthYear(
+                    enrolled,
+                    YearSum(replicates, weeks, Mechanisms.YouthProgrammes.Cost.Name),
+                    YearSum(replicates, weeks, Mechanisms.Recruitment.Averted.Name)),
             };
         })];
     }

@@ -35,6 +35,7 @@ public static class Schedule
         Predation.Info,
         NonMemberHomicides.Info,
         RecruitCapacity.Info,
+        YouthProgrammes.Info,
     ];
 
     /// <summary>Mechanisms that run after the week's events have befallen members (they add members).</summary>

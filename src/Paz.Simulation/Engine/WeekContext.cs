@@ -163,6 +163,9 @@ public sealed class WeekContext
     /// <summary>Signal: per municipality, the multiplier of its pool of recruits from poverty and exclusion (population-weighted mean 1; null: none).</summary>
     public double[]? ExclusionFactor { get; set; }
 
+    /// <summary>Signal: per municipality, the share of the recruitment hazard youth programmes remove (null: none ever ran).</summary>
+    public double[]? RecruitmentShield { get; set; }
+
     /// <summary>Signal: per municipality, the share of its pool of recruits still free, 1 − members / capacity (null: no bound).</summary>
     public double[]? RecruitHeadroom { get; set; }
 

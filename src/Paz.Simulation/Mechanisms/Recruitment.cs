@@ -15,8 +15,9 @@ namespace Paz.Simulation.Mechanisms;
 /// group whose middle layer is gone regenerates slowly. The pool factors are normalized at the start so
 /// that national recruitment is recruitment × members, the aggregate model's ρT, whatever the elasticity.
 /// An amnesty that promises leniency to would-be offenders raises the rate by the signal
-/// <see cref="WeekContext.AmnestyRecruitment"/> (<see cref="Amnesty"/>: deterrence erosion).
-/// Declares: recruitment, pool_elasticity (reads the world's middle_share). Metric: recruits (municipal).
+/// <see cref="WeekContext.AmnestyRecruitment"/> (<see cref="Amnesty"/>: deterrence erosion); youth programmes remove the share
+/// <see cref="WeekContext.RecruitmentShield"/> of it where they run (<see cref="YouthProgrammes"/>).
+/// Declares: recruitment, pool_elasticity (reads the world's middle_share). Metrics: recruits (municipal), youth_recruits_averted.
 /// </summary>
 public sealed class Recruitment : IMechanism
 {
@@ -30,6 +31,9 @@ public sealed class Recruitment : IMechanism
 
     /// <summary>Recruits by municipality.</summary>
     public static readonly MetricSpec Recruits = new("recruits", "people", MetricAggregation.Sum, "people recruited by groups");
+
+    /// <summary>Recruits youth programmes averted: the expected recruits their shield removed, week by week.</summary>
+    public static readonly MetricSpec Averted = new("youth_recruits_averted", "people", MetricAggregation.Sum, "expected recruits the youth programmes' shield removed (the hazard it took away, given the groups as they were that week)");
 
     /// <summary>The registration.</summary>
     public static readonly MechanismInfo Info = new("recruitment", "groups recruit young men from the local at-risk pool", [Rate, PoolElasticity], () => new Recruitment());
@@ -56,8 +60,10 @@ public sealed class Recruitment : IMechanism
         var middleShare = context.Settings[WorldParameters.MiddleShare];
         var recruits = 0;
         var headroom = context.RecruitHeadroom;
+        var shield = context.RecruitmentShield;
         var cells = world.ActiveCells;
         var (rates, counts, scratch) = world.CellScratch();
+        double averted = 0;
         for (var k = 0; k < cells.Count; k++)
         {
             var c = cells[k];
@@ -65,6 +71,16 @@ public sealed class Recruitment : IMechanism
             var members = world.GroupMembers[g];
             var strength = members == 0 ? 0 : Math.Min(1, world.GroupMiddle[g] / (middleShare * members));
             rates[k] = rate * world.Free[c] * _pool[world.CellPlace[c]] * strength * (headroom?[world.CellPlace[c]] ?? 1);
+            if (shield is not null)
+            {
+                averted += rates[k] * shield[world.CellPlace[c]];
+                rates[k] *= 1 - shield[world.CellPlace[c]];
+            }
+        }
+
+        if (shield is not null)
+        {
+            context.Metrics.Record(Averted, averted);
         }
 
         // One Poisson total scattered over the cells: the same law as a Poisson draw per cell, with a few
