@@ -83,7 +83,7 @@ public partial class ReportCommandTests
     {
         var folder = Path.GetDirectoryName(Report.Value.First)!;
         var planned = Path.Combine(folder, "planned.yaml");
-        File.WriteAllText(planned, "name: planned\ndescription: \"the Guard by the plan's regions\"\nbase: first.yaml\ntimeline:\n  - from: 2015-02\n    guard_plan: true\n    guard_personnel_start: 20000\n    guard_personnel_full: 20000\n");
+        File.WriteAllText(planned, "name: planned\ndescription: \"the Guard by the plan's regions, and a youth programme\"\nbase: first.yaml\ntimeline:\n  - from: 2015-02\n    guard_plan: true\n    guard_personnel_start: 20000\n    guard_personnel_full: 20000\n    youth_beneficiaries: 100000\n    youth_targeting: violence\n");
         var run = PazRun.Of("report", Report.Value.Second, planned, "--year", "2015", "--point", "--out", Path.Combine(folder, "planned-report"));
         Assert.True(run.ExitCode == 0, run.Error);
         var html = File.ReadAllText(Path.Combine(folder, "planned-report", "report.html"));
@@ -93,6 +93,14 @@ public partial class ReportCommandTests
         var regions = int.Parse(Regex.Match(byPlan, @"(\d+) planning regions \(thin lines\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(regions, 200, 300); // the plan's 266, dissolved from their municipalities
         Assert.DoesNotContain("planning regions", guard.Single(f => f.Contains("second: National Guard", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        // The programme's pillar rows: enrolled young men (100,000 from February of a January-March run: 8 of its 13 weeks'
+        // mean) and what they cost; none for the scenario without one.
+        var enrolled = Regex.Match(html, "<tr><td>Young men in youth programmes \\(mean week\\)</td><td>([^<]*)</td><td>([^<]*)</td></tr>");
+        Assert.True(enrolled.Success, "no youth programme row");
+        Assert.Equal("–", enrolled.Groups[1].Value);
+        Assert.StartsWith((100_000 * 8 / 13).ToString("N0", System.Globalization.CultureInfo.InvariantCulture), enrolled.Groups[2].Value, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Youth programmes&#39; cost, pesos</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]

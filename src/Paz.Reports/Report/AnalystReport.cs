@@ -304,6 +304,9 @@ public static class AnalystReport
         Row("Amnesty denied", y => y.Amnesty?.Denied);
         Row("Amnesty revoked", y => y.Amnesty?.Revoked);
         Row("Released by amnesty who offended again", y => y.Amnesty?.Reoffended);
+        Row("Young men in youth programmes (mean week)", y => y.Youth?.Beneficiaries);
+        Row("Youth programmes' cost, pesos", y => y.Youth?.Cost);
+        Row("Recruits youth programmes averted (expected)", y => y.Youth?.RecruitsAverted);
         html.Append("</table></section>");
     }
 
