@@ -52,6 +52,9 @@ public sealed partial class RunDesk
         _data = new(() => PazDataSet.Load(DataDirectory.Locate(settings["Data"])), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>The longest pasted scenario accepted (the shipped ones are under 5,000 characters): uploads are kept on disk.</summary>
+    public const int MaxScenarioCharacters = 100_000;
+
     /// <summary>Where outputs (and the SQLite catalogue) go.</summary>
     public string RunsFolder { get; }
 
@@ -143,6 +146,11 @@ public sealed partial class RunDesk
     // An upload is kept under runs/uploads/<digest of its text>/, so that the run's catalogue entry points at the text it ran.
     private string Upload(string text, string? name)
     {
+        if (text.Length > MaxScenarioCharacters)
+        {
+            throw RegistryException.Invalid("yaml", $"a scenario file is at most {MaxScenarioCharacters:N0} characters; this one has {text.Length:N0}");
+        }
+
         var safe = name is { Length: > 0 } && SafeName().IsMatch(name) ? name : "uploaded.yaml";
         var folder = Path.Combine(RunsFolder, "uploads", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16]);
         Directory.CreateDirectory(folder);

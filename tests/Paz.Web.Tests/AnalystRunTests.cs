@@ -71,6 +71,17 @@ public abstract class AnalystRunTests
     }
 
     [Fact]
+    public async Task AnOversizedPastedScenarioIsRefusedBeforeItIsKept()
+    {
+        using var analyst = Host.Client(Host.Users[Role.Analyst]);
+        var yaml = TinyScenario("huge", 5) + "# " + new string('x', Paz.Dashboard.RunDesk.MaxScenarioCharacters) + "\n";
+        var response = await analyst.PostAsJsonAsync("/api/runs", new { yaml }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most 100,000 characters", (await Json(response)).GetProperty("errors").GetProperty("yaml")[0].GetString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Host.Folder, "runs", "uploads")) && Directory.EnumerateFiles(Path.Combine(Host.Folder, "runs", "uploads"), "*", SearchOption.AllDirectories).Any(f => File.ReadAllText(f).Contains("name: huge", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ASecondIdenticalRequestIsServedFromTheCatalogueWithoutRunning()
     {
         using var analyst = Host.Client(Host.Users[Role.Analyst]);

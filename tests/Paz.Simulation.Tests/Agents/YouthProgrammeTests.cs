@@ -25,23 +25,23 @@ public class YouthProgrammeTests
     [Fact]
     public void AProgrammeConcentratedInViolentPlacesAndIntegratedWithPolicingAvertsMoreRecruitsPerPesoThanTheSameMoneySpreadByPoverty()
     {
-        var none = Run(CalibratedBaseline.SwitchingTo(p => p), 2021);
-        var focused = Run(CalibratedBaseline.SwitchingTo(p => Programme(p, "violence", integrated: true)), 2021);
-        var spread = Run(CalibratedBaseline.SwitchingTo(p => Programme(p, "poverty", integrated: false)), 2021);
+        var none = Run(CalibratedBaseline.SwitchingTo(p => p), 2020);
+        var focused = Run(CalibratedBaseline.SwitchingTo(p => Programme(p, "violence", integrated: true)), 2020);
+        var spread = Run(CalibratedBaseline.SwitchingTo(p => Programme(p, "poverty", integrated: false)), 2020);
 
         // The same money: the same young men enrolled at the same stipend.
-        var cost = Metric(focused, "youth_programme_cost", 2019, 2021);
-        Assert.Equal(cost, Metric(spread, "youth_programme_cost", 2019, 2021), 6);
+        var cost = Metric(focused, "youth_programme_cost", 2019, 2020);
+        Assert.Equal(cost, Metric(spread, "youth_programme_cost", 2019, 2020), 6);
         Assert.True(cost > 0);
 
         // Recruits averted per peso: the shield where the groups recruit (expected, week by week) ...
-        var focusedAverted = Metric(focused, "youth_recruits_averted", 2019, 2021);
-        var spreadAverted = Metric(spread, "youth_recruits_averted", 2019, 2021);
-        Assert.True(focusedAverted > 2 * spreadAverted, $"averted 2019-2021: {focusedAverted:N0} focused and integrated, {spreadAverted:N0} spread by poverty, for {cost:N0} pesos each");
+        var focusedAverted = Metric(focused, "youth_recruits_averted", 2019, 2020);
+        var spreadAverted = Metric(spread, "youth_recruits_averted", 2019, 2020);
+        Assert.True(focusedAverted > 2 * spreadAverted, $"averted 2019-2020: {focusedAverted:N0} focused and integrated, {spreadAverted:N0} spread by poverty, for {cost:N0} pesos each");
 
         // ... and in the recruits the runs counted, against no programme on the same seed, beyond Poisson noise.
-        double before = Recruits(none, 2019, 2021), after = Recruits(focused, 2019, 2021);
-        Assert.True(before - after > 3 * Math.Sqrt(before + after), $"recruits 2019-2021: {before:N0} without a programme, {after:N0} with the focused one");
+        double before = Recruits(none, 2019, 2020), after = Recruits(focused, 2019, 2020);
+        Assert.True(before - after > 3 * Math.Sqrt(before + after), $"recruits 2019-2020: {before:N0} without a programme, {after:N0} with the focused one");
     }
 
     [Fact]
