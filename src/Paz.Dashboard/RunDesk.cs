@@ -5,9 +5,9 @@ using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Paz.Data;
 using Paz.Rules;
-using Paz.Data.Engine;
 using Paz.Data.Scenarios;
 using Paz.Runs.Catalogue;
+using Paz.Runs.Execution;
 using Paz.Runs.Posteriors;
 using Paz.Simulation.Agents;
 using Paz.Simulation.Inference;
@@ -23,7 +23,7 @@ namespace Paz.Dashboard;
 public sealed record ShippedScenario(string File, string Name, string Description, int Replicates);
 
 /// <summary>A run accepted for the worker.</summary>
-internal sealed record QueuedRun(StoredRun Run, AgentScenario Scenario, PosteriorSample? Posterior);
+internal sealed record QueuedRun(StoredRun Run, PreparedScenario Scenario, PosteriorSample? Posterior);
 
 /// <summary>
 /// The analysts' side of <c>paz serve</c> (docs/runs.md): the run catalogue, the shipped scenarios, the data (loaded once,
@@ -48,7 +48,7 @@ public sealed partial class RunDesk
         Threads = int.TryParse(settings["Threads"], out var threads) && threads > 0 ? threads : Environment.ProcessorCount;
         MaxReplicates = int.TryParse(settings["MaxReplicates"], out var max) && max > 0 ? max : 200;
         var postgres = settings["PostgreSql"];
-        _catalogue = new(() => CatalogueLocation.OpenAsync(Path.Combine(RunsFolder, "catalogue.db"), postgres));
+        _catalogue = new(() => CatalogueLocation.OpenAsync(CatalogueLocation.FileIn(RunsFolder), postgres));
         _data = new(() => PazDataSet.Load(DataDirectory.Locate(settings["Data"])), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -113,12 +113,14 @@ public sealed partial class RunDesk
 
         string? posteriorPath;
         PosteriorSample? posterior;
+        PreparedScenario prepared;
         try
         {
             posteriorPath = PosteriorChoice.PathFor(scenario, null, point);
             posterior = PosteriorChoice.Usable(scenario, PosteriorChoice.Read(posteriorPath), posteriorPath);
-            // Names of states and rule sets are checked against the data, with their lines, before anything is queued.
-            _ = ScenarioResolver.Resolve(scenario, Data, EngineInputsBuilder.Build(Data, scenario.Start));
+            // Names of states and rule sets are checked against the data, with their lines, before anything is queued;
+            // the worker runs what was prepared here.
+            prepared = EnsembleJob.Prepare(Data, scenario);
         }
         catch (Exception e) when (e is InvalidOperationException or DataFormatException)
         {
@@ -130,7 +132,7 @@ public sealed partial class RunDesk
         var (run, claim) = await catalogue.ClaimAsync(key, Path.Combine(RunsFolder, key.Folder), startedBy).ConfigureAwait(false);
         if (claim == Claim.Claimed)
         {
-            await _queue.Writer.WriteAsync(new QueuedRun(run, scenario, posterior)).ConfigureAwait(false);
+            await _queue.Writer.WriteAsync(new QueuedRun(run, prepared, posterior)).ConfigureAwait(false);
         }
 
         return (run, claim);
@@ -138,8 +140,9 @@ public sealed partial class RunDesk
 
     private string ShippedPath(string file)
     {
-        var known = Shipped().FirstOrDefault(s => s.File == file || s.Name == file)
-            ?? throw RegistryException.Invalid("scenario", $"'{file}' is not a shipped scenario; expected one of {string.Join(", ", Shipped().Select(s => s.File))}");
+        var shipped = Shipped();
+        var known = shipped.FirstOrDefault(s => s.File == file || s.Name == file)
+            ?? throw RegistryException.Invalid("scenario", $"'{file}' is not a shipped scenario; expected one of {string.Join(", ", shipped.Select(s => s.File))}");
         return Path.Combine(ScenariosFolder, known.File);
     }
 

@@ -27,7 +27,7 @@ public sealed partial class RunWorker(RunDesk desk, ILogger<RunWorker> logger) :
                 desk.Report(id, 0);
                 await catalogue.ProgressAsync(id, 0).ConfigureAwait(false);
                 var run = await Task.Run(
-                    () => EnsembleJob.Run(desk.Data, queued.Scenario, desk.Threads, queued.Posterior, new InlineProgress<int>(done =>
+                    () => EnsembleJob.Run(queued.Scenario, desk.Threads, queued.Posterior, new InlineProgress<int>(done =>
                     {
                         desk.Report(id, done);
                         catalogue.ProgressAsync(id, done).GetAwaiter().GetResult();

@@ -26,5 +26,5 @@ internal static class CatalogueOptions
 
     /// <summary>The catalogue the parsed options name; by default beside <paramref name="outputFolder"/>, so that runs kept apart keep their catalogues apart.</summary>
     public static RunCatalogue Open(ParseResult parsed, string outputFolder) =>
-        CatalogueLocation.OpenAsync(parsed.GetValue(File)?.FullName ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outputFolder))!, "catalogue.db"), parsed.GetValue(Postgres)).GetAwaiter().GetResult();
+        CatalogueLocation.OpenAsync(parsed.GetValue(File)?.FullName ?? CatalogueLocation.FileIn(Path.GetDirectoryName(Path.GetFullPath(outputFolder))!), parsed.GetValue(Postgres)).GetAwaiter().GetResult();
 }

@@ -49,11 +49,12 @@ public static class RunCommand
             var catalogue = CatalogueOptions.Open(parsed, folder);
             // --validate needs the replicates themselves, and --csv files an earlier run may not have written: both run.
             var mustRun = parsed.GetValue(CatalogueOptions.Rerun) || parsed.GetValue(validate) || parsed.GetValue(csv);
-            var (stored, claim) = catalogue.ClaimAsync(RunKey.For(spec, posteriorPath), folder, "cli", mustRun).GetAwaiter().GetResult();
+            var key = RunKey.For(spec, posteriorPath);
+            var (stored, claim) = catalogue.ClaimAsync(key, folder, "cli", mustRun).GetAwaiter().GetResult();
             if (claim == Claim.Busy)
             {
                 console.Error.WriteLine($"paz: {spec.Name}: the catalogue has the same run ({stored.Id}) queued or running since {stored.Created}, perhaps in a process that ended; running it here");
-                (stored, _) = catalogue.ClaimAsync(RunKey.For(spec, posteriorPath), folder, "cli", rerun: true).GetAwaiter().GetResult();
+                (stored, _) = catalogue.ClaimAsync(key, folder, "cli", rerun: true).GetAwaiter().GetResult();
             }
             else if (claim == Claim.Served)
             {

@@ -1,5 +1,4 @@
 using Paz.Simulation.Agents;
-using Paz.Simulation.Engine;
 
 namespace Paz.Cli.Commands;
 
@@ -7,7 +6,7 @@ namespace Paz.Cli.Commands;
 internal static class UncertainParameters
 {
     /// <summary>Every declared parameter with a prior, in declaration order.</summary>
-    public static List<FreeParameter> All() => [.. Declarations.All.Where(s => s.Prior is not null).Select(s => new FreeParameter(s.Name, s.Prior!))];
+    public static List<FreeParameter> All() => [.. Calibration.Uncertain];
 
     /// <summary>The named ones, in the order given.</summary>
     /// <exception cref="UsageException">A name is not a parameter with a prior; the message lists those that are.</exception>

@@ -162,7 +162,7 @@ public static class AnalystReport
     {
         html.Append("<section id=\"national\"><h2>National homicide rate</h2>");
         var chart = ComparisonReport.Chart([.. input.Scenarios.Select(s => s.Outcome)], input.ObservedRate);
-        html.Append(chart.StartsWith("<?xml", StringComparison.Ordinal) ? chart[(chart.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : chart); // no XML declaration inside HTML
+        html.Append(InlineSvg.Of(chart));
         html.Append("</section>");
     }
 

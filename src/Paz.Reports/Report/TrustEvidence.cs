@@ -65,8 +65,7 @@ public static class TrustEvidence
             var top = Math.Min(10, s.Bars.Count);
             var assumed = s.Bars.Take(top).Count(b => b.Assumed);
             html.Append(Invariant, $"<p>{E(s.Title)}: {E(s.Range)}. Assumed rather than sourced (orange): {assumed} of the {top} most influential parameters; a conclusion they move rests on those assumptions. Source: {E(s.Source)}.</p>");
-            var svg = TornadoChart.Svg(s.Bars, s.Title, s.ValueLabel, s.SpreadLabel);
-            html.Append("<figure class=\"tornado\">").Append(svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg).Append("</figure>");
+            html.Append("<figure class=\"tornado\">").Append(InlineSvg.Of(TornadoChart.Svg(s.Bars, s.Title, s.ValueLabel, s.SpreadLabel))).Append("</figure>");
         }
 
         html.Append("</section>");

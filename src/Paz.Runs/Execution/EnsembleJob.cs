@@ -17,6 +17,11 @@ public sealed record EnsembleRun(EngineInputs Inputs, AgentScenario Scenario, IR
     public IReadOnlyList<int>? RegionOf => Scenario.Timeline.Periods.LastOrDefault(p => p.Forces?.RegionOf is not null)?.Forces?.RegionOf;
 }
 
+/// <summary>A scenario resolved against the engine's inputs built for it, ready to run.</summary>
+/// <param name="Inputs">The engine's inputs.</param>
+/// <param name="Scenario">The scenario, resolved.</param>
+public sealed record PreparedScenario(EngineInputs Inputs, AgentScenario Scenario);
+
 /// <summary>Runs a scenario's ensemble on the data and writes its outputs: what <c>paz run</c> and the dashboard's runs share.</summary>
 public static class EnsembleJob
 {
@@ -25,17 +30,31 @@ public static class EnsembleJob
     /// drawn for k from it (paired across scenarios run with the same posterior), so its bands carry parameter and stochastic uncertainty.
     /// <paramref name="progress"/> hears the count of finished replicates.
     /// </summary>
-    public static EnsembleRun Run(PazDataSet data, AgentScenario scenario, int threads, PosteriorSample? posterior, IProgress<int>? progress, CancellationToken cancellation = default)
+    public static EnsembleRun Run(PazDataSet data, AgentScenario scenario, int threads, PosteriorSample? posterior, IProgress<int>? progress, CancellationToken cancellation = default) =>
+        Run(Prepare(data, scenario), threads, posterior, progress, cancellation);
+
+    /// <summary>
+    /// The engine's inputs for <paramref name="scenario"/> and the scenario resolved against them (Guard and pullback plans, names of
+    /// states and rule sets checked, with their lines): what a run needs before its replicates, and what a request is validated by.
+    /// </summary>
+    public static PreparedScenario Prepare(PazDataSet data, AgentScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(scenario);
+        var inputs = EngineInputsBuilder.Build(data, scenario.Start);
+        return new PreparedScenario(inputs, ScenarioResolver.Resolve(scenario, data, inputs));
+    }
+
+    /// <summary>Runs the ensemble of a prepared scenario (see the other overload).</summary>
+    public static EnsembleRun Run(PreparedScenario prepared, int threads, PosteriorSample? posterior, IProgress<int>? progress, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
         if (threads < 1)
         {
             throw new InvalidOperationException($"--threads must be at least 1, not {threads}");
         }
 
-        var inputs = EngineInputsBuilder.Build(data, scenario.Start);
-        scenario = ScenarioResolver.Resolve(scenario, data, inputs);
+        var (inputs, scenario) = prepared;
         var timeline = scenario.Timeline;
         Func<int, Paz.Simulation.Engine.Timeline>? timelineOf = posterior is null ? null : k => posterior.TimelineFor(timeline, k);
         var replicates = Ensemble.Run(new CriminalMarketEngine(inputs), scenario, threads, progress, timelineOf, cancellation);

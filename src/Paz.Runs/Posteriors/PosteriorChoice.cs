@@ -40,7 +40,7 @@ public static class PosteriorChoice
         if (posterior is not null)
         {
             var known = posterior.Parameters.Concat(posterior.FromPrior).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-            var missing = Paz.Simulation.Engine.Declarations.All.Where(p => p.Prior is not null && !known.Contains(p.Name)).Select(p => p.Name).ToList();
+            var missing = Calibration.Uncertain.Where(p => !known.Contains(p.Name)).Select(p => p.Name).ToList();
             if (missing.Count > 0)
             {
                 // Running them at their point values would hide their uncertainty from every band.

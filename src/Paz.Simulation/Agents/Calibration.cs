@@ -47,6 +47,10 @@ public static class Calibration
     public static IReadOnlyList<FreeParameter> DefaultFree { get; } =
         [.. Declarations.All.Where(s => s.Fitted && s.Prior is not null).Select(s => new FreeParameter(s.Name, s.Prior!))];
 
+    /// <summary>Every declared parameter with a prior, in declaration order: what inference draws and every band must carry.</summary>
+    public static IReadOnlyList<FreeParameter> Uncertain { get; } =
+        [.. Declarations.All.Where(s => s.Prior is not null).Select(s => new FreeParameter(s.Name, s.Prior!))];
+
     /// <summary>Fits <paramref name="free"/> on top of the settings of <paramref name="timeline"/> (the fitted values hold in every period).</summary>
     public static CalibrationResult Fit(
         CriminalMarketEngine engine, Timeline timeline, ValidationTargets targets, IReadOnlyList<FreeParameter> free,
