@@ -19,7 +19,10 @@ namespace Paz.Benchmarks;
 /// HistoryReplicate / 12 with BaselineReplicate / 6 from the same job. Issue 18 asks that the pillars' mechanisms
 /// (police, joint patrols, prisons and recruitment inside them, the prosecution chain, the amnesty) cost no more than
 /// 25% of a replicate: compare RecommendedWithPillarsI with RecommendedWithoutPillarsI (the recommended scenario to
-/// 2024, its amnesty from April 2020, on an engine whose schedule leaves those mechanisms out).
+/// 2024, its amnesty from April 2020, on an engine whose schedule leaves those mechanisms out). Issue 20 asks the same
+/// of youth programmes, the groups' revenue and drug policy: compare PillarsIIOn (drugs/legalise-first.yaml, every
+/// drug lever moved from January 2019, with 300,000 young men enrolled where violence is) with PillarsIIOff (the same
+/// timeline on an engine without YouthProgrammes, DrugPolicy, Rackets and MarketValue).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
@@ -31,6 +34,8 @@ public class EngineBenchmarks
     private AgentScenario _history = null!;
     private CriminalMarketEngine _historyEngine = null!;
     private CriminalMarketEngine _withoutPillars = null!;
+    private CriminalMarketEngine _withoutPillarsII = null!;
+    private AgentScenario _pillarsII = null!;
     private PrietoCurielModel _aggregate = null!;
 
     [GlobalSetup]
@@ -46,7 +51,22 @@ public class EngineBenchmarks
         _historyEngine = new CriminalMarketEngine(EngineInputsBuilder.Build(data, _history.Start));
         Simulation.Engine.MechanismInfo[] pillars = [Policing.Info, JointPatrols.Info, Prisons.Info, PrisonRecruitment.Info, Prosecution.Info, Amnesty.Info];
         _withoutPillars = new CriminalMarketEngine(_engine.Inputs, [.. Simulation.Engine.Schedule.Mechanisms.Except(pillars)], [.. Simulation.Engine.Schedule.AfterEvents.Except(pillars)]);
+        var legaliseFirst = ScenarioResolver.Resolve(AgentScenarioReader.Read(Path.Combine(Path.GetDirectoryName(data.Source.Root)!, "scenarios", "drugs", "legalise-first.yaml")), data, _engine.Inputs);
+        _pillarsII = legaliseFirst with
+        {
+            Timeline = legaliseFirst.Timeline.Then(new DateOnly(2019, 1, 1), s => s.With(YouthProgrammes.Beneficiaries, 300_000).With(YouthProgrammes.Targeting, 1).With(YouthProgrammes.Integrated, true)),
+        };
+        Simulation.Engine.MechanismInfo[] pillarsII = [YouthProgrammes.Info, DrugPolicy.Info, Rackets.Info, MarketValue.Info];
+        _withoutPillarsII = new CriminalMarketEngine(_engine.Inputs, [.. Simulation.Engine.Schedule.Mechanisms.Except(pillarsII)], Simulation.Engine.Schedule.AfterEvents);
     }
+
+    /// <summary>One replicate with youth programmes and every drug lever moved from 2019, 2015-2024.</summary>
+    [Benchmark]
+    public int PillarsIIOn() => _engine.Run(_pillarsII.Timeline, _engine.Inputs.WeeksThrough(2024), 1).Weeks.Count;
+
+    /// <summary>The same timeline on an engine without the youth programmes, the revenue and drug policy.</summary>
+    [Benchmark]
+    public int PillarsIIOff() => _withoutPillarsII.Run(_pillarsII.Timeline, _engine.Inputs.WeeksThrough(2024), 1).Weeks.Count;
 
     /// <summary>One replicate of the recommended scenario, 2015-2024, every mechanism on.</summary>
     [Benchmark]

@@ -93,6 +93,12 @@ public sealed class DataDirectory
     /// <summary>socioeconomic/coneval_poverty_mun_2010.csv</summary>
     public string Poverty => File("socioeconomic/coneval_poverty_mun_2010.csv");
 
+    /// <summary>markets/plaza_sites_transcribed.csv</summary>
+    public string PlazaSites => File("markets/plaza_sites_transcribed.csv");
+
+    /// <summary>markets/poppy_states_transcribed.csv</summary>
+    public string PoppyStates => File("markets/poppy_states_transcribed.csv");
+
     /// <summary>prisons/inegi_cngspspe_state_prison_legal_status_2010_2018.csv</summary>
     public string PrisonLegalStatus => File("prisons/inegi_cngspspe_state_prison_legal_status_2010_2018.csv");
 

@@ -88,6 +88,9 @@ public static class EngineInputsBuilder
             Police = historical ? null : [.. m.Select((_, i) => data.Police.PerHundredThousand(i))],
             PoliceFailedVetting = historical ? null : [.. atlas.States.Select(s => data.Police.Vetting(s.Code).FailedShare)],
 
+            // Border crossings, ports, refineries and poppy states: places, not outcomes (data/markets/PROVENANCE.md).
+            Plazas = Economy.PlazaSiteLoader.Load(data.Source, atlas),
+
             PrisonersAtStart = censused ? [.. atlas.States.Select(s => data.Prisons.People(s.Code, start.Year - 1))] : null,
             PrisonProfiles = censused ? Justice.PrisonOffenceMix.Load(data.Source, atlas, start.Year - 1) : null,
         };

@@ -59,6 +59,9 @@ public sealed record EngineInputs(
     /// <summary>What each state's prisoners are held for, under which courts, at which stage (state order; census records of the year before the start), or null.</summary>
     public IReadOnlyList<IReadOnlyList<Core.Justice.PrisonerProfile>>? PrisonProfiles { get; init; }
 
+    /// <summary>Where the groups' money is made: border crossings, ports, refineries, poppy states (data/markets), or null: markets by people and income only.</summary>
+    public PlazaSites? Plazas { get; init; }
+
     /// <summary>The groups present at the start, largest first, or null: the network's strength order (every group present).</summary>
     public IReadOnlyList<int>? SizeOrder { get; init; }
 

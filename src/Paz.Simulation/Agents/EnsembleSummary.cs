@@ -103,7 +103,35 @@ public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Ban
 
     /// <summary>Youth programmes in the year (young men enrolled, pesos spent, recruits averted), or null when none ran.</summary>
     public YouthYear? Youth { get; init; }
+
+    /// <summary>Recruits by age band in the year.</summary>
+    public RecruitAges? RecruitsByAge { get; init; }
+
+    /// <summary>The groups' revenue by source in the year, pesos.</summary>
+    public RevenueYear? Revenue { get; init; }
+
+    /// <summary>Drug policy's outputs in the year, or null when every drug lever kept 2015-2018's policy.</summary>
+    public DrugPolicyYear? DrugPolicy { get; init; }
 }
+
+/// <summary>Recruits by age band in a year.</summary>
+/// <param name="Aged15To17">Recruits aged 15-17.</param>
+/// <param name="Aged18To24">Recruits aged 18-24.</param>
+public sealed record RecruitAges(Band Aged15To17, Band Aged18To24);
+
+/// <summary>The groups' revenue in a year by source, pesos.</summary>
+/// <param name="Drugs">From the drug trade.</param>
+/// <param name="Extortion">From extortion (of the legal economy and of what drug policy made legal).</param>
+/// <param name="Fuel">From fuel theft.</param>
+public sealed record RevenueYear(Band Drugs, Band Extortion, Band Fuel);
+
+/// <summary>Drug policy's outputs in a year.</summary>
+/// <param name="LegalOpium">Licensed opium sold legally, tonnes of morphine.</param>
+/// <param name="DivertedOpium">Licensed opium diverted, tonnes of morphine.</param>
+/// <param name="NewlyLegal">Crops and trade made legal, pesos.</param>
+/// <param name="RacketRevenue">What rackets took from them, pesos.</param>
+/// <param name="ExtortionKillings">People killed enforcing those rackets.</param>
+public sealed record DrugPolicyYear(Band LegalOpium, Band DivertedOpium, Band NewlyLegal, Band RacketRevenue, Band ExtortionKillings);
 
 /// <summary>Youth programmes in a year: each a band over the replicates.</summary>
 /// <param name="Beneficiaries">Young men enrolled (mean over the year's weeks).</param>
@@ -165,6 +193,19 @@ public static class EnsembleSummary
                     enrolled,
                     YearSum(replicates, weeks, Mechanisms.YouthProgrammes.Cost.Name),
                     YearSum(replicates, weeks, Mechanisms.Recruitment.Averted.Name)),
+                RecruitsByAge = new RecruitAges(
+                    YearSum(replicates, weeks, Mechanisms.Recruitment.RecruitsMinors.Name),
+                    YearSum(replicates, weeks, Mechanisms.Recruitment.RecruitsYoung.Name)),
+                Revenue = new RevenueYear(
+                    YearSum(replicates, weeks, Mechanisms.MarketValue.DrugRevenue.Name),
+                    YearSum(replicates, weeks, Mechanisms.MarketValue.ExtortionRevenue.Name),
+                    YearSum(replicates, weeks, Mechanisms.MarketValue.FuelRevenue.Name)),
+                DrugPolicy = Reduced(replicates, weeks, Mechanisms.DrugPolicy.NewlyLegal.Name, SumOverYear) is not { } newlyLegal ? null : new DrugPolicyYear(
+                    YearSum(replicates, weeks, Mechanisms.DrugPolicy.LegalOpium.Name),
+                    YearSum(replicates, weeks, Mechanisms.DrugPolicy.DivertedOpium.Name),
+                    newlyLegal,
+                    YearSum(replicates, weeks, Mechanisms.Rackets.Take.Name),
+                    YearSum(replicates, weeks, Mechanisms.Rackets.Killings.Name)),
             };
         })];
     }

@@ -25,6 +25,8 @@ public static class Schedule
         JointPatrols.Info,
         UniformedPresence.Info,
         JointOperations.Info,
+        DrugPolicy.Info,
+        Rackets.Info,
         MarketValue.Info,
         Exclusion.Info,
         TerritorialConflict.Info,

@@ -160,6 +160,15 @@ public sealed class WeekContext
     /// <summary>Signal: per municipality, the value of its market as a multiplier of conflict and of the pull on expanding groups (population-weighted mean 1; null: none).</summary>
     public double[]? PlazaValue { get; set; }
 
+    /// <summary>Signal: what drug policy leaves of the drug trade and moves into legal (taxable) crops this week (null: the 2015-2018 policy).</summary>
+    public DrugMarket? DrugMarket { get; set; }
+
+    /// <summary>Signal: per municipality, pesos a year groups extort from crops and trade that drug policy made legal (null: none).</summary>
+    public double[]? Racketeering { get; set; }
+
+    /// <summary>Signal: per group, its revenue under this week's policy over its revenue under the 2015-2018 policy (null: unchanged).</summary>
+    public double[]? RevenueFactor { get; set; }
+
     /// <summary>Signal: per municipality, the multiplier of its pool of recruits from poverty and exclusion (population-weighted mean 1; null: none).</summary>
     public double[]? ExclusionFactor { get; set; }
 

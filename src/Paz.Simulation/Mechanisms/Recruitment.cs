@@ -16,8 +16,11 @@ namespace Paz.Simulation.Mechanisms;
 /// that national recruitment is recruitment × members, the aggregate model's ρT, whatever the elasticity.
 /// An amnesty that promises leniency to would-be offenders raises the rate by the signal
 /// <see cref="WeekContext.AmnestyRecruitment"/> (<see cref="Amnesty"/>: deterrence erosion); youth programmes remove the share
-/// <see cref="WeekContext.RecruitmentShield"/> of it where they run (<see cref="YouthProgrammes"/>).
-/// Declares: recruitment, pool_elasticity (reads the world's middle_share). Metrics: recruits (municipal), youth_recruits_averted.
+/// <see cref="WeekContext.RecruitmentShield"/> of it where they run (<see cref="YouthProgrammes"/>). Under a drug policy, a
+/// group recruits in proportion to its revenue against 2015-2018's, raised to revenue_elasticity
+/// (<see cref="WeekContext.RevenueFactor"/>, <see cref="MarketValue"/>), and eradication swells or shrinks the pool where
+/// poppy is grown (<see cref="DrugMarket.PoolPressure"/>, <see cref="DrugPolicy"/>).
+/// Declares: recruitment, pool_elasticity (reads the world's middle_share). Metrics: recruits (municipal), recruits_15_17 and recruits_18_24 (national), youth_recruits_averted.
 /// </summary>
 public sealed class Recruitment : IMechanism
 {
@@ -31,6 +34,12 @@ public sealed class Recruitment : IMechanism
 
     /// <summary>Recruits by municipality.</summary>
     public static readonly MetricSpec Recruits = new("recruits", "people", MetricAggregation.Sum, "people recruited by groups");
+
+    /// <summary>Recruits aged 15-17 (minors).</summary>
+    public static readonly MetricSpec RecruitsMinors = new("recruits_15_17", "people", MetricAggregation.Sum, "recruits aged 15-17 (ages drawn uniformly over 15-24: assumed, no age data on recruits)");
+
+    /// <summary>Recruits aged 18-24.</summary>
+    public static readonly MetricSpec RecruitsYoung = new("recruits_18_24", "people", MetricAggregation.Sum, "recruits aged 18-24");
 
     /// <summary>Recruits youth programmes averted: the expected recruits their shield removed, week by week.</summary>
     public static readonly MetricSpec Averted = new("youth_recruits_averted", "people", MetricAggregation.Sum, "expected recruits the youth programmes' shield removed (the hazard it took away, given the groups as they were that week)");
@@ -61,6 +70,9 @@ public sealed class Recruitment : IMechanism
         var recruits = 0;
         var headroom = context.RecruitHeadroom;
         var shield = context.RecruitmentShield;
+        var revenue = context.RevenueFactor;
+        var revenueElasticity = revenue is null ? 0 : context.Settings[MarketValue.RevenueElasticity];
+        var pressure = context.DrugMarket?.PoolPressure;
         var cells = world.ActiveCells;
         var (rates, counts, scratch) = world.CellScratch();
         double averted = 0;
@@ -71,6 +83,15 @@ public sealed class Recruitment : IMechanism
             var members = world.GroupMembers[g];
             var strength = members == 0 ? 0 : Math.Min(1, world.GroupMiddle[g] / (middleShare * members));
             rates[k] = rate * world.Free[c] * _pool[world.CellPlace[c]] * strength * (headroom?[world.CellPlace[c]] ?? 1);
+            if (revenue is not null)
+            {
+                rates[k] *= Math.Pow(revenue[g], revenueElasticity);
+            }
+
+            if (pressure is not null)
+            {
+                rates[k] *= pressure[world.CellPlace[c]];
+            }
             if (shield is not null)
             {
                 averted += rates[k] * shield[world.CellPlace[c]];
@@ -86,13 +107,17 @@ public sealed class Recruitment : IMechanism
         // One Poisson total scattered over the cells: the same law as a Poisson draw per cell, with a few
         // hundred draws a week instead of one per cell.
         random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
+        var minors = 0;
         for (var k = 0; k < cells.Count; k++)
         {
             var c = cells[k];
             var n = counts[k];
             for (var r = 0; r < n; r++)
             {
-                world.Add(world.CellGroup[c], world.CellPlace[c], random.NextDouble() < 0.6 ? Tier.Lookout : Tier.FootSoldier, (byte)(15 + random.NextInt(10)));
+                var tier = random.NextDouble() < 0.6 ? Tier.Lookout : Tier.FootSoldier;
+                var age = (byte)(15 + random.NextInt(10));
+                minors += age < 18 ? 1 : 0;
+                world.Add(world.CellGroup[c], world.CellPlace[c], tier, age);
             }
 
             if (n > 0)
@@ -104,6 +129,8 @@ public sealed class Recruitment : IMechanism
         }
 
         context.Recruits = recruits;
+        context.Metrics.Record(RecruitsMinors, minors);
+        context.Metrics.Record(RecruitsYoung, recruits - minors);
     }
 
     // Recruitment follows the local pool, normalized so that national recruitment at the start is
