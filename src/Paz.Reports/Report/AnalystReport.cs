@@ -269,7 +269,7 @@ public static class AnalystReport
         }
 
         html.Append("</tr>");
-        void Row(string label, Func<YearSummary, Band?> of)
+        void Row(string label, Func<YearSummary, Band?> of, string format = "N0")
         {
             if (years.All(y => y is null || of(y) is null))
             {
@@ -279,7 +279,7 @@ public static class AnalystReport
             html.Append(Invariant, $"<tr><td>{E(label)}</td>");
             foreach (var y in years)
             {
-                html.Append(Invariant, $"<td>{(y is not null && of(y) is { } b ? $"{b.Mean:N0} ({b.P5:N0}–{b.P95:N0})" : "–")}</td>");
+                html.Append(Invariant, $"<td>{(y is not null && of(y) is { } b ? $"{b.Mean.ToString(format, Invariant)} ({b.P5.ToString(format, Invariant)}–{b.P95.ToString(format, Invariant)})" : "–")}</td>");
             }
 
             html.Append("</tr>");
@@ -307,6 +307,15 @@ public static class AnalystReport
         Row("Young men in youth programmes (mean week)", y => y.Youth?.Beneficiaries);
         Row("Youth programmes' cost, pesos", y => y.Youth?.Cost);
         Row("Recruits youth programmes averted (expected)", y => y.Youth?.RecruitsAverted);
+        Row("Recruits aged 15-17", y => y.RecruitsByAge?.Aged15To17);
+        Row("Groups' drug revenue, pesos", y => y.Revenue?.Drugs);
+        Row("Groups' extortion revenue, pesos", y => y.Revenue?.Extortion);
+        Row("Groups' fuel-theft revenue, pesos", y => y.Revenue?.Fuel);
+        Row("Crops and trade made legal, pesos", y => y.DrugPolicy?.NewlyLegal);
+        Row("Extorted from them by rackets, pesos", y => y.DrugPolicy?.RacketRevenue);
+        Row("Killed enforcing those rackets", y => y.DrugPolicy?.ExtortionKillings);
+        Row("Licensed opium sold legally, tonnes of morphine", y => y.DrugPolicy?.LegalOpium, "N2");
+        Row("Licensed opium diverted, tonnes of morphine", y => y.DrugPolicy?.DivertedOpium, "N2");
         html.Append("</table></section>");
     }
 
