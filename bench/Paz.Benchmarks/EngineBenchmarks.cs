@@ -52,9 +52,13 @@ public class EngineBenchmarks
         Simulation.Engine.MechanismInfo[] pillars = [Policing.Info, JointPatrols.Info, Prisons.Info, PrisonRecruitment.Info, Prosecution.Info, Amnesty.Info];
         _withoutPillars = new CriminalMarketEngine(_engine.Inputs, [.. Simulation.Engine.Schedule.Mechanisms.Except(pillars)], [.. Simulation.Engine.Schedule.AfterEvents.Except(pillars)]);
         var legaliseFirst = ScenarioResolver.Resolve(AgentScenarioReader.Read(Path.Combine(Path.GetDirectoryName(data.Source.Root)!, "scenarios", "drugs", "legalise-first.yaml")), data, _engine.Inputs);
+        // Its periods from 2019 (the drug levers' and later ones) enrol the young men too.
         _pillarsII = legaliseFirst with
         {
-            Timeline = legaliseFirst.Timeline.Then(new DateOnly(2019, 1, 1), s => s.With(YouthProgrammes.Beneficiaries, 300_000).With(YouthProgrammes.Targeting, 1).With(YouthProgrammes.Integrated, true)),
+            Timeline = new Simulation.Engine.Timeline([.. legaliseFirst.Timeline.Periods.Select(p => p.From.Year < 2019 ? p : p with
+            {
+                Settings = p.Settings.With(YouthProgrammes.Beneficiaries, 300_000).With(YouthProgrammes.Targeting, 1).With(YouthProgrammes.Integrated, true),
+            })]),
         };
         Simulation.Engine.MechanismInfo[] pillarsII = [YouthProgrammes.Info, DrugPolicy.Info, Rackets.Info, MarketValue.Info];
         _withoutPillarsII = new CriminalMarketEngine(_engine.Inputs, [.. Simulation.Engine.Schedule.Mechanisms.Except(pillarsII)], Simulation.Engine.Schedule.AfterEvents);
