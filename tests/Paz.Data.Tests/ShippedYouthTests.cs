@@ -18,6 +18,10 @@ public class ShippedYouthTests
         // The 12 municipalities created after 2010 are imputed on top of their parents' counts: at most a few thousand more.
         Assert.Equal(12, youth.Imputed);
         Assert.InRange(youth.YoungMen.Sum() - national, 0, 0.005 * national);
+
+        // Every projected year is read in the same pass, the year asked for among them.
+        Assert.Equal(YouthLoader.LastYear - YouthLoader.FirstYear + 1, youth.ByYear.Count);
+        Assert.Equal(youth.YoungMen, youth.ByYear[year - YouthLoader.FirstYear]);
     }
 
     [Fact]

@@ -12,10 +12,12 @@ public static class EngineInputsBuilder
 
     /// <summary>Inputs for a run starting at <paramref name="start"/> (January 2015 for the baseline).</summary>
     /// <remarks>
-    /// At-risk pool index of a municipality: its share of men (2020 census) relative to the national share,
-    /// times (1 + its homicide rate in the three years before the start / the national rate) / 2 — young men and violence as drivers.
-    /// CONAPO's young men and CONEVAL's poverty (<see cref="EngineInputs.YoungMen"/>, <see cref="EngineInputs.Poverty"/>) are
-    /// read by youth programmes only, not yet by this index (docs/engine.md). The index is normalized to a population-weighted mean of 1.
+    /// At-risk pool index of a municipality: its share of young men (CONAPO's men aged 15-29 per inhabitant in the start
+    /// year, 2010-2018, the nearest year outside) relative to the national share, times (1 + its homicide rate in the three
+    /// years before the start / the national rate) / 2 — young men and violence as drivers; normalized to a
+    /// population-weighted mean of 1. The young men of every projected year (<see cref="EngineInputs.YoungMenByYear"/>) let
+    /// the pool follow them year by year (recruitment). Poverty enters where the run holds the explanation "exclusion"
+    /// (marginalization) and where youth programmes target it (CONEVAL's <see cref="EngineInputs.Poverty"/>).
     /// Initial members: the aggregate model's membership at the start date (the parameter initial_members replaces
     /// it, as it must before 2012). Groups and their states: <see cref="HistoricalPresence"/> before 2015, else
     /// <see cref="GroupPresenceLoader"/>. Prosecutorial capacity per state: <see cref="Justice.ProsecutionLoader"/>
@@ -40,15 +42,15 @@ public static class EngineInputsBuilder
             .Select(y => m.Select(x => x.Population.In(y) ?? 0).ToArray()).ToArray();
         var historyPopulation = m.Select(x => x.Population.In(start.Year - 2) ?? x.Population.In(start.Year) ?? 0).ToArray();
         var nationalRate = history.Sum() / historyPopulation.Sum();
-        var nationalMale = m.Sum(x => (x.MaleShare ?? 0.5) * (x.Population.In(2020) ?? 0)) / m.Sum(x => x.Population.In(2020) ?? 0);
+        var youth = Socioeconomic.YouthLoader.Load(data.Source, atlas, start.Year);
+        var youngShare = youth.YoungMen.Select((y, i) => population[0][i] > 0 ? y / population[0][i] : 0).ToArray();
+        var nationalYoung = youth.YoungMen.Sum() / population[0].Sum();
         var raw = m.Select((x, i) =>
         {
             var rate = historyPopulation[i] > 0 ? history[i] / historyPopulation[i] : 0;
-            return ((x.MaleShare ?? nationalMale) / nationalMale) * (1 + (rate / nationalRate)) / 2;
+            return (youngShare[i] / nationalYoung) * (1 + (rate / nationalRate)) / 2;
         }).ToArray();
         var mean = raw.Select((r, i) => r * population[0][i]).Sum() / population[0].Sum();
-
-        var youth = Socioeconomic.YouthLoader.Load(data.Source, atlas, start.Year);
 
         // Prisons start from the census at the end of the year before the start (it covers 2010-2018).
         var censused = start.Year - 1 is >= Justice.PrisonCensus.FirstYear and <= Justice.PrisonCensus.LastYear;
@@ -81,6 +83,7 @@ public static class EngineInputsBuilder
             // Youth programmes reach young men and, nationally, the poor. A structure, not an outcome; only policies
             // after 2018 read them (YouthProgrammes), so a replay from 2007 reads the 2010 projection unharmed.
             YoungMen = youth.YoungMen,
+            YoungMenByYear = youth.ByYear,
             Poverty = youth.Poverty,
 
             // Police densities were measured in 2010 (municipal) and 2017 (state): like the prosecution index, a run

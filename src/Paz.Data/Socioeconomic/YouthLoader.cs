@@ -27,35 +27,44 @@ public static class YouthLoader
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(atlas);
         var read = Math.Clamp(year, FirstYear, LastYear);
-        var (men, statePeople, stateMen) = ReadYoungMen(data.YoungMen, atlas, read);
+        var years = ReadYoungMen(data.YoungMen, atlas);
+        var (youngMen, imputed) = Complete(years[read - FirstYear], atlas, read);
         var municipalities = atlas.Municipalities;
-        var imputed = 0;
-        var youngMen = municipalities.Select(m =>
+        var poverty = ReadPoverty(data.Poverty, atlas);
+        var stateMean = municipalities.Where(m => poverty.ContainsKey(m.Code.Value)).GroupBy(m => m.State)
+            .ToDictionary(g => g.Key, g => g.Sum(m => poverty[m.Code.Value] * (m.Population.In(2010) ?? 0)) / Math.Max(1, g.Sum(m => m.Population.In(2010) ?? 0)));
+        return new YouthData(read, youngMen, [.. municipalities.Select(m => poverty.TryGetValue(m.Code.Value, out var p) ? p : stateMean.GetValueOrDefault(m.State))], imputed)
         {
-            if (men.TryGetValue(m.Code.Value, out var count))
+            ByYear = [.. years.Select((y, k) => k == read - FirstYear ? youngMen : Complete(y, atlas, FirstYear + k).YoungMen)],
+        };
+    }
+
+    // A year's young men for every atlas municipality: CONAPO's count, or the municipality's population times its
+    // state's share of young men where CONAPO has no row (imputed).
+    private static (double[] YoungMen, int Imputed) Complete(ProjectedYear year, Atlas atlas, int calendarYear)
+    {
+        var imputed = 0;
+        var youngMen = atlas.Municipalities.Select(m =>
+        {
+            if (year.Men.TryGetValue(m.Code.Value, out var count))
             {
                 return count;
             }
 
             imputed++;
             var state = m.State.Value;
-            return statePeople.GetValueOrDefault(state) > 0 ? (m.Population.In(read) ?? 0) * stateMen[state] / statePeople[state] : 0;
+            return year.StatePeople.GetValueOrDefault(state) > 0 ? (m.Population.In(calendarYear) ?? 0) * year.StateMen[state] / year.StatePeople[state] : 0;
         }).ToArray();
-
-        var poverty = ReadPoverty(data.Poverty, atlas);
-        var stateMean = municipalities.Where(m => poverty.ContainsKey(m.Code.Value)).GroupBy(m => m.State)
-            .ToDictionary(g => g.Key, g => g.Sum(m => poverty[m.Code.Value] * (m.Population.In(2010) ?? 0)) / Math.Max(1, g.Sum(m => m.Population.In(2010) ?? 0)));
-        return new YouthData(read, youngMen, [.. municipalities.Select(m => poverty.TryGetValue(m.Code.Value, out var p) ? p : stateMean.GetValueOrDefault(m.State))], imputed);
+        return (youngMen, imputed);
     }
 
-    private static (Dictionary<string, double> Men, Dictionary<string, double> StatePeople, Dictionary<string, double> StateMen) ReadYoungMen(string path, Atlas atlas, int year)
+    // Every projected year, 2010-2018, in one pass over the file.
+    private static ProjectedYear[] ReadYoungMen(string path, Atlas atlas)
     {
+        var years = Enumerable.Range(FirstYear, LastYear - FirstYear + 1).Select(_ => new ProjectedYear()).ToArray();
         var file = CsvFile.Open(path);
         int code = file.Column("cve_mun"), yearColumn = file.Column("year"), total = file.Column("pop_total"), men = file.Column("men_15_29");
         var seen = new FirstSeen<string>("municipality and year");
-        var byCode = new Dictionary<string, double>(StringComparer.Ordinal);
-        var statePeople = new Dictionary<string, double>(StringComparer.Ordinal);
-        var stateMen = new Dictionary<string, double>(StringComparer.Ordinal);
         file.ForEachRow(row =>
         {
             var text = row.Text(code);
@@ -68,14 +77,21 @@ public static class YouthLoader
             seen.Add(row, $"{text} {y}");
             var people = row.Number(total, 0, 30_000_000);
             var young = row.Number(men, 0, people);
-            if (y == year)
-            {
-                byCode[text] = young;
-                statePeople[text[..2]] = statePeople.GetValueOrDefault(text[..2]) + people;
-                stateMen[text[..2]] = stateMen.GetValueOrDefault(text[..2]) + young;
-            }
+            var projected = years[y - FirstYear];
+            projected.Men[text] = young;
+            projected.StatePeople[text[..2]] = projected.StatePeople.GetValueOrDefault(text[..2]) + people;
+            projected.StateMen[text[..2]] = projected.StateMen.GetValueOrDefault(text[..2]) + young;
         });
-        return (byCode, statePeople, stateMen);
+        return years;
+    }
+
+    private sealed class ProjectedYear
+    {
+        public Dictionary<string, double> Men { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, double> StatePeople { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, double> StateMen { get; } = new(StringComparer.Ordinal);
     }
 
     private static Dictionary<string, double> ReadPoverty(string path, Atlas atlas)
@@ -107,4 +123,8 @@ public static class YouthLoader
 /// <param name="YoungMen">Men aged 15-29.</param>
 /// <param name="Poverty">Share of people in poverty, 2010.</param>
 /// <param name="Imputed">Municipalities whose young men were imputed from their state's share.</param>
-public sealed record YouthData(int Year, double[] YoungMen, double[] Poverty, int Imputed);
+public sealed record YouthData(int Year, double[] YoungMen, double[] Poverty, int Imputed)
+{
+    /// <summary>Men aged 15-29 of every projected year from <see cref="YouthLoader.FirstYear"/> to <see cref="YouthLoader.LastYear"/>.</summary>
+    public IReadOnlyList<double[]> ByYear { get; init; } = [];
+}

@@ -44,6 +44,32 @@ public sealed record EngineInputs(
     /// <summary>Men aged 15-29 in each municipality (CONAPO's projection for the start year, 2010-2018; the nearest year outside), or null.</summary>
     public IReadOnlyList<double>? YoungMen { get; init; }
 
+    /// <summary>Men aged 15-29 in each municipality for each projected year from 2010 (CONAPO, 2010-2018), or null: the pool holds still.</summary>
+    public IReadOnlyList<double[]>? YoungMenByYear { get; init; }
+
+    /// <summary>The first year of <see cref="YoungMenByYear"/>.</summary>
+    public const int FirstYoungMenYear = 2010;
+
+    /// <summary>
+    /// Each municipality's young men per inhabitant in <paramref name="year"/> over the same in the start year (the nearest
+    /// projected year outside 2010-2018), or null when the inputs hold no projections: how the pool moves with them.
+    /// </summary>
+    public double[]? YoungMenGrowth(int year)
+    {
+        if (YoungMenByYear is not { Count: > 0 } byYear)
+        {
+            return null;
+        }
+
+        double[] At(int y) => byYear[Math.Clamp(y - FirstYoungMenYear, 0, byYear.Count - 1)];
+        var now = At(year);
+        var then = At(Start.Year);
+        return [.. Enumerable.Range(0, MunicipalityCount).Select(m =>
+            then[m] > 0 && PopulationIn(m, year) > 0 && PopulationIn(m, Start.Year) > 0
+                ? now[m] / PopulationIn(m, year) / (then[m] / PopulationIn(m, Start.Year))
+                : 1)];
+    }
+
     /// <summary>Share of each municipality's people in poverty (CONEVAL, 2010), or null.</summary>
     public IReadOnlyList<double>? Poverty { get; init; }
 

@@ -9,7 +9,9 @@ namespace Paz.Simulation.Mechanisms;
 /// Recruitment from each municipality's at-risk pool.
 /// Claim: "reducing cartel recruitment is the only way to lower violence" (Prieto-Curiel et al. 2023),
 /// and the seed's point that young men without prospects are the groups' recruitment base.
-/// Recruits in a cell ~ Poisson(recruitment · free members · pool^pool_elasticity · middle-layer strength),
+/// Recruits in a cell ~ Poisson(recruitment · free members · pool^pool_elasticity · middle-layer strength), the pool
+/// being the municipality's young men per inhabitant and past violence (EngineInputs.PoolIndex) and following, each
+/// January, the young men per inhabitant CONAPO projects for the year against the start year's (2010-2018),
 /// × headroom (the share of the local pool other members have not taken, where a capacity is set),
 /// where middle-layer strength = min(1, middle layer / (middle_share · members)): cell heads recruit, so a
 /// group whose middle layer is gone regenerates slowly. The pool factors are normalized at the start so
@@ -48,10 +50,16 @@ public sealed class Recruitment : IMechanism
     public static readonly MechanismInfo Info = new("recruitment", "groups recruit young men from the local at-risk pool", [Rate, PoolElasticity], () => new Recruitment());
 
     private double[] _pool = [];
+    private double[] _start = [];
     private bool _excluded;
+    private int _year;
 
     /// <inheritdoc/>
-    public void Start(WeekContext context) => _pool = PoolFactors(context.World, context.Inputs, context.Settings[PoolElasticity]);
+    public void Start(WeekContext context)
+    {
+        _pool = _start = PoolFactors(context.World, context.Inputs, context.Settings[PoolElasticity]);
+        _year = context.Inputs.Start.Year;
+    }
 
     /// <inheritdoc/>
     public void Step(WeekContext context)
@@ -60,8 +68,16 @@ public sealed class Recruitment : IMechanism
         if (context.ExclusionFactor is { } exclusion && !_excluded)
         {
             // Poverty and exclusion (published from the first week when held) reshape the pool, same national level.
-            _pool = PoolFactors(world, context.Inputs, context.Settings[PoolElasticity], exclusion);
+            _pool = _start = PoolFactors(world, context.Inputs, context.Settings[PoolElasticity], exclusion);
             _excluded = true;
+        }
+
+        if (context.Date.Year != _year)
+        {
+            // Each January the pool follows the young men per inhabitant CONAPO projects for the year (held after 2018).
+            _year = context.Date.Year;
+            var growth = context.Inputs.YoungMenGrowth(_year);
+            _pool = growth is null ? _start : [.. _start.Select((x, m) => x * Math.Pow(growth[m], context.Settings[PoolElasticity]))];
         }
 
         var random = context.Random;

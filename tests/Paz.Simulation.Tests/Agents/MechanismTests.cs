@@ -136,6 +136,30 @@ public class MechanismTests
     }
 
     [Fact]
+    public void ThePoolFollowsTheYoungMenProjectedForEachYear()
+    {
+        // Two like places; CONAPO (synthetic here) projects twice the young men in the first from 2016 on.
+        var world = SmallWorld.With(2, (0, 0, 800, 80, 2), (0, 1, 800, 80, 0));
+        double[][] youngMen = [.. Enumerable.Range(EngineInputs.FirstYoungMenYear, 9).Select(y => y >= 2016 ? new[] { 20_000.0, 10_000 } : [10_000.0, 10_000])];
+        var inputs = SmallWorld.Inputs(2) with { YoungMenByYear = youngMen };
+        var context = WeekContext.For(world, inputs, Quiet, new Xoshiro256StarStar(5));
+        var recruitment = new Recruitment();
+        recruitment.Start(context);
+        for (var week = 0; week < 104; week++)
+        {
+            recruitment.Step(context);
+            world.Census();
+            context.NextWeek();
+        }
+
+        double Recruits(int place, int year) => context.Metrics.Rows().Where(r => r.Metric == Recruitment.Recruits.Name && r.Level == MetricLevel.Municipality && r.Place == place && r.Year == year).Sum(r => r.Value);
+        Assert.Equal([1.0, 1.0], inputs.YoungMenGrowth(2015)!);
+        Assert.Equal([2.0, 1.0], inputs.YoungMenGrowth(2016)!);
+        Assert.True(Recruits(0, 2016) > 1.4 * Recruits(1, 2016), $"recruits in 2016: {Recruits(0, 2016)} where the young men doubled, {Recruits(1, 2016)} elsewhere");
+        Assert.InRange(Recruits(0, 2015) / Recruits(1, 2015), 0.75, 1.33);
+    }
+
+    [Fact]
     public void PredationKillsInProportionToMembersPresent()
     {
         var world = SmallWorld.With(2, (0, 0, 1000, 100, 1), (0, 1, 100, 10, 0));
