@@ -160,6 +160,14 @@ public sealed class WeekContext
     /// <summary>Signal: per municipality, the value of its market as a multiplier of conflict and of the pull on expanding groups (population-weighted mean 1; null: none).</summary>
     public double[]? PlazaValue { get; set; }
 
+    /// <summary>
+    /// Each municipality's criminal revenue under 2015-2018's policy, computed once a run on first use (its parameters
+    /// may not change on a date); shared by drug policy, rackets and market value.
+    /// </summary>
+    public Agents.PlazaRevenue Revenue => _revenue ??= Agents.PlazaRevenue.Of(Inputs, Settings);
+
+    private Agents.PlazaRevenue? _revenue;
+
     /// <summary>Signal: what drug policy leaves of the drug trade and moves into legal (taxable) crops this week (null: the 2015-2018 policy).</summary>
     public DrugMarket? DrugMarket { get; set; }
 

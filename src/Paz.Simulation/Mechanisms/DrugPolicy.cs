@@ -141,7 +141,7 @@ public sealed class DrugPolicy : IMechanism
         var n = inputs.MunicipalityCount;
         if (_base is null)
         {
-            _base = PlazaRevenue.Of(inputs, s);
+            _base = context.Revenue;
             var perPerson = Enumerable.Range(0, n).Select(m => _base.Production[m] / Math.Max(1, inputs.PopulationIn(m, inputs.Start.Year))).ToArray();
             var top = perPerson.Max();
             _intensity = [.. perPerson.Select(x => top > 0 ? x / top : 0)];

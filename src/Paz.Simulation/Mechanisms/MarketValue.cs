@@ -86,7 +86,7 @@ public sealed class MarketValue : IMechanism
         if (_base is null)
         {
             // Its parameters hold for the whole run (not switchable): computed once.
-            _base = PlazaRevenue.Of(context.Inputs, s);
+            _base = context.Revenue;
             _present = new double[n];
         }
 

@@ -75,7 +75,7 @@ public sealed class Rackets : IMechanism
         if (_share.Length != n)
         {
             (_share, _take, _present) = (new double[n], new double[n], new double[n]);
-            _base = PlazaRevenue.Of(context.Inputs, s);
+            _base = context.Revenue;
         }
 
         Array.Clear(_present);
