@@ -50,6 +50,7 @@ public static class PazApp
         root.Subcommands.Add(CompareCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(ExperimentCommand.Create(console));
+        root.Subcommands.Add(CouncilsCommand.Create(console));
         root.Subcommands.Add(Commands.Amnesty.AmnestyCommand.Create(console));
         root.Subcommands.Add(Commands.Tribunal.TribunalCommands.Tribunal(console));
         root.Subcommands.Add(Commands.Tribunal.TribunalCommands.Serve(console));

@@ -93,6 +93,15 @@ public sealed class DataDirectory
     /// <summary>socioeconomic/coneval_poverty_mun_2010.csv</summary>
     public string Poverty => File("socioeconomic/coneval_poverty_mun_2010.csv");
 
+    /// <summary>police/sedena_confrontations_state_year_2007_2018.csv</summary>
+    public string ArmyConfrontations => File("police/sedena_confrontations_state_year_2007_2018.csv");
+
+    /// <summary>missing/rnped_national_by_year_last_seen_2000_2017_transcribed.csv</summary>
+    public string MissingByYear => File("missing/rnped_national_by_year_last_seen_2000_2017_transcribed.csv");
+
+    /// <summary>police/autodefensas_michoacan_named_municipalities_transcribed.csv</summary>
+    public string MichoacanMilitias => File("police/autodefensas_michoacan_named_municipalities_transcribed.csv");
+
     /// <summary>markets/plaza_sites_transcribed.csv</summary>
     public string PlazaSites => File("markets/plaza_sites_transcribed.csv");
 

@@ -53,6 +53,8 @@ public static class FactCatalog
         Flag("applicant.forced_by_organized_crime", "was forced by an organized-crime group"),
         Flag("applicant.interpreter_and_defender_guaranteed", "had an interpreter and defender who knew their language and culture"),
         Flag("applicant.repeat_offender", "has a prior conviction for the same offence"),
+        Flag("applicant.militia_member", "belongs to a self-defence group (autodefensa) or militia"),
+        Flag("applicant.community_police", "serves in a community or indigenous police recognised under the Constitution's art. 2"),
         Flag("applicant.public_official", "was a public official, police officer or soldier at the time"),
         Word("applicant.group_rank", "rank in a criminal group", "none", "lookout", "foot_soldier", "middle_layer", "leader"),
         Flag("applicant.discloses_offences", "offers full disclosure of the offences"),

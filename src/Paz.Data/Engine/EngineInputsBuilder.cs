@@ -94,6 +94,10 @@ public static class EngineInputsBuilder
             // Border crossings, ports, refineries and poppy states: places, not outcomes (data/markets/PROVENANCE.md).
             Plazas = Economy.PlazaSiteLoader.Load(data.Source, atlas),
 
+            // SEDENA's confrontations and RNPED's missing before the start year only: a replay from 2007 sees none.
+            ArmyLethality = HumanRights.HumanRightsLoader.ArmyLethality(data.Source.ArmyConfrontations, atlas, start.Year - 1),
+            MissingAtStart = HumanRights.HumanRightsLoader.MissingBefore(data.Source.MissingByYear, start.Year),
+
             PrisonersAtStart = censused ? [.. atlas.States.Select(s => data.Prisons.People(s.Code, start.Year - 1))] : null,
             PrisonProfiles = censused ? Justice.PrisonOffenceMix.Load(data.Source, atlas, start.Year - 1) : null,
         };

@@ -89,6 +89,48 @@ public static class AmnestyApplicants
         return new AmnestyCase($"simulated:{profile.Offence}/{(profile.Federal ? "federal" : "state")}/{(profile.Pretrial ? "pretrial" : "sentenced")}", facts, [stated]);
     }
 
+    /// <summary>
+    /// The case of a member of a self-defence militia who comes forward during a grace period: under investigation in
+    /// the federal courts (arms are federal offences), applying alone, of no criminal group's ranks, disarming, leaving
+    /// the militia and disclosing, for carrying arms alone or (<paramref name="violent"/>) for extortion with a firearm
+    /// as well.
+    /// </summary>
+    public static AmnestyCase MilitiaMemberCase(DateOnly from, bool violent)
+    {
+        var facts = new Dictionary<string, FactValue>(StringComparer.Ordinal)
+        {
+            ["procedural_status"] = FactValue.Of("investigated"),
+            ["jurisdiction"] = FactValue.Of("federal"),
+            ["application.collective"] = FactValue.Of(false),
+            ["applicant.group_rank"] = FactValue.Of("none"),
+            ["applicant.militia_member"] = FactValue.Of(true),
+            ["applicant.disarms"] = FactValue.Of(true),
+            ["applicant.leaves_group"] = FactValue.Of(true),
+            ["applicant.discloses_offences"] = FactValue.Of(true),
+        };
+        var arms = new Dictionary<string, FactValue>(StringComparer.Ordinal)
+        {
+            ["offence.category"] = FactValue.Of("firearms"),
+            ["offence.committed"] = FactValue.Of(from.AddDays(-1)),
+            ["offence.violence"] = FactValue.Of(false),
+            ["offence.firearm"] = FactValue.Of(false),
+        };
+        IReadOnlyDictionary<string, FactValue>[] offences = violent
+            ?
+            [
+                arms,
+                new Dictionary<string, FactValue>(StringComparer.Ordinal)
+                {
+                    ["offence.category"] = FactValue.Of("extortion"),
+                    ["offence.committed"] = FactValue.Of(from.AddDays(-1)),
+                    ["offence.violence"] = FactValue.Of(true),
+                    ["offence.firearm"] = FactValue.Of(true),
+                },
+            ]
+            : [arms];
+        return new AmnestyCase($"simulated:militia/{(violent ? "violent" : "arms")}", facts, offences);
+    }
+
     /// <summary>Screens a prisoner of <paramref name="profile"/> under <paramref name="rules"/> with the tribunal's screener (the offence committed as <see cref="CaseOf"/> says).</summary>
     public static Screening Screen(RuleSet rules, PrisonerProfile profile, DateOnly from, DateOnly? committed = null) => Screener.Screen(rules, CaseOf(profile, from, committed));
 

@@ -85,6 +85,12 @@ public sealed record EngineInputs(
     /// <summary>What each state's prisoners are held for, under which courts, at which stage (state order; census records of the year before the start), or null.</summary>
     public IReadOnlyList<IReadOnlyList<Core.Justice.PrisonerProfile>>? PrisonProfiles { get; init; }
 
+    /// <summary>Each state's Army lethality index (state order): SEDENA's aggressors killed per wounded in its confrontations from 2007 to the year before the start over the nation's, shrunk toward 1 where confrontations were few (data/police); null: 1 everywhere.</summary>
+    public IReadOnlyList<double>? ArmyLethality { get; init; }
+
+    /// <summary>People missing at the start: RNPED's open records of people last seen before the start year (data/missing), or null.</summary>
+    public double? MissingAtStart { get; init; }
+
     /// <summary>Where the groups' money is made: border crossings, ports, refineries, poppy states (data/markets), or null: markets by people and income only.</summary>
     public PlazaSites? Plazas { get; init; }
 

@@ -112,7 +112,34 @@ public sealed record YearSummary(int Year, Band Homicides, Band RatePer100k, Ban
 
     /// <summary>Drug policy's outputs in the year, or null when every drug lever kept 2015-2018's policy.</summary>
     public DrugPolicyYear? DrugPolicy { get; init; }
+
+    /// <summary>Militias in the year, or null where the mechanism did not run.</summary>
+    public MilitiaYear? Militias { get; init; }
+
+    /// <summary>Local disputes Peacebuilding Councils defused in the year, or null where no council sat.</summary>
+    public Band? DisputesMediated { get; init; }
+
+    /// <summary>Abuses, cooperation, disappearances and the search in the year, or null where the mechanism did not run.</summary>
+    public HumanRightsYear? HumanRights { get; init; }
 }
+
+/// <summary>Militias in a year.</summary>
+/// <param name="Militias">Municipalities with an armed militia (mean over the year's weeks).</param>
+/// <param name="Members">Armed militia members (mean over the year's weeks).</param>
+/// <param name="Killings">People killed by and of militias.</param>
+/// <param name="Disarmed">Members who handed in their arms.</param>
+/// <param name="Arrested">Members arrested by force.</param>
+public sealed record MilitiaYear(Band Militias, Band Members, Band Killings, Band Disarmed, Band Arrested);
+
+/// <summary>Human rights in a year.</summary>
+/// <param name="Abuses">Abuses by soldiers and Guard officers.</param>
+/// <param name="Cooperation">Community cooperation (population-weighted, mean over the year's weeks).</param>
+/// <param name="Disappearances">People disappeared, never registered as homicides.</param>
+/// <param name="Missing">People missing at the year's end.</param>
+/// <param name="FoundAlive">Missing people the search located alive.</param>
+/// <param name="FoundDead">Missing people the search located dead.</param>
+/// <param name="BodiesIdentified">Bodies at coroners' offices the search identified.</param>
+public sealed record HumanRightsYear(Band Abuses, Band Cooperation, Band Disappearances, Band Missing, Band FoundAlive, Band FoundDead, Band BodiesIdentified);
 
 /// <summary>Recruits by age band in a year.</summary>
 /// <param name="Aged15To17">Recruits aged 15-17.</param>
@@ -206,6 +233,23 @@ public static class EnsembleSummary
                     newlyLegal,
                     YearSum(replicates, weeks, Mechanisms.Rackets.Take.Name),
                     YearSum(replicates, weeks, Mechanisms.Rackets.Killings.Name)),
+                Militias = YearMean(replicates, weeks, Mechanisms.Militias.Count.Name) is not { } militias ? null : new MilitiaYear(
+                    militias,
+                    YearMean(replicates, weeks, Mechanisms.Militias.Members.Name)!,
+                    YearSum(replicates, weeks, Mechanisms.Militias.Killings.Name),
+                    YearSum(replicates, weeks, Mechanisms.Militias.Disarmed.Name),
+                    YearSum(replicates, weeks, Mechanisms.Militias.Arrested.Name)),
+                DisputesMediated = Reduced(replicates, weeks, Mechanisms.Councils.Mediated.Name, SumOverYear),
+                HumanRights = YearSum(replicates, weeks, Mechanisms.HumanRights.Abuses.Name) is var abuses && YearMean(replicates, weeks, Mechanisms.HumanRights.CooperationMetric.Name) is { } cooperation
+                    ? new HumanRightsYear(
+                        abuses,
+                        cooperation,
+                        YearSum(replicates, weeks, Mechanisms.HumanRights.Disappearances.Name),
+                        YearLast(replicates, weeks, Mechanisms.SearchProgramme.Missing.Name) ?? Band.Of(replicates.Select(_ => 0.0)),
+                        YearSum(replicates, weeks, Mechanisms.SearchProgramme.FoundAlive.Name),
+                        YearSum(replicates, weeks, Mechanisms.SearchProgramme.FoundDead.Name),
+                        YearSum(replicates, weeks, Mechanisms.SearchProgramme.Identified.Name))
+                    : null,
             };
         })];
     }

@@ -192,6 +192,18 @@ public sealed class WeekContext
     /// <summary>Signal: per municipality, the probability that a detention ending this week ends in a conviction (null: the national <c>conviction</c> parameter).</summary>
     public double[]? ConvictionIn { get; set; }
 
+    /// <summary>Share of each municipality's lethal local disputes a Peacebuilding Council defuses this week, or null where none sits (<see cref="Mechanisms.Councils"/>).</summary>
+    public double[]? DisputeMediation { get; set; }
+
+    /// <summary>Community cooperation with the state in each municipality, 0-1 (1: as in 2015-2018 before abuses), or null: abuses not modelled (<see cref="Mechanisms.HumanRights"/>).</summary>
+    public double[]? Cooperation { get; set; }
+
+    /// <summary>People disappeared this week (<see cref="Mechanisms.HumanRights"/>).</summary>
+    public double Disappeared { get; set; }
+
+    /// <summary>Soldiers in public security in each municipality, net of the pullback, or null where presence has not moved from the start's deployment (<see cref="Mechanisms.UniformedPresence"/>).</summary>
+    public double[]? Soldiers { get; set; }
+
     /// <summary>Signal, at the start: leaders removed per week by the campaign before the start (0: none), for warm starts.</summary>
     public double LeaderRemovalsBeforeStart { get; set; }
 

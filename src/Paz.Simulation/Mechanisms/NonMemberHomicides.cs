@@ -13,6 +13,8 @@ namespace Paz.Simulation.Mechanisms;
 /// f_m = (the municipality's homicide rate in the three years before the start / the national rate,
 /// floored at 0.1)^baseline_history_elasticity, normalized to a population-weighted mean of 1: places
 /// with more violence before 2015 keep more of it, whoever commits it. Only pre-start outcomes enter.
+/// Where a Peacebuilding Council sits, the share of these disputes it defuses (<see cref="WeekContext.DisputeMediation"/>)
+/// is drawn apart as disputes_mediated and does not kill.
 /// Declares: baseline_rate, baseline_history_elasticity.
 /// </summary>
 public sealed class NonMemberHomicides : IMechanism
@@ -39,10 +41,25 @@ public sealed class NonMemberHomicides : IMechanism
         var inputs = context.Inputs;
         var year = context.Date.Year;
         var perPerson = context.Settings[BaselineRate] / 100_000 / 52;
+        var mediation = context.DisputeMediation;
+        double mediated = 0;
         for (var m = 0; m < inputs.MunicipalityCount; m++)
         {
-            var n = (int)context.Random.Poisson(perPerson * inputs.PopulationIn(m, year) * _propensity[m]);
+            var rate = perPerson * inputs.PopulationIn(m, year) * _propensity[m];
+            if (mediation is not null && mediation[m] > 0)
+            {
+                // A Poisson stream of would-be killings split by the council's share: both halves stay Poisson.
+                mediated += context.Random.Poisson(rate * mediation[m]);
+                rate *= 1 - mediation[m];
+            }
+
+            var n = (int)context.Random.Poisson(rate);
             context.Homicides[m] += n;
+        }
+
+        if (mediation is not null)
+        {
+            context.Metrics.Record(Councils.Mediated, mediated);
         }
     }
 

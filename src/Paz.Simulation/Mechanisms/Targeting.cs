@@ -94,7 +94,7 @@ public sealed class Targeting : IMechanism
     private bool[] _swept = [];
     private int _sweepTarget = -1;
     private int _targetState = -1;
-    private int _intelligence;
+    private double _intelligence;
     private int _sweepsDone;
     private int _sweepsFailed;
     private int[] _priority = [];
@@ -188,7 +188,10 @@ public sealed class Targeting : IMechanism
             return;
         }
 
-        if (++_intelligence < s.Whole(IntelligenceWeeks))
+        // A week's intelligence is what the targets' communities tell (HumanRights' cooperation; a full week where abuses
+        // are not modelled).
+        _intelligence += Cooperation(context);
+        if (_intelligence < s.Whole(IntelligenceWeeks))
         {
             return;
         }
@@ -246,5 +249,24 @@ public sealed class Targeting : IMechanism
         }
 
         return target;
+    }
+
+    // The cooperation of the communities where the target's members are, weighted by them.
+    private double Cooperation(WeekContext context)
+    {
+        if (context.Cooperation is not { } cooperation || _sweepTarget < 0)
+        {
+            return 1;
+        }
+
+        var world = context.World;
+        double weighted = 0, members = 0;
+        foreach (var c in world.CellsOfGroup(_sweepTarget))
+        {
+            weighted += cooperation[world.CellPlace[c]] * world.Free[c];
+            members += world.Free[c];
+        }
+
+        return members > 0 ? weighted / members : 1;
     }
 }

@@ -74,6 +74,7 @@ public sealed class UniformedPresence : IMechanism
     private int _lastDeployed = int.MinValue / 2;
     private double[]? _officers;
     private double[]? _deterrence;
+    private double[]? _soldiers;
     private double _withdrawn;
     private double _redeployed;
     private PullbackState? _pullback;
@@ -89,6 +90,7 @@ public sealed class UniformedPresence : IMechanism
 
         context.GuardOfficers = _officers;
         context.Deterrence = _deterrence;
+        context.Soldiers = _soldiers;
         if (_officers is not null)
         {
             context.Metrics.RecordAll(GuardOfficers, MetricLevel.Municipality, _officers);
@@ -116,7 +118,7 @@ public sealed class UniformedPresence : IMechanism
         var policeAtStart = context.PoliceAtStart;
         if (!guard && pullback == PullbackPlan.None && deployed == atStart && !Differ(police, policeAtStart))
         {
-            (_officers, _deterrence, _withdrawn) = (null, null, 0);
+            (_officers, _deterrence, _withdrawn, _soldiers) = (null, null, 0, null);
             return;
         }
 
@@ -147,6 +149,7 @@ public sealed class UniformedPresence : IMechanism
             _redeployed = 0;
         }
 
+        _soldiers = withdrawn is null ? soldiers : [.. soldiers.Select((x, m) => Math.Max(0, x - withdrawn[m]))];
         var effective = _officers is null ? null : Effective(context, _officers);
         _deterrence = Presence(inputs, s[GuardDeterrence], s[PresenceHalf], new Forces(reference, soldiers, withdrawn, effective, police, policeAtStart), context.Date.Year);
     }
@@ -204,6 +207,16 @@ public sealed class UniformedPresence : IMechanism
         var period = context.Period;
         var reach = period.Settings[ProactiveReach];
         var effective = (double[])officers.Clone();
+
+        // An officer the community will not talk to deters less (HumanRights' cooperation; last week's).
+        if (context.Cooperation is { } cooperation)
+        {
+            for (var m = 0; m < effective.Length; m++)
+            {
+                effective[m] *= cooperation[m];
+            }
+        }
+
         if (period.Settings.Choice<GuardPosture>(ForceLevers.Posture) == GuardPosture.Proactive || period.Forces?.PostureIn is not null)
         {
             for (var m = 0; m < officers.Length; m++)

@@ -142,6 +142,7 @@ public class AmnestyTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void LeniencyPromisedToNewOffencesRaisesRecruitment()
     {
         var open = Shipped("proposal-2018");
@@ -154,6 +155,7 @@ public class AmnestyTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void GrantsThatObligeTestimonyGiveLeadsThatReachLeaders()
     {
         var testifying = Shipped("proposal-2018");

@@ -18,6 +18,7 @@ public class ForcesTests
         settings.With(ForceLevers.GuardPlan, true).With(ForceLevers.GuardPersonnelStart, 50_000).With(ForceLevers.GuardPersonnelFull, 150_000);
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void PullbackWithoutTransitionRaisesHomicidesInTheAffectedRegionsMoreThanTheConcentricCirclesPlan()
     {
         var stays = CalibratedBaseline.SwitchingTo(p => p);
@@ -35,6 +36,7 @@ public class ForcesTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void JointPatrolsBeforeTheExitLowerHomicidesWhereTheMilitaryLeaves()
     {
         var untrained = CalibratedBaseline.SwitchingTo(p => Pullback(p, PullbackPlan.Transition).With(JointPatrols.Gain, 0));
@@ -79,6 +81,7 @@ public class ForcesTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void MoreProsecutorialCapacityConvictsMoreDetaineesAndLowersImpunity()
     {
         var asBefore = CalibratedBaseline.SwitchingTo(p => p);

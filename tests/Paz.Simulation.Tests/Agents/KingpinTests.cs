@@ -22,6 +22,7 @@ public class KingpinTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void RemovingAGroupsLeadersRaisesHomicidesNextDoorWhereTheGroupOperates()
     {
         var pairs = Result.Value.Pairs;

@@ -43,6 +43,7 @@ public class PolicingTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void APullbackRaisesHomicidesLessWherePoliceDeterMore()
     {
         var weakPolice = CalibratedBaseline.SwitchingTo(p => ScheduledPullback(p).With(Policing.PresenceWeight, 0.1));
@@ -54,6 +55,7 @@ public class PolicingTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void HiringPoliceLowersHomicides()
     {
         var hired = CalibratedBaseline.SwitchingTo(p => p.With(Policing.Growth, 2.0).With(Policing.GrowthWeeks, 52));

@@ -21,6 +21,7 @@ public class ProsecutionTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void TheProsecutionChainRaisesLeaderArrestsAfterSweeps()
     {
         Paired.AssertLessWithMargin(
@@ -30,6 +31,7 @@ public class ProsecutionTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void ProsecutorsWhereTheSweptGroupsWorkObtainMoreTestimonyAgainstLeadersThanProsecutorsElsewhere()
     {
         string[] whereGroupsAre = ["Jalisco", "Sinaloa", "Michoacán", "Tamaulipas", "Guerrero"];

@@ -17,6 +17,7 @@ public class SecurityPillarTests
     private static double Homicides2019To2021(AgentScenario scenario, ulong seed) => CalibratedBaseline.Homicides(scenario, seed, 2019, 2021);
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void NoTargetingWithABrutalCrimesFocusGivesASmallerFallInHomicidesThanMostViolentFirst()
     {
         var plan = CalibratedBaseline.Resolve(AgentScenarioReader.Read(Path.Combine(Folder, "plan-2018.yaml")));
@@ -25,6 +26,7 @@ public class SecurityPillarTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void WithEverythingElseEqualMostViolentFirstLowersHomicidesMoreThanNoTargetingOfOrganizations()
     {
         // The same switch in December 2018, the same enforcement following violence (the brutal-crimes focus);
