@@ -56,7 +56,7 @@ public static class RunSummary
             sweeps_done = Band(y.SweepsDone),
             sweeps_failed = Band(y.SweepsFailed),
             police = Band(y.Police),
-            states = y.States.Select(s => new { cve_ent = s.State, homicides = Band(s.Homicides) }),
+            states = y.States.Select(s => new { cve_ent = s.State, homicides = Band(s.Homicides), militia_members = Band(s.MilitiaMembers), disappearances = Band(s.Disappearances) }),
         }),
     };
 

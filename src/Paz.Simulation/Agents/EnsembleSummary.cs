@@ -29,7 +29,14 @@ public sealed record Band(double Mean, double P5, double P95)
 /// <summary>A state's homicides in a year across replicates.</summary>
 /// <param name="State">cve_ent.</param>
 /// <param name="Homicides">Band over replicates.</param>
-public sealed record StateYear(string State, Band Homicides);
+public sealed record StateYear(string State, Band Homicides)
+{
+    /// <summary>Armed militia members in the state (mean over the year's weeks), or null where the mechanism did not run.</summary>
+    public Band? MilitiaMembers { get; init; }
+
+    /// <summary>People disappeared in the state, or null where the mechanism did not run.</summary>
+    public Band? Disappearances { get; init; }
+}
 
 /// <summary>The amnesty in a year: each a band over the replicates.</summary>
 /// <param name="Applications">Applications filed.</param>
@@ -177,13 +184,19 @@ public static class EnsembleSummary
         var first = replicates[0];
         var years = Enumerable.Range(first.FirstMonth / 12, ((first.FirstMonth + first.Months - 1) / 12) - (first.FirstMonth / 12) + 1);
         var stateCodes = Enumerable.Range(0, inputs.States).Select(s => inputs.Municipalities[Array.IndexOf(inputs.StateOf, s)][..2]).ToArray();
+        var stateRows = replicates.Select(r => r.Metrics?.Rows().Where(x => x.Level == Engine.MetricLevel.State).ToLookup(x => (x.Metric, x.Place, x.Year), x => x.Value)).ToList();
+        var stateMetrics = stateRows.SelectMany(r => r?.Select(g => g.Key.Metric) ?? []).ToHashSet(StringComparer.Ordinal);
         return [.. years.Select(year =>
         {
             var population = Enumerable.Range(0, inputs.MunicipalityCount).Sum(m => inputs.PopulationIn(m, year));
             var national = replicates.Select(r => (double)r.Homicides(year)).ToList();
             var weeks = replicates.Select(r => r.Weeks.Where(w => w.Date.Year == year).ToList()).ToList();
             var states = Enumerable.Range(0, inputs.States).Select(s => new StateYear(stateCodes[s], Band.Of(replicates.Select(r =>
-                (double)Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => r.Homicides(m, year)))))).ToList();
+                (double)Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == s).Sum(m => r.Homicides(m, year)))))
+            {
+                MilitiaMembers = stateMetrics.Contains(Mechanisms.Militias.Members.Name) ? ByState(stateRows, Mechanisms.Militias.Members.Name, s, year) : null,
+                Disappearances = stateMetrics.Contains(Mechanisms.HumanRights.Disappearances.Name) ? ByState(stateRows, Mechanisms.HumanRights.Disappearances.Name, s, year) : null,
+            }).ToList();
             return new YearSummary(
                 year,
                 Band.Of(national),
@@ -253,6 +266,11 @@ public static class EnsembleSummary
             };
         })];
     }
+
+    // A state-level metric's yearly value in each replicate (0 where a replicate's row is absent: rows below the national
+    // level leave zeros out).
+    private static Band ByState(List<ILookup<(string Metric, int Place, int Year), double>?> rows, string metric, int state, int year) =>
+        Band.Of(rows.Select(r => r?[(metric, state, year)].Sum() ?? 0));
 
     // A stock metric's mean over the year's weeks, or null where no replicate records it.
     private static Band? YearMean(IReadOnlyList<ReplicateResult> replicates, List<List<WeekFlows>> weeks, string metric) =>

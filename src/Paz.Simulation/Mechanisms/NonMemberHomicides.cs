@@ -14,7 +14,7 @@ namespace Paz.Simulation.Mechanisms;
 /// floored at 0.1)^baseline_history_elasticity, normalized to a population-weighted mean of 1: places
 /// with more violence before 2015 keep more of it, whoever commits it. Only pre-start outcomes enter.
 /// Where a Peacebuilding Council sits, the share of these disputes it defuses (<see cref="WeekContext.DisputeMediation"/>)
-/// is drawn apart as disputes_mediated and does not kill.
+/// is thinned out of them on the mechanism's own stream (disputes_mediated) and does not kill.
 /// Declares: baseline_rate, baseline_history_elasticity.
 /// </summary>
 public sealed class NonMemberHomicides : IMechanism
@@ -31,9 +31,14 @@ public sealed class NonMemberHomicides : IMechanism
     public static readonly MechanismInfo Info = new("non_member_homicides", "homicides not tied to organizations, where they were before", [BaselineRate, HistoryElasticity], () => new NonMemberHomicides());
 
     private double[] _propensity = [];
+    private Xoshiro256StarStar _mediation = new(0);
 
     /// <inheritdoc/>
-    public void Start(WeekContext context) => _propensity = Propensity(context.Inputs, context.Settings[HistoryElasticity]);
+    public void Start(WeekContext context)
+    {
+        _propensity = Propensity(context.Inputs, context.Settings[HistoryElasticity]);
+        _mediation = context.Random.Split();
+    }
 
     /// <inheritdoc/>
     public void Step(WeekContext context)
@@ -45,15 +50,21 @@ public sealed class NonMemberHomicides : IMechanism
         double mediated = 0;
         for (var m = 0; m < inputs.MunicipalityCount; m++)
         {
-            var rate = perPerson * inputs.PopulationIn(m, year) * _propensity[m];
+            var n = (int)context.Random.Poisson(perPerson * inputs.PopulationIn(m, year) * _propensity[m]);
             if (mediation is not null && mediation[m] > 0)
             {
-                // A Poisson stream of would-be killings split by the council's share: both halves stay Poisson.
-                mediated += context.Random.Poisson(rate * mediation[m]);
-                rate *= 1 - mediation[m];
+                // Each would-be killing is defused with the council's share, drawn on this mechanism's own stream: the
+                // main stream, and so everything else this week, is the same with councils as without.
+                var defused = 0;
+                for (var k = 0; k < n; k++)
+                {
+                    defused += _mediation.NextDouble() < mediation[m] ? 1 : 0;
+                }
+
+                mediated += defused;
+                n -= defused;
             }
 
-            var n = (int)context.Random.Poisson(rate);
             context.Homicides[m] += n;
         }
 
