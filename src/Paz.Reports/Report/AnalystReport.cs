@@ -316,6 +316,17 @@ public static class AnalystReport
         Row("Killed enforcing those rackets", y => y.DrugPolicy?.ExtortionKillings);
         Row("Licensed opium sold legally, tonnes of morphine", y => y.DrugPolicy?.LegalOpium, "N2");
         Row("Licensed opium diverted, tonnes of morphine", y => y.DrugPolicy?.DivertedOpium, "N2");
+        Row("Municipalities with a militia (mean week)", y => y.Militias?.Militias, "N1");
+        Row("Militia members (mean week)", y => y.Militias?.Members);
+        Row("Killed by and of militias", y => y.Militias?.Killings);
+        Row("Militia members disarmed", y => y.Militias?.Disarmed);
+        Row("Militia members arrested", y => y.Militias?.Arrested);
+        Row("Lethal disputes Peacebuilding Councils defused", y => y.DisputesMediated);
+        Row("Abuses by soldiers and the Guard", y => y.HumanRights?.Abuses);
+        Row("People disappeared (not in the homicides)", y => y.HumanRights?.Disappearances);
+        Row("People missing, year's end", y => y.HumanRights?.Missing);
+        Row("Missing found alive by the search", y => y.HumanRights?.FoundAlive);
+        Row("Bodies identified by the search", y => y.HumanRights?.BodiesIdentified);
         html.Append("</table></section>");
     }
 
