@@ -25,8 +25,7 @@ public sealed class SearchProgramme : IMechanism
     { Prior = Prior.Uniform(15_000, 40_000) };
 
     /// <summary>Missing people at the start where the inputs hold no registry.</summary>
-    public static readonly ParameterSpec MissingAtStart = new("missing_at_start", 37_435, "people", "RNPED, last cut 30 April 2018 (data/missing)", 0, 500_000, "people missing when the run starts, where the inputs hold no registry")
-    { };
+    public static readonly ParameterSpec MissingAtStart = new("missing_at_start", 37_435, "people", "RNPED, last cut 30 April 2018 (data/missing)", 0, 500_000, "people missing when the run starts, where the inputs hold no registry");
 
     /// <summary>Share of the missing located who are alive.</summary>
     public static readonly ParameterSpec AliveShare = new("search_alive_share", 0.3, "fraction", "assumed (seed: 'The priority is to search for people still presumed alive')", 0, 1, "of the missing located, the share found alive")
