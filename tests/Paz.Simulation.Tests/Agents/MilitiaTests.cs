@@ -88,6 +88,23 @@ public class MilitiaTests
     }
 
     [Fact]
+    public void MilitiasRecognisedAsCommunityPoliceKeepTheirMembersAndArrestsStopWhileTheOthersAreDismantled()
+    {
+        var policy = new DateOnly(2021, 1, 1);
+        ReplicateResult Dismantle(double recognised) => PlanStartWorld.Run(
+            PlanStartWorld.Policy((Plan, Rising), (policy, p => Rising(p).With(Militias.Policy, (double)MilitiaPolicy.Disarm).With(Militias.RecognisedShare, recognised))),
+            2022,
+            Seed);
+        var (none, all) = (Dismantle(0), Dismantle(1));
+        double membersAtEnd(ReplicateResult run) => run.Metrics!.Weekly(Militias.Members.Name)![^1];
+        Show($"militia members at the end of 2022: {membersAtEnd(none):N0} with none recognised, {membersAtEnd(all):N0} with all recognised; arrested {National(none, Militias.Arrested.Name, 2021, 2022):N0} and {National(all, Militias.Arrested.Name, 2021, 2022):N0}");
+
+        // Recognised militias (every uncaptured one here) are not confronted; only those a group had captured are.
+        Assert.True(National(all, Militias.Arrested.Name, 2021, 2022) < National(none, Militias.Arrested.Name, 2021, 2022) / 2);
+        Assert.True(membersAtEnd(all) > 2 * membersAtEnd(none), $"militia members at the end of 2022: {membersAtEnd(none)} with none recognised, {membersAtEnd(all)} with all recognised");
+    }
+
+    [Fact]
     public void TheRecommendedAmnestyCoversAMilitiamanWhoOnlyCarriedArmsAndNotOneWhoExtorted()
     {
         var date = new DateOnly(2021, 1, 1);
