@@ -18,9 +18,12 @@ public class HumanRightsTests
 
     private static void Show(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 
-    // Middle-layer sweeps from 2019 by a force that abuses (at abuse_rate's and cooperation_loss's prior tops) or that
-    // the rights pillar keeps from abusing.
-    private static Settings Sweeps(Settings p) => p.With(Targeting.Strategy, (double)TargetingStrategy.MiddleLayerSweep).With(HumanRights.CooperationLoss, 10).With(HumanRights.AbuseRate, 60);
+    // Short middle-layer sweeps (8 weeks of intelligence, a 5% weekly leak: many attempts, so their outcomes can be
+    // counted) from 2019 by a brutal force (abuse_rate 300, five times its prior's top; cooperation_loss at its top)
+    // or one the rights pillar keeps from abusing.
+    private static Settings Sweeps(Settings p) => p
+        .With(Targeting.Strategy, (double)TargetingStrategy.MiddleLayerSweep).With(Targeting.IntelligenceWeeks, 8).With(Targeting.IntelligenceLeak, 0.05)
+        .With(HumanRights.CooperationLoss, 10).With(HumanRights.AbuseRate, 300);
 
     [Fact]
     public void AForceThatAbusesMoreLosesCooperationAndCompletesFewerSweeps()
@@ -36,8 +39,8 @@ public class HumanRightsTests
         Assert.True(abuses > 1000, $"abuses 2019-2022: {abuses}");
         Assert.True(Last(abusive, HumanRights.CooperationMetric.Name) < Last(protective, HumanRights.CooperationMetric.Name));
 
-        // Intelligence comes slower from communities the forces abused: fewer sweeps strike, more leak first.
-        Assert.True(done < doneProtected, $"sweeps done 2019-2022: {done} abusive, {doneProtected} protective");
+        // Intelligence comes slower from communities the forces abused: fewer sweeps strike, beyond noise.
+        Assert.True(doneProtected - done > 2 * Math.Sqrt(done + doneProtected), $"sweeps done 2019-2022: {done} abusive, {doneProtected} protective");
         Assert.True(failed / Math.Max(1, failed + done) > failedProtected / Math.Max(1, failedProtected + doneProtected), $"share of sweeps failed: {failed}/{failed + done} abusive, {failedProtected}/{failedProtected + doneProtected} protective");
     }
 
