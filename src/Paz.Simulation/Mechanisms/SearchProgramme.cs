@@ -9,13 +9,13 @@ namespace Paz.Simulation.Mechanisms;
 /// identify the 26,000 bodies at coroners' offices, and fully examine 1,100 clandestine graves … The priority is to
 /// search for people still presumed alive."
 /// - The missing start at RNPED's open records of people last seen before the start year (<c>EngineInputs.MissingAtStart</c>,
-///   data/missing; missing_at_start where the inputs hold none) and grow by the week's disappearances
+///   data/missing; none where the inputs hold no registry, as in hand-built worlds) and grow by the week's disappearances
 ///   (<see cref="WeekContext.Disappeared"/>, <see cref="HumanRights"/>); the unidentified dead at coroners' offices start
 ///   at unidentified_bodies.
 /// - The lever search_capacity resolves that many cases a year, shared between the missing and the bodies in proportion
 ///   to the two stocks; a missing person located is alive with chance search_alive_share. Nothing is resolved while the
 ///   lever is 0 (the calibration years: no national programme).
-/// Declares unidentified_bodies, missing_at_start, search_alive_share; lever search_capacity. Metrics: missing (stock),
+/// Declares unidentified_bodies, search_alive_share; lever search_capacity. Metrics: missing (stock),
 /// missing_found_alive, missing_found_dead, bodies_identified.
 /// </summary>
 public sealed class SearchProgramme : IMechanism
@@ -23,9 +23,6 @@ public sealed class SearchProgramme : IMechanism
     /// <summary>Unidentified bodies at coroners' offices at the start.</summary>
     public static readonly ParameterSpec Bodies = new("unidentified_bodies", 26_000, "bodies", "seed: 'identify the 26,000 bodies at coroners' offices'", 0, 200_000, "unidentified dead held by coroners when the run starts")
     { Prior = Prior.Uniform(15_000, 40_000) };
-
-    /// <summary>Missing people at the start where the inputs hold no registry.</summary>
-    public static readonly ParameterSpec MissingAtStart = new("missing_at_start", 37_435, "people", "RNPED, last cut 30 April 2018 (data/missing)", 0, 500_000, "people missing when the run starts, where the inputs hold no registry");
 
     /// <summary>Share of the missing located who are alive.</summary>
     public static readonly ParameterSpec AliveShare = new("search_alive_share", 0.3, "fraction", "assumed (seed: 'The priority is to search for people still presumed alive')", 0, 1, "of the missing located, the share found alive")
@@ -48,14 +45,14 @@ public sealed class SearchProgramme : IMechanism
     public static readonly MetricSpec Identified = new("bodies_identified", "bodies", MetricAggregation.Sum, "bodies at coroners' offices identified by the search");
 
     /// <summary>The registration.</summary>
-    public static readonly MechanismInfo Info = new("search", "the search finds the missing and identifies the dead, as far as its capacity goes", [Bodies, MissingAtStart, AliveShare, Capacity], () => new SearchProgramme());
+    public static readonly MechanismInfo Info = new("search", "the search finds the missing and identifies the dead, as far as its capacity goes", [Bodies, AliveShare, Capacity], () => new SearchProgramme());
 
     private double _missing;
     private double _bodies;
 
     /// <inheritdoc/>
     public void Start(WeekContext context) =>
-        (_missing, _bodies) = (context.Inputs.MissingAtStart ?? context.Settings[MissingAtStart], context.Settings[Bodies]);
+        (_missing, _bodies) = (context.Inputs.MissingAtStart ?? 0, context.Settings[Bodies]);
 
     /// <inheritdoc/>
     public void Step(WeekContext context)

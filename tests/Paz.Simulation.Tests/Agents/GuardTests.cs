@@ -30,7 +30,10 @@ public class GuardTests
     private static Timeline Guarded(GuardPosture posture)
     {
         var (_, baseline, place, _) = Setup.Value;
-        var settings = baseline.Settings.With(ForceLevers.GuardPersonnelStart, 6000).With(ForceLevers.GuardPersonnelFull, 6000).With(ForceLevers.Posture, posture);
+        // Abuses held at none: these tests are about what a posture deters and displaces; what abuses take from a
+        // Guard's deterrence is HumanRightsTests' subject.
+        var settings = baseline.Settings.With(ForceLevers.GuardPersonnelStart, 6000).With(ForceLevers.GuardPersonnelFull, 6000).With(ForceLevers.Posture, posture)
+            .With(Mechanisms.HumanRights.Protection, 1);
         return new Timeline([new PolicyPeriod(baseline.Start, settings) { Forces = new ResolvedForces { GuardDeployment = new Dictionary<int, double> { [place] = 1 } } }]);
     }
 
@@ -38,6 +41,7 @@ public class GuardTests
     private static readonly Lazy<List<(double Place, double Next)>> Control = new(() => [.. Seeds.Select(s => Homicides(Setup.Value.Baseline.Timeline, s))]);
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void AStaticGarrisonLowersCrimeWhereItSitsAndRaisesItNextDoor()
     {
         var control = Control.Value;
@@ -47,6 +51,7 @@ public class GuardTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void AProactivePostureLowersCrimeBothWhereItWorksAndNextDoor()
     {
         var control = Control.Value;

@@ -33,11 +33,11 @@ public class MilitiaTests
     [Fact]
     public void MilitiasRiseWherePredationRisesAndTheStateIsAbsentAndNotWhereTheGuardIs()
     {
-        var usual = PlanStartWorld.Run(PlanStartWorld.Policy((Plan, Rising)), 2020, Seed);
-        var preyed = PlanStartWorld.Run(PlanStartWorld.Policy((Plan, p => Rising(p).With(Predation.Lethality, p[Predation.Lethality] * 4))), 2020, Seed);
-        var guarded = PlanStartWorld.Run(PlanStartWorld.Policy((Plan, p => Rising(p).With(ForceLevers.GuardPersonnelStart, 400_000).With(ForceLevers.GuardPersonnelFull, 400_000).With(ForceLevers.GuardPlaces, 2469))), 2020, Seed);
+        var usual = PlanStartWorld.Run(PlanStartWorld.Policy((Plan, Rising)), 2021, Seed);
+        var preyed = PlanStartWorld.Run(PlanStartWorld.Policy((Plan, p => Rising(p).With(Predation.Lethality, p[Predation.Lethality] * 4))), 2021, Seed);
+        var guarded = PlanStartWorld.Run(PlanStartWorld.Policy((Plan, p => Rising(p).With(ForceLevers.GuardPersonnelStart, 400_000).With(ForceLevers.GuardPersonnelFull, 400_000).With(ForceLevers.GuardPlaces, 2469))), 2021, Seed);
         var (a, b, c) = (Armed(usual), Armed(preyed), Armed(guarded));
-        Show($"municipalities with a militia at some time in 2019-2020: {a} as things are, {b} with four times the predation, {c} with the Guard everywhere; homicides 2020 {usual.Homicides(2020):N0}, {preyed.Homicides(2020):N0}, {guarded.Homicides(2020):N0}");
+        Show($"municipalities with a militia at some time in 2019-2021: {a} as things are, {b} with four times the predation, {c} with the Guard everywhere; homicides 2021 {usual.Homicides(2021):N0}, {preyed.Homicides(2021):N0}, {guarded.Homicides(2021):N0}");
 
         // More predation kills more, and the communities it kills take up arms: more militias, beyond noise.
         Assert.True(a > 5, $"municipalities with a militia: {a}");

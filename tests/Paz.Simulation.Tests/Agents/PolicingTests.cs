@@ -32,6 +32,7 @@ public class PolicingTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void PoliceChangeNothingInTheCalibrationWindow()
     {
         var weak = CalibratedBaseline.Scenario.Timeline.Select(s => s.With(Policing.PresenceWeight, 0.1));

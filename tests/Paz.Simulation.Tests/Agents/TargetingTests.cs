@@ -44,6 +44,7 @@ public class TargetingTests
         .With(Targeting.IntelligenceWeeks, 13);
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void AMiddleLayerSweepLowersAGroupsHomicidesAndRegenerationMoreThanHighValueTargetingOverTwoYears()
     {
         var sweep = MoreSeeds.Select(s => Run(Targeted(TargetingStrategy.MiddleLayerSweep), s, TwoYears)).ToList();

@@ -23,6 +23,7 @@ public class YouthProgrammeTests
     private static ReplicateResult Run(AgentScenario scenario, int through) => CalibratedBaseline.Engine.Run(scenario.Timeline, CalibratedBaseline.WeeksThrough(through), Seed);
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void AProgrammeConcentratedInViolentPlacesAndIntegratedWithPolicingAvertsMoreRecruitsPerPesoThanTheSameMoneySpreadByPoverty()
     {
         var none = Run(CalibratedBaseline.SwitchingTo(p => p), 2020);
@@ -45,6 +46,7 @@ public class YouthProgrammeTests
     }
 
     [Fact]
+    [Trait(Suites.Name, Suites.Country)]
     public void CuttingAProgrammeAfterTwoYearsLosesMostOfItsEffect()
     {
         var sustained = CalibratedBaseline.SwitchingTo(p => Programme(p, "violence", integrated: true));
