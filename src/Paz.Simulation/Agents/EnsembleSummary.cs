@@ -184,7 +184,7 @@ public static class EnsembleSummary
         var first = replicates[0];
         var years = Enumerable.Range(first.FirstMonth / 12, ((first.FirstMonth + first.Months - 1) / 12) - (first.FirstMonth / 12) + 1);
         var stateCodes = Enumerable.Range(0, inputs.States).Select(s => inputs.Municipalities[Array.IndexOf(inputs.StateOf, s)][..2]).ToArray();
-        var stateRows = replicates.Select(r => r.Metrics?.Rows().Where(x => x.Level == Engine.MetricLevel.State).ToLookup(x => (x.Metric, x.Place, x.Year), x => x.Value)).ToList();
+        var stateRows = replicates.Select(r => r.Metrics?.LocalRows(Engine.MetricLevel.State).ToLookup(x => (x.Metric, x.Place, x.Year), x => x.Value)).ToList();
         var stateMetrics = stateRows.SelectMany(r => r?.Select(g => g.Key.Metric) ?? []).ToHashSet(StringComparer.Ordinal);
         return [.. years.Select(year =>
         {

@@ -48,6 +48,17 @@ public sealed partial class World
         return c < 0 ? 0 : Free[c];
     }
 
+    /// <summary>Writes into <paramref name="totals"/> (one slot per municipality) every group's free members in each municipality, as the cells hold them now.</summary>
+    public void FreeByPlace(double[] totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        Array.Clear(totals);
+        foreach (var c in ActiveCells)
+        {
+            totals[CellPlace[c]] += Free[c];
+        }
+    }
+
     /// <summary>Cells with free members, as counted at the start of the week.</summary>
     public List<int> ActiveCells { get; } = [];
 

@@ -151,14 +151,20 @@ public sealed class MetricCollector
     public IReadOnlyList<MetricRow> Rows()
     {
         var rows = NationalRows();
-        foreach (var level in new[] { MetricLevel.State, MetricLevel.Municipality })
+        rows.AddRange(LocalRows(MetricLevel.State));
+        rows.AddRange(LocalRows(MetricLevel.Municipality));
+        return rows;
+    }
+
+    /// <summary>The metrics recorded at <paramref name="level"/> (state or municipality) by year and place, as long rows (zeros left out).</summary>
+    public List<MetricRow> LocalRows(MetricLevel level)
+    {
+        var rows = new List<MetricRow>();
+        foreach (var (metric, levels) in _local.OrderBy(kv => kv.Key.Name, StringComparer.Ordinal))
         {
-            foreach (var (metric, levels) in _local.OrderBy(kv => kv.Key.Name, StringComparer.Ordinal))
+            if (levels[(int)level] is { } byYear)
             {
-                if (levels[(int)level] is { } byYear)
-                {
-                    AddRows(rows, metric, level, byYear);
-                }
+                AddRows(rows, metric, level, byYear);
             }
         }
 

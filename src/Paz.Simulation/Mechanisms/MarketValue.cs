@@ -144,11 +144,7 @@ public sealed class MarketValue : IMechanism
     {
         var world = context.World;
         var cells = world.ActiveCells;
-        Array.Clear(_present);
-        foreach (var c in cells)
-        {
-            _present[world.CellPlace[c]] += world.Free[c];
-        }
+        world.FreeByPlace(_present);
 
         var policy = market is not null || rackets is not null;
         // Sized to every group the world can hold: a splinter born later this week reads 1 (it has no revenue history yet).

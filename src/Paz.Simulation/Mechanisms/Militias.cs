@@ -161,11 +161,7 @@ public sealed class Militias : IMechanism
         var world = context.World;
         var inputs = context.Inputs;
         var random = _random;
-        Array.Clear(_groupMembers);
-        foreach (var c in world.ActiveCells)
-        {
-            _groupMembers[world.CellPlace[c]] += world.Free[c];
-        }
+        world.FreeByPlace(_groupMembers);
 
         var half = s[UniformedPresence.PresenceHalf];
         var policy = s.Choice<MilitiaPolicy>(Policy) == MilitiaPolicy.Disarm;

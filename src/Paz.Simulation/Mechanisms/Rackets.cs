@@ -78,12 +78,7 @@ public sealed class Rackets : IMechanism
             _base = context.Revenue;
         }
 
-        Array.Clear(_present);
-        var cells = world.ActiveCells;
-        foreach (var c in cells)
-        {
-            _present[world.CellPlace[c]] += world.Free[c];
-        }
+        world.FreeByPlace(_present);
 
         var capture = s[Capture];
         var half = s[UniformedPresence.PresenceHalf];
