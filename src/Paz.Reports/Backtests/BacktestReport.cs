@@ -85,6 +85,9 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
                 calibration = new { objective = o.Fit.Objective, evaluations = o.Fit.Evaluations, parameters = o.Fitted, yearErrors = o.Fit.YearErrors.ToDictionary(x => x.Key.ToString(Invariant), x => x.Value) },
                 forecastNational = o.Forecasts[0].Years.ToDictionary(y => y.ToString(Invariant), y => o.Forecasts[0].National[y]),
                 forecastAnchored = o.Forecasts[1].Years.ToDictionary(y => y.ToString(Invariant), y => o.Forecasts[1].National[y]),
+                forecastWithModelError = o.Forecasts.FirstOrDefault(f => f.Name.EndsWith(ModelErrorSuffix, StringComparison.Ordinal)) is { } withError
+                    ? withError.Years.ToDictionary(y => y.ToString(Invariant), y => Paz.Simulation.Agents.Band.Of(withError.National[y]))
+                    : null,
                 scores = o.Scores.Select(s => new
                 {
                     forecaster = s.Forecaster,
@@ -187,6 +190,16 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
             observed.LegendText = "INEGI, observed";
         }
 
+        if (origin.Forecasts.FirstOrDefault(f => f.Name.EndsWith(ModelErrorSuffix, StringComparison.Ordinal)) is { } withError)
+        {
+            var errorBands = withError.Years.Select(y => Paz.Simulation.Agents.Band.Of(withError.National[y])).ToList();
+            var band = plot.Add.FillY(xs, [.. errorBands.Select(b => b.P5)], [.. errorBands.Select(b => b.P95)]);
+            band.FillColor = ScottPlot.Color.FromHex("#9467bd").WithAlpha(0.12);
+            band.LineColor = ScottPlot.Color.FromHex("#9467bd").WithAlpha(0.5);
+            band.LegendText = "with model error (5th-95th)";
+            bands.AddRange(errorBands);
+        }
+
         var line0 = plot.Add.VerticalLine(origin.Origin + 0.5);
         line0.Color = ScottPlot.Colors.Gray;
         plot.Title(string.Create(Invariant, $"Origin December {origin.Origin}"));
@@ -195,6 +208,9 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
         return plot.GetSvgXml(520, 360);
     }
+
+    // The name ModelDiscrepancy.Apply gives the forecast it makes.
+    private const string ModelErrorSuffix = ", with model error";
 
     private static double? Finite(double x) => double.IsNaN(x) ? null : x;
 

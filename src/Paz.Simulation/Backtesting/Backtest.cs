@@ -48,6 +48,9 @@ public sealed record OriginResult(int Origin, CalibrationResult Fit, IReadOnlyLi
 /// </summary>
 public static class Backtest
 {
+    /// <summary>Random-walk paths of the model error drawn for each forecast replicate (<see cref="ModelDiscrepancy.Apply"/>).</summary>
+    public const int ModelErrorPaths = 20;
+
     /// <summary>The default origins: December 2010, 2012, 2014 and 2016.</summary>
     public static IReadOnlyList<int> DefaultOrigins { get; } = [2010, 2012, 2014, 2016];
 
@@ -61,18 +64,21 @@ public static class Backtest
         ArgumentNullException.ThrowIfNull(settings);
         Core.Common.Check.Require(origin >= engine.Inputs.Start.Year && origin < settings.LastYear, $"an origin from the start ({engine.Inputs.Start.Year}) to before {settings.LastYear}");
         var seen = observed.Through(origin);
-        var (fit, forecast, anchored) = Forecast(engine, timeline, seen, free, settings, progress);
+        var (fit, forecast, anchored, withError) = Forecast(engine, timeline, seen, free, settings, progress);
         var years = forecast.Years.ToList();
-        var forecasts = new[] { forecast, anchored, Yardsticks.Persistence(seen, years), Yardsticks.DampedTrend(seen, years) };
+        Forecast[] engines = withError is null ? [forecast, anchored] : [forecast, anchored, withError];
+        Forecast[] forecasts = [.. engines, Yardsticks.Persistence(seen, years), Yardsticks.DampedTrend(seen, years)];
         return new OriginResult(origin, fit, forecasts, [.. forecasts.Select(f => ForecastScore.Of(f, observed))], free.ToDictionary(f => f.Name, f => fit.Parameters.Get(f.Name)));
     }
 
     /// <summary>
     /// The engine's forecast from what was seen to the origin (<paramref name="seen"/>'s last year): calibrate on it,
     /// then run the ensemble from the start to the end of <see cref="BacktestSettings.LastYear"/>; also the same
-    /// forecast anchored at the origin's observed year (<see cref="Anchoring"/>). Nothing here reads a later outcome.
+    /// forecast anchored at the origin's observed year (<see cref="Anchoring"/>), and the same with the structural error
+    /// the fitting window showed (<see cref="ModelDiscrepancy"/>; null when the window after the start's transient year is shorter than two years). Nothing here
+    /// reads a later outcome.
     /// </summary>
-    public static (CalibrationResult Fit, Forecast Forecast, Forecast Anchored) Forecast(
+    public static (CalibrationResult Fit, Forecast Forecast, Forecast Anchored, Forecast? WithModelError) Forecast(
         CriminalMarketEngine engine, Timeline timeline, ObservedHomicides seen, IReadOnlyList<FreeParameter> free,
         BacktestSettings settings, IProgress<(int Done, double Best)>? progress = null)
     {
@@ -121,7 +127,12 @@ public static class Backtest
             years.ToDictionary(y => y, y => runs.Select(r => (double)r.Homicides(y)).ToArray()),
             years.ToDictionary(y => y, y => runs.Select(r => inputs.SumByState(m => r.Homicides(m, y))).ToArray()));
         var raw = Over(Enumerable.Range(origin + 1, settings.LastYear - origin));
-        return (fit, raw, Anchoring.Anchored(raw, Over([origin]), seen));
+        // The window the error is read from starts, like the calibration's, after the start's transient year.
+        var window = Over(Enumerable.Range(inputs.Start.Year + 1, Math.Max(0, origin - inputs.Start.Year)));
+        var withError = origin >= inputs.Start.Year + 2
+            ? ModelDiscrepancy.Estimate(window, seen).Apply(raw, ModelErrorPaths, settings.Seed + (ulong)origin)
+            : null;
+        return (fit, raw, Anchoring.Anchored(raw, Over([origin]), seen), withError);
     }
 
     // Replicate k's generator at an origin: its seed (the first draw, as before posteriors) and, with a posterior, its particle.
