@@ -20,19 +20,20 @@ public static class CompareCommand
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var posterior = PosteriorOptions.File();
         var point = PosteriorOptions.Point();
+        var modelError = new Option<FileInfo?>("--model-error") { Description = "The engine's structural error measured on the replay (paz run scenarios/history.yaml --model-error-out FILE); default: model-error.json beside the first scenario, when present." };
         var command = new Command("compare", "Run several scenarios and write one HTML report: national homicide rate per year per scenario with 5th-95th percentile bands (ScottPlot SVG), next to the observed rate, and the table.")
         {
-            scenarios, output, replicates, threads, posterior, point,
+            scenarios, output, replicates, threads, posterior, point, modelError,
         };
         command.SetAction(parsed =>
         {
             var comparison = ScenarioComparison.Run(console, parsed.GetValue(scenarios)!, parsed.GetValue(PazApp.DataOption)?.FullName,
-                parsed.GetValue(replicates), parsed.GetValue(threads), parsed.GetValue(posterior), parsed.GetValue(point));
+                parsed.GetValue(replicates), parsed.GetValue(threads), parsed.GetValue(posterior), parsed.GetValue(point), parsed.GetValue(modelError));
             var (drawn, outcomes, differences, observed, envelope) = (comparison.Drawn, comparison.Outcomes, comparison.Differences, comparison.Observed, comparison.Envelope);
             var report = parsed.GetValue(output)!;
             AtomicFile.Write(report.FullName, w => w.Write(ComparisonReport.Html(outcomes, observed,
                 "Observed: INEGI deaths by municipality of occurrence to December 2018 (data/PROVENANCE.md); rates on census populations interpolated between counts. " + comparison.UncertaintyNote,
-                differences)));
+                differences, comparison.ModelError is { } error ? ModelErrorSection.Html(error.Outlooks, error.Source, PromiseYear) : null)));
 
             var table = new Table().Title(drawn is null
                 ? "National homicide rate per 100,000 (mean, 5th-95th percentile; parameters at their point values: the bands hold only the replicates' noise)"
@@ -66,6 +67,11 @@ public static class CompareCommand
                 console.Tables.Write(paired);
             }
 
+            if (comparison.ModelError is { } withError)
+            {
+                WriteModelError(console, withError);
+            }
+
             WriteAmnesty(console, outcomes);
             foreach (var o in outcomes)
             {
@@ -76,6 +82,31 @@ public static class CompareCommand
             return PazApp.Ok;
         });
         return command;
+    }
+
+    // The promise's year with the engine's structural error: each scenario's rate band and chance of the promise, and the paired differences.
+    private static void WriteModelError(CommandConsole console, ModelErrorComparison error)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var rows = ModelErrorSection.Rows(error.Outlooks, PromiseYear);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Title(Markup.Escape(string.Create(invariant, $"National rate per 100,000 in {PromiseYear} with the engine's structural error. {error.Source}")))
+            .AddColumns("Scenario", "Mean", "5th-95th percentile", "At most 4 per 100,000");
+        foreach (var r in rows)
+        {
+            table.AddRow(Markup.Escape(r.Scenario), r.Rate.Mean.ToString("0.0", invariant), string.Create(invariant, $"{r.Rate.P5:0.0}–{r.Rate.P95:0.0}"), string.Create(invariant, $"{r.Meeting / (double)r.Draws:P1} ({r.Meeting} of {r.Draws})"));
+        }
+
+        foreach (var (scenario, against, d) in ModelErrorSection.Differences(error.Outlooks, PromiseYear))
+        {
+            table.AddRow(Markup.Escape($"{scenario} − {against} (homicides)"), d.Mean.ToString("N0", invariant), string.Create(invariant, $"{d.P5:N0} to {d.P95:N0}"), "–");
+        }
+
+        console.Tables.Write(table);
     }
 
     // The amnesty's flows and the prisons in the promise's year, for the scenarios that run one.

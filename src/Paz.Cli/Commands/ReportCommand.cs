@@ -41,7 +41,7 @@ public static class ReportCommand
             var backtestEvidence = ReportEvidence.Backtest(parsed.GetValue(backtest));
             var sensitivityEvidence = ReportEvidence.Sensitivity(parsed.GetValue(sensitivity));
             var comparison = ScenarioComparison.Run(console, files, parsed.GetValue(PazApp.DataOption)?.FullName,
-                parsed.GetValue(replicates), parsed.GetValue(threads), parsed.GetValue(posterior), parsed.GetValue(point), when);
+                parsed.GetValue(replicates), parsed.GetValue(threads), parsed.GetValue(posterior), parsed.GetValue(point), year: when);
             if (comparison.Outcomes.Any(o => o.Years.All(y => y.Year != when)))
             {
                 throw new UsageException($"--year {when}: not every scenario runs through it ({string.Join(", ", comparison.Outcomes.Select(o => $"{o.Name}: {o.Years[0].Year}-{o.Years[^1].Year}"))})");

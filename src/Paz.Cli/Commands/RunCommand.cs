@@ -9,6 +9,8 @@ using Paz.Data;
 using Paz.Simulation.Agents;
 using Paz.Runs.Catalogue;
 using Paz.Runs.Execution;
+using Paz.Runs.ModelError;
+using Paz.Simulation.Backtesting;
 using Spectre.Console;
 
 namespace Paz.Cli.Commands;
@@ -24,6 +26,7 @@ public static class RunCommand
         var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (YAML): engine: agent (e.g. scenarios/baseline.yaml) or engine: aggregate (e.g. scenarios/peer/prieto-curiel-no-recruitment.yaml)." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON instead of tables." };
         var csv = new Option<bool>("--csv") { Description = "Also write monthly homicides per municipality as CSV (Parquet is always written)." };
+        var modelErrorOut = new Option<FileInfo?>("--model-error-out") { Description = "Measure the engine's structural error on this run (a replay from before 2016): the yearly steps of the gap between INEGI and the ensemble, 2008-2018 or the run's years after its first, written to this file for paz compare (docs/validity.md)." };
         var validate = new Option<bool>("--validate") { Description = "Check the run against INEGI homicides 2015-2018 and the aggregate model's flows; exit 1 if a check fails." };
         var replicates = new Option<int?>("--replicates") { Description = "Override the scenario's ensemble size." };
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -32,7 +35,7 @@ public static class RunCommand
         var point = PosteriorOptions.Point();
         var command = new Command("run", "Run a scenario's ensemble of the agent-based engine in parallel and write monthly homicides per municipality (Parquet), weekly national flows (CSV) and a summary of national homicides per year with the 5th-95th percentile band.")
         {
-            scenario, json, csv, validate, replicates, threads, output, posterior, point, CatalogueOptions.File, CatalogueOptions.Postgres, CatalogueOptions.Rerun,
+            scenario, json, csv, validate, modelErrorOut, replicates, threads, output, posterior, point, CatalogueOptions.File, CatalogueOptions.Postgres, CatalogueOptions.Rerun,
         };
         command.SetAction(parsed =>
         {
@@ -43,12 +46,17 @@ public static class RunCommand
             }
 
             var spec = ScenarioLoader.Agent(file.FullName, parsed.GetValue(replicates));
+            if (parsed.GetValue(modelErrorOut) is not null)
+            {
+                ModelErrorWindow(spec); // refused before the run, not after it
+            }
+
             var posteriorPath = PosteriorChoice.PathFor(spec, parsed.GetValue(posterior)?.FullName, parsed.GetValue(point));
             var drawn = PosteriorChoice.Usable(spec, PosteriorChoice.Read(posteriorPath), posteriorPath);
             var folder = parsed.GetValue(output)?.FullName ?? Path.Combine("runs", spec.Name);
             var catalogue = CatalogueOptions.Open(parsed, folder);
-            // --validate needs the replicates themselves, and --csv files an earlier run may not have written: both run.
-            var mustRun = parsed.GetValue(CatalogueOptions.Rerun) || parsed.GetValue(validate) || parsed.GetValue(csv);
+            // --validate and --model-error-out need the replicates themselves, and --csv files an earlier run may not have written: all run.
+            var mustRun = parsed.GetValue(CatalogueOptions.Rerun) || parsed.GetValue(validate) || parsed.GetValue(csv) || parsed.GetValue(modelErrorOut) is not null;
             var key = RunKey.For(spec, posteriorPath);
             var (stored, claim) = catalogue.ClaimAsync(key, folder, "cli", mustRun).GetAwaiter().GetResult();
             if (claim == Claim.Busy)
@@ -93,6 +101,11 @@ public static class RunCommand
                 console.Output.WriteLine($"catalogued as run {stored.Id} in {catalogue.Database.Describe()}");
             }
 
+            if (parsed.GetValue(modelErrorOut) is { } errorFile)
+            {
+                WriteModelError(console, parsed, errorFile.FullName, spec, data, run);
+            }
+
             if (!parsed.GetValue(validate))
             {
                 return PazApp.Ok;
@@ -122,6 +135,31 @@ public static class RunCommand
             return failed == 0 ? PazApp.Ok : 1;
         });
         return command;
+    }
+
+    // The years the error is measured over: from the one after the start (its transient) to 2018, at least three.
+    private static (int First, int Last) ModelErrorWindow(AgentScenario spec)
+    {
+        const int lastObserved = ModelErrorComparison.LastObserved;
+        var first = spec.Start.Year + 1;
+        var last = Math.Min(lastObserved, spec.End.Month == 12 ? spec.End.Year : spec.End.Year - 1);
+        if (last - first < 2)
+        {
+            throw new UsageException(string.Create(Invariant, $"--model-error-out measures the error's yearly steps over the run's whole years from {first} (after the start's year) to {lastObserved}: {spec.Name} runs {Math.Max(0, last - first + 1)} of them, and at least three are needed (a replay from before 2016)"));
+        }
+
+        return (first, last);
+    }
+
+    // The structural error's steps over the run's years after its first (the start's transient) to 2018: --model-error-out.
+    private static void WriteModelError(CommandConsole console, ParseResult parsed, string path, AgentScenario spec, PazDataSet data, EnsembleRun run)
+    {
+        var (first, last) = ModelErrorWindow(spec);
+        var observed = ValidationTargetsBuilder.Observed(data, run.Inputs).Through(last);
+        var window = Forecast.Of(spec.Name, run.Replicates, run.Inputs, Enumerable.Range(first, last - first + 1));
+        var steps = ModelDiscrepancy.Estimate(window, observed);
+        new ModelErrorSteps(spec.Name, first, last, steps, ["paz " + string.Join(' ', parsed.Tokens.Select(t => t.Value))]).Write(path, run.Inputs.StateNames);
+        console.Error.WriteLine(string.Create(Invariant, $"paz: {spec.Name}: the engine's error over {first}-{last} steps by {steps.NationalStep:0.000} a year nationally (log scale), {steps.StateSteps.Min():0.000}-{steps.StateSteps.Max():0.000} by state; wrote {path}"));
     }
 
     // A rerun of the same scenario, seed, replicates, parameters and code: its stored summary, without running.

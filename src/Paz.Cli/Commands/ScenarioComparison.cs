@@ -22,6 +22,9 @@ internal sealed record ScenarioComparison(
     IReadOnlyList<PairedDifference> Differences,
     IReadOnlyDictionary<int, double> Observed)
 {
+    /// <summary>The engine's structural error measured on a replay, when a model-error file was found or named, with each scenario's outlook under it (null for a scenario that runs no year after 2018).</summary>
+    public ModelErrorComparison? ModelError { get; init; }
+
     /// <summary>What the bands hold, in a sentence.</summary>
     public string UncertaintyNote => Drawn is null
         ? "Parameters at the scenarios' point values: the bands hold only the replicates' noise."
@@ -29,9 +32,10 @@ internal sealed record ScenarioComparison(
 
     /// <summary>Runs <paramref name="files"/> from one posterior (or at their point values), in the order given; differences in <paramref name="year"/>.</summary>
     /// <exception cref="UsageException">The scenarios would draw from different posteriors.</exception>
-    public static ScenarioComparison Run(CommandConsole console, IReadOnlyList<FileInfo> files, string? dataFolder, int? replicates, int threads, FileInfo? posterior, bool point, int year = YearSummary.PromiseYear)
+    public static ScenarioComparison Run(CommandConsole console, IReadOnlyList<FileInfo> files, string? dataFolder, int? replicates, int threads, FileInfo? posterior, bool point, FileInfo? modelError = null, int year = YearSummary.PromiseYear)
     {
         var specs = files.Select(f => ScenarioLoader.Agent(f.FullName, replicates)).ToList();
+        var modelErrorFile = ModelErrorComparison.Find(files[0].FullName, modelError);
         var data = PazDataSet.Load(DataDirectory.Locate(dataFolder));
         var envelope = Paz.Data.Engine.ValidationTargetsBuilder.Envelope(data);
         var paths = specs.Select(spec => PosteriorChoice.PathFor(spec, posterior?.FullName, point)).ToList();
@@ -64,6 +68,9 @@ internal sealed record ScenarioComparison(
         var observed = HomicideOverview.NationalByYear(data.Atlas, data.Homicides)
             .Where(y => y.Year >= outcomes.Min(o => o.Years[0].Year) && y.OccurredRate is not null)
             .ToDictionary(y => y.Year, y => y.OccurredRate!.Value);
-        return new ScenarioComparison(data, envelope, drawn, runs, outcomes, differences, observed);
+        return new ScenarioComparison(data, envelope, drawn, runs, outcomes, differences, observed)
+        {
+            ModelError = modelErrorFile is { } found ? ModelErrorComparison.Of(found, data, runs) : null,
+        };
     }
 }

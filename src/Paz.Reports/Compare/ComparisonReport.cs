@@ -83,7 +83,7 @@ public static class ComparisonReport
     }
 
     /// <summary>The whole report as a self-contained HTML page.</summary>
-    public static string Html(IReadOnlyList<ScenarioOutcome> scenarios, IReadOnlyDictionary<int, double> observedRate, string dataNote, IReadOnlyList<Paz.Simulation.Agents.PairedDifference>? differences = null)
+    public static string Html(IReadOnlyList<ScenarioOutcome> scenarios, IReadOnlyDictionary<int, double> observedRate, string dataNote, IReadOnlyList<Paz.Simulation.Agents.PairedDifference>? differences = null, string? modelErrorSection = null)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         var html = new StringBuilder();
@@ -120,6 +120,7 @@ public static class ComparisonReport
             html.Append("</table>");
         }
 
+        html.Append(modelErrorSection ?? string.Empty);
         html.Append(AmnestySection(scenarios));
         html.Append("<h2>National homicides per year</h2><table><tr><th>Scenario</th><th>Year</th><th>Homicides (mean)</th><th>5th-95th percentile</th><th>Rate per 100,000</th><th>Rate band</th><th>Observed rate</th></tr>");
         foreach (var s in scenarios)

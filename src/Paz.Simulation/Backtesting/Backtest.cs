@@ -122,10 +122,7 @@ public static class Backtest
 
         Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Threads) }, k =>
             runs[k] = engine.Run(timelineOf(k), weeks, ReplicateRandom(settings, origin, k).NextUInt64()));
-        Forecast Over(IEnumerable<int> years) => new(
-            "engine",
-            years.ToDictionary(y => y, y => runs.Select(r => (double)r.Homicides(y)).ToArray()),
-            years.ToDictionary(y => y, y => runs.Select(r => inputs.SumByState(m => r.Homicides(m, y))).ToArray()));
+        Forecast Over(IEnumerable<int> years) => Backtesting.Forecast.Of("engine", runs, inputs, years);
         var raw = Over(Enumerable.Range(origin + 1, settings.LastYear - origin));
         // The window the error is read from starts, like the calibration's, after the start's transient year.
         var window = Over(Enumerable.Range(inputs.Start.Year + 1, Math.Max(0, origin - inputs.Start.Year)));

@@ -1,3 +1,5 @@
+using Paz.Simulation.Agents;
+
 namespace Paz.Simulation.Backtesting;
 
 /// <summary>
@@ -15,6 +17,19 @@ public sealed record Forecast(string Name, IReadOnlyDictionary<int, double[]> Na
         ArgumentNullException.ThrowIfNull(national);
         ArgumentNullException.ThrowIfNull(states);
         return new Forecast(name, national.ToDictionary(x => x.Key, x => new[] { x.Value }), states.ToDictionary(x => x.Key, x => new[] { x.Value }));
+    }
+
+    /// <summary>An ensemble's national and state homicides in <paramref name="years"/>, one draw per replicate.</summary>
+    public static Forecast Of(string name, IReadOnlyList<ReplicateResult> runs, EngineInputs inputs, IEnumerable<int> years)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(years);
+        var list = years.ToList();
+        return new Forecast(
+            name,
+            list.ToDictionary(y => y, y => runs.Select(r => (double)r.Homicides(y)).ToArray()),
+            list.ToDictionary(y => y, y => runs.Select(r => inputs.SumByState(m => r.Homicides(m, y))).ToArray()));
     }
 
     /// <summary>The years forecast, in order.</summary>

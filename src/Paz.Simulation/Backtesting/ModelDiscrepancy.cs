@@ -56,6 +56,24 @@ public sealed record ModelDiscrepancy(double NationalAtOrigin, double NationalSt
     }
 
     /// <summary>
+    /// These steps, started from the gap between <paramref name="observed"/> and <paramref name="simulated"/> in the
+    /// observations' last year: another run's error, with the steps a longer window measured.
+    /// </summary>
+    public ModelDiscrepancy StartingFrom(Forecast simulated, ObservedHomicides observed)
+    {
+        ArgumentNullException.ThrowIfNull(simulated);
+        ArgumentNullException.ThrowIfNull(observed);
+        var last = observed.LastYear;
+        var means = simulated.StateMeans(last);
+        Core.Common.Check.Require(means.Length == StateSteps.Length, "the same states as the steps'");
+        return this with
+        {
+            NationalAtOrigin = Gap(observed.National[last], simulated.NationalMean(last)),
+            StatesAtOrigin = [.. means.Select((m, s) => Gap(observed.States[last][s], m))],
+        };
+    }
+
+    /// <summary>
     /// <paramref name="forecast"/> with the discrepancy: each of its draws in each later year times
     /// <paramref name="paths"/> random-walk paths of d (national and state paths independent), so a band holds the
     /// ensemble's spread and the structural error's. Seeded: the same seed gives the same draws.
