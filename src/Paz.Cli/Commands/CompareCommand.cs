@@ -20,7 +20,7 @@ public static class CompareCommand
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var posterior = PosteriorOptions.File();
         var point = PosteriorOptions.Point();
-        var modelError = new Option<FileInfo?>("--model-error") { Description = "The engine's structural error measured on the replay (paz run scenarios/history.yaml --model-error-out FILE); default: model-error.json beside the first scenario, when present." };
+        var modelError = ModelErrorComparison.Option();
         var command = new Command("compare", "Run several scenarios and write one HTML report: national homicide rate per year per scenario with 5th-95th percentile bands (ScottPlot SVG), next to the observed rate, and the table.")
         {
             scenarios, output, replicates, threads, posterior, point, modelError,

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Paz.Data;
 using Paz.Data.Engine;
 using Paz.Runs.Execution;
@@ -12,6 +13,12 @@ namespace Paz.Cli.Commands;
 /// <param name="Outlooks">One per scenario, in order; null for a scenario that runs no year after 2018.</param>
 internal sealed record ModelErrorComparison(string Path, ModelErrorSteps Steps, IReadOnlyList<ModelErrorOutlook?> Outlooks)
 {
+    /// <summary>The <c>--model-error</c> option of the commands that read the file.</summary>
+    public static Option<FileInfo?> Option() => new("--model-error")
+    {
+        Description = "The engine's structural error measured on the replay (paz run scenarios/history.yaml --model-error-out FILE); default: model-error.json beside the (first) scenario, when present.",
+    };
+
     /// <summary>Where the error was measured, in a sentence.</summary>
     public string Source => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"The error was measured on the replay {Steps.Scenario} over {Steps.FirstYear}-{Steps.LastYear} ({System.IO.Path.GetFileName(Path)}): it steps by {Steps.Steps.NationalStep:0.000} a year nationally on the log scale.");

@@ -27,11 +27,12 @@ public static class ReportCommand
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var posterior = PosteriorOptions.File();
         var point = PosteriorOptions.Point();
+        var modelError = ModelErrorComparison.Option();
         var backtest = new Option<FileInfo?>("--backtest") { Description = $"The backtest (backtest.json of paz backtest) whose scores the report shows (default {ReportEvidence.DefaultBacktest} if it exists)." };
         var sensitivity = new Option<FileInfo[]>("--sensitivity") { Description = $"Sensitivity indices (paz sensitivity --out) whose tornadoes the report shows (default every JSON file in {ReportEvidence.DefaultSensitivityFolder}).", AllowMultipleArgumentsPerToken = true };
         var command = new Command("report", "Run scenarios and write the analyst's report: a summary a minister can read (levers with the passages they encode, headline outcomes with intervals, paired differences and whether they survive the uncertainty), the national fan chart, maps by state and municipality of each scenario and of its difference from the plan as announced, a table by state, every pillar's outputs and the provenance; one self-contained HTML file and its PDF (Debian's chromium).")
         {
-            scenarios, output, year, reference, replicates, threads, posterior, point, backtest, sensitivity,
+            scenarios, output, year, reference, replicates, threads, posterior, point, modelError, backtest, sensitivity,
         };
         command.SetAction(parsed =>
         {
@@ -41,7 +42,7 @@ public static class ReportCommand
             var backtestEvidence = ReportEvidence.Backtest(parsed.GetValue(backtest));
             var sensitivityEvidence = ReportEvidence.Sensitivity(parsed.GetValue(sensitivity));
             var comparison = ScenarioComparison.Run(console, files, parsed.GetValue(PazApp.DataOption)?.FullName,
-                parsed.GetValue(replicates), parsed.GetValue(threads), parsed.GetValue(posterior), parsed.GetValue(point), year: when);
+                parsed.GetValue(replicates), parsed.GetValue(threads), parsed.GetValue(posterior), parsed.GetValue(point), parsed.GetValue(modelError), when);
             if (comparison.Outcomes.Any(o => o.Years.All(y => y.Year != when)))
             {
                 throw new UsageException($"--year {when}: not every scenario runs through it ({string.Join(", ", comparison.Outcomes.Select(o => $"{o.Name}: {o.Years[0].Year}-{o.Years[^1].Year}"))})");
@@ -71,6 +72,7 @@ public static class ReportCommand
             {
                 Backtest = backtestEvidence,
                 Sensitivity = sensitivityEvidence,
+                ModelErrorSection = comparison.ModelError is { } error ? Paz.Reports.Compare.ModelErrorSection.Html(error.Outlooks, error.Source, when) : null,
             };
 
             WriteHeadline(console, comparison, when);

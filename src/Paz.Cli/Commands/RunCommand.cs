@@ -27,6 +27,7 @@ public static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON instead of tables." };
         var csv = new Option<bool>("--csv") { Description = "Also write monthly homicides per municipality as CSV (Parquet is always written)." };
         var modelErrorOut = new Option<FileInfo?>("--model-error-out") { Description = "Measure the engine's structural error on this run (a replay from before 2016): the yearly steps of the gap between INEGI and the ensemble, 2008-2018 or the run's years after its first, written to this file for paz compare (docs/validity.md)." };
+        var modelError = ModelErrorComparison.Option();
         var validate = new Option<bool>("--validate") { Description = "Check the run against INEGI homicides 2015-2018 and the aggregate model's flows; exit 1 if a check fails." };
         var replicates = new Option<int?>("--replicates") { Description = "Override the scenario's ensemble size." };
         var threads = new Option<int>("--threads") { Description = "Replicates run in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -35,7 +36,7 @@ public static class RunCommand
         var point = PosteriorOptions.Point();
         var command = new Command("run", "Run a scenario's ensemble of the agent-based engine in parallel and write monthly homicides per municipality (Parquet), weekly national flows (CSV) and a summary of national homicides per year with the 5th-95th percentile band.")
         {
-            scenario, json, csv, validate, modelErrorOut, replicates, threads, output, posterior, point, CatalogueOptions.File, CatalogueOptions.Postgres, CatalogueOptions.Rerun,
+            scenario, json, csv, validate, modelErrorOut, modelError, replicates, threads, output, posterior, point, CatalogueOptions.File, CatalogueOptions.Postgres, CatalogueOptions.Rerun,
         };
         command.SetAction(parsed =>
         {
@@ -46,6 +47,7 @@ public static class RunCommand
             }
 
             var spec = ScenarioLoader.Agent(file.FullName, parsed.GetValue(replicates));
+            var errorSteps = parsed.GetValue(validate) ? ModelErrorComparison.Find(file.FullName, parsed.GetValue(modelError)) : null;
             if (parsed.GetValue(modelErrorOut) is not null)
             {
                 ModelErrorWindow(spec); // refused before the run, not after it
@@ -115,7 +117,13 @@ public static class RunCommand
             var implausible = Plausibility.Flags(run.Replicates, envelope);
             var targets = ValidationTargetsBuilder.Build(data, run.Inputs);
             // Bands drawn from a posterior answer the predictive check; a point ensemble's bands are noise and are not checked.
-            var predictive = drawn is null ? [] : PredictiveCheck.Of(run.Summary, ValidationTargetsBuilder.Observed(data, run.Inputs), targets.CheckedFrom).Checks();
+            var observed = ValidationTargetsBuilder.Observed(data, run.Inputs);
+            var predictive = drawn is null ? [] : PredictiveCheck.Of(run.Summary, observed, targets.CheckedFrom).Checks();
+            if (drawn is not null && errorSteps is { } found)
+            {
+                predictive = predictive.Concat(WithStructuralError(found, run, observed, targets.CheckedFrom).Checks());
+            }
+
             var checks = Validation.Check(run.Summary, run.Replicates, run.Inputs, targets)
                 .Concat(predictive)
                 .Append(new ValidationCheck(
@@ -135,6 +143,18 @@ public static class RunCommand
             return failed == 0 ? PazApp.Ok : 1;
         });
         return command;
+    }
+
+    // The predictive check of bands that also carry the structural error measured on the replay, a random walk from
+    // zero in the year before the start. The replay's window overlaps the years checked: the backtests, not this, test it.
+    private static PredictiveCheck WithStructuralError((string Path, ModelErrorSteps Steps) found, EnsembleRun run, ObservedHomicides observed, int fromYear)
+    {
+        var years = Enumerable.Range(run.Inputs.Start.Year, Math.Min(ModelErrorComparison.LastObserved, run.Summary[^1].Year) - run.Inputs.Start.Year + 1);
+        var draws = found.Steps.Steps.Apply(Forecast.Of(run.Scenario.Name, run.Replicates, run.Inputs, years), ModelErrorOutlook.Paths, ModelErrorOutlook.Seed);
+        return PredictiveCheck.Of(draws, observed, fromYear) with
+        {
+            Carrying = string.Create(Invariant, $"with the structural error of {found.Steps.Scenario} {found.Steps.FirstYear}-{found.Steps.LastYear}"),
+        };
     }
 
     // The years the error is measured over: from the one after the start (its transient) to 2018, at least three.

@@ -60,6 +60,9 @@ public sealed record ReportInput(
     /// <summary>The backtest's scores, if one was given (<see cref="TrustEvidence"/>).</summary>
     public BacktestEvidence? Backtest { get; init; }
 
+    /// <summary>The summary's section on the engine's structural error (<see cref="Compare.ModelErrorSection"/>), when a model-error file was read.</summary>
+    public string? ModelErrorSection { get; init; }
+
     /// <summary>The sensitivity rankings given.</summary>
     public IReadOnlyList<SensitivityEvidence> Sensitivity { get; init; } = [];
 }
@@ -132,6 +135,7 @@ public static class AnalystReport
             html.Append("</ul>");
         }
 
+        html.Append(input.ModelErrorSection ?? string.Empty);
         html.Append("<h3>What each scenario changes</h3>");
         foreach (var s in input.Scenarios)
         {

@@ -28,14 +28,36 @@ public sealed record PredictiveCheck(IReadOnlyList<(int Year, Band Band, double 
         return new PredictiveCheck(national, stateYears.Count, stateYears.Count(c => c));
     }
 
+    /// <summary>What the bands hold beyond the posterior's draws and the noise, for the check's lines (empty: nothing).</summary>
+    public string Carrying { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The check of an ensemble's draws (<see cref="Backtesting.Forecast"/>, e.g. with the engine's structural error added)
+    /// against <paramref name="observed"/> over the years both hold from <paramref name="fromYear"/>.
+    /// </summary>
+    public static PredictiveCheck Of(Backtesting.Forecast draws, ObservedHomicides observed, int fromYear)
+    {
+        ArgumentNullException.ThrowIfNull(draws);
+        ArgumentNullException.ThrowIfNull(observed);
+        var years = draws.Years.Where(y => y >= fromYear && observed.National.ContainsKey(y)).ToList();
+        var national = years.Select(y =>
+        {
+            var band = Band.Of(draws.National[y]);
+            return (y, band, observed.National[y], band.Covers(observed.National[y]));
+        }).ToList();
+        var stateYears = years.SelectMany(y => observed.States[y].Select((count, s) => Band.Of(draws.States[y].Select(d => d[s])).Covers(count))).ToList();
+        return new PredictiveCheck(national, stateYears.Count, stateYears.Count(c => c));
+    }
+
     /// <summary>The check as validation lines: one per year, then the state-years' share.</summary>
     public IEnumerable<ValidationCheck> Checks()
     {
+        var rule = Carrying.Length == 0 ? "posterior predictive" : "posterior predictive " + Carrying;
         foreach (var (year, band, data, covered) in National)
         {
-            yield return new ValidationCheck($"90% band of national homicides {year} ({band.P5:N0} to {band.P95:N0})", band.Mean, data, covered, "covers INEGI (posterior predictive)");
+            yield return new ValidationCheck($"90% band of national homicides {year} ({band.P5:N0} to {band.P95:N0})", band.Mean, data, covered, $"covers INEGI ({rule})");
         }
 
-        yield return new ValidationCheck($"state-years covered by their 90% band ({StateYearsCovered} of {StateYears})", StateCoverage, StateYearShare, StateCoverage >= StateYearShare, $"at least {StateYearShare:0%} (posterior predictive)");
+        yield return new ValidationCheck($"state-years covered by their 90% band ({StateYearsCovered} of {StateYears})", StateCoverage, StateYearShare, StateCoverage >= StateYearShare, $"at least {StateYearShare:0%} ({rule})");
     }
 }
