@@ -46,7 +46,7 @@ public static class ModelErrorSection
 
         var invariant = CultureInfo.InvariantCulture;
         var html = new StringBuilder();
-        html.Append(invariant, $"<h2>With the engine's structural error, {year}</h2><p>{WebUtility.HtmlEncode(source)} The error is a random walk of the log gap between INEGI and the engine, started from each run's gap in 2018 and stepping as it did on the replay; the backtests found such bands to cover the years held back from them (docs/validity.md). Every scenario shares the error's paths, so a difference keeps its sign in each pair.</p>");
+        html.Append(invariant, $"<h2>With the engine's structural error, {year}</h2><p>{WebUtility.HtmlEncode(source)} The error is a random walk of the log gap between INEGI and the engine, started from each run's gap in 2018 (from none for a run that does not simulate the whole of 2018) and stepping as it did on the replay; the backtests found such bands to cover the years held back from them (docs/validity.md). Every scenario shares the error's paths, so a difference keeps its sign in each pair.</p>");
         html.Append("<table><tr><th>Scenario</th><th>Rate per 100,000 (mean)</th><th>5th-95th percentile</th><th>Probability of at most 4 per 100,000</th></tr>");
         foreach (var r in rows)
         {
