@@ -9,8 +9,6 @@ using Paz.Data;
 using Paz.Simulation.Agents;
 using Paz.Runs.Catalogue;
 using Paz.Runs.Execution;
-using Paz.Runs.ModelError;
-using Paz.Simulation.Backtesting;
 using Spectre.Console;
 
 namespace Paz.Cli.Commands;
@@ -26,7 +24,7 @@ public static class RunCommand
         var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (YAML): engine: agent (e.g. scenarios/baseline.yaml) or engine: aggregate (e.g. scenarios/peer/prieto-curiel-no-recruitment.yaml)." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON instead of tables." };
         var csv = new Option<bool>("--csv") { Description = "Also write monthly homicides per municipality as CSV (Parquet is always written)." };
-        var modelErrorOut = new Option<FileInfo?>("--model-error-out") { Description = "Measure the engine's structural error on this run (a replay from before 2016): the yearly steps of the gap between INEGI and the ensemble, 2008-2018 or the run's years after its first, written to this file for paz compare (docs/validity.md)." };
+        var modelErrorOut = new Option<FileInfo?>("--model-error-out") { Description = "Measure the engine's structural error on this run (a replay starting in 2015 or earlier): the yearly steps of the gap between INEGI and the ensemble, 2008-2018 or the run's years after its first, written to this file for paz compare (docs/validity.md)." };
         var modelError = ModelErrorComparison.Option();
         var validate = new Option<bool>("--validate") { Description = "Check the run against INEGI homicides 2015-2018 and the aggregate model's flows; exit 1 if a check fails." };
         var replicates = new Option<int?>("--replicates") { Description = "Override the scenario's ensemble size." };
@@ -50,7 +48,7 @@ public static class RunCommand
             var errorSteps = parsed.GetValue(validate) ? ModelErrorComparison.Find(file.FullName, parsed.GetValue(modelError)) : null;
             if (parsed.GetValue(modelErrorOut) is not null)
             {
-                ModelErrorWindow(spec); // refused before the run, not after it
+                ModelErrorRun.Window(spec); // refused before the run, not after it
             }
 
             var posteriorPath = PosteriorChoice.PathFor(spec, parsed.GetValue(posterior)?.FullName, parsed.GetValue(point));
@@ -105,7 +103,7 @@ public static class RunCommand
 
             if (parsed.GetValue(modelErrorOut) is { } errorFile)
             {
-                WriteModelError(console, parsed, errorFile.FullName, spec, data, run);
+                ModelErrorRun.Write(console, "paz " + string.Join(' ', parsed.Tokens.Select(t => t.Value)), errorFile.FullName, spec, data, run);
             }
 
             if (!parsed.GetValue(validate))
@@ -121,7 +119,7 @@ public static class RunCommand
             var predictive = drawn is null ? [] : PredictiveCheck.Of(run.Summary, observed, targets.CheckedFrom).Checks();
             if (drawn is not null && errorSteps is { } found)
             {
-                predictive = predictive.Concat(WithStructuralError(found, run, observed, targets.CheckedFrom).Checks());
+                predictive = predictive.Concat(ModelErrorRun.PredictiveCheck(found, run, observed, targets.CheckedFrom).Checks());
             }
 
             var checks = Validation.Check(run.Summary, run.Replicates, run.Inputs, targets)
@@ -143,43 +141,6 @@ public static class RunCommand
             return failed == 0 ? PazApp.Ok : 1;
         });
         return command;
-    }
-
-    // The predictive check of bands that also carry the structural error measured on the replay, a random walk from
-    // zero in the year before the start. The replay's window overlaps the years checked: the backtests, not this, test it.
-    private static PredictiveCheck WithStructuralError((string Path, ModelErrorSteps Steps) found, EnsembleRun run, ObservedHomicides observed, int fromYear)
-    {
-        var years = Enumerable.Range(run.Inputs.Start.Year, Math.Min(ModelErrorComparison.LastObserved, run.Summary[^1].Year) - run.Inputs.Start.Year + 1);
-        var draws = found.Steps.Steps.Apply(Forecast.Of(run.Scenario.Name, run.Replicates, run.Inputs, years), ModelErrorOutlook.Paths, ModelErrorOutlook.Seed);
-        return PredictiveCheck.Of(draws, observed, fromYear) with
-        {
-            Carrying = string.Create(Invariant, $"with the structural error of {found.Steps.Scenario} {found.Steps.FirstYear}-{found.Steps.LastYear}"),
-        };
-    }
-
-    // The years the error is measured over: from the one after the start (its transient) to 2018, at least three.
-    private static (int First, int Last) ModelErrorWindow(AgentScenario spec)
-    {
-        const int lastObserved = ModelErrorComparison.LastObserved;
-        var first = spec.Start.Year + 1;
-        var last = Math.Min(lastObserved, spec.End.Month == 12 ? spec.End.Year : spec.End.Year - 1);
-        if (last - first < 2)
-        {
-            throw new UsageException(string.Create(Invariant, $"--model-error-out measures the error's yearly steps over the run's whole years from {first} (after the start's year) to {lastObserved}: {spec.Name} runs {Math.Max(0, last - first + 1)} of them, and at least three are needed (a replay from before 2016)"));
-        }
-
-        return (first, last);
-    }
-
-    // The structural error's steps over the run's years after its first (the start's transient) to 2018: --model-error-out.
-    private static void WriteModelError(CommandConsole console, ParseResult parsed, string path, AgentScenario spec, PazDataSet data, EnsembleRun run)
-    {
-        var (first, last) = ModelErrorWindow(spec);
-        var observed = ValidationTargetsBuilder.Observed(data, run.Inputs).Through(last);
-        var window = Forecast.Of(spec.Name, run.Replicates, run.Inputs, Enumerable.Range(first, last - first + 1));
-        var steps = ModelDiscrepancy.Estimate(window, observed);
-        new ModelErrorSteps(spec.Name, first, last, steps, ["paz " + string.Join(' ', parsed.Tokens.Select(t => t.Value))]).Write(path, run.Inputs.StateNames);
-        console.Error.WriteLine(string.Create(Invariant, $"paz: {spec.Name}: the engine's error over {first}-{last} steps by {steps.NationalStep:0.000} a year nationally (log scale), {steps.StateSteps.Min():0.000}-{steps.StateSteps.Max():0.000} by state; wrote {path}"));
     }
 
     // A rerun of the same scenario, seed, replicates, parameters and code: its stored summary, without running.
