@@ -21,7 +21,7 @@ internal static class ModelErrorRun
     public static PredictiveCheck PredictiveCheck((string Path, ModelErrorSteps Steps) found, EnsembleRun run, ObservedHomicides observed, int fromYear)
     {
         var years = Enumerable.Range(run.Inputs.Start.Year, Math.Min(ModelErrorComparison.LastObserved, run.Summary[^1].Year) - run.Inputs.Start.Year + 1);
-        var draws = found.Steps.Steps.Apply(Forecast.Of(run.Scenario.Name, run.Replicates, run.Inputs, years), ModelErrorOutlook.Paths, ModelErrorOutlook.Seed);
+        var draws = found.Steps.Steps.Apply(Forecast.Of(run.Scenario.Name, run.Replicates, run.Inputs, years), ModelDiscrepancy.PathsPerReplicate, ModelErrorOutlook.Seed);
         return Simulation.Agents.PredictiveCheck.Of(draws, observed, fromYear) with
         {
             Carrying = string.Create(Invariant, $"with the structural error of {found.Steps.Scenario} {found.Steps.FirstYear}-{found.Steps.LastYear}"),

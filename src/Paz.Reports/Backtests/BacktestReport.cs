@@ -85,7 +85,7 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
                 calibration = new { objective = o.Fit.Objective, evaluations = o.Fit.Evaluations, parameters = o.Fitted, yearErrors = o.Fit.YearErrors.ToDictionary(x => x.Key.ToString(Invariant), x => x.Value) },
                 forecastNational = o.Forecasts[0].Years.ToDictionary(y => y.ToString(Invariant), y => o.Forecasts[0].National[y]),
                 forecastAnchored = o.Forecasts[1].Years.ToDictionary(y => y.ToString(Invariant), y => o.Forecasts[1].National[y]),
-                forecastWithModelError = o.Forecasts.FirstOrDefault(f => f.Name.EndsWith(ModelErrorSuffix, StringComparison.Ordinal)) is { } withError
+                forecastWithModelError = WithModelError(o) is { } withError
                     ? withError.Years.ToDictionary(y => y.ToString(Invariant), y => Paz.Simulation.Agents.Band.Of(withError.National[y]))
                     : null,
                 scores = o.Scores.Select(s => new
@@ -190,7 +190,7 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
             observed.LegendText = "INEGI, observed";
         }
 
-        if (origin.Forecasts.FirstOrDefault(f => f.Name.EndsWith(ModelErrorSuffix, StringComparison.Ordinal)) is { } withError)
+        if (WithModelError(origin) is { } withError)
         {
             var errorBands = withError.Years.Select(y => Paz.Simulation.Agents.Band.Of(withError.National[y])).ToList();
             var band = plot.Add.FillY(xs, [.. errorBands.Select(b => b.P5)], [.. errorBands.Select(b => b.P95)]);
@@ -209,8 +209,9 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
         return plot.GetSvgXml(520, 360);
     }
 
-    // The name ModelDiscrepancy.Apply gives the forecast it makes.
-    private const string ModelErrorSuffix = ", with model error";
+    // The engine's forecast with the model error, where the origin has one.
+    private static Paz.Simulation.Backtesting.Forecast? WithModelError(OriginResult origin) =>
+        origin.Forecasts.FirstOrDefault(f => f.Name.EndsWith(Paz.Simulation.Backtesting.ModelDiscrepancy.NameSuffix, StringComparison.Ordinal));
 
     private static double? Finite(double x) => double.IsNaN(x) ? null : x;
 

@@ -6,7 +6,7 @@ namespace Paz.Runs.ModelError;
 
 /// <summary>
 /// The engine's structural error measured on a replay (<see cref="ModelDiscrepancy"/>'s yearly steps, national and by
-/// state), as <c>paz run SCENARIO --validate --model-error-out FILE</c> writes it and <c>paz compare</c> reads it.
+/// state), as <c>paz run SCENARIO --model-error-out FILE</c> writes it and <c>paz compare</c>, <c>paz report</c> and <c>paz run --validate</c> read it.
 /// </summary>
 /// <param name="Scenario">The replay it was measured on.</param>
 /// <param name="FirstYear">The window's first year.</param>

@@ -156,6 +156,9 @@ public sealed record EngineInputs(
         return chosen;
     }
 
+    /// <summary>The country's population in a year: every municipality's (<see cref="PopulationIn"/>).</summary>
+    public double NationalPopulation(int year) => Enumerable.Range(0, MunicipalityCount).Sum(m => PopulationIn(m, year));
+
     /// <summary>Population of a municipality in a year (the nearest year available outside the range).</summary>
     public double PopulationIn(int municipality, int year) =>
         Population[Math.Clamp(year - FirstPopulationYear, 0, Population.Length - 1)][municipality];

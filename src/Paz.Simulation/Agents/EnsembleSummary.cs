@@ -188,7 +188,7 @@ public static class EnsembleSummary
         var stateMetrics = stateRows.SelectMany(r => r?.Select(g => g.Key.Metric) ?? []).ToHashSet(StringComparer.Ordinal);
         return [.. years.Select(year =>
         {
-            var population = Enumerable.Range(0, inputs.MunicipalityCount).Sum(m => inputs.PopulationIn(m, year));
+            var population = inputs.NationalPopulation(year);
             var national = replicates.Select(r => (double)r.Homicides(year)).ToList();
             var weeks = replicates.Select(r => r.Weeks.Where(w => w.Date.Year == year).ToList()).ToList();
             var states = Enumerable.Range(0, inputs.States).Select(s => new StateYear(stateCodes[s], Band.Of(replicates.Select(r =>

@@ -22,10 +22,8 @@ public sealed record PredictiveCheck(IReadOnlyList<(int Year, Band Band, double 
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(observed);
-        var years = summary.Where(y => y.Year >= fromYear && observed.National.ContainsKey(y.Year)).ToList();
-        var national = years.Select(y => (y.Year, y.Homicides, observed.National[y.Year], y.Homicides.Covers(observed.National[y.Year]))).ToList();
-        var stateYears = years.SelectMany(y => y.States.Select((s, i) => s.Homicides.Covers(observed.States[y.Year][i]))).ToList();
-        return new PredictiveCheck(national, stateYears.Count, stateYears.Count(c => c));
+        var years = summary.ToDictionary(y => y.Year);
+        return Of(years.Keys, y => years[y].Homicides, y => [.. years[y].States.Select(s => s.Homicides)], observed, fromYear);
     }
 
     /// <summary>What the bands hold beyond the posterior's draws and the noise, for the check's lines (empty: nothing).</summary>
@@ -39,14 +37,20 @@ public sealed record PredictiveCheck(IReadOnlyList<(int Year, Band Band, double 
     {
         ArgumentNullException.ThrowIfNull(draws);
         ArgumentNullException.ThrowIfNull(observed);
-        var years = draws.Years.Where(y => y >= fromYear && observed.National.ContainsKey(y)).ToList();
-        var national = years.Select(y =>
+        return Of(draws.Years, y => Band.Of(draws.National[y]), y => [.. Enumerable.Range(0, observed.States[y].Length).Select(s => Band.Of(draws.States[y].Select(d => d[s])))], observed, fromYear);
+    }
+
+    // The check of each year's national band and state bands (in the observations' order) from fromYear on.
+    private static PredictiveCheck Of(IEnumerable<int> years, Func<int, Band> national, Func<int, Band[]> states, ObservedHomicides observed, int fromYear)
+    {
+        var checkedYears = years.Where(y => y >= fromYear && observed.National.ContainsKey(y)).Order().ToList();
+        var nationalChecks = checkedYears.Select(y =>
         {
-            var band = Band.Of(draws.National[y]);
+            var band = national(y);
             return (y, band, observed.National[y], band.Covers(observed.National[y]));
         }).ToList();
-        var stateYears = years.SelectMany(y => observed.States[y].Select((count, s) => Band.Of(draws.States[y].Select(d => d[s])).Covers(count))).ToList();
-        return new PredictiveCheck(national, stateYears.Count, stateYears.Count(c => c));
+        var stateYears = checkedYears.SelectMany(y => states(y).Select((band, s) => band.Covers(observed.States[y][s]))).ToList();
+        return new PredictiveCheck(nationalChecks, stateYears.Count, stateYears.Count(c => c));
     }
 
     /// <summary>The check as validation lines: one per year, then the state-years' share.</summary>

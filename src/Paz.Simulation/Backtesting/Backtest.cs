@@ -48,9 +48,6 @@ public sealed record OriginResult(int Origin, CalibrationResult Fit, IReadOnlyLi
 /// </summary>
 public static class Backtest
 {
-    /// <summary>Random-walk paths of the model error drawn for each forecast replicate (<see cref="ModelDiscrepancy.Apply"/>).</summary>
-    public const int ModelErrorPaths = 20;
-
     /// <summary>The default origins: December 2010, 2012, 2014 and 2016.</summary>
     public static IReadOnlyList<int> DefaultOrigins { get; } = [2010, 2012, 2014, 2016];
 
@@ -127,7 +124,7 @@ public static class Backtest
         // The window the error is read from starts, like the calibration's, after the start's transient year.
         var window = Over(Enumerable.Range(inputs.Start.Year + 1, Math.Max(0, origin - inputs.Start.Year)));
         var withError = origin >= inputs.Start.Year + 2
-            ? ModelDiscrepancy.Estimate(window, seen).Apply(raw, ModelErrorPaths, settings.Seed + (ulong)origin)
+            ? ModelDiscrepancy.Estimate(window, seen).Apply(raw, ModelDiscrepancy.PathsPerReplicate, settings.Seed + (ulong)origin)
             : null;
         return (fit, raw, Anchoring.Anchored(raw, Over([origin]), seen), withError);
     }

@@ -31,6 +31,12 @@ public sealed record ModelDiscrepancy(double NationalAtOrigin, double NationalSt
     /// </summary>
     public const double Shrinkage = 3;
 
+    /// <summary>Random-walk paths of the error drawn for each replicate of a forecast (backtests, comparisons, checks).</summary>
+    public const int PathsPerReplicate = 20;
+
+    /// <summary>What <see cref="Apply"/> appends to the forecast's name.</summary>
+    public const string NameSuffix = ", with model error";
+
     /// <summary>
     /// The discrepancy of <paramref name="window"/> (the ensemble's simulation of the years to the origin, at least
     /// two) against <paramref name="seen"/>, which ends at the origin.
@@ -107,7 +113,7 @@ public sealed record ModelDiscrepancy(double NationalAtOrigin, double NationalSt
             }
         }
 
-        return new Forecast(forecast.Name + ", with model error", national, states);
+        return new Forecast(forecast.Name + NameSuffix, national, states);
     }
 
     private static double Gap(double observed, double simulated) => Math.Log(observed + 1) - Math.Log(simulated + 1);

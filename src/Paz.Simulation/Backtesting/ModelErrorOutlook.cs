@@ -15,9 +15,6 @@ namespace Paz.Simulation.Backtesting;
 /// <param name="Population">National population by year (for rates).</param>
 public sealed record ModelErrorOutlook(string Scenario, IReadOnlyDictionary<int, double[]> Draws, IReadOnlyDictionary<int, double> Population)
 {
-    /// <summary>Paths of the error drawn for each replicate.</summary>
-    public const int Paths = 20;
-
     /// <summary>The seed of the paths, the same for every scenario so their differences are paired.</summary>
     public const ulong Seed = 2018;
 
@@ -46,8 +43,8 @@ public sealed record ModelErrorOutlook(string Scenario, IReadOnlyDictionary<int,
             anchored = steps.StartingFrom(atLast, observed);
         }
 
-        var withError = anchored.Apply(Forecast.Of(scenario, runs, inputs, years), Paths, Seed);
-        return new ModelErrorOutlook(scenario, withError.National, years.ToDictionary(y => y, y => Enumerable.Range(0, inputs.MunicipalityCount).Sum(m => inputs.PopulationIn(m, y))));
+        var withError = anchored.Apply(Forecast.Of(scenario, runs, inputs, years), ModelDiscrepancy.PathsPerReplicate, Seed);
+        return new ModelErrorOutlook(scenario, withError.National, years.ToDictionary(y => y, inputs.NationalPopulation));
     }
 
     /// <summary>The national rate per 100,000 in <paramref name="year"/>: mean and 5th-95th percentile over the draws.</summary>

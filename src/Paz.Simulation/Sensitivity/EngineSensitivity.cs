@@ -44,7 +44,7 @@ public static class EngineSensitivity
         int year, int replicates, ulong seed, int threads, IProgress<int>? progress, SensitivityOutput output)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var population = terms.Select(t => Enumerable.Range(0, t.Engine.Inputs.MunicipalityCount).Sum(m => t.Engine.Inputs.PopulationIn(m, year))).ToArray();
+        var population = terms.Select(t => t.Engine.Inputs.NationalPopulation(year)).ToArray();
         return Evaluate(terms, factors, design, year, replicates, seed, threads, progress, output == SensitivityOutput.Homicides
             ? (_, homicides) => homicides
             : (t, homicides) => homicides * 100_000 / population[t] <= YearSummary.PromisedRate ? 1 : 0);

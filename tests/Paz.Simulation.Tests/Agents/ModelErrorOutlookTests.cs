@@ -35,7 +35,7 @@ public class ModelErrorOutlookTests
         Assert.InRange(median2019, 2400 * 1.5 * 0.9, 2400 * 1.5 * 1.1); // the run's 2,400 times INEGI's 3,600 over the run's 2,400
         var widths = outlook.Draws.Keys.Order().Select(y => Band.Of(outlook.Draws[y])).Select(b => b.P95 / b.P5).ToList();
         Assert.True(widths[0] < widths[1] && widths[1] < widths[2], string.Join(", ", widths));
-        Assert.Equal(10 * ModelErrorOutlook.Paths, outlook.Draws[2021].Length);
+        Assert.Equal(10 * ModelDiscrepancy.PathsPerReplicate, outlook.Draws[2021].Length);
     }
 
     [Fact]
