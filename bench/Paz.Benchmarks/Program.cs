@@ -4,12 +4,13 @@ using BenchmarkDotNet.Running;
 // Ensemble timing:        dotnet run -c Release --project bench/Paz.Benchmarks -- ensemble 100 2
 // Registry load:          dotnet run -c Release --project bench/Paz.Benchmarks -- tribunal-load 32 10 200000 20 30
 //                         (clients, seconds, request cap, clients signing in continuously, sign-ins allowed per minute per address)
-// Registry without HTTP:  dotnet run -c Release --project bench/Paz.Benchmarks -- registry-load 32 5   (tasks, seconds per kind)
+// Registry without HTTP:  dotnet run -c Release --project bench/Paz.Benchmarks -- registry-load 32 5 [reads]   (tasks, seconds per kind, only the kinds whose name contains it)
 if (args.Length > 0 && args[0] == "registry-load")
 {
     await Paz.Benchmarks.RegistryLoad.Run(
         args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 32,
-        args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5,
+        args.Length > 3 ? args[3] : null);
     return;
 }
 

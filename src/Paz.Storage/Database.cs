@@ -41,7 +41,30 @@ public sealed class Database
 
     /// <summary>A SQLite database in <paramref name="path"/>.</summary>
     public static Database Sqlite(string path) =>
-        new(new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = true, DefaultTimeout = 30, Pooling = true }.ToString(), postgres: false);
+        new(new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString(), postgres: false);
+
+    // SQLite's settings are per connection, and Microsoft.Data.Sqlite's pool hands the same native connection out many
+    // times: its ForeignKeys keyword re-runs its PRAGMA on every Open (a tenth of a case read's time under load), so
+    // each native connection is configured once, the first time it is seen, and remembered for as long as it lives.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+    private static readonly object Seen = new();
+
+    private static void ConfigureOnce(SqliteConnection connection)
+    {
+        var handle = connection.Handle!;
+        if (Configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
+
+        Configured.AddOrUpdate(handle, Seen);
+    }
 
     // The file holds encrypted cases but readable names of users and the audit log: readable by its owner only.
     // SQLite creates the WAL and shared-memory files with the database file's permissions.
@@ -78,9 +101,9 @@ public sealed class Database
     {
         DbConnection connection = IsPostgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancel).ConfigureAwait(false);
-        if (!IsPostgres)
+        if (connection is SqliteConnection sqlite)
         {
-            await connection.ExecuteAsync("PRAGMA synchronous=NORMAL;").ConfigureAwait(false);
+            ConfigureOnce(sqlite);
         }
 
         return connection;

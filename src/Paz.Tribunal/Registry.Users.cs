@@ -75,8 +75,9 @@ public sealed partial class Registry
     /// Disables a user (every session ends at once, and sign-in is refused) or enables them again. The last enabled
     /// administrator cannot be disabled: no one could then manage users.
     /// </summary>
-    public Task<UserView> SetUserDisabledAsync(Actor? actor, string? purpose, string? name, bool disabled) =>
-        Run(actor, TribunalAction.UserManage, $"user-name:{name?[..Math.Min(64, name.Length)]}", purpose, async (connection, transaction) =>
+    public async Task<UserView> SetUserDisabledAsync(Actor? actor, string? purpose, string? name, bool disabled)
+    {
+        var user = await Run(actor, TribunalAction.UserManage, $"user-name:{name?[..Math.Min(64, name.Length)]}", purpose, async (connection, transaction) =>
         {
             var user = await connection.QuerySingleOrDefaultAsync<(string Id, string Name, string Role, long Disabled, string Created)>(
                 "SELECT id, name, role, disabled, created FROM users WHERE name = @name", new { name }, transaction).ConfigureAwait(false);
@@ -95,7 +96,10 @@ public sealed partial class Registry
             var ended = disabled ? await connection.ExecuteAsync("DELETE FROM sessions WHERE user_id = @id", new { id = user.Id }, transaction).ConfigureAwait(false) : 0;
             return (new UserView(user.Id, user.Name, FromWire<Role>(user.Role, "role"), disabled, user.Created), $"user:{user.Id}",
                 disabled ? $"allowed: disabled; {ended} sessions ended" : "allowed: enabled");
-        });
+        }).ConfigureAwait(false);
+        _sessions.Clear();
+        return user;
+    }
 
     /// <summary>
     /// Changes the signed-in user's own password, given the current one; every session of theirs ends, and a new one
@@ -119,7 +123,7 @@ public sealed partial class Registry
         var matches = current is not null && current.Length <= MaximumPasswordLength && await Hashing(() => PasswordHashing.Verify(current, stored)).ConfigureAwait(false);
         var hash = await Hashing(() => PasswordHashing.Hash(replacement, iterations)).ConfigureAwait(false);
         var token = NewToken();
-        return await Run(actor, TribunalAction.PasswordChange, $"user:{actor!.UserId}", purpose, async (connection, transaction) =>
+        var changed = await Run(actor, TribunalAction.PasswordChange, $"user:{actor!.UserId}", purpose, async (connection, transaction) =>
         {
             if (!matches)
             {
@@ -131,6 +135,8 @@ public sealed partial class Registry
             await InsertSession(connection, transaction, token, actor.UserId).ConfigureAwait(false);
             return (token, $"user:{actor.UserId}", $"allowed: {ended} sessions ended");
         }).ConfigureAwait(false);
+        _sessions.Clear();
+        return changed;
     }
 
     /// <summary>Ends the session of <paramref name="token"/> (a token that names no session ends nothing).</summary>
@@ -144,6 +150,7 @@ public sealed partial class Registry
                 ended > 0 ? "allowed" : "no session").ConfigureAwait(false);
             return 0;
         }).ConfigureAwait(false);
+        _sessions.Clear();
     }
 
     private static string CheckNewUser(string? name, string? password)
@@ -296,13 +303,31 @@ public sealed partial class Registry
             return null;
         }
 
+        var hash = TokenHash(token);
+        if (_sessions.Find(hash) is { } known)
+        {
+            return known;
+        }
+
+        var generation = _sessions.Generation;
         await using var connection = await _database.OpenAsync().ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Name, string Role, string Expires)>(
             "SELECT u.id, u.name, u.role, s.expires FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = @hash AND u.disabled = 0",
-            new { hash = TokenHash(token) }).ConfigureAwait(false);
-        return row.Id is null || DateTimeOffset.Parse(row.Expires, System.Globalization.CultureInfo.InvariantCulture) < _clock.GetUtcNow()
-            ? null
-            : new Actor(row.Id, row.Name, FromWire<Role>(row.Role, "role"));
+            new { hash }).ConfigureAwait(false);
+        if (row.Id is null)
+        {
+            return null;
+        }
+
+        var expires = DateTimeOffset.Parse(row.Expires, System.Globalization.CultureInfo.InvariantCulture);
+        if (expires < _clock.GetUtcNow())
+        {
+            return null;
+        }
+
+        var actor = new Actor(row.Id, row.Name, FromWire<Role>(row.Role, "role"));
+        _sessions.Remember(hash, actor, expires, generation);
+        return actor;
     }
 
     private static string TokenHash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

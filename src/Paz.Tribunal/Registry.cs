@@ -22,6 +22,7 @@ public sealed partial class Registry
     private readonly IReadOnlyDictionary<string, RuleSet> _ruleSets;
     private readonly TimeProvider _clock;
     private readonly AuditBatch _audit;
+    private readonly SessionCache _sessions;
 
     /// <summary>Creates a registry over a database whose schema exists (see <see cref="Database.CreateSchemaAsync"/>).</summary>
     public Registry(Database database, FieldCipher cipher, IEnumerable<RuleSet> ruleSets, TimeProvider clock)
@@ -32,6 +33,7 @@ public sealed partial class Registry
         _ruleSets = ruleSets.ToDictionary(r => r.Name, StringComparer.Ordinal);
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _audit = new AuditBatch(database);
+        _sessions = new SessionCache(clock);
     }
 
     /// <summary>

@@ -61,11 +61,7 @@ public sealed class AuditBatch(Database database)
         {
             await database.InTransactionAsync(async (connection, transaction) =>
             {
-                foreach (var (e, _) in batch)
-                {
-                    await AuditChain.AppendAsync(database, connection, transaction, e.At, e.Actor, e.Role, e.Action, e.Target, e.Purpose, e.Outcome).ConfigureAwait(false);
-                }
-
+                await AuditChain.AppendAllAsync(database, connection, transaction, [.. batch.Select(b => b.Entry)]).ConfigureAwait(false);
                 return 0;
             }).ConfigureAwait(false);
         }

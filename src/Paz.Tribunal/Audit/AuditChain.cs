@@ -34,17 +34,50 @@ public static class AuditChain
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>Appends a record inside <paramref name="transaction"/>.</summary>
-    public static async Task AppendAsync(Database database, DbConnection connection, DbTransaction transaction, string at, string actor, string role, string action, string target, string purpose, string outcome)
+    public static Task AppendAsync(Database database, DbConnection connection, DbTransaction transaction, string at, string actor, string role, string action, string target, string purpose, string outcome) =>
+        AppendAllAsync(database, connection, transaction, [new PendingAuditRecord(at, actor, role, action, target, purpose, outcome)]);
+
+    /// <summary>
+    /// Appends <paramref name="records"/> in order inside <paramref name="transaction"/>: the head is locked and read
+    /// once and moved once, and one prepared INSERT serves every row (a group commit's batch costs one statement per
+    /// record, not three).
+    /// </summary>
+    public static async Task AppendAllAsync(Database database, DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingAuditRecord> records)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(connection);
-        var head = await connection.QuerySingleAsync<(long Seq, string Hash)>(
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var (seq, hash) = await connection.QuerySingleAsync<(long Seq, string Hash)>(
             "SELECT seq, hash FROM audit_head WHERE id = 1" + database.ForUpdate, transaction: transaction).ConfigureAwait(false);
-        var seq = head.Seq + 1;
-        var hash = Hash(head.Hash, seq, at, actor, role, action, target, purpose, outcome);
-        await connection.ExecuteAsync(
-            "INSERT INTO audit (seq, at, actor, role, action, target, purpose, outcome, prev_hash, hash) VALUES (@seq, @at, @actor, @role, @action, @target, @purpose, @outcome, @prev, @hash)",
-            new { seq, at, actor, role, action, target, purpose, outcome, prev = head.Hash, hash }, transaction).ConfigureAwait(false);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO audit (seq, at, actor, role, action, target, purpose, outcome, prev_hash, hash) VALUES (@seq, @at, @actor, @role, @action, @target, @purpose, @outcome, @prev, @hash)";
+        var columns = new[] { "seq", "at", "actor", "role", "action", "target", "purpose", "outcome", "prev", "hash" }.Select(name =>
+        {
+            var parameter = insert.CreateParameter();
+            parameter.ParameterName = name;
+            insert.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        foreach (var r in records)
+        {
+            var previous = hash;
+            seq++;
+            hash = Hash(previous, seq, r.At, r.Actor, r.Role, r.Action, r.Target, r.Purpose, r.Outcome);
+            object[] values = [seq, r.At, r.Actor, r.Role, r.Action, r.Target, r.Purpose, r.Outcome, previous, hash];
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i].Value = values[i];
+            }
+
+            await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
         await connection.ExecuteAsync("UPDATE audit_head SET seq = @seq, hash = @hash WHERE id = 1", new { seq, hash }, transaction).ConfigureAwait(false);
     }
 
