@@ -42,6 +42,7 @@ public static class PazApp
         root.Subcommands.Add(PeerCommand.Create(console));
         root.Subcommands.Add(Commands.Plan.PlanCommand.Create(console));
         root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(ClusterCommand.Create(console));
         root.Subcommands.Add(CalibrateCommand.Create(console));
         root.Subcommands.Add(BacktestCommand.Create(console));
         root.Subcommands.Add(SensitivityCommand.Create(console));

@@ -32,9 +32,10 @@ public static class RunCommand
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default runs/<scenario name>)." };
         var posterior = PosteriorOptions.File();
         var point = PosteriorOptions.Point();
+        var cluster = ClusterCommand.Option();
         var command = new Command("run", "Run a scenario's ensemble of the agent-based engine in parallel and write monthly homicides per municipality (Parquet), weekly national flows (CSV) and a summary of national homicides per year with the 5th-95th percentile band.")
         {
-            scenario, json, csv, validate, modelErrorOut, modelError, replicates, threads, output, posterior, point, CatalogueOptions.File, CatalogueOptions.Postgres, CatalogueOptions.Rerun,
+            scenario, json, csv, validate, modelErrorOut, modelError, replicates, threads, output, posterior, point, cluster, CatalogueOptions.File, CatalogueOptions.Postgres, CatalogueOptions.Rerun,
         };
         command.SetAction(parsed =>
         {
@@ -51,6 +52,7 @@ public static class RunCommand
                 ModelErrorRun.Window(spec); // refused before the run, not after it
             }
 
+            var gateways = ClusterCommand.Gateways(parsed, cluster); // refused before the run, not after it
             var posteriorPath = PosteriorChoice.PathFor(spec, parsed.GetValue(posterior)?.FullName, parsed.GetValue(point));
             var drawn = PosteriorChoice.Usable(spec, PosteriorChoice.Read(posteriorPath), posteriorPath);
             var folder = parsed.GetValue(output)?.FullName ?? Path.Combine("runs", spec.Name);
@@ -75,7 +77,7 @@ public static class RunCommand
             try
             {
                 data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
-                run = ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn);
+                run = gateways is null ? ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn) : ClusterCommand.Run(console, data, spec, posteriorPath, gateways);
                 files = EnsembleJob.WriteAsync(folder, run, parsed.GetValue(csv)).GetAwaiter().GetResult();
                 catalogue.FinishAsync(stored.Id).GetAwaiter().GetResult();
             }

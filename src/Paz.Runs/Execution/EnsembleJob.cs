@@ -57,8 +57,14 @@ public static class EnsembleJob
         var (inputs, scenario) = prepared;
         var timeline = scenario.Timeline;
         Func<int, Paz.Simulation.Engine.Timeline>? timelineOf = posterior is null ? null : k => posterior.TimelineFor(timeline, k);
-        var replicates = Ensemble.Run(new CriminalMarketEngine(inputs), scenario, threads, progress, timelineOf, cancellation);
-        return new EnsembleRun(inputs, scenario, replicates, EnsembleSummary.ByYear(replicates, inputs));
+        return Gathered(prepared, Ensemble.Run(new CriminalMarketEngine(inputs), scenario, threads, progress, timelineOf, cancellation));
+    }
+
+    /// <summary>The run of <paramref name="prepared"/> whose replicates were computed elsewhere (a cluster's silos), in replicate order.</summary>
+    public static EnsembleRun Gathered(PreparedScenario prepared, IReadOnlyList<ReplicateResult> replicates)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        return new EnsembleRun(prepared.Inputs, prepared.Scenario, replicates, EnsembleSummary.ByYear(replicates, prepared.Inputs));
     }
 
     /// <summary>Writes the run's long rows (<see cref="RunWriter"/>) and summary.json into <paramref name="folder"/>; returns the files written.</summary>

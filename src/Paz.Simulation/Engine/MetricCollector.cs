@@ -49,6 +49,7 @@ public readonly record struct MetricRow(int Year, MetricLevel Level, int Place, 
 /// </summary>
 public sealed class MetricCollector
 {
+    private readonly DateOnly _start;
     private readonly int _weeks;
     private readonly int _firstYear;
     private readonly int[] _yearOfWeek;
@@ -62,6 +63,7 @@ public sealed class MetricCollector
     /// <summary>A collector for a run of <paramref name="weeks"/> weeks from <paramref name="start"/>.</summary>
     public MetricCollector(DateOnly start, int weeks, int states, int municipalities)
     {
+        _start = start;
         _weeks = weeks;
         _firstYear = start.Year;
         _yearOfWeek = [.. Enumerable.Range(0, weeks).Select(t => start.AddDays(7 * t).Year - _firstYear)];
@@ -218,4 +220,43 @@ public sealed class MetricCollector
         MetricAggregation.Last => last,
         _ => total,
     };
+
+    /// <summary>
+    /// Everything recorded, exactly, in recording order: what carries a replicate computed elsewhere (another process,
+    /// a cluster's silo) back to where it is summarized. <see cref="Restore"/> rebuilds an identical collector.
+    /// </summary>
+    public MetricSnapshot Snapshot() => new(
+        _start, _weeks, _places[1], _places[2],
+        [.. _national.Select(kv => (kv.Key, (double[])kv.Value.Clone()))],
+        [.. _local.Select(kv => (kv.Key, kv.Value.Select(v => (double[]?)v?.Clone()).ToArray()))]);
+
+    /// <summary>A collector holding exactly what <paramref name="snapshot"/> holds.</summary>
+    public static MetricCollector Restore(MetricSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var collector = new MetricCollector(snapshot.Start, snapshot.Weeks, snapshot.States, snapshot.Municipalities);
+        foreach (var (metric, series) in snapshot.National)
+        {
+            collector._national[metric] = (double[])series.Clone();
+        }
+
+        foreach (var (metric, levels) in snapshot.Local)
+        {
+            collector._local[metric] = [.. levels.Select(v => (double[]?)v?.Clone())];
+        }
+
+        return collector;
+    }
 }
+
+/// <summary>What a <see cref="MetricCollector"/> recorded (see <see cref="MetricCollector.Snapshot"/>).</summary>
+/// <param name="Start">The run's first week.</param>
+/// <param name="Weeks">The run's length in weeks.</param>
+/// <param name="States">States in the world.</param>
+/// <param name="Municipalities">Municipalities in the world.</param>
+/// <param name="National">Each national metric's weekly series, in recording order.</param>
+/// <param name="Local">Each local metric's values by level (national, state, municipality; null where never recorded) and year × place.</param>
+public sealed record MetricSnapshot(
+    DateOnly Start, int Weeks, int States, int Municipalities,
+    IReadOnlyList<(MetricSpec Metric, double[] Series)> National,
+    IReadOnlyList<(MetricSpec Metric, double[]?[] Levels)> Local);

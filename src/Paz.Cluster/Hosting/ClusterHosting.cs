@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Paz.Cluster.Grains;
+
+namespace Paz.Cluster.Hosting;
+
+/// <summary>Where a silo listens and whom it joins (localhost clustering: the first silo is the primary).</summary>
+/// <param name="SiloPort">The port silos talk to each other on.</param>
+/// <param name="GatewayPort">The port clients connect to.</param>
+/// <param name="Primary">The primary silo's silo endpoint; null for the primary itself.</param>
+/// <param name="DataDirectory">The data folder (null: found as <c>paz</c> finds it).</param>
+public sealed record SiloEndpoints(int SiloPort, int GatewayPort, IPEndPoint? Primary, string? DataDirectory);
+
+/// <summary>Builds Paz's silos and the clients that send them work.</summary>
+public static class ClusterHosting
+{
+    /// <summary>The first silo's ports (Orleans' own defaults).</summary>
+    public const int DefaultSiloPort = 11111;
+
+    /// <summary>The first silo's gateway port.</summary>
+    public const int DefaultGatewayPort = 30000;
+
+    /// <summary>How long a client waits for one replicate: a country replicate of ten years takes seconds to a minute under load.</summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>What every Paz silo has, in a test cluster too: the workshop and the storage of computed replicates.</summary>
+    public static ISiloBuilder AddPazGrains(this ISiloBuilder silo, string? dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.AddMemoryGrainStorage(ClusterNames.Storage);
+        silo.Services.AddSingleton(_ => new ScenarioWorkshop(dataDirectory));
+        silo.Services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+        return silo;
+    }
+
+    /// <summary>A silo on this machine (not started).</summary>
+    public static IHost Silo(SiloEndpoints endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return Host.CreateDefaultBuilder()
+            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .UseOrleans(silo => silo
+                .UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, endpoints.Primary, ClusterNames.ServiceId, ClusterNames.ClusterId)
+                .AddPazGrains(endpoints.DataDirectory))
+            .Build();
+    }
+
+    /// <summary>A client of the silos whose gateways listen on <paramref name="gatewayPorts"/> on this machine (not started).</summary>
+    public static IHost Client(IReadOnlyList<int> gatewayPorts)
+    {
+        ArgumentNullException.ThrowIfNull(gatewayPorts);
+        return Host.CreateDefaultBuilder()
+            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .UseOrleansClient(client =>
+            {
+                client.UseLocalhostClustering([.. gatewayPorts], ClusterNames.ServiceId, ClusterNames.ClusterId);
+                client.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            })
+            .Build();
+    }
+}

@@ -1,0 +1,59 @@
+namespace Paz.Cluster.Work;
+
+/// <summary>A scenario file as the coordinator read it: its path relative to the folder holding every file of the scenario, and its bytes.</summary>
+[GenerateSerializer]
+[Immutable]
+public sealed class ScenarioFile
+{
+    /// <summary>The path relative to the scenario's root folder, with forward slashes.</summary>
+    [Id(0)]
+    public required string RelativePath { get; init; }
+
+    /// <summary>The file's bytes, as hashed into the scenario's identity.</summary>
+    [Id(1)]
+    public required byte[] Content { get; init; }
+}
+
+/// <summary>
+/// One replicate of one scenario under one parameter set, everything a silo needs to compute it on its own copy of the
+/// data and code: the scenario's files (so machines need not share a folder), the posterior's text if the replicate
+/// draws its parameters from one, and the identity of the work. A silo refuses work for another code version.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+public sealed class ReplicateWork
+{
+    /// <summary>SHA-256 of the scenario's files, as <see cref="Runs.Catalogue.RunKey"/> computes it.</summary>
+    [Id(0)]
+    public required string ScenarioHash { get; init; }
+
+    /// <summary>The scenario's files, the scenario itself first and then the bases it builds on.</summary>
+    [Id(1)]
+    public required IReadOnlyList<ScenarioFile> ScenarioFiles { get; init; }
+
+    /// <summary><c>point</c>, or <c>posterior sha256:…</c> of <see cref="PosteriorContent"/>.</summary>
+    [Id(2)]
+    public required string Parameters { get; init; }
+
+    /// <summary>The posterior file's bytes when <see cref="Parameters"/> names one.</summary>
+    [Id(3)]
+    public byte[]? PosteriorContent { get; init; }
+
+    /// <summary>The replicate's index in the ensemble (a posterior's draw for it depends on it).</summary>
+    [Id(4)]
+    public required int Replicate { get; init; }
+
+    /// <summary>The replicate's seed (<see cref="Simulation.Agents.AgentScenario.ReplicateSeed"/>).</summary>
+    [Id(5)]
+    public required ulong Seed { get; init; }
+
+    /// <summary>The code's version (<see cref="Runs.Catalogue.RunKey.Code"/>) the coordinator runs.</summary>
+    [Id(6)]
+    public required string CodeVersion { get; init; }
+
+    /// <summary>
+    /// The grain key: the same work has the same key, so a rerun finds the stored result. The replicate index enters
+    /// only with a posterior, where it picks the parameter set.
+    /// </summary>
+    public string Key => $"{ScenarioHash}|{Parameters}{(Parameters == "point" ? string.Empty : $"#{Replicate}")}|{Seed}|{CodeVersion}";
+}

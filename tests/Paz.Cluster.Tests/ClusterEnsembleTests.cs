@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Paz.Cluster.Coordinator;
+using Paz.Cluster.Grains;
+using Paz.Cluster.Hosting;
+using Paz.Cluster.Work;
+using Paz.Data;
+using Paz.Data.Scenarios;
+using Paz.Runs.Execution;
+using Paz.Simulation.Agents;
+
+namespace Paz.Cluster.Tests;
+
+/// <summary>
+/// An ensemble sent to a two-silo Orleans test cluster is the ensemble this process computes for the same scenario and
+/// seeds, byte for byte, even when a silo dies in the middle of it; and a replicate asked for again is served, not
+/// recomputed. The world is the country in 2018 alone (the shipped baseline started in January 2018), a few replicates.
+/// </summary>
+public sealed class ClusterEnsembleTests : IAsyncLifetime
+{
+    private const int Replicates = 8;
+    private readonly string _folder = Directory.CreateTempSubdirectory("paz-cluster-").FullName;
+    private TestCluster _cluster = null!;
+    private AgentScenario _scenario = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var shipped = Path.Combine(Path.GetDirectoryName(DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml");
+        var file = Path.Combine(_folder, "baseline.yaml");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(shipped))
+            .Replace("start: 2015-01", "start: 2018-01", StringComparison.Ordinal)
+            .Replace("end: 2024-12", "end: 2018-12", StringComparison.Ordinal));
+        _scenario = AgentScenarioReader.Read(file) with { Replicates = Replicates };
+        var builder = new TestClusterBuilder(2);
+        builder.AddSiloBuilderConfigurator<PazSilo>();
+        builder.AddClientBuilderConfigurator<PazClient>();
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    [Fact]
+    public async Task AnEnsembleOnTwoSilosIsByteIdenticalToTheLocalRun()
+    {
+        var work = ClusterEnsemble.WorkFor(_scenario, posteriorPath: null);
+
+        var onCluster = await ClusterEnsemble.RunAsync(_cluster.Client, work, inFlight: 4, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(Local(), Encoded(onCluster));
+        Assert.Equal(Replicates, Workshops().Sum(w => w.Computed));
+    }
+
+    [Fact]
+    public async Task ASiloKilledInTheMiddleOfAnEnsembleLeavesItCompleteAndIdentical()
+    {
+        var work = ClusterEnsemble.WorkFor(_scenario, posteriorPath: null);
+        var finished = 0;
+        var halfway = new TaskCompletionSource();
+        var progress = new Progress(n =>
+        {
+            Volatile.Write(ref finished, n);
+            if (n >= 2)
+            {
+                halfway.TrySetResult();
+            }
+        });
+
+        var ensemble = ClusterEnsemble.RunAsync(_cluster.Client, work, inFlight: 2, progress, TestContext.Current.CancellationToken);
+        await halfway.Task.WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        var killedAfter = Volatile.Read(ref finished);
+        await _cluster.KillSiloAsync(_cluster.SecondarySilos[0], TestContext.Current.CancellationToken);
+        var results = await ensemble;
+
+        Assert.InRange(killedAfter, 2, Replicates - 1); // the silo died with work still to do
+        Assert.Equal(Local(), Encoded(results));
+    }
+
+    [Fact]
+    public async Task AReplicateAskedForAgainIsServedFromItsGrainNotRecomputed()
+    {
+        var work = ClusterEnsemble.WorkFor(_scenario with { Replicates = 2 }, posteriorPath: null);
+        var first = await ClusterEnsemble.RunAsync(_cluster.Client, work, inFlight: 2, cancellation: TestContext.Current.CancellationToken);
+        var computed = Workshops().Sum(w => w.Computed);
+
+        var again = await ClusterEnsemble.RunAsync(_cluster.Client, work, inFlight: 2, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, computed);
+        Assert.Equal(computed, Workshops().Sum(w => w.Computed));
+        Assert.Equal(Encoded(first), Encoded(again));
+    }
+
+    private List<byte[]> Local()
+    {
+        var data = PazDataSet.Load(DataDirectory.Locate());
+        var prepared = EnsembleJob.Prepare(data, _scenario);
+        return Encoded(Ensemble.Run(new CriminalMarketEngine(prepared.Inputs), prepared.Scenario, threads: 2));
+    }
+
+    private static List<byte[]> Encoded(IEnumerable<ReplicateResult> results) => [.. results.Select(ReplicateCodec.Encode)];
+
+    private IEnumerable<ScenarioWorkshop> Workshops() =>
+        _cluster.Silos.OfType<InProcessSiloHandle>().Select(s => s.SiloHost.Services.GetRequiredService<ScenarioWorkshop>());
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private sealed class Progress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
+    private sealed class PazSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddPazGrains(dataDirectory: null);
+    }
+
+    private sealed class PazClient : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.Services.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = ClusterHosting.ResponseTimeout);
+    }
+}
