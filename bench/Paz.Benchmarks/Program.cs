@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 // Ensemble timing:        dotnet run -c Release --project bench/Paz.Benchmarks -- ensemble 100 2
 // Registry load:          dotnet run -c Release --project bench/Paz.Benchmarks -- tribunal-load 32 10 200000 20 30
 //                         (clients, seconds, request cap, clients signing in continuously, sign-ins allowed per minute per address)
+// Cluster throughput:     dotnet run -c Release --project bench/Paz.Benchmarks -- cluster-throughput 20   (replicates; here, then 1 and 2 silo processes)
 // Registry without HTTP:  dotnet run -c Release --project bench/Paz.Benchmarks -- registry-load 32 5 [reads]   (tasks, seconds per kind, only the kinds whose name contains it)
 if (args.Length > 0 && args[0] == "registry-load")
 {
@@ -22,6 +23,18 @@ if (args.Length > 0 && args[0] == "tribunal-load")
         args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200_000,
         args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 20,
         args.Length > 5 ? int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : Paz.Web.SignInLimits.DefaultPerMinute);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "cluster-throughput")
+{
+    await Paz.Benchmarks.ClusterThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "cluster-silo")
+{
+    Paz.Benchmarks.ClusterThroughput.Silo(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

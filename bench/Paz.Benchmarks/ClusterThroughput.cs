@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Paz.Cluster.Coordinator;
+using Paz.Cluster.Hosting;
+using Paz.Data;
+using Paz.Data.Scenarios;
+using Paz.Runs.Execution;
+using Paz.Simulation.Agents;
+
+namespace Paz.Benchmarks;
+
+/// <summary>
+/// Issue 22's cluster figures: the same ensemble of the baseline 2015-2020 run here on two threads, then on one and on
+/// two local silos, each a process of its own (this program started again as <c>cluster-silo</c>), and checked equal
+/// byte for byte. Each silo is warmed up first (its data loaded, the scenario prepared) so the times compare the
+/// replicates, and the coordinator's overhead per replicate is what the one-silo run takes beyond the local run.
+/// <c>dotnet run -c Release --project bench/Paz.Benchmarks -- cluster-throughput [replicates]</c>.
+/// </summary>
+public static class ClusterThroughput
+{
+    /// <summary>Runs the comparison and prints the figures.</summary>
+    public static async Task Run(int replicates)
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-cluster-bench-").FullName;
+        var shipped = Path.Combine(Path.GetDirectoryName(DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml");
+        var file = Path.Combine(folder, "baseline.yaml");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(shipped)).Replace("end: 2024-12", "end: 2020-12", StringComparison.Ordinal));
+        var scenario = AgentScenarioReader.Read(file) with { Replicates = replicates };
+        var warmUp = ClusterEnsemble.WorkFor(scenario with { Replicates = replicates + 2 }, null).Skip(replicates).ToList();
+        var work = ClusterEnsemble.WorkFor(scenario, null);
+
+        var prepared = EnsembleJob.Prepare(PazDataSet.Load(DataDirectory.Locate()), scenario);
+        var engine = new CriminalMarketEngine(prepared.Inputs);
+        Ensemble.Run(engine, prepared.Scenario with { Replicates = 2 }, 2); // warmed up as the silos are
+        var clock = Stopwatch.StartNew();
+        var local = Ensemble.Run(engine, prepared.Scenario, 2).Select(Paz.Cluster.Work.ReplicateCodec.Encode).ToList();
+        var localSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"cluster throughput: {replicates} replicates of the baseline 2015-2020 ({scenario.Weeks} weeks)");
+        Console.WriteLine($"  here, 2 threads : {localSeconds,7:F1} s  {replicates / localSeconds * 60,6:F1} replicates/min");
+
+        foreach (var silos in new[] { 1, 2 })
+        {
+            var ports = Enumerable.Range(0, silos).Select(s => (Silo: FreePort(), Gateway: FreePort())).ToList();
+            var processes = ports.Select((p, s) => Process.Start(SiloProcess(p.Silo, p.Gateway, s == 0 ? 0 : ports[0].Silo))!).ToList();
+            try
+            {
+                foreach (var process in processes)
+                {
+                    while (process.StandardOutput.ReadLine() is { } line && line != "up")
+                    {
+                        // the silo's own log lines until it says it has started
+                    }
+
+                    // Its pipes drained from here on, so that a silo that logs never blocks on a full pipe.
+                    _ = process.StandardOutput.ReadToEndAsync();
+                    _ = process.StandardError.ReadToEndAsync();
+                }
+
+                using var client = ClusterHosting.Client([.. ports.Select(p => p.Gateway)]);
+                await client.StartAsync();
+                var grains = client.Services.GetRequiredService<Orleans.IClusterClient>();
+                await ClusterEnsemble.RunAsync(grains, warmUp, inFlight: 2 * silos);
+                clock.Restart();
+                var results = await ClusterEnsemble.RunAsync(grains, work, inFlight: 2 * silos);
+                var seconds = clock.Elapsed.TotalSeconds;
+                var same = results.Select(Paz.Cluster.Work.ReplicateCodec.Encode).Zip(local).All(p => p.First.AsSpan().SequenceEqual(p.Second));
+                Console.WriteLine($"  {silos} silo{(silos > 1 ? "s" : " ")}, processes: {seconds,7:F1} s  {replicates / seconds * 60,6:F1} replicates/min  {(same ? "identical to the local run" : "DIFFERENT from the local run")}");
+                if (silos == 1)
+                {
+                    var perReplicate = localSeconds * 2 / replicates; // a replicate's time on one of the two cores
+                    Console.WriteLine($"  coordinator overhead per replicate (one silo against here): {(seconds - localSeconds) / replicates * 1000:F0} ms, {(seconds - localSeconds) * 2 / replicates / perReplicate:P1} of a replicate's {perReplicate:F2} s");
+                }
+
+                await client.StopAsync();
+            }
+            finally
+            {
+                processes.ForEach(p => p.Kill(entireProcessTree: true));
+            }
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    // This program again, as a silo: through the dotnet host when run as a dll, else its own executable.
+    private static ProcessStartInfo SiloProcess(int siloPort, int gatewayPort, int primary)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(ClusterThroughput).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { "cluster-silo", $"{siloPort}", $"{gatewayPort}", $"{primary}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+
+    /// <summary>The silo process: starts, says "up", serves until killed.</summary>
+    public static void Silo(int siloPort, int gatewayPort, int primary)
+    {
+        using var host = ClusterHosting.Silo(new SiloEndpoints(siloPort, gatewayPort, primary == 0 ? null : new IPEndPoint(IPAddress.Loopback, primary), null));
+        host.Start();
+        Console.WriteLine("up");
+        host.WaitForShutdown();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
