@@ -13,15 +13,15 @@ namespace Paz.Cli.Commands;
 /// <summary><c>paz cluster silo</c>, and the <c>--cluster</c> option of the commands that send their replicates to one.</summary>
 public static class ClusterCommand
 {
-    /// <summary><c>--cluster [PORTS]</c>: run the replicates on the silos whose gateways listen on these ports of this machine.</summary>
+    /// <summary><c>--cluster [GATEWAYS]</c>: run the replicates on the silos behind these gateways.</summary>
     public static Option<string?> Option() => new("--cluster")
     {
-        Description = $"Run the replicates on a Paz cluster (paz cluster silo) instead of here: the gateway ports of its silos on this machine, comma-separated (default {ClusterHosting.DefaultGatewayPort}).",
+        Description = $"Run the replicates on a Paz cluster (paz cluster silo) instead of here: its silos' gateways, comma-separated, each a port of this machine or HOST:PORT (default {ClusterHosting.DefaultGatewayPort}).",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    /// <summary>The gateway ports <c>--cluster</c> names, or null when it was not given.</summary>
-    public static IReadOnlyList<int>? Gateways(ParseResult parsed, Option<string?> option)
+    /// <summary>The gateways <c>--cluster</c> names, or null when it was not given.</summary>
+    public static IReadOnlyList<IPEndPoint>? Gateways(ParseResult parsed, Option<string?> option)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         if (parsed.GetResult(option) is null)
@@ -30,30 +30,48 @@ public static class ClusterCommand
         }
 
         var text = parsed.GetValue(option);
-        if (string.IsNullOrWhiteSpace(text))
+        return string.IsNullOrWhiteSpace(text)
+            ? [new IPEndPoint(IPAddress.Loopback, ClusterHosting.DefaultGatewayPort)]
+            : [.. text.Split(',').Select(g => Endpoint(g.Trim(), "--cluster"))];
+    }
+
+    // A port of this machine, or HOST:PORT.
+    private static IPEndPoint Endpoint(string text, string option)
+    {
+        var colon = text.LastIndexOf(':');
+        var host = colon < 0 ? null : text[..colon];
+        var portText = colon < 0 ? text : text[(colon + 1)..];
+        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
-            return [ClusterHosting.DefaultGatewayPort];
+            throw new InvalidOperationException($"{option}: '{text}' is not a gateway; expected a port (30000) or HOST:PORT (10.0.0.2:30000)");
         }
 
-        return [.. text.Split(',').Select(p => int.TryParse(p.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
-            ? port
-            : throw new InvalidOperationException($"--cluster: '{p.Trim()}' is not a port; expected gateway ports such as 30000,30001"))];
+        if (host is null)
+        {
+            return new IPEndPoint(IPAddress.Loopback, port);
+        }
+
+        var address = IPAddress.TryParse(host, out var parsed) ? parsed : Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            ?? throw new InvalidOperationException($"{option}: the host '{host}' has no IPv4 address");
+        return new IPEndPoint(address, port);
     }
 
     /// <summary>Runs <paramref name="scenario"/>'s replicates on the cluster behind <paramref name="gateways"/>, with progress.</summary>
-    public static EnsembleRun Run(CommandConsole console, PazDataSet data, AgentScenario scenario, string? posteriorPath, IReadOnlyList<int> gateways)
+    public static EnsembleRun Run(CommandConsole console, PazDataSet data, AgentScenario scenario, string? posteriorPath, IReadOnlyList<IPEndPoint> gateways)
     {
         ArgumentNullException.ThrowIfNull(console);
         var prepared = EnsembleJob.Prepare(data, scenario);
         var work = ClusterEnsemble.WorkFor(scenario, posteriorPath);
         using var client = ClusterHosting.Client(gateways);
+        // Orleans' client keeps trying for minutes; a gateway that has not answered in this time is taken to be down.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         try
         {
-            client.StartAsync().GetAwaiter().GetResult();
+            client.StartAsync(patience.Token).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (e is Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException)
         {
-            throw new InvalidOperationException($"--cluster: no silo answers on port {string.Join(", ", gateways)} of this machine ({e.Message}); start one with paz cluster silo");
+            throw new InvalidOperationException($"--cluster: no silo answers at {string.Join(", ", gateways)} ({(e is OperationCanceledException ? "nothing in 20 s" : e.Message)}); start one with paz cluster silo");
         }
 
         var grains = (Orleans.IGrainFactory)client.Services.GetService(typeof(Orleans.IClusterClient))!;
@@ -69,20 +87,25 @@ public static class ClusterCommand
     {
         var siloPort = new Option<int>("--silo-port") { Description = "Port the silos talk to each other on.", DefaultValueFactory = _ => ClusterHosting.DefaultSiloPort };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (paz run --cluster) connect to.", DefaultValueFactory = _ => ClusterHosting.DefaultGatewayPort };
-        var primary = new Option<int?>("--primary") { Description = "Silo port of the first silo on this machine, for every silo after it (e.g. --primary 11111)." };
-        var silo = new Command("silo", "Start a silo of Paz's cluster on this machine and serve replicates until stopped (Ctrl+C). The first silo is started without --primary; each further one with other ports and --primary naming the first's silo port.")
+        var primary = new Option<string?>("--primary") { Description = "The first silo's silo port (on this machine) or HOST:PORT (on another), for every silo after the first." };
+        var address = new Option<string?>("--address") { Description = "This machine's address as the other machines reach it (a cluster of several machines); without it the cluster is this machine's alone." };
+        var silo = new Command("silo", "Start a silo of Paz's cluster and serve replicates until stopped (Ctrl+C). The first silo is started without --primary; each further one with other ports (on the same machine) and --primary naming the first.")
         {
-            siloPort, gatewayPort, primary,
+            siloPort, gatewayPort, primary, address,
         };
         silo.SetAction(parsed =>
         {
             var data = parsed.GetValue(PazApp.DataOption)?.FullName;
             DataDirectory.Locate(data); // a silo without the data would fail every replicate sent to it: refuse to start instead
+            var own = parsed.GetValue(address) is { } a
+                ? IPAddress.TryParse(a, out var ip) ? ip : throw new InvalidOperationException($"--address: '{a}' is not an IP address of this machine")
+                : null;
             var endpoints = new SiloEndpoints(parsed.GetValue(siloPort), parsed.GetValue(gatewayPort),
-                parsed.GetValue(primary) is { } p ? new IPEndPoint(IPAddress.Loopback, p) : null, data);
+                parsed.GetValue(primary) is { } p ? Endpoint(p, "--primary") : null, data, own);
             using var host = ClusterHosting.Silo(endpoints);
             host.Start();
-            console.Output.WriteLine($"paz cluster: silo up on port {endpoints.SiloPort}, gateway {endpoints.GatewayPort}" + (endpoints.Primary is null ? " (primary)" : $", joined the primary at {endpoints.Primary}") + "; Ctrl+C stops it");
+            console.Output.WriteLine($"paz cluster: silo up on {(own is null ? "this machine" : own.ToString())}, port {endpoints.SiloPort}, gateway {endpoints.GatewayPort}"
+                + (endpoints.Primary is null ? " (primary)" : $", joined the primary at {endpoints.Primary}") + "; Ctrl+C stops it");
             host.WaitForShutdown();
             return PazApp.Ok;
         });

@@ -7,12 +7,17 @@ using Paz.Cluster.Grains;
 
 namespace Paz.Cluster.Hosting;
 
-/// <summary>Where a silo listens and whom it joins (localhost clustering: the first silo is the primary).</summary>
+/// <summary>Where a silo listens and whom it joins.</summary>
 /// <param name="SiloPort">The port silos talk to each other on.</param>
 /// <param name="GatewayPort">The port clients connect to.</param>
 /// <param name="Primary">The primary silo's silo endpoint; null for the primary itself.</param>
 /// <param name="DataDirectory">The data folder (null: found as <c>paz</c> finds it).</param>
-public sealed record SiloEndpoints(int SiloPort, int GatewayPort, IPEndPoint? Primary, string? DataDirectory);
+/// <param name="Address">
+/// The address other machines reach this one at; null for a cluster on this machine alone (Orleans' localhost
+/// clustering). With an address the silos find each other through the primary (Orleans' development clustering): a
+/// cluster of several machines that lives as long as its primary does.
+/// </param>
+public sealed record SiloEndpoints(int SiloPort, int GatewayPort, IPEndPoint? Primary, string? DataDirectory, IPAddress? Address = null);
 
 /// <summary>Builds Paz's silos and the clients that send them work.</summary>
 public static class ClusterHosting
@@ -43,23 +48,44 @@ public static class ClusterHosting
         return Host.CreateDefaultBuilder()
             // The silo's advice to turn on server GC is noise here: replicates allocate little once their world is built.
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans.Runtime.Silo", LogLevel.Error))
-            .UseOrleans(silo => silo
-                .UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, endpoints.Primary, ClusterNames.ServiceId, ClusterNames.ClusterId)
-                .AddPazGrains(endpoints.DataDirectory))
+            .UseOrleans(silo =>
+            {
+                if (endpoints.Address is { } address)
+                {
+                    silo.ConfigureEndpoints(address, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true)
+                        .UseDevelopmentClustering(endpoints.Primary ?? new IPEndPoint(address, endpoints.SiloPort))
+                        .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterNames.ServiceId, ClusterNames.ClusterId));
+                }
+                else
+                {
+                    silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, endpoints.Primary, ClusterNames.ServiceId, ClusterNames.ClusterId);
+                }
+
+                silo.AddPazGrains(endpoints.DataDirectory);
+            })
             .Build();
     }
 
-    /// <summary>A client of the silos whose gateways listen on <paramref name="gatewayPorts"/> on this machine (not started).</summary>
-    public static IHost Client(IReadOnlyList<int> gatewayPorts)
+    /// <summary>A client of the silos whose gateways are <paramref name="gateways"/> (not started).</summary>
+    public static IHost Client(IReadOnlyList<IPEndPoint> gateways)
     {
-        ArgumentNullException.ThrowIfNull(gatewayPorts);
+        ArgumentNullException.ThrowIfNull(gateways);
         return Host.CreateDefaultBuilder()
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            // A gateway that cannot be reached is reported by the caller, in one line: not logged again with its stack.
+            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Critical))
             .UseOrleansClient(client =>
             {
-                client.UseLocalhostClustering([.. gatewayPorts], ClusterNames.ServiceId, ClusterNames.ClusterId);
+                client.UseStaticClustering([.. gateways])
+                    .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterNames.ServiceId, ClusterNames.ClusterId));
                 client.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
             })
             .Build();
+    }
+
+    /// <summary>A client of the silos whose gateways listen on <paramref name="gatewayPorts"/> of this machine (not started).</summary>
+    public static IHost Client(IReadOnlyList<int> gatewayPorts)
+    {
+        ArgumentNullException.ThrowIfNull(gatewayPorts);
+        return Client([.. gatewayPorts.Select(p => new IPEndPoint(IPAddress.Loopback, p))]);
     }
 }

@@ -1,0 +1,31 @@
+namespace Paz.Cli.Tests;
+
+/// <summary><c>paz run --cluster</c> refuses what it cannot use before running anything, in one line.</summary>
+public sealed class ClusterCommandTests
+{
+    private static string Baseline => Path.Combine(Path.GetDirectoryName(Paz.Data.DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml");
+
+    [Fact]
+    public void AGatewayThatIsNotAPortOrHostAndPortIsRefusedWithWhatWasExpected()
+    {
+        var run = PazRun.Of("run", Baseline, "--point", "--cluster", "30000,not-a-gateway", "--out", Directory.CreateTempSubdirectory("paz-cluster-").FullName);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--cluster: 'not-a-gateway' is not a gateway; expected a port (30000) or HOST:PORT (10.0.0.2:30000)", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AClusterWithNoSiloAnsweringSaysWhereItLookedAndHowToStartOne()
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-cluster-").FullName;
+        var short2018 = Path.Combine(folder, "baseline.yaml");
+        File.WriteAllText(short2018, File.ReadAllText(Baseline).Replace("start: 2015-01", "start: 2018-01", StringComparison.Ordinal).Replace("end: 2024-12", "end: 2018-12", StringComparison.Ordinal));
+
+        var run = PazRun.Of("run", short2018, "--point", "--replicates", "2", "--cluster", "127.0.0.1:9", "--out", Path.Combine(folder, "out"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--cluster: no silo answers at 127.0.0.1:9", run.Error, StringComparison.Ordinal);
+        Assert.Contains("start one with paz cluster silo", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+}
