@@ -24,6 +24,9 @@ internal sealed class ReplicateGrain(
         var result = await workshop.RunAsync(work).ConfigureAwait(true);
         stored.State.Result = result;
         await stored.WriteStateAsync().ConfigureAwait(true);
+        // The storage keeps the result; an activation holding a second copy of it for every replicate of a large
+        // ensemble would only cost memory. A later call reactivates the grain and reads it back.
+        DeactivateOnIdle();
         return result;
     }
 }

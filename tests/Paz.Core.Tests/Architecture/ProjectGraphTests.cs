@@ -24,15 +24,20 @@ public class ProjectGraphTests
         ["Paz.Web"] = ["Paz.Core", "Paz.Rules", "Paz.Tribunal", "Paz.Storage"],
         ["Paz.Runs"] = ["Paz.Core", "Paz.Rules", "Paz.Simulation", "Paz.Planning", "Paz.Data", "Paz.Storage"],
         ["Paz.Dashboard"] = ["Paz.Core", "Paz.Rules", "Paz.Simulation", "Paz.Planning", "Paz.Reports", "Paz.Data", "Paz.Storage", "Paz.Tribunal", "Paz.Web", "Paz.Runs"],
-        ["Paz.Cli"] = ["Paz.Core", "Paz.Rules", "Paz.Simulation", "Paz.Planning", "Paz.Reports", "Paz.Data", "Paz.Storage", "Paz.Tribunal", "Paz.Web", "Paz.Runs", "Paz.Dashboard"],
+        ["Paz.Cluster"] = ["Paz.Core", "Paz.Rules", "Paz.Simulation", "Paz.Planning", "Paz.Data", "Paz.Storage", "Paz.Runs"],
+        ["Paz.Cli"] = ["Paz.Core", "Paz.Rules", "Paz.Simulation", "Paz.Planning", "Paz.Reports", "Paz.Data", "Paz.Storage", "Paz.Tribunal", "Paz.Web", "Paz.Runs", "Paz.Dashboard", "Paz.Cluster"],
     };
 
-    /// <summary>Packages that must not reach the tribunal's service (heavy numerics and data formats of the analysts' side).</summary>
+    /// <summary>
+    /// Packages that must not reach the tribunal's service (heavy numerics, data formats and the cluster of the analysts'
+    /// side), nor the engine (a replicate computed on a silo is the same code as one computed here, with no Orleans in it).
+    /// </summary>
     private static readonly Dictionary<string, string[]> ForbiddenPackages = new(StringComparer.Ordinal)
     {
-        ["Paz.Tribunal"] = ["MathNet.Numerics", "Parquet.Net", "ScottPlot"],
-        ["Paz.Web"] = ["MathNet.Numerics", "Parquet.Net", "ScottPlot"],
-        ["Paz.Storage"] = ["MathNet.Numerics", "Parquet.Net", "ScottPlot"],
+        ["Paz.Tribunal"] = ["MathNet.Numerics", "Parquet.Net", "ScottPlot", "Microsoft.Orleans.Sdk"],
+        ["Paz.Web"] = ["MathNet.Numerics", "Parquet.Net", "ScottPlot", "Microsoft.Orleans.Sdk"],
+        ["Paz.Storage"] = ["MathNet.Numerics", "Parquet.Net", "ScottPlot", "Microsoft.Orleans.Sdk"],
+        ["Paz.Simulation"] = ["Microsoft.Orleans.Sdk"],
     };
 
     [Fact]
