@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Paz.Cluster.Coordinator;
@@ -43,7 +42,7 @@ public static class ClusterThroughput
 
         foreach (var silos in new[] { 1, 2 })
         {
-            var ports = Enumerable.Range(0, silos).Select(s => (Silo: FreePort(), Gateway: FreePort())).ToList();
+            var ports = Enumerable.Range(0, silos).Select(s => (Silo: Loopback.FreePort(), Gateway: Loopback.FreePort())).ToList();
             var processes = ports.Select((p, s) => Process.Start(SiloProcess(p.Silo, p.Gateway, s == 0 ? 0 : ports[0].Silo))!).ToList();
             try
             {
@@ -111,10 +110,4 @@ public static class ClusterThroughput
         host.WaitForShutdown();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Paz.Rules.Amnesty;
 using Paz.Tribunal;
@@ -49,7 +48,7 @@ public static class TribunalLoad
             ids.Add((await registry.FileCaseAsync(clerk, "seed", new NewCase($"Seed Applicant {i}", "Calle 1", "recommended", facts))).Id);
         }
 
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var app = TribunalApp.Build([$"--Tribunal:Database={Path.Combine(folder, "tribunal.db")}", $"--Tribunal:KeyFile={keyFile}", $"--urls=http://127.0.0.1:{port}",
             $"--Tribunal:SignInsPerMinute={signInsPerMinute}"]);
         await app.StartAsync();
@@ -122,10 +121,4 @@ public static class TribunalLoad
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -120,7 +120,6 @@ public sealed class ClusterEnsembleTests : IAsyncLifetime
 
     private sealed class PazClient : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.Services.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = ClusterHosting.ResponseTimeout);
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.AddPazClient();
     }
 }

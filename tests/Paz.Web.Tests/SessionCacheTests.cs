@@ -19,9 +19,7 @@ public sealed class SessionCacheTests : IDisposable
     [Fact]
     public async Task ASessionEndedThroughTheSameRegistryIsRefusedAtOnceThoughItWasJustFoundValid()
     {
-        var (service, _, admin) = await TwoRegistriesOnOneDatabase();
-        await service.AddUserAsync(admin, "clerk", Role.Clerk, TribunalHost.Password, "setup", 1000);
-        var token = await service.SignInAsync("clerk", TribunalHost.Password);
+        var (service, _, admin, token) = await AClerkSignedInOnTwoRegistries();
         Assert.NotNull(await service.AuthenticateAsync(token));
 
         await service.SetUserDisabledAsync(admin, "left the tribunal", "clerk", disabled: true);
@@ -32,9 +30,7 @@ public sealed class SessionCacheTests : IDisposable
     [Fact]
     public async Task ASessionEndedByAnotherProcessIsRefusedOnceTheCachedAnswerIsNoLongerFresh()
     {
-        var (service, commandLine, admin) = await TwoRegistriesOnOneDatabase();
-        await service.AddUserAsync(admin, "clerk", Role.Clerk, TribunalHost.Password, "setup", 1000);
-        var token = await service.SignInAsync("clerk", TribunalHost.Password);
+        var (service, commandLine, admin, token) = await AClerkSignedInOnTwoRegistries();
         Assert.NotNull(await service.AuthenticateAsync(token));
 
         await commandLine.SetUserDisabledAsync(admin, "left the tribunal", "clerk", disabled: true);
@@ -50,9 +46,7 @@ public sealed class SessionCacheTests : IDisposable
     [Fact]
     public async Task AnExpiredSessionIsRefusedEvenWhileItsCachedAnswerIsFresh()
     {
-        var (service, _, admin) = await TwoRegistriesOnOneDatabase();
-        await service.AddUserAsync(admin, "clerk", Role.Clerk, TribunalHost.Password, "setup", 1000);
-        var token = await service.SignInAsync("clerk", TribunalHost.Password);
+        var (service, _, _, token) = await AClerkSignedInOnTwoRegistries();
         _clock.Advance(Registry.SessionLength - TimeSpan.FromSeconds(1));
         Assert.NotNull(await service.AuthenticateAsync(token));
 
@@ -61,8 +55,9 @@ public sealed class SessionCacheTests : IDisposable
         Assert.Null(await service.AuthenticateAsync(token));
     }
 
-    // Two registries on one SQLite file stand for the service and another process (the command line, a second service).
-    private async Task<(Registry Service, Registry Other, Actor Admin)> TwoRegistriesOnOneDatabase()
+    // Two registries on one SQLite file stand for the service and another process (the command line, a second service);
+    // a clerk has signed in to the service.
+    private async Task<(Registry Service, Registry Other, Actor Admin, string ClerkToken)> AClerkSignedInOnTwoRegistries()
     {
         var database = Database.Sqlite(Path.Combine(_folder, "tribunal.db"));
         await database.CreateSchemaAsync();
@@ -71,7 +66,8 @@ public sealed class SessionCacheTests : IDisposable
         var service = new Registry(database, cipher, rules, _clock);
         var other = new Registry(database, cipher, rules, _clock);
         var admin = new Actor(await service.BootstrapAdministratorAsync("admin", TribunalHost.Password, iterations: 1000), "admin", Role.Administrator);
-        return (service, other, admin);
+        await service.AddUserAsync(admin, "clerk", Role.Clerk, TribunalHost.Password, "setup", 1000);
+        return (service, other, admin, await service.SignInAsync("clerk", TribunalHost.Password));
     }
 
     public void Dispose()

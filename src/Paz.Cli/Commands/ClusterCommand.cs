@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Paz.Cluster.Coordinator;
 using Paz.Cluster.Hosting;
@@ -13,6 +14,9 @@ namespace Paz.Cli.Commands;
 /// <summary><c>paz cluster silo</c>, and the <c>--cluster</c> option of the commands that send their replicates to one.</summary>
 public static class ClusterCommand
 {
+    // Orleans' client keeps trying for minutes; a gateway that has not answered in this time is taken to be down.
+    private static readonly TimeSpan GatewayPatience = TimeSpan.FromSeconds(20);
+
     /// <summary><c>--cluster [GATEWAYS]</c>: run the replicates on the silos behind these gateways.</summary>
     public static Option<string?> Option() => new("--cluster")
     {
@@ -63,19 +67,18 @@ public static class ClusterCommand
         var prepared = EnsembleJob.Prepare(data, scenario);
         var work = ClusterEnsemble.WorkFor(scenario, posteriorPath);
         using var client = ClusterHosting.Client(gateways);
-        // Orleans' client keeps trying for minutes; a gateway that has not answered in this time is taken to be down.
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var patience = new CancellationTokenSource(GatewayPatience);
         try
         {
             client.StartAsync(patience.Token).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException)
         {
-            throw new InvalidOperationException($"--cluster: no silo answers at {string.Join(", ", gateways)} ({(e is OperationCanceledException ? "nothing in 20 s" : e.Message)}); start one with paz cluster silo");
+            throw new InvalidOperationException($"--cluster: no silo answers at {string.Join(", ", gateways)} ({(e is OperationCanceledException ? $"nothing in {GatewayPatience.TotalSeconds:0} s" : e.Message)}); start one with paz cluster silo");
         }
 
-        var grains = (Orleans.IGrainFactory)client.Services.GetService(typeof(Orleans.IClusterClient))!;
-        // Two calls in flight per core of this machine keep every silo busy without queueing the whole ensemble at once.
+        var grains = client.Services.GetRequiredService<Orleans.IClusterClient>();
+        // Two calls in flight per silo for each core of this machine keep the silos busy without queueing the whole ensemble at once.
         var replicates = LongWork.Run(console, $"{scenario.Name} on the cluster ({scenario.Weeks} weeks)", "replicates", scenario.Replicates,
             progress => ClusterEnsemble.RunAsync(grains, work, 2 * Environment.ProcessorCount * gateways.Count, progress).GetAwaiter().GetResult());
         client.StopAsync().GetAwaiter().GetResult();

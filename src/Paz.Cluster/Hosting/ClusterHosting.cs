@@ -41,6 +41,14 @@ public static class ClusterHosting
         return silo;
     }
 
+    /// <summary>What every client of Paz's silos has, a test cluster's too: patience for a replicate's computation.</summary>
+    public static IClientBuilder AddPazClient(this IClientBuilder client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+        return client;
+    }
+
     /// <summary>A silo on this machine (not started).</summary>
     public static IHost Silo(SiloEndpoints endpoints)
     {
@@ -77,7 +85,7 @@ public static class ClusterHosting
             {
                 client.UseStaticClustering([.. gateways])
                     .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterNames.ServiceId, ClusterNames.ClusterId));
-                client.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+                client.AddPazClient();
             })
             .Build();
     }
