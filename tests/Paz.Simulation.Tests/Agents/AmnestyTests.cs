@@ -14,13 +14,14 @@ public class AmnestyTests
 
     private static RuleSet Shipped(string name) => RuleLibrary.LoadAll(RuleLibrary.Locate()).Single(r => r.Name == name);
 
-    // The baseline with an amnesty from 2019 under rules (the rule set attached as ScenarioResolver attaches it).
+    // The plan-start world under the baseline's December 2018 settings with an amnesty from 2019 under rules (the rule
+    // set attached as ScenarioResolver attaches it): the prisons as the census found them, a fifth of a run from 2015.
     private static IReadOnlyList<MetricRow> Run(RuleSet? rules, int through = 2021, Func<Settings, Settings>? also = null, ulong seed = 17)
     {
         // The lever names a shipped set (the resolver reads it); the test's own set replaces it, as the resolver would attach it.
-        var scenario = CalibratedBaseline.SwitchingTo(p => (also ?? (x => x))(rules is null ? p : p.With(Amnesty.Rules, ["proposal-2018"]).With(Amnesty.From, From)));
-        var periods = scenario.Timeline.Periods.Select((p, k) => k == scenario.Timeline.Periods.Count - 1 && rules is not null ? p with { AmnestyRules = rules } : p).ToList();
-        return CalibratedBaseline.Engine.Run(new Timeline(periods), CalibratedBaseline.WeeksThrough(through), seed).Metrics!.Rows();
+        var settings = (also ?? (x => x))(rules is null ? PlanStartWorld.Settings : PlanStartWorld.Settings.With(Amnesty.Rules, ["proposal-2018"]).With(Amnesty.From, From));
+        var timeline = new Timeline([new PolicyPeriod(DateOnly.MinValue, settings) { AmnestyRules = rules }]);
+        return PlanStartWorld.Run(timeline, through, seed).Metrics!.Rows();
     }
 
     private static double National(IReadOnlyList<MetricRow> rows, string metric, int year) =>
@@ -90,11 +91,11 @@ public class AmnestyTests
         var rules = Shipped("proposal-2018");
         var fearless = Run(rules, 2019, p => p.With(Amnesty.Retaliation, 0));
         var afraid = Run(rules, 2019, p => p.With(Amnesty.Retaliation, 0.8));
-        double Applications(IReadOnlyList<MetricRow> rows, int state) => rows.Single(r => r.Metric == "amnesty_applications" && r.Level == MetricLevel.State && r.Place == state && r.Year == 2019).Value;
+        double Applications(IReadOnlyList<MetricRow> rows, int state) => rows.Where(r => r.Metric == "amnesty_applications" && r.Level == MetricLevel.State && r.Place == state && r.Year == 2019).Sum(r => r.Value);
 
         // The same world (the amnesty draws nothing): only the fear differs. Members per inhabitant by state at the start.
-        var inputs = CalibratedBaseline.Engine.Inputs;
-        var states = Enumerable.Range(0, inputs.States).Where(k => Applications(fearless, k) > 0).ToList();
+        var inputs = PlanStartWorld.Engine.Inputs;
+        var states = Enumerable.Range(0, inputs.States).Where(k => Applications(fearless, k) >= 20).ToList(); // a ratio of a few applications is noise
         var kept = states.ToDictionary(k => k, k => Applications(afraid, k) / Applications(fearless, k));
         Assert.All(kept.Values, ratio => Assert.InRange(ratio, 0.2, 1));
         var sinaloa = inputs.StateNames!.ToList().IndexOf("Sinaloa");

@@ -120,7 +120,9 @@ public class RedeploymentTests
     {
         foreach (var where in new[] { PullbackRedeployment.Reserve, PullbackRedeployment.Outward })
         {
-            var run = CalibratedBaseline.Engine.Run(CalibratedBaseline.SwitchingTo(p => Scheduled(p, where)).Timeline, CalibratedBaseline.WeeksThrough(2020), 9);
+            // The plan-start world: the count needs a pullback under way, not the years before it.
+            var pullback = PlanStartWorld.Policy((PlanStartWorld.Start, p => Scheduled(p, where)));
+            var run = PlanStartWorld.Run(CalibratedBaseline.Resolve(CalibratedBaseline.Scenario with { Start = PlanStartWorld.Start, Timeline = pullback }).Timeline, 2020, 9);
             var rows = run.Metrics!.NationalRows().Where(r => r.Year == 2020).ToDictionary(r => r.Metric, r => r.Value);
             Assert.True(rows["soldiers_withdrawn"] > 0);
             Assert.Equal(rows["soldiers_withdrawn"], rows["soldiers_in_reserve"] + rows["soldiers_redeployed"], 6);
