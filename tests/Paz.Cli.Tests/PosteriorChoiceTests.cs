@@ -70,6 +70,19 @@ public class PosteriorChoiceTests
     }
 
     [Fact]
+    public void APosteriorWithoutTheParameterOfAnExplanationTheScenarioDoesNotHoldStillServesIt()
+    {
+        // The scenario holds fragmentation only: the market's elasticity is read by none of its runs.
+        var (folder, basePath, _) = Scenarios();
+        var path = Path.Combine(folder, "short.posterior.json");
+        var full = PosteriorFile.Read(path);
+        Assert.Contains(full.Parameters.Concat(full.FromPrior), p => p.Name == "market_elasticity");
+        PosteriorFile.Write(path, full with { FromPrior = [.. full.FromPrior.Where(p => p.Name != "market_elasticity")], Parameters = [.. full.Parameters.Where(p => p.Name != "market_elasticity")] });
+
+        Assert.Equal(0, PazRun.Of("run", basePath, "--json", "--out", Path.Combine(folder, "without-market")).ExitCode);
+    }
+
+    [Fact]
     public void CompareRefusesScenariosThatWouldDrawFromDifferentPosteriors()
     {
         var (folder, _, child) = Scenarios();
@@ -104,10 +117,13 @@ public class PosteriorChoiceTests
             Assert.NotNull(PosteriorChoice.For(scenario, null, point: false)); // no scenario changes a drawn parameter on a date
         }
 
+        // Every parameter with a prior a baseline run reads (a rival explanation it does not hold reads its own none).
         var posterior = PosteriorFile.Read(expected);
-        Assert.Equal(
-            Declarations.All.Where(s => s.Prior is not null).Select(s => s.Name).Order(StringComparer.Ordinal),
-            posterior.Parameters.Concat(posterior.FromPrior).Select(p => p.Name).Order(StringComparer.Ordinal));
+        var held = Paz.Data.Scenarios.AgentScenarioReader.Read(Path.Combine(folder, "baseline.yaml")).Timeline.First;
+        var withPrior = Declarations.All.Where(s => s.Prior is not null).Select(s => s.Name).ToList();
+        var covered = posterior.Parameters.Concat(posterior.FromPrior).Select(p => p.Name).ToList();
+        Assert.Empty(withPrior.Where(name => !held.BelongsToAnExplanationNotHeld(name)).Except(covered));
+        Assert.Empty(covered.Except(withPrior));
         Assert.Equal(posterior.ParticleCount, posterior.Particles.Count);
         Assert.Equal(1, posterior.Particles.Sum(p => p.Weight), 9);
         Assert.Contains(posterior.MadeBy, m => m.StartsWith("paz infer scenarios/baseline.yaml", StringComparison.Ordinal));

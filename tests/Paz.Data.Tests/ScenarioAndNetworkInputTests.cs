@@ -252,6 +252,18 @@ public class TimelineInputTests
     }
 
     [Fact]
+    public void AChildStartingLaterStartsFromItsBasesPolicyAsItStoodThenUnderItsOwnPolicy()
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-timeline-").FullName;
+        File.WriteAllText(Path.Combine(folder, "base.yaml"), Head + "policy:\n  leader_removals_per_week: 0.09\ntimeline:\n  - from: 2015-05\n    leader_removals_per_week: 0.04\n    anti_corruption: 0.1\n  - from: 2016-12\n    leader_removals_per_week: 0.02\n  - from: 2020-01\n    anti_corruption: 0.5\n");
+        File.WriteAllText(Path.Combine(folder, "child.yaml"), "name: child\nbase: base.yaml\nstart: 2018-01\nend: 2018-12\npolicy:\n  anti_corruption: 0.3\n");
+        var child = AgentScenarioReader.Read(Path.Combine(folder, "child.yaml"));
+        Assert.Single(child.Timeline.Periods); // the base's later entry lies after the child's end
+        Assert.Equal(0.02, At(child, 2018, 1)[Targeting.LeaderRemovalsPerWeek]); // the base's pace of 2018
+        Assert.Equal(0.3, At(child, 2018, 1)[ReformLevers.AntiCorruption]); // the child's own policy over the base's entries
+    }
+
+    [Fact]
     public void AChildsEntryOnItsBasesDateChangesOnlyWhatItLists()
     {
         var folder = Directory.CreateTempSubdirectory("paz-timeline-").FullName;

@@ -110,15 +110,9 @@ public static class BacktestCommand
     // own parameter added where it is held and dropped where it is not.
     private static List<FreeParameter> FreeFor(AgentScenario spec, Explanation held)
     {
-        var own = new (Explanation Explanation, Core.Parameters.ParameterSpec Spec)[]
-        {
-            (Explanation.Fragmentation, Paz.Simulation.Mechanisms.Succession.SplitProbability),
-            (Explanation.Confrontation, Paz.Simulation.Mechanisms.JointOperations.OperationProvocation),
-            (Explanation.Market, Paz.Simulation.Mechanisms.MarketValue.MarketElasticity),
-            (Explanation.Exclusion, Paz.Simulation.Mechanisms.Exclusion.ExclusionElasticity),
-        };
-        var free = spec.FreeParameters.Where(f => own.All(o => o.Spec.Name != f.Name || held.HasFlag(o.Explanation))).ToList();
-        free.AddRange(own.Where(o => held.HasFlag(o.Explanation) && free.All(f => f.Name != o.Spec.Name)).Select(o => new FreeParameter(o.Spec.Name, o.Spec.Prior!)));
+        var own = Explanations.OwnParameters;
+        var free = spec.FreeParameters.Where(f => own.All(o => o.Parameter.Name != f.Name || held.HasFlag(o.Explanation))).ToList();
+        free.AddRange(own.Where(o => held.HasFlag(o.Explanation) && free.All(f => f.Name != o.Parameter.Name)).Select(o => new FreeParameter(o.Parameter.Name, o.Parameter.Prior!)));
         return free.Count <= Calibration.MostFreeParameters ? free : throw new UsageException($"--explanations: {free.Count} free parameters for {held}; calibration fits at most {Calibration.MostFreeParameters} (drop one from the scenario's fit list)");
     }
 

@@ -17,7 +17,9 @@ namespace Paz.Data.Scenarios;
 /// parameters, that change then; each entry starts from the settings before it). <c>base: other.yaml</c> starts
 /// from another scenario: its period, ensemble, seed and every entry; the file's own parameters and policy are
 /// laid over them, and its timeline entries are merged by date (an entry on a date the base has changes only
-/// what it lists).
+/// what it lists). A file that starts later than its base starts from the base's policy as it stood then (the
+/// base's entries up to the start fold into the starting policy); the base's entries after the file's end are
+/// never reached.
 /// </remarks>
 public static class AgentScenarioReader
 {
@@ -124,6 +126,22 @@ public static class AgentScenarioReader
 
         entries.TryAdd(DateOnly.MinValue, new Dictionary<string, Change>(StringComparer.Ordinal));
 
+        // A scenario that starts or ends inside its base's timeline runs the base's policy as it stood at its start:
+        // the base's entries up to the start fold into the starting policy (in date order, under this file's own
+        // policy below), and those after the end are never reached.
+        foreach (var date in entries.Keys.Where(d => d != DateOnly.MinValue && (d <= start || d > end)).ToList())
+        {
+            if (date <= start)
+            {
+                foreach (var (key, change) in entries[date])
+                {
+                    entries[DateOnly.MinValue][key] = change;
+                }
+            }
+
+            entries.Remove(date);
+        }
+
         if (yaml.Map("policy", Declarations.Levers.Select(s => s.Name)) is { } policy)
         {
             foreach (var key in policy.Keys)
@@ -135,12 +153,6 @@ public static class AgentScenarioReader
         if (yaml.Has("timeline"))
         {
             ReadTimeline(yaml, start, end, entries);
-        }
-
-        foreach (var date in entries.Keys.Where(d => d != DateOnly.MinValue && (d <= start || d > end)))
-        {
-            var where = entries[date].Values.FirstOrDefault()?.Source.ToString() ?? yaml.File;
-            throw new DataFormatException(yaml.File, yaml.Line, $"a timeline entry of {where} starts {date:yyyy-MM}, outside this scenario's run ({start:yyyy-MM} to {end:yyyy-MM}): move it, or the run's start and end");
         }
 
         Dictionary<string, double>? calibration = null;

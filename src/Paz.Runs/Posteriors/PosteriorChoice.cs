@@ -1,4 +1,5 @@
 using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
 using Paz.Simulation.Inference;
 
 namespace Paz.Runs.Posteriors;
@@ -40,7 +41,8 @@ public static class PosteriorChoice
         if (posterior is not null)
         {
             var known = posterior.Parameters.Concat(posterior.FromPrior).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-            var missing = Calibration.Uncertain.Where(p => !known.Contains(p.Name)).Select(p => p.Name).ToList();
+            // A rival explanation's own parameter the scenario does not hold is read by no run of it.
+            var missing = Calibration.Uncertain.Where(p => !known.Contains(p.Name) && !scenario.Timeline.First.BelongsToAnExplanationNotHeld(p.Name)).Select(p => p.Name).ToList();
             if (missing.Count > 0)
             {
                 // Running them at their point values would hide their uncertainty from every band.

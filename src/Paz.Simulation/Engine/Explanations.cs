@@ -20,6 +20,9 @@ public enum Explanation
 
     /// <summary>Poverty and exclusion supply recruits: the poorer a municipality, the larger its pool of young men who join (the plan's own premise; Enamorado et al. 2016).</summary>
     Exclusion = 8,
+
+    /// <summary>Large groups break apart without a capture, at a steady rate: fragmentation that is not the removals' doing (the seed: "all of the other major criminal groups ... have been experiencing fragmentation").</summary>
+    Fission = 16,
 }
 
 /// <summary>
@@ -31,11 +34,28 @@ public enum Explanation
 public static class Explanations
 {
     /// <summary>The explanations in force.</summary>
-    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 15, "rival explanations of the violence the run holds ([none] or any of the words)")
-    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion"] };
+    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 31, "rival explanations of the violence the run holds ([none] or any of the words)")
+    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission"] };
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } = [InForce];
+
+    /// <summary>
+    /// Each explanation's own parameter: fitted where the explanation is held (the backtests free it), never read
+    /// where it is not, so a posterior inferred without the explanation still serves a run without it.
+    /// </summary>
+    public static IReadOnlyList<(Explanation Explanation, ParameterSpec Parameter)> OwnParameters { get; } =
+    [
+        (Explanation.Fragmentation, Mechanisms.Succession.SplitProbability),
+        (Explanation.Confrontation, Mechanisms.JointOperations.OperationProvocation),
+        (Explanation.Market, Mechanisms.MarketValue.MarketElasticity),
+        (Explanation.Exclusion, Mechanisms.Exclusion.ExclusionElasticity),
+        (Explanation.Fission, Mechanisms.Fission.FissionRate),
+    ];
+
+    /// <summary>Whether <paramref name="parameter"/> belongs to an explanation <paramref name="settings"/> do not hold (so no run of them reads it).</summary>
+    public static bool BelongsToAnExplanationNotHeld(this Settings settings, string parameter) =>
+        OwnParameters.Any(o => o.Parameter.Name == parameter && !settings.Holds(o.Explanation));
 
     /// <summary>Whether <paramref name="settings"/> hold <paramref name="explanation"/>.</summary>
     public static bool Holds(this Settings settings, Explanation explanation)

@@ -32,6 +32,7 @@ public static class Schedule
         Exclusion.Info,
         TerritorialConflict.Info,
         Succession.Info,
+        Fission.Info,
         Saturation.Info,
         Expansion.Info,
         GuardOperations.Info,
