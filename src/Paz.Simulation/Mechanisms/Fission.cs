@@ -7,11 +7,12 @@ namespace Paz.Simulation.Mechanisms;
 /// Fission: large organizations break apart without a capture.
 /// Claim: "with partial exception of the Cartel Jalisco Nueva Generación, all of the other major criminal groups,
 /// including the Sinaloa Cartel, have been experiencing fragmentation ... The infighting within even the smaller
-/// groups constantly rearranges the middle layer" (seed) — in 2015-2018, when high-value removals had slowed to a few a year (data/history/published_aggregates.csv: 93 of the
-/// 122 priority targets by April 2015, 110 by September 2018), so fragmentation cannot all be the removals' doing.
+/// groups constantly rearranges the middle layer" (seed) — in 2015-2018, when high-value removals had slowed to a
+/// few a year (data/history/published_aggregates.csv: 93 of the 122 priority targets by April 2015, 110 by
+/// September 2018), so fragmentation cannot all be the removals' doing.
 /// A rival of the <c>fragmentation</c> explanation's account (splits only in the succession crisis a removal opens):
-/// every week a led group not in a crisis splits with probability fission_rate · middle/(middle + 20) — the same
-/// dependence on the middle layer as a crisis split (<see cref="Succession"/>): lieutenants with many men under them
+/// every week a led group not in a crisis splits with probability fission_rate · middle/(middle + 20) — the
+/// dependence on the middle layer of a crisis split (<see cref="Succession.SplitChance"/>): lieutenants with many men under them
 /// can go their own way. The split is the world's: about half of the members in each of the group's places follow
 /// the splinter, which inherits the group's rivalries and becomes its rival.
 /// Held when the run's explanations include <c>fission</c>; otherwise it draws nothing, so runs without it are
@@ -50,8 +51,7 @@ public sealed class Fission : IMechanism
                 continue;
             }
 
-            var middle = world.GroupMiddle[g];
-            if (random.NextDouble() < rate * middle / (middle + 20.0))
+            if (random.NextDouble() < Succession.SplitChance(rate, world.GroupMiddle[g]))
             {
                 world.Split(g);
                 fissions++;

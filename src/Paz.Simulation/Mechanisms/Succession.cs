@@ -43,6 +43,12 @@ public sealed class Succession : IMechanism
     /// <summary>The registration.</summary>
     public static readonly MechanismInfo Info = new("succession", "headless groups fight over succession and split; the middle layer regenerates", [SuccessionViolence, SplitProbability, Promotion], () => new Succession());
 
+    /// <summary>
+    /// The week's chance that a group splits, <paramref name="probability"/> · middle/(middle + 20): a large middle layer
+    /// breaks into factions, a handful of lieutenants cannot. Shared by a crisis split and by <see cref="Fission"/>.
+    /// </summary>
+    public static double SplitChance(double probability, int middle) => probability * middle / (middle + 20.0);
+
     /// <inheritdoc/>
     public void Step(WeekContext context)
     {
@@ -101,7 +107,7 @@ public sealed class Succession : IMechanism
             }
 
             var middle = world.GroupMiddle[g];
-            if (world.Groups < world.MaxGroups && random.NextDouble() < splitProbability * middle / (middle + 20.0))
+            if (world.Groups < world.MaxGroups && random.NextDouble() < SplitChance(splitProbability, middle))
             {
                 world.Split(g);
                 splits++;

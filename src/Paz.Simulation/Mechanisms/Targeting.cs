@@ -59,7 +59,7 @@ public sealed class Targeting : IMechanism
     { Kind = ValueKind.Choices, Words = ["high_value", "middle_layer_sweep", "most_violent_first"] }.AsLever();
 
     /// <summary>Leaders removed per week nationally under high-value targeting.</summary>
-    public static readonly ParameterSpec LeaderRemovalsPerWeek = new ParameterSpec("leader_removals_per_week", 30.0 / 52, "leaders per week", "seed: 120 of 122 designated targets caught by 2018, read as about 30 a year (an upper bound: most fell in 2013; the shipped scenarios set the published pace by date, data/history/published_aggregates.csv)", 0, 5, "high-value targeting's pace")
+    public static readonly ParameterSpec LeaderRemovalsPerWeek = new ParameterSpec("leader_removals_per_week", 30.0 / 52, "leaders per week", "seed: 120 of 122 designated targets caught by 2018, read as about 30 a year (assumed; an upper bound for 2015-2018: most fell in 2013, and the replay sets the published pace by date from data/history/published_aggregates.csv)", 0, 5, "high-value targeting's pace")
         .AsLever();
 
     /// <summary>Groups to target first.</summary>

@@ -15,7 +15,7 @@ public class FissionTests
         .With(Fission.FissionRate, 0.01);
 
     // Splits over two years of a led group (middle layer as given in each of three places), no leader ever removed.
-    private static (int Splits, int Groups, ulong NextDraw) TwoYears(Explanation held, int middle, ulong seed)
+    private static (int Splits, int Groups) TwoYears(Explanation held, int middle, ulong seed)
     {
         var settings = Quiet.With(Explanations.InForce, (double)held);
         var world = SmallWorld.With(3, (0, 0, 300, middle, 3), (0, 1, 300, middle, 0), (0, 2, 300, middle, 0));
@@ -31,7 +31,7 @@ public class FissionTests
             context.NextWeek();
         }
 
-        return (context.Splits, world.Groups, context.Random.NextUInt64());
+        return (context.Splits, world.Groups);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class FissionTests
         var splits = 0;
         for (ulong seed = 1; seed <= 5; seed++)
         {
-            var (s, groups, _) = TwoYears(Explanation.Fission, 30, seed);
+            var (s, groups) = TwoYears(Explanation.Fission, 30, seed);
             Assert.Equal(1 + s, groups);
             splits += s;
         }
