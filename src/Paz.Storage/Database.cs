@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Paz.Storage.Sqlite;
 
 namespace Paz.Storage;
 
@@ -21,10 +22,14 @@ public sealed class Database
     // this process's write transactions here means they never meet that lock.
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
+    // SQLite connections are Paz's own (Sqlite/SqliteConnectionPool): they stay open with their prepared statements.
+    private readonly SqliteConnectionPool? _sqlitePool;
+
     private Database(string connectionString, bool postgres)
     {
         _connectionString = connectionString;
         IsPostgres = postgres;
+        _sqlitePool = postgres ? null : new SqliteConnectionPool(connectionString, _sqliteWriter);
     }
 
     /// <summary>Whether this is PostgreSQL.</summary>
@@ -43,29 +48,6 @@ public sealed class Database
     public static Database Sqlite(string path) =>
         new(new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString(), postgres: false);
 
-    // SQLite's settings are per connection, and Microsoft.Data.Sqlite's pool hands the same native connection out many
-    // times: its ForeignKeys keyword re-runs its PRAGMA on every Open (a tenth of a case read's time under load), so
-    // each native connection is configured once, the first time it is seen, and remembered for as long as it lives.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
-    private static readonly object Seen = new();
-
-    private static void ConfigureOnce(SqliteConnection connection)
-    {
-        var handle = connection.Handle!;
-        if (Configured.TryGetValue(handle, out _))
-        {
-            return;
-        }
-
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
-            command.ExecuteNonQuery();
-        }
-
-        Configured.AddOrUpdate(handle, Seen);
-    }
-
     // The file holds encrypted cases but readable names of users and the audit log: readable by its owner only.
     // SQLite creates the WAL and shared-memory files with the database file's permissions.
     private static void OwnerOnly(string path)
@@ -80,6 +62,9 @@ public sealed class Database
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
+
+    /// <summary>Closes this SQLite database's idle connections, releasing its files (they reopen when next needed).</summary>
+    public void CloseIdleConnections() => _sqlitePool?.Clear();
 
     /// <summary>A PostgreSQL database.</summary>
     public static Database Postgres(string connectionString) => new(connectionString, postgres: true);
@@ -99,13 +84,14 @@ public sealed class Database
     /// <summary>Opens a connection.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancel = default)
     {
-        DbConnection connection = IsPostgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancel).ConfigureAwait(false);
-        if (connection is SqliteConnection sqlite)
+        if (_sqlitePool is not null)
         {
-            ConfigureOnce(sqlite);
+            cancel.ThrowIfCancellationRequested();
+            return _sqlitePool.Rent();
         }
 
+        var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(cancel).ConfigureAwait(false);
         return connection;
     }
 
@@ -124,6 +110,7 @@ public sealed class Database
             await using var transaction = await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
             var result = await work(connection, transaction).ConfigureAwait(false);
             await transaction.CommitAsync(cancel).ConfigureAwait(false);
+            _sqlitePool?.Committed();
             return result;
         }
         finally
@@ -143,7 +130,7 @@ public sealed class Database
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = await OpenAsync(cancel).ConfigureAwait(false);
-        await using var transaction = connection is SqliteConnection sqlite
+        await using var transaction = connection is StatementCachingConnection sqlite
             ? sqlite.BeginTransaction(deferred: true)
             : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancel).ConfigureAwait(false);
         var result = await work(connection, transaction).ConfigureAwait(false);
