@@ -269,22 +269,10 @@ public sealed partial class Registry
             : "wrong user name or password");
     }
 
-    // Password hashing is deliberately slow (600,000 PBKDF2 iterations, about 0.2 s of a core): at most half the cores
-    // hash at once, so that a crowd signing in (or an attack from many addresses) slows sign-ins, not the cases.
-    private static readonly SemaphoreSlim HashingSlots = new(Math.Max(1, Environment.ProcessorCount / 2));
-
-    private static async Task<T> Hashing<T>(Func<T> work)
-    {
-        await HashingSlots.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            return work();
-        }
-        finally
-        {
-            HashingSlots.Release();
-        }
-    }
+    // Password hashing is deliberately slow (600,000 PBKDF2 iterations, about 0.3 s of a core): on half the cores at most
+    // and below the cases' priority (HashingThreads), so that a crowd signing in (or an attack from many addresses) slows
+    // sign-ins, not the cases.
+    private static Task<T> Hashing<T>(Func<T> work) => HashingThreads.Run(work);
 
     private static bool IsLockedOut(string? lockedUntil, DateTimeOffset now) =>
         lockedUntil is not null && DateTimeOffset.Parse(lockedUntil, System.Globalization.CultureInfo.InvariantCulture) > now;
