@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 // BenchmarkDotNet suites: dotnet run -c Release --project bench/Paz.Benchmarks -- --filter '*'
 // Ensemble timing:        dotnet run -c Release --project bench/Paz.Benchmarks -- ensemble 100 2
-// Registry load:          dotnet run -c Release --project bench/Paz.Benchmarks -- tribunal-load 32 10 200000 20 30 10
+// Registry load:          dotnet run -c Release --project bench/Paz.Benchmarks -- tribunal-load 32 30 20000000 20 30 20
 //                         (clients, seconds, request cap, clients signing in continuously, sign-ins allowed per minute per address, seconds of warm-up)
 // Cluster throughput:     dotnet run -c Release --project bench/Paz.Benchmarks -- cluster-throughput 20   (replicates; here, then 1 and 2 silo processes)
 // Registry without HTTP:  dotnet run -c Release --project bench/Paz.Benchmarks -- registry-load 32 5 [reads]   (tasks, seconds per kind, only the kinds whose name contains it)
@@ -23,7 +23,7 @@ if (args.Length > 0 && args[0] == "tribunal-load")
         args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200_000,
         args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 20,
         args.Length > 5 ? int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : Paz.Web.SignInLimits.DefaultPerMinute,
-        args.Length > 6 ? double.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture) : 10);
+        args.Length > 6 ? double.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture) : 20);
     return;
 }
 

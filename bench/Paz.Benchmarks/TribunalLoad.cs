@@ -26,7 +26,7 @@ namespace Paz.Benchmarks;
 public static class TribunalLoad
 {
     /// <summary>Runs the load test.</summary>
-    public static async Task Run(int clients, double seconds, int maxRequests, int signInClients, int signInsPerMinute, double warmup = 10)
+    public static async Task Run(int clients, double seconds, int maxRequests, int signInClients, int signInsPerMinute, double warmup = 20)
     {
         var folder = Directory.CreateTempSubdirectory("paz-load-").FullName;
         var keys = TribunalKeys.Generate();
