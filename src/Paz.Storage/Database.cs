@@ -46,7 +46,7 @@ public sealed class Database
 
     /// <summary>A SQLite database in <paramref name="path"/>.</summary>
     public static Database Sqlite(string path) =>
-        new(new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString(), postgres: false);
+        new(new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30 }.ToString(), postgres: false);
 
     // The file holds encrypted cases but readable names of users and the audit log: readable by its owner only.
     // SQLite creates the WAL and shared-memory files with the database file's permissions.
@@ -62,9 +62,6 @@ public sealed class Database
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
-
-    /// <summary>Closes this SQLite database's idle connections, releasing its files (they reopen when next needed).</summary>
-    public void CloseIdleConnections() => _sqlitePool?.Clear();
 
     /// <summary>A PostgreSQL database.</summary>
     public static Database Postgres(string connectionString) => new(connectionString, postgres: true);

@@ -189,10 +189,9 @@ public class ScenarioBaseTests
     [Fact]
     public void AScenarioBuildsOnItsBaseAndChangesOnlyWhatItLists()
     {
-        var folder = Directory.CreateTempSubdirectory("paz-base-").FullName;
-        File.WriteAllText(Path.Combine(folder, "base.yaml"), "name: base\nengine: agent\nstart: 2015-01\nend: 2018-12\nreplicates: 7\nseed: 5\nparameters:\n  conflict_intensity: 2e-4\npolicy:\n  leader_removals_per_week: 0.5\n");
-        File.WriteAllText(Path.Combine(folder, "child.yaml"), "name: child\nbase: base.yaml\npolicy:\n  leader_removals_per_week: 0\n");
-        var child = Scenarios.AgentScenarioReader.Read(Path.Combine(folder, "child.yaml"));
+        var child = ReadChildOf(
+            "name: base\nengine: agent\nstart: 2015-01\nend: 2018-12\nreplicates: 7\nseed: 5\nparameters:\n  conflict_intensity: 2e-4\npolicy:\n  leader_removals_per_week: 0.5\n",
+            "name: child\nbase: base.yaml\npolicy:\n  leader_removals_per_week: 0\n");
         Assert.Equal("child", child.Name);
         Assert.Equal(7, child.Replicates);
         Assert.Equal(5UL, child.Seed);
@@ -210,6 +209,15 @@ public class ScenarioBaseTests
         var error = Assert.Throws<DataFormatException>(() => Scenarios.AgentScenarioReader.Read(path));
         Assert.Equal(2, error.Line);
         Assert.Contains("'base': expected an existing scenario file", error.Message, StringComparison.Ordinal);
+    }
+
+    // A scenario (child.yaml) whose base is base.yaml beside it, read as the child.
+    internal static Paz.Simulation.Agents.AgentScenario ReadChildOf(string baseYaml, string childYaml)
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-base-").FullName;
+        File.WriteAllText(Path.Combine(folder, "base.yaml"), baseYaml);
+        File.WriteAllText(Path.Combine(folder, "child.yaml"), childYaml);
+        return Scenarios.AgentScenarioReader.Read(Path.Combine(folder, "child.yaml"));
     }
 }
 
@@ -254,10 +262,9 @@ public class TimelineInputTests
     [Fact]
     public void AChildStartingLaterStartsFromItsBasesPolicyAsItStoodThenUnderItsOwnPolicy()
     {
-        var folder = Directory.CreateTempSubdirectory("paz-timeline-").FullName;
-        File.WriteAllText(Path.Combine(folder, "base.yaml"), Head + "policy:\n  leader_removals_per_week: 0.09\ntimeline:\n  - from: 2015-05\n    leader_removals_per_week: 0.04\n    anti_corruption: 0.1\n  - from: 2016-12\n    leader_removals_per_week: 0.02\n  - from: 2020-01\n    anti_corruption: 0.5\n");
-        File.WriteAllText(Path.Combine(folder, "child.yaml"), "name: child\nbase: base.yaml\nstart: 2018-01\nend: 2018-12\npolicy:\n  anti_corruption: 0.3\n");
-        var child = AgentScenarioReader.Read(Path.Combine(folder, "child.yaml"));
+        var child = ScenarioBaseTests.ReadChildOf(
+            Head + "policy:\n  leader_removals_per_week: 0.09\ntimeline:\n  - from: 2015-05\n    leader_removals_per_week: 0.04\n    anti_corruption: 0.1\n  - from: 2016-12\n    leader_removals_per_week: 0.02\n  - from: 2020-01\n    anti_corruption: 0.5\n",
+            "name: child\nbase: base.yaml\nstart: 2018-01\nend: 2018-12\npolicy:\n  anti_corruption: 0.3\n");
         Assert.Single(child.Timeline.Periods); // the base's later entry lies after the child's end
         Assert.Equal(0.02, At(child, 2018, 1)[Targeting.LeaderRemovalsPerWeek]); // the base's pace of 2018
         Assert.Equal(0.3, At(child, 2018, 1)[ReformLevers.AntiCorruption]); // the child's own policy over the base's entries
@@ -266,10 +273,9 @@ public class TimelineInputTests
     [Fact]
     public void AChildsEntryOnItsBasesDateChangesOnlyWhatItLists()
     {
-        var folder = Directory.CreateTempSubdirectory("paz-timeline-").FullName;
-        File.WriteAllText(Path.Combine(folder, "base.yaml"), Head + "timeline:\n  - from: 2018-12\n    anti_corruption: 0.5\n    justice_capacity: 2\n");
-        File.WriteAllText(Path.Combine(folder, "child.yaml"), "name: child\nbase: base.yaml\ntimeline:\n  - from: 2018-12\n    anti_corruption: 0.9\n  - from: 2021-01\n    justice_capacity: 3\n");
-        var child = AgentScenarioReader.Read(Path.Combine(folder, "child.yaml"));
+        var child = ScenarioBaseTests.ReadChildOf(
+            Head + "timeline:\n  - from: 2018-12\n    anti_corruption: 0.5\n    justice_capacity: 2\n",
+            "name: child\nbase: base.yaml\ntimeline:\n  - from: 2018-12\n    anti_corruption: 0.9\n  - from: 2021-01\n    justice_capacity: 3\n");
         Assert.Equal((0.9, 2.0), (At(child, 2019, 1)[ReformLevers.AntiCorruption], At(child, 2019, 1)[Paz.Simulation.Mechanisms.Justice.JusticeCapacity]));
         Assert.Equal((0.9, 3.0), (At(child, 2021, 1)[ReformLevers.AntiCorruption], At(child, 2021, 1)[Paz.Simulation.Mechanisms.Justice.JusticeCapacity]));
     }

@@ -20,6 +20,8 @@ internal sealed class SqliteConnectionPool
 
     private readonly string _connectionString;
     private readonly WalCheckpoints _checkpoints;
+    private readonly ConcurrentStack<(StatementCachingConnection Connection, long ReturnedAt)> _idle = new();
+    private long _lastPruned = Environment.TickCount64;
 
     /// <summary>A pool for <paramref name="connectionString"/>; <paramref name="writeLock"/> is taken by every write transaction.</summary>
     public SqliteConnectionPool(string connectionString, SemaphoreSlim writeLock)
@@ -30,8 +32,6 @@ internal sealed class SqliteConnectionPool
 
     /// <summary>A write transaction on one of this pool's connections committed (see <see cref="WalCheckpoints"/>).</summary>
     public void Committed() => _checkpoints.Committed();
-    private readonly ConcurrentStack<(StatementCachingConnection Connection, long ReturnedAt)> _idle = new();
-    private long _lastPruned = Environment.TickCount64;
 
     /// <summary>An open, configured connection: one that was idle, or a new one.</summary>
     public StatementCachingConnection Rent()
@@ -96,14 +96,5 @@ internal sealed class SqliteConnectionPool
 
         kept.Reverse();
         kept.ForEach(_idle.Push);
-    }
-
-    /// <summary>Closes every idle connection (they release the database's files).</summary>
-    public void Clear()
-    {
-        while (_idle.TryPop(out var idle))
-        {
-            idle.Connection.CloseForGood();
-        }
     }
 }
