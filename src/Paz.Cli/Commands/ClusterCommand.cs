@@ -20,12 +20,12 @@ public static class ClusterCommand
     /// <summary><c>--cluster [GATEWAYS]</c>: run the replicates on the silos behind these gateways.</summary>
     public static Option<string?> Option() => new("--cluster")
     {
-        Description = $"Run the replicates on a Paz cluster (paz cluster silo) instead of here: its silos' gateways, comma-separated, each a port of this machine or HOST:PORT (default {ClusterHosting.DefaultGatewayPort}).",
+        Description = $"Run the replicates on a Paz cluster (paz cluster silo) instead of here: its silos' gateways, comma-separated, each a port of this machine or HOST:PORT (default {ClusterHosting.DefaultGatewayPort}); or the PostgreSQL connection string of the database its silos register in (paz cluster silo --database), e.g. \"Host=10.0.0.1;Username=paz;Password=...;Database=paz_cluster\".",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    /// <summary>The gateways <c>--cluster</c> names, or null when it was not given.</summary>
-    public static IReadOnlyList<IPEndPoint>? Gateways(ParseResult parsed, Option<string?> option)
+    /// <summary>Where <c>--cluster</c> finds the silos (gateways, or a database: a value with '='), or null when it was not given.</summary>
+    public static ClusterLocation? Location(ParseResult parsed, Option<string?> option)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         if (parsed.GetResult(option) is null)
@@ -34,9 +34,28 @@ public static class ClusterCommand
         }
 
         var text = parsed.GetValue(option);
-        return string.IsNullOrWhiteSpace(text)
+        if (text is not null && text.Contains('=', StringComparison.Ordinal))
+        {
+            return new ClusterLocation([], Database(text, "--cluster"));
+        }
+
+        return new ClusterLocation(string.IsNullOrWhiteSpace(text)
             ? [new IPEndPoint(IPAddress.Loopback, ClusterHosting.DefaultGatewayPort)]
-            : [.. text.Split(',').Select(g => Endpoint(g.Trim(), "--cluster"))];
+            : [.. text.Split(',').Select(g => Endpoint(g.Trim(), "--cluster"))]);
+    }
+
+    // A PostgreSQL connection string, refused here if it does not parse rather than by the first silo call.
+    private static string Database(string text, string option)
+    {
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(text);
+            return text;
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"{option}: not a PostgreSQL connection string ({e.Message}); expected e.g. Host=10.0.0.1;Username=paz;Password=...;Database=paz_cluster");
+        }
     }
 
     // A port of this machine, or HOST:PORT.
@@ -60,13 +79,14 @@ public static class ClusterCommand
         return new IPEndPoint(address, port);
     }
 
-    /// <summary>Runs <paramref name="scenario"/>'s replicates on the cluster behind <paramref name="gateways"/>, with progress.</summary>
-    public static EnsembleRun Run(CommandConsole console, PazDataSet data, AgentScenario scenario, string? posteriorPath, IReadOnlyList<IPEndPoint> gateways)
+    /// <summary>Runs <paramref name="scenario"/>'s replicates on the cluster at <paramref name="location"/>, with progress.</summary>
+    public static EnsembleRun Run(CommandConsole console, PazDataSet data, AgentScenario scenario, string? posteriorPath, ClusterLocation location)
     {
         ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(location);
         var prepared = EnsembleJob.Prepare(data, scenario);
         var work = ClusterEnsemble.WorkFor(scenario, posteriorPath);
-        using var client = ClusterHosting.Client(gateways);
+        using var client = ClusterHosting.Client(location);
         using var patience = new CancellationTokenSource(GatewayPatience);
         try
         {
@@ -74,13 +94,16 @@ public static class ClusterCommand
         }
         catch (Exception e) when (e is Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException)
         {
-            throw new InvalidOperationException($"--cluster: no silo answers at {string.Join(", ", gateways)} ({(e is OperationCanceledException ? $"nothing in {GatewayPatience.TotalSeconds:0} s" : e.Message)}); start one with paz cluster silo");
+            throw new InvalidOperationException($"--cluster: no silo answers at {location} ({(e is OperationCanceledException ? $"nothing in {GatewayPatience.TotalSeconds:0} s" : e.Message)}); start one with paz cluster silo");
         }
 
         var grains = client.Services.GetRequiredService<Orleans.IClusterClient>();
+        var silos = location.Database is null
+            ? location.Gateways.Count
+            : Math.Max(1, grains.GetGrain<Orleans.Runtime.IManagementGrain>(0).GetHosts(onlyActive: true).GetAwaiter().GetResult().Count);
         // Two calls in flight per silo for each core of this machine keep the silos busy without queueing the whole ensemble at once.
         var replicates = LongWork.Run(console, $"{scenario.Name} on the cluster ({scenario.Weeks} weeks)", "replicates", scenario.Replicates,
-            progress => ClusterEnsemble.RunAsync(grains, work, 2 * Environment.ProcessorCount * gateways.Count, progress).GetAwaiter().GetResult());
+            progress => ClusterEnsemble.RunAsync(grains, work, 2 * Environment.ProcessorCount * silos, progress).GetAwaiter().GetResult());
         client.StopAsync().GetAwaiter().GetResult();
         return EnsembleJob.Gathered(prepared, replicates);
     }
@@ -92,9 +115,10 @@ public static class ClusterCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (paz run --cluster) connect to.", DefaultValueFactory = _ => ClusterHosting.DefaultGatewayPort };
         var primary = new Option<string?>("--primary") { Description = "The first silo's silo port (on this machine) or HOST:PORT (on another), for every silo after the first." };
         var address = new Option<string?>("--address") { Description = "This machine's address as the other machines reach it (a cluster of several machines); without it the cluster is this machine's alone." };
-        var silo = new Command("silo", "Start a silo of Paz's cluster and serve replicates until stopped (Ctrl+C). The first silo is started without --primary; each further one with other ports (on the same machine) and --primary naming the first.")
+        var database = new Option<string?>("--database") { Description = "PostgreSQL connection string of the database the silos register in and keep computed replicates in (created if missing; no --primary then: every silo names the same database), e.g. \"Host=10.0.0.1;Username=paz;Password=...;Database=paz_cluster\"." };
+        var silo = new Command("silo", "Start a silo of Paz's cluster and serve replicates until stopped (Ctrl+C). The first silo is started without --primary; each further one with other ports (on the same machine) and --primary naming the first. With --database every silo names the same PostgreSQL database instead.")
         {
-            siloPort, gatewayPort, primary, address,
+            siloPort, gatewayPort, primary, address, database,
         };
         silo.SetAction(parsed =>
         {
@@ -103,12 +127,24 @@ public static class ClusterCommand
             var own = parsed.GetValue(address) is { } a
                 ? IPAddress.TryParse(a, out var ip) ? ip : throw new InvalidOperationException($"--address: '{a}' is not an IP address of this machine")
                 : null;
+            var db = parsed.GetValue(database) is { } d ? Database(d, "--database") : null;
+            if (db is not null && parsed.GetValue(primary) is not null)
+            {
+                throw new InvalidOperationException("--primary and --database exclude each other: with a database every silo finds the others there");
+            }
+
             var endpoints = new SiloEndpoints(parsed.GetValue(siloPort), parsed.GetValue(gatewayPort),
-                parsed.GetValue(primary) is { } p ? Endpoint(p, "--primary") : null, data, own);
+                parsed.GetValue(primary) is { } p ? Endpoint(p, "--primary") : null, data, own, db);
+            if (db is not null)
+            {
+                ClusterDatabase.InstallAsync(db).GetAwaiter().GetResult();
+            }
+
             using var host = ClusterHosting.Silo(endpoints);
             host.Start();
-            console.Output.WriteLine($"paz cluster: silo up on {(own is null ? "this machine" : own.ToString())}, port {endpoints.SiloPort}, gateway {endpoints.GatewayPort}"
-                + (endpoints.Primary is null ? " (primary)" : $", joined the primary at {endpoints.Primary}") + "; Ctrl+C stops it");
+            var joined = db is not null ? $", registered in {ClusterDatabase.Describe(db)}"
+                : endpoints.Primary is null ? " (primary)" : $", joined the primary at {endpoints.Primary}";
+            console.Output.WriteLine($"paz cluster: silo up on {(own is null ? "this machine" : own.ToString())}, port {endpoints.SiloPort}, gateway {endpoints.GatewayPort}{joined}; Ctrl+C stops it");
             host.WaitForShutdown();
             return PazApp.Ok;
         });

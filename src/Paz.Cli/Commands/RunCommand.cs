@@ -52,7 +52,7 @@ public static class RunCommand
                 ModelErrorRun.Window(spec); // refused before the run, not after it
             }
 
-            var gateways = ClusterCommand.Gateways(parsed, cluster); // refused before the run, not after it
+            var clusterAt = ClusterCommand.Location(parsed, cluster); // refused before the run, not after it
             var posteriorPath = PosteriorChoice.PathFor(spec, parsed.GetValue(posterior)?.FullName, parsed.GetValue(point));
             var drawn = PosteriorChoice.Usable(spec, PosteriorChoice.Read(posteriorPath), posteriorPath);
             var folder = parsed.GetValue(output)?.FullName ?? Path.Combine("runs", spec.Name);
@@ -77,7 +77,7 @@ public static class RunCommand
             try
             {
                 data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
-                run = gateways is null ? ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn) : ClusterCommand.Run(console, data, spec, posteriorPath, gateways);
+                run = clusterAt is null ? ScenarioRunner.Run(console, data, spec, parsed.GetValue(threads), drawn) : ClusterCommand.Run(console, data, spec, posteriorPath, clusterAt);
                 files = EnsembleJob.WriteAsync(folder, run, parsed.GetValue(csv)).GetAwaiter().GetResult();
                 catalogue.FinishAsync(stored.Id).GetAwaiter().GetResult();
             }

@@ -15,9 +15,24 @@ namespace Paz.Cluster.Hosting;
 /// <param name="Address">
 /// The address other machines reach this one at; null for a cluster on this machine alone (Orleans' localhost
 /// clustering). With an address the silos find each other through the primary (Orleans' development clustering): a
-/// cluster of several machines that lives as long as its primary does.
+/// cluster of several machines that lives as long as its primary does. With <paramref name="Database"/>, the address
+/// the silo registers under (null: loopback).
 /// </param>
-public sealed record SiloEndpoints(int SiloPort, int GatewayPort, IPEndPoint? Primary, string? DataDirectory, IPAddress? Address = null);
+/// <param name="Database">
+/// A PostgreSQL connection string: the silos register in that database and keep computed replicates there (Orleans'
+/// ADO.NET clustering and grain storage; <see cref="ClusterDatabase"/>), so no silo is primary and stored results outlive
+/// the silo that computed them. <paramref name="Primary"/> is then not used.
+/// </param>
+public sealed record SiloEndpoints(int SiloPort, int GatewayPort, IPEndPoint? Primary, string? DataDirectory, IPAddress? Address = null, string? Database = null);
+
+/// <summary>How a client finds Paz's silos: their gateways, or the PostgreSQL database they register in.</summary>
+/// <param name="Gateways">Gateways to connect to (empty when <paramref name="Database"/> is given).</param>
+/// <param name="Database">The connection string of the cluster's database, or null.</param>
+public sealed record ClusterLocation(IReadOnlyList<IPEndPoint> Gateways, string? Database = null)
+{
+    /// <summary>What a message names the cluster by (never a password).</summary>
+    public override string ToString() => Database is { } database ? $"the silos registered in {ClusterDatabase.Describe(database)}" : string.Join(", ", Gateways);
+}
 
 /// <summary>Builds Paz's silos and the clients that send them work.</summary>
 public static class ClusterHosting
@@ -31,11 +46,22 @@ public static class ClusterHosting
     /// <summary>How long a client waits for one replicate: a country replicate of ten years takes seconds to a minute under load.</summary>
     public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(30);
 
-    /// <summary>What every Paz silo has, in a test cluster too: the workshop and the storage of computed replicates.</summary>
-    public static ISiloBuilder AddPazGrains(this ISiloBuilder silo, string? dataDirectory)
+    /// <summary>
+    /// What every Paz silo has, in a test cluster too: the workshop and the storage of computed replicates, in memory or,
+    /// given a connection string, in the cluster's PostgreSQL database (installed first: <see cref="ClusterDatabase.InstallAsync"/>).
+    /// </summary>
+    public static ISiloBuilder AddPazGrains(this ISiloBuilder silo, string? dataDirectory, string? database = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.AddMemoryGrainStorage(ClusterNames.Storage);
+        if (database is null)
+        {
+            silo.AddMemoryGrainStorage(ClusterNames.Storage);
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(ClusterNames.Storage, o => (o.Invariant, o.ConnectionString) = (ClusterDatabase.Invariant, database));
+        }
+
         silo.Services.AddSingleton(_ => new ScenarioWorkshop(dataDirectory));
         silo.Services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         return silo;
@@ -49,7 +75,7 @@ public static class ClusterHosting
         return client;
     }
 
-    /// <summary>A silo on this machine (not started).</summary>
+    /// <summary>A silo on this machine (not started; with a database, install it first: <see cref="ClusterDatabase.InstallAsync"/>).</summary>
     public static IHost Silo(SiloEndpoints endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -58,7 +84,13 @@ public static class ClusterHosting
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans.Runtime.Silo", LogLevel.Error))
             .UseOrleans(silo =>
             {
-                if (endpoints.Address is { } address)
+                if (endpoints.Database is { } database)
+                {
+                    silo.ConfigureEndpoints(endpoints.Address ?? IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: endpoints.Address is not null)
+                        .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (ClusterDatabase.Invariant, database))
+                        .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterNames.ServiceId, ClusterNames.ClusterId));
+                }
+                else if (endpoints.Address is { } address)
                 {
                     silo.ConfigureEndpoints(address, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true)
                         .UseDevelopmentClustering(endpoints.Primary ?? new IPEndPoint(address, endpoints.SiloPort))
@@ -69,7 +101,7 @@ public static class ClusterHosting
                     silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, endpoints.Primary, ClusterNames.ServiceId, ClusterNames.ClusterId);
                 }
 
-                silo.AddPazGrains(endpoints.DataDirectory);
+                silo.AddPazGrains(endpoints.DataDirectory, endpoints.Database);
             })
             .Build();
     }
@@ -78,13 +110,28 @@ public static class ClusterHosting
     public static IHost Client(IReadOnlyList<IPEndPoint> gateways)
     {
         ArgumentNullException.ThrowIfNull(gateways);
+        return Client(new ClusterLocation(gateways));
+    }
+
+    /// <summary>A client of the silos at <paramref name="location"/> (not started).</summary>
+    public static IHost Client(ClusterLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
         return Host.CreateDefaultBuilder()
             // A gateway that cannot be reached is reported by the caller, in one line: not logged again with its stack.
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Critical))
             .UseOrleansClient(client =>
             {
-                client.UseStaticClustering([.. gateways])
-                    .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterNames.ServiceId, ClusterNames.ClusterId));
+                if (location.Database is { } database)
+                {
+                    client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (ClusterDatabase.Invariant, database));
+                }
+                else
+                {
+                    client.UseStaticClustering([.. location.Gateways]);
+                }
+
+                client.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterNames.ServiceId, ClusterNames.ClusterId));
                 client.AddPazClient();
             })
             .Build();
