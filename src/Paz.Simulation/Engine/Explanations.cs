@@ -23,6 +23,9 @@ public enum Explanation
 
     /// <summary>Large groups break apart without a capture, at a steady rate: fragmentation that is not the removals' doing (the seed: "all of the other major criminal groups ... have been experiencing fragmentation").</summary>
     Fission = 16,
+
+    /// <summary>Turf wars end when one side prevails: the weaker side of a lopsided contest gives the place up (Durán-Martínez 2015; Ríos 2013).</summary>
+    Consolidation = 32,
 }
 
 /// <summary>
@@ -34,8 +37,8 @@ public enum Explanation
 public static class Explanations
 {
     /// <summary>The explanations in force.</summary>
-    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 31, "rival explanations of the violence the run holds ([none] or any of the words)")
-    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission"] };
+    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 63, "rival explanations of the violence the run holds ([none] or any of the words)")
+    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation"] };
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } = [InForce];
@@ -51,6 +54,7 @@ public static class Explanations
         (Explanation.Market, Mechanisms.MarketValue.MarketElasticity),
         (Explanation.Exclusion, Mechanisms.Exclusion.ExclusionElasticity),
         (Explanation.Fission, Mechanisms.Fission.FissionRate),
+        (Explanation.Consolidation, Mechanisms.Consolidation.ConsolidationRate),
     ];
 
     /// <summary>Whether <paramref name="parameter"/> belongs to an explanation <paramref name="settings"/> do not hold (so no run of them reads it).</summary>

@@ -35,6 +35,7 @@ public static class Schedule
         Fission.Info,
         Saturation.Info,
         Expansion.Info,
+        Consolidation.Info,
         GuardOperations.Info,
         Predation.Info,
         Militias.Info,
