@@ -70,6 +70,22 @@ public class HistoryInputTests
         Assert.Equal(removalsPerWeek, history.Timeline.At(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)).Settings[Targeting.LeaderRemovalsPerWeek], 12);
     }
 
+    [Theory]
+    [InlineData("2007-06-04", "Cártel de Sinaloa")]
+    [InlineData("2008-10-27", "Cártel de Los Arellano Félix")]
+    [InlineData("2013-08-05", "Cártel del Golfo")] // Z-40, July 2013, in the year the 122-list hit mostly Zetas
+    [InlineData("2014-02-24", "Cártel de Sinaloa")] // Guzmán, 2014-02-22
+    [InlineData("2014-03-10", "La Nueva Familia Michoacana")] // Moreno and Plancarte of the Knights Templar
+    [InlineData("2015-03-09", "Cártel del Golfo")] // Z-42
+    [InlineData("2017-06-05", "Cártel de Sinaloa")]
+    public void HighValueTargetingHitsOnlyTheOrganizationsTheTranscribedEventsName(string date, string organization)
+    {
+        var history = AgentScenarioReader.Read(Scenario("history.yaml"));
+        var settings = history.Timeline.At(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)).Settings;
+        Assert.Equal(organization, settings.Names(Targeting.Priority)[0]);
+        Assert.True(settings.Flag(Targeting.OnlyPriority));
+    }
+
     [Fact]
     public void TheSoldiersOfEachYearAreTheSedenaSeries()
     {
