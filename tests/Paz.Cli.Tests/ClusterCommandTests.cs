@@ -28,4 +28,14 @@ public sealed class ClusterCommandTests
         Assert.Contains("start one with paz cluster silo", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AClusterValueThatIsNotAConnectionStringIsRefusedBeforeRunning()
+    {
+        var run = PazRun.Of("run", Baseline, "--point", "--cluster", "Host=10.0.0.1;Colour=blue", "--out", Directory.CreateTempSubdirectory("paz-cluster-").FullName);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--cluster: not a PostgreSQL connection string", run.Error, StringComparison.Ordinal);
+        Assert.Contains("expected e.g. Host=10.0.0.1;Username=paz;Password=...;Database=paz_cluster", run.Error, StringComparison.Ordinal);
+    }
 }

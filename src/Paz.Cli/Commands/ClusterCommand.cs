@@ -115,7 +115,7 @@ public static class ClusterCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (paz run --cluster) connect to.", DefaultValueFactory = _ => ClusterHosting.DefaultGatewayPort };
         var primary = new Option<string?>("--primary") { Description = "The first silo's silo port (on this machine) or HOST:PORT (on another), for every silo after the first." };
         var address = new Option<string?>("--address") { Description = "This machine's address as the other machines reach it (a cluster of several machines); without it the cluster is this machine's alone." };
-        var database = new Option<string?>("--database") { Description = "PostgreSQL connection string of the database the silos register in and keep computed replicates in (created if missing; no --primary then: every silo names the same database), e.g. \"Host=10.0.0.1;Username=paz;Password=...;Database=paz_cluster\"." };
+        var database = new Option<string?>("--database") { Description = "PostgreSQL connection string of an existing database the silos register in and keep computed replicates in (each silo creates the tables it needs; no --primary then: every silo names the same database), e.g. \"Host=10.0.0.1;Username=paz;Password=...;Database=paz_cluster\"." };
         var silo = new Command("silo", "Start a silo of Paz's cluster and serve replicates until stopped (Ctrl+C). The first silo is started without --primary; each further one with other ports (on the same machine) and --primary naming the first. With --database every silo names the same PostgreSQL database instead.")
         {
             siloPort, gatewayPort, primary, address, database,
