@@ -16,6 +16,7 @@ public sealed class ClusterDatabaseTests : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("paz-cluster-db-").FullName;
     private readonly List<Process> _silos = [];
+    private readonly Dictionary<Process, System.Collections.Concurrent.ConcurrentQueue<string>> _output = [];
     private string? _database;
 
     [Fact]
@@ -47,9 +48,7 @@ public sealed class ClusterDatabaseTests : IDisposable
         // database and computes nothing. (A silo that dies instead is voted out by the others: TestCluster's tests.)
         foreach (var silo in _silos)
         {
-            using var stop = Process.Start("kill", ["-INT", $"{silo.Id}"]);
-            stop.WaitForExit();
-            Assert.True(silo.WaitForExit(TimeSpan.FromMinutes(1)), "a silo did not stop on Ctrl+C");
+            Stop(silo);
         }
 
         Assert.Equal(0, ActiveSilos(cluster));
@@ -134,21 +133,46 @@ public sealed class ClusterDatabaseTests : IDisposable
 
         var silo = Process.Start(start)!;
         _silos.Add(silo);
-        var errors = silo.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var up = Task.Run(() =>
+        // Both streams are read to their end, so that a silo logging on its way down never blocks on a full pipe.
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var up = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        silo.OutputDataReceived += (_, e) =>
         {
-            while (silo.StandardOutput.ReadLine() is { } line)
+            if (e.Data is null)
             {
-                if (line.Contains("silo up", StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                up.TrySetResult(false);
+                return;
             }
 
-            return false;
-        }, TestContext.Current.CancellationToken);
-        Assert.True(up.Wait(TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken) && up.Result,
-            $"the silo did not come up: {(silo.HasExited ? errors.Result : "no answer in 3 minutes")}");
+            output.Enqueue(e.Data);
+            if (e.Data.Contains("silo up", StringComparison.Ordinal))
+            {
+                up.TrySetResult(true);
+            }
+        };
+        silo.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                output.Enqueue(e.Data);
+            }
+        };
+        silo.BeginOutputReadLine();
+        silo.BeginErrorReadLine();
+        _output[silo] = output;
+        Assert.True(up.Task.Wait(TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken) && up.Task.Result,
+            $"the silo did not come up: {string.Join('\n', output)}");
+    }
+
+    // Ctrl+C, and its exit within the time Orleans takes to leave the cluster gracefully.
+    private void Stop(Process silo)
+    {
+        using (var interrupt = Process.Start("kill", ["-INT", $"{silo.Id}"]))
+        {
+            interrupt.WaitForExit();
+        }
+
+        Assert.True(silo.WaitForExit(TimeSpan.FromMinutes(3)), $"a silo did not stop on Ctrl+C: {string.Join('\n', _output[silo].TakeLast(20))}");
     }
 
     private static int FreePort()
