@@ -44,7 +44,7 @@ public sealed class ClusterDatabaseTests : IDisposable
         // Each replicate is stored once, at its first version.
         Assert.Equal([(4L, 1)], StoredVersions(cluster));
 
-        // Both silos stopped (Ctrl+C: they leave the membership table); a third, started later, finds the results in the
+        // Both silos stopped (SIGTERM: they leave the membership table); a third, started later, finds the results in the
         // database and computes nothing. (A silo that dies instead is voted out by the others: TestCluster's tests.)
         foreach (var silo in _silos)
         {
@@ -164,15 +164,17 @@ public sealed class ClusterDatabaseTests : IDisposable
             $"the silo did not come up: {string.Join('\n', output)}");
     }
 
-    // Ctrl+C, and its exit within the time Orleans takes to leave the cluster gracefully.
+    // SIGTERM, as a service manager stops it (the host shuts down as on Ctrl+C; SIGINT itself is ignored by processes
+    // started from a shell's background job, as a CI runner may start the tests), and its exit once it has left the
+    // cluster.
     private void Stop(Process silo)
     {
-        using (var interrupt = Process.Start("kill", ["-INT", $"{silo.Id}"]))
+        using (var terminate = Process.Start("kill", ["-TERM", $"{silo.Id}"]))
         {
-            interrupt.WaitForExit();
+            terminate.WaitForExit();
         }
 
-        Assert.True(silo.WaitForExit(TimeSpan.FromMinutes(3)), $"a silo did not stop on Ctrl+C: {string.Join('\n', _output[silo].TakeLast(20))}");
+        Assert.True(silo.WaitForExit(TimeSpan.FromMinutes(3)), $"a silo did not stop on SIGTERM: {string.Join('\n', _output[silo].TakeLast(20))}");
     }
 
     private static int FreePort()
