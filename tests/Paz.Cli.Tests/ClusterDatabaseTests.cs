@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Paz.Tests;
 
@@ -125,7 +123,7 @@ public sealed class ClusterDatabaseTests : IDisposable
         foreach (var argument in new[]
         {
             typeof(PazApp).Assembly.Location, "cluster", "silo", "--database", cluster,
-            "--silo-port", $"{FreePort()}", "--gateway-port", $"{FreePort()}", "--data", Paz.Data.DataDirectory.Locate().Root,
+            "--silo-port", $"{Loopback.FreePort()}", "--gateway-port", $"{Loopback.FreePort()}", "--data", Paz.Data.DataDirectory.Locate().Root,
         })
         {
             start.ArgumentList.Add(argument);
@@ -175,13 +173,6 @@ public sealed class ClusterDatabaseTests : IDisposable
         }
 
         Assert.True(silo.WaitForExit(TimeSpan.FromMinutes(3)), $"a silo did not stop on SIGTERM: {string.Join('\n', _output[silo].TakeLast(20))}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static int ActiveSilos(string cluster) =>

@@ -43,7 +43,7 @@ public sealed class CrashSafetyTests
         var acknowledged = new ConcurrentBag<string>();
         for (var kill = 1; kill <= repeats; kill++)
         {
-            var port = Loopback.FreePort();
+            var port = Paz.Tests.Loopback.FreePort();
             using (var server = Start(databasePath, keyFile, port))
             {
                 using var clerk = await SignedIn(port, "clerk", cancel);

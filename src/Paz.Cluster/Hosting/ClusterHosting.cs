@@ -88,13 +88,13 @@ public static class ClusterHosting
                 {
                     silo.ConfigureEndpoints(endpoints.Address ?? IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: endpoints.Address is not null)
                         .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (ClusterDatabase.Invariant, database))
-                        .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterNames.ServiceId, ClusterNames.ClusterId));
+                        .Configure<ClusterOptions>(ClusterNames.Apply);
                 }
                 else if (endpoints.Address is { } address)
                 {
                     silo.ConfigureEndpoints(address, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true)
                         .UseDevelopmentClustering(endpoints.Primary ?? new IPEndPoint(address, endpoints.SiloPort))
-                        .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterNames.ServiceId, ClusterNames.ClusterId));
+                        .Configure<ClusterOptions>(ClusterNames.Apply);
                 }
                 else
                 {
@@ -131,7 +131,7 @@ public static class ClusterHosting
                     client.UseStaticClustering([.. location.Gateways]);
                 }
 
-                client.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterNames.ServiceId, ClusterNames.ClusterId));
+                client.Configure<ClusterOptions>(ClusterNames.Apply);
                 client.AddPazClient();
             })
             .Build();

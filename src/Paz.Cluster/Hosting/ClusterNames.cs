@@ -11,4 +11,11 @@ public static class ClusterNames
 
     /// <summary>The Orleans cluster id of Paz's cluster.</summary>
     public const string ClusterId = "paz";
+
+    /// <summary>Gives a silo's or a client's options Paz's service and cluster ids.</summary>
+    public static void Apply(Orleans.Configuration.ClusterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (options.ServiceId, options.ClusterId) = (ServiceId, ClusterId);
+    }
 }

@@ -38,7 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _folder = Directory.CreateTempSubdirectory("paz-browser-").FullName;
-        var port = Loopback.FreePort();
+        var port = Paz.Tests.Loopback.FreePort();
         Address = new Uri($"http://127.0.0.1:{port}/");
         _app = TribunalApp.Build(
         [

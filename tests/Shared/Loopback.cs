@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Paz.Web.Tests;
+namespace Paz.Tests;
 
-/// <summary>Ports on 127.0.0.1 for services a test starts as real servers (a browser or a killed process needs one).</summary>
+/// <summary>Ports on 127.0.0.1 for services a test starts as real servers (a browser, a killed process or a silo needs one); linked into each test project that needs it.</summary>
 internal static class Loopback
 {
     /// <summary>A port free at the moment of asking.</summary>
