@@ -33,6 +33,12 @@ public sealed record ParameterSpec(string Name, double Default, string Unit, str
     /// <summary>Whether <c>paz calibrate</c> fits it by default (within <see cref="Prior"/>'s support).</summary>
     public bool Fitted { get; init; }
 
+    /// <summary>
+    /// Whether it records what happened rather than what anyone chose (which organizations had broken away by a date): a
+    /// backtest holds it, after its origin, at its value on the origin's last day, since a later value is an outcome.
+    /// </summary>
+    public bool Recorded { get; init; }
+
     /// <summary>Whether <paramref name="value"/> lies within the range.</summary>
     public bool Admits(double value) => value >= Minimum && value <= Maximum && double.IsFinite(value);
 

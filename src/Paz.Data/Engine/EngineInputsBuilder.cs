@@ -77,6 +77,7 @@ public static class EngineInputsBuilder
             // earlier must not see them, so its conviction chances are the same in every state.
             ProsecutionIndex = historical ? null : Justice.ProsecutionLoader.CapacityIndex(data.Source, atlas, data.Homicides.StateYearly),
             SizeOrder = sizeOrder,
+            Breakaways = historical ? HistoricalPresence.Breakaways(data.Source, network, atlas, Math.Max(start.Year, HistoricalPresence.FirstYear)) : [],
             StateNames = [.. atlas.States.Select(s => s.Name)],
             Marginalization = Socioeconomic.MarginalizationLoader.Load(data.Source, atlas, start.Year),
 

@@ -22,6 +22,7 @@ public static class ScenarioResolver
         ArgumentNullException.ThrowIfNull(inputs);
         CheckPriorities(scenario, inputs);
         CheckStateNames(scenario, inputs);
+        CheckBreakaways(scenario, inputs);
         return WithAmnestyRules(ForcePlans.Resolve(scenario, data.Atlas, data.Homicides.MunicipalMonthly, inputs, data.Police), null);
     }
 
@@ -74,6 +75,29 @@ public static class ScenarioResolver
                 {
                     var where = scenario.Sources.TryGetValue((k, lever.Name), out var source) ? source : new SourceLine(scenario.Name, 1);
                     throw new DataFormatException(where.File, where.Line, $"'{lever.Name}': no state '{name}' in the atlas; expected names as the atlas spells them, e.g. {string.Join(", ", known.Take(3))}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Refuses breakaways the inputs hold no record of after the run's start.</summary>
+    /// <exception cref="DataFormatException">A named organization has no recorded breakaway after the start (file and line of the lever).</exception>
+    public static void CheckBreakaways(AgentScenario scenario, EngineInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var periods = scenario.Timeline.Periods;
+        var lever = Simulation.Mechanisms.Breakaways.Recorded;
+        for (var k = 0; k < periods.Count; k++)
+        {
+            foreach (var name in periods[k].Settings.Names(lever))
+            {
+                var group = inputs.Network.IndexOf(name);
+                if (!inputs.Breakaways.Any(b => b.Group == group))
+                {
+                    var where = scenario.Sources.TryGetValue((k, lever.Name), out var source) ? source : new SourceLine(scenario.Name, 1);
+                    var known = inputs.Breakaways.Select(b => $"{inputs.Network.Groups[b.Group].Name} ({b.Year})").ToList();
+                    throw new DataFormatException(where.File, where.Line, $"'breakaways': '{name}' has no recorded breakaway after the run's start; expected one of: {(known.Count == 0 ? "none (the record's breakaways are 2008-2011; start the run before them)" : string.Join(", ", known))}");
                 }
             }
         }

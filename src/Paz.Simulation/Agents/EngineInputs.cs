@@ -97,6 +97,9 @@ public sealed record EngineInputs(
     /// <summary>The groups present at the start, largest first, or null: the network's strength order (every group present).</summary>
     public IReadOnlyList<int>? SizeOrder { get; init; }
 
+    /// <summary>The breakaways the record shows after the start (a replay from before 2011), in date order; empty from 2011.</summary>
+    public IReadOnlyList<Breakaway> Breakaways { get; init; } = [];
+
     /// <summary>Number of municipalities.</summary>
     public int MunicipalityCount => Municipalities.Count;
 

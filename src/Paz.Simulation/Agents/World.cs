@@ -314,19 +314,33 @@ public sealed partial class World
     public int Split(int parent)
     {
         var splinter = Groups++;
-        Parent[splinter] = parent;
         for (var other = 0; other < splinter; other++)
         {
             SetRivalry(splinter, other, RivalryOf(parent, other));
         }
 
-        SetRivalry(splinter, parent, Math.Max(5, RivalryOf(splinter, parent)));
+        BreakAway(parent, splinter, _ => true);
+        return splinter;
+    }
+
+    /// <summary>
+    /// <paramref name="group"/> (already in the world, with its own rivalries) breaks away from <paramref name="parent"/>
+    /// and becomes its rival: about half of the parent's members in each of its places where <paramref name="where"/>
+    /// holds follow it when the week's events are applied, and the lieutenants who follow take its lead.
+    /// </summary>
+    public void BreakAway(int parent, int group, Func<int, bool> where)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        Parent[group] = parent;
+        SetRivalry(group, parent, Math.Max(5, RivalryOf(group, parent)));
         foreach (var c in CellsOfGroup(parent))
         {
-            SplitTo[c] = splinter;
+            if (where(CellPlace[c]))
+            {
+                SplitTo[c] = group;
+            }
         }
 
-        CrisisLeft[splinter] = 0;
-        return splinter;
+        CrisisLeft[group] = 0;
     }
 }

@@ -88,8 +88,9 @@ public static class Backtest
         var inputs = engine.Inputs;
         var targets = ValidationTargets.Replay(seen, inputs.Start.Year, origin);
 
-        // A scenario's fitted values saw years after the origin: the search restarts from the declared defaults.
-        var fresh = timeline.Select(s => free.Aggregate(s, (acc, f) => acc.With(f.Name, Declarations.Find(f.Name)!.Default)));
+        // A scenario's fitted values saw years after the origin: the search restarts from the declared defaults. What the
+        // record shows after the origin (breakaways) is an outcome: it stays as it was at the origin.
+        var fresh = RecordedHistory.Through(timeline, origin).Select(s => free.Aggregate(s, (acc, f) => acc.With(f.Name, Declarations.Find(f.Name)!.Default)));
         var weeks = inputs.WeeksThrough(settings.LastYear);
         var runs = new ReplicateResult[settings.ForecastReplicates];
         CalibrationResult fit;

@@ -14,6 +14,7 @@ public static class Schedule
     /// <summary>The registered mechanisms, in weekly order.</summary>
     public static IReadOnlyList<MechanismInfo> Mechanisms { get; } =
     [
+        Breakaways.Info,
         Enforcement.Info,
         Targeting.Info,
         Justice.Info,
