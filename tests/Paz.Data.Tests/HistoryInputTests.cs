@@ -1,3 +1,4 @@
+using Paz.Rules;
 using Paz.Data.Engine;
 using Paz.Data.Groups;
 using Paz.Data.Scenarios;
@@ -73,10 +74,12 @@ public class HistoryInputTests
     [Theory]
     [InlineData("2007-06-04", "Cártel de Sinaloa")]
     [InlineData("2008-10-27", "Cártel de Los Arellano Félix")]
-    [InlineData("2013-08-05", "Cártel del Golfo")] // Z-40, July 2013, in the year the 122-list hit mostly Zetas
+    [InlineData("2010-01-11", "Cártel de Los Arellano Félix")] // García Simental, 2010-01-12
+    [InlineData("2010-09-06", "Cártel de los Beltrán Leyva")] // Valdez and Villarreal, after the Beltrán Leyva broke away
+    [InlineData("2013-08-05", "Los Zetas")] // Z-40, July 2013, in the year the 122-list hit mostly Zetas
     [InlineData("2014-02-24", "Cártel de Sinaloa")] // Guzmán, 2014-02-22
-    [InlineData("2014-03-10", "La Nueva Familia Michoacana")] // Moreno and Plancarte of the Knights Templar
-    [InlineData("2015-03-09", "Cártel del Golfo")] // Z-42
+    [InlineData("2014-03-10", "Caballeros Templarios")] // Moreno and Plancarte of the Knights Templar
+    [InlineData("2015-03-09", "Los Zetas")] // Z-42
     [InlineData("2017-06-05", "Cártel de Sinaloa")]
     public void HighValueTargetingHitsOnlyTheOrganizationsTheTranscribedEventsName(string date, string organization)
     {
@@ -84,6 +87,63 @@ public class HistoryInputTests
         var settings = history.Timeline.At(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)).Settings;
         Assert.Equal(organization, settings.Names(Targeting.Priority)[0]);
         Assert.True(settings.Flag(Targeting.OnlyPriority));
+    }
+
+    [Fact]
+    public void TheBreakawaysAfter2007AreTheThreeTheRecordShowsInTheStatesMcoFirstListsThem()
+    {
+        var data = Data.Value;
+        var breakaways = HistoricalPresence.Breakaways(data.Source, Network.Value, data.Atlas, 2007);
+        Assert.Equal([Node("N10008"), Node("N10134"), Node("N10003")], breakaways.Select(b => b.Group));
+        Assert.Equal([Node("N10013"), Node("N10017"), Node("N10076")], breakaways.Select(b => b.Parent));
+        Assert.Equal([2008, 2010, 2011], breakaways.Select(b => b.Year));
+        Assert.Equal([21, 30, 14], breakaways.Select(b => b.States.Count));
+
+        // From a later start, only the breakaways after it: the ones before are in MCO's picture of the start year.
+        Assert.Equal([Node("N10003")], HistoricalPresence.Breakaways(data.Source, Network.Value, data.Atlas, 2010).Select(b => b.Group));
+        Assert.Empty(HistoricalPresence.Breakaways(data.Source, Network.Value, data.Atlas, 2011));
+        var (states2011, _) = HistoricalPresence.Load(data.Source, Network.Value, data.Atlas, 2011);
+        Assert.Equal(14, states2011[Node("N10003")].Length);
+    }
+
+    [Theory]
+    [InlineData("2007-12-31", new string[0])]
+    [InlineData("2008-01-07", new[] { "Cártel de los Beltrán Leyva" })]
+    [InlineData("2010-01-04", new[] { "Cártel de los Beltrán Leyva", "Los Zetas" })]
+    [InlineData("2011-01-03", new[] { "Cártel de los Beltrán Leyva", "Los Zetas", "Caballeros Templarios" })]
+    public void TheHistoryRecordsEachBreakawayFromTheMonthUcdpFirstRecordsItsFighting(string date, string[] brokenAway)
+    {
+        var history = AgentScenarioReader.Read(Scenario("history.yaml"));
+        var settings = history.Timeline.At(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)).Settings;
+        Assert.Equal(brokenAway, settings.Names(Breakaways.Recorded));
+        var ucdp = File.ReadLines(Path.Combine(DataDirectory.Locate().Root, "history", "ucdp_ged_mexico_events_2006_2018.csv")).ToList();
+        foreach (var (group, dyad) in new[] { ("Cártel de los Beltrán Leyva", "Beltrán Leyva Cartel - Sinaloa Cartel"), ("Los Zetas", "Gulf Cartel - Los Zetas"), ("Caballeros Templarios", "La Familia - Los Caballeros Templarios") })
+        {
+            // The first exactly dated event of the dyad falls in the month the scenario records the breakaway.
+            var first = ucdp.Where(l => l.Contains($"\"{dyad}\"", StringComparison.Ordinal) && l.Split(',')[4] == "1").Select(l => l.Split(',')[1].Trim('"')).Min()!;
+            var from = history.Timeline.Periods.First(p => p.Settings.Names(Breakaways.Recorded).Contains(group)).From;
+            Assert.Equal(first[..7], from.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public void AScenarioNamingABreakawayTheRunsStartCannotHaveIsRefusedWithItsLine()
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-breakaway-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "late.yaml");
+            File.WriteAllText(file, "name: late\nengine: agent\nstart: 2015-01\nend: 2016-12\nreplicates: 1\nseed: 1\ntimeline:\n  - from: 2016-01\n    breakaways: [Los Zetas]\n");
+            var scenario = AgentScenarioReader.Read(file);
+            var inputs = EngineInputsBuilder.Build(Data.Value, new DateOnly(2015, 1, 1));
+            var error = Assert.Throws<DataFormatException>(() => ScenarioResolver.CheckBreakaways(scenario, inputs));
+            Assert.Equal(9, error.Line);
+            Assert.Contains("no recorded breakaway after the run's start", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
