@@ -62,7 +62,7 @@ public class HistoryInputTests
 
     [Theory]
     [InlineData("2012-11-26", 0.0803)]
-    [InlineData("2012-12-03", 0.3832)]
+    [InlineData("2012-12-03", 0.0646)]
     [InlineData("2016-11-28", 0.0441)]
     [InlineData("2016-12-05", 0.0159)]
     public void HighValueTargetingFollowsThePublishedTallies(string date, double removalsPerWeek)
