@@ -32,4 +32,40 @@ public class BacktestReportTests
         Assert.Equal((64 + 64) / 320.0, engine.StateCoverage, 12);
         Assert.True(double.IsNaN(report.Averages().Single(a => a.Forecaster == "persistence").NationalCoverage), "a point forecast has no band");
     }
+
+    // An engine and persistence at one origin: their national and state MAPE.
+    private static OriginResult Scored(int year, double engineNational, double engineState, double persistenceNational, double persistenceState) =>
+        Origin(
+            year,
+            new ForecastScore("engine, anchored", new Dictionary<int, double>(), engineNational, engineState, 0.8, 0.5, 0.5, 100, 10),
+            new ForecastScore("persistence", new Dictionary<int, double>(), persistenceNational, persistenceState, 0.8, double.NaN, double.NaN, 100, 10));
+
+    private static BacktestReport Report(params BacktestRun[] runs) => new("test", runs, new BacktestSettings(1, 1, 1, 2, 1, 1), TimeSpan.Zero);
+
+    [Fact]
+    public void AnEngineSurvivesOnlyWhenItBeatsPersistenceAtThreeOriginsInFourOnTheMeanAndByState()
+    {
+        bool? Survives(params OriginResult[] origins) => Report(new BacktestRun("x", origins)).Averages().Single(a => a.Forecaster == "engine, anchored").Survives;
+
+        // Three wins of four, national mean 0.20 < 0.22, state mean 0.40 < 0.42.
+        Assert.True(Survives(Scored(2010, 0.18, 0.40, 0.16, 0.42), Scored(2012, 0.19, 0.40, 0.20, 0.42), Scored(2014, 0.20, 0.40, 0.26, 0.42), Scored(2016, 0.23, 0.40, 0.26, 0.42)));
+        // The same, but worse than persistence by state.
+        Assert.False(Survives(Scored(2010, 0.18, 0.45, 0.16, 0.42), Scored(2012, 0.19, 0.45, 0.20, 0.42), Scored(2014, 0.20, 0.45, 0.26, 0.42), Scored(2016, 0.23, 0.45, 0.26, 0.42)));
+        // Two wins of four, though better on the mean.
+        Assert.False(Survives(Scored(2010, 0.10, 0.40, 0.16, 0.42), Scored(2012, 0.21, 0.40, 0.20, 0.42), Scored(2014, 0.20, 0.40, 0.26, 0.42), Scored(2016, 0.27, 0.40, 0.26, 0.42)));
+        // Three wins of four, but one loss so large the mean is worse.
+        Assert.False(Survives(Scored(2010, 0.40, 0.40, 0.16, 0.42), Scored(2012, 0.19, 0.40, 0.20, 0.42), Scored(2014, 0.25, 0.40, 0.26, 0.42), Scored(2016, 0.25, 0.40, 0.26, 0.42)));
+        Assert.Null(Report(new BacktestRun("x", [Scored(2010, 0.1, 0.1, 0.2, 0.2)])).Averages().Single(a => a.Forecaster == "persistence").Survives);
+    }
+
+    [Fact]
+    public void TheVerdictOverSeedsCountsTheSeedsAtWhichACombinationSurvived()
+    {
+        OriginResult[] good = [Scored(2010, 0.10, 0.40, 0.16, 0.42), Scored(2012, 0.10, 0.40, 0.20, 0.42)];
+        OriginResult[] bad = [Scored(2010, 0.30, 0.40, 0.16, 0.42), Scored(2012, 0.10, 0.40, 0.20, 0.42)];
+        var report = Report(new BacktestRun("x", good) { Seed = 2010 }, new BacktestRun("x", bad) { Seed = 2011 }, new BacktestRun("x", good) { Seed = 2012 });
+        var verdict = Assert.Single(report.Verdicts());
+        Assert.Equal(("x", "engine, anchored", 2, 3), (verdict.Explanations, verdict.Forecaster, verdict.Survived, verdict.Seeds));
+        Assert.Equal(["x (seed 2010)", "x (seed 2011)", "x (seed 2012)"], report.Averages().Where(a => a.Forecaster == "persistence").Select(a => a.Label));
+    }
 }

@@ -28,6 +28,7 @@ public static class BacktestCommand
         var replicates = new Option<int>("--replicates") { Description = "Replicates per calibration candidate.", DefaultValueFactory = _ => 2 };
         var forecast = new Option<int>("--forecast-replicates") { Description = "Replicates of each forecast ensemble.", DefaultValueFactory = _ => 10 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the calibrations and forecasts.", DefaultValueFactory = _ => 2010 };
+        var seeds = new Option<string?>("--seeds") { Description = "Repeat the whole backtest with each of these seeds (comma-separated, in place of --seed): the calibrations find other optima with another seed, and the summary says at how many seeds each combination met Trust I's conditions." };
         var threads = new Option<int>("--threads") { Description = "Runs in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON instead of tables." };
         var posteriorParticles = new Option<int?>("--posterior-particles") { Description = "Infer a posterior at each origin (ABC-SMC with this many particles) instead of calibrating a point; each forecast replicate draws its parameters from it, so the bands carry parameter uncertainty." };
@@ -35,7 +36,7 @@ public static class BacktestCommand
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for backtest.json and backtest.html (default runs/backtest/<scenario>)." };
         var command = new Command("backtest", "Rolling-origin backtests: at each origin calibrate only on outcomes to its December, run the policy in force to December 2018, and score national and state homicides (absolute percentage error, Spearman ρ, 90% interval coverage, CRPS) against persistence and a per-state damped log-linear trend fitted on the same years.")
         {
-            scenario, origins, explanations, search, refine, replicates, forecast, seed, threads, json, output, posteriorParticles, posteriorGenerations,
+            scenario, origins, explanations, search, refine, replicates, forecast, seed, seeds, threads, json, output, posteriorParticles, posteriorGenerations,
         };
         command.SetAction(parsed =>
         {
@@ -43,6 +44,7 @@ public static class BacktestCommand
             var spec = ScenarioLoader.Agent(file.FullName);
             var years = ParseOrigins(parsed.GetValue(origins)!, spec.Start.Year);
             var combinations = ParseExplanations(parsed.GetValue(explanations), spec.Settings);
+            var seedList = parsed.GetValue(seeds) is { } text ? ParseSeeds(text) : [parsed.GetValue(seed)];
             var settings = new BacktestSettings(parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(replicates), parsed.GetValue(forecast), parsed.GetValue(seed), parsed.GetValue(threads))
             {
                 Posterior = parsed.GetValue(posteriorParticles) is { } n
@@ -72,23 +74,29 @@ public static class BacktestCommand
                 return report;
             }
 
-            foreach (var (label, mask) in combinations)
+            foreach (var runSeed in seedList)
             {
-                var timeline = spec.Timeline.Select(s => s.With(Explanations.InForce, (double)mask));
-                var free = FreeFor(spec, (Explanation)mask);
-                var byOrigin = new List<OriginResult>();
-                foreach (var origin in years)
+                var seeded = settings with { Seed = runSeed };
+                ulong? tag = seedList.Count > 1 ? runSeed : null;
+                foreach (var (label, mask) in combinations)
                 {
-                    console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {label}, origin December {origin}: {(settings.Posterior is null ? "calibrating" : "inferring a posterior")} on {spec.Start.Year}-{origin} ({free.Count} free parameters)"));
-                    var posterior = settings.Posterior;
-                    var steps = posterior is null ? settings.Search + (2 * settings.Refine) : posterior.Generations;
-                    byOrigin.Add(LongWork.Run(console, $"backtest {label}, origin {origin}", posterior is null ? "runs (about)" : "generations", steps, (Func<(int Done, double Best), int>)(p => p.Done),
-                        p => posterior is null ? string.Create(Invariant, $"best objective {p.Best:0.000}") : string.Create(Invariant, $"tolerance {p.Best:0.000}"),
-                        progress => Backtest.AtOrigin(engine, timeline, observed, origin, free, settings, progress)));
-                    Save([.. results, new BacktestRun(label, byOrigin)]);
-                }
+                    var timeline = spec.Timeline.Select(s => s.With(Explanations.InForce, (double)mask));
+                    var free = FreeFor(spec, (Explanation)mask);
+                    var byOrigin = new List<OriginResult>();
+                    var name = new BacktestRun(label, byOrigin) { Seed = tag }.Label;
+                    foreach (var origin in years)
+                    {
+                        console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {name}, origin December {origin}: {(settings.Posterior is null ? "calibrating" : "inferring a posterior")} on {spec.Start.Year}-{origin} ({free.Count} free parameters)"));
+                        var posterior = settings.Posterior;
+                        var steps = posterior is null ? settings.Search + (2 * settings.Refine) : posterior.Generations;
+                        byOrigin.Add(LongWork.Run(console, $"backtest {name}, origin {origin}", posterior is null ? "runs (about)" : "generations", steps, (Func<(int Done, double Best), int>)(p => p.Done),
+                            p => posterior is null ? string.Create(Invariant, $"best objective {p.Best:0.000}") : string.Create(Invariant, $"tolerance {p.Best:0.000}"),
+                            progress => Backtest.AtOrigin(engine, timeline, observed, origin, free, seeded, progress)));
+                        Save([.. results, new BacktestRun(label, byOrigin) { Seed = tag }]);
+                    }
 
-                results.Add(new BacktestRun(label, byOrigin));
+                    results.Add(new BacktestRun(label, byOrigin) { Seed = tag });
+                }
             }
 
             var elapsed = clock.Elapsed;
@@ -114,6 +122,17 @@ public static class BacktestCommand
         var free = spec.FreeParameters.Where(f => own.All(o => o.Parameter.Name != f.Name || held.HasFlag(o.Explanation))).ToList();
         free.AddRange(own.Where(o => held.HasFlag(o.Explanation) && free.All(f => f.Name != o.Parameter.Name)).Select(o => new FreeParameter(o.Parameter.Name, o.Parameter.Prior!)));
         return free.Count <= Calibration.MostFreeParameters ? free : throw new UsageException($"--explanations: {free.Count} free parameters for {held}; calibration fits at most {Calibration.MostFreeParameters} (drop one from the scenario's fit list)");
+    }
+
+    private static List<ulong> ParseSeeds(string text)
+    {
+        var list = new List<ulong>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            list.Add(ulong.TryParse(part, NumberStyles.None, Invariant, out var s) ? s : throw new UsageException($"--seeds: expected whole numbers, comma-separated (e.g. 2010,2011,2012); found '{part}'"));
+        }
+
+        return list.Count > 0 ? [.. list.Distinct()] : throw new UsageException("--seeds: expected at least one seed");
     }
 
     private static List<int> ParseOrigins(string text, int start)
@@ -167,7 +186,7 @@ public static class BacktestCommand
             {
                 foreach (var s in origin.Scores)
                 {
-                    table.AddRow(Markup.Escape(run.Explanations), origin.Origin.ToString(Invariant), s.Forecaster, Percent(s.NationalMape), Percent(s.StateMape),
+                    table.AddRow(Markup.Escape(run.Label), origin.Origin.ToString(Invariant), s.Forecaster, Percent(s.NationalMape), Percent(s.StateMape),
                         s.StateSpearman.ToString("0.00", Invariant), $"{Percent(s.NationalCoverage)} / {Percent(s.StateCoverage)}",
                         s.NationalCrps.ToString("#,0", Invariant), s.StateCrps.ToString("#,0", Invariant));
                 }
@@ -175,14 +194,24 @@ public static class BacktestCommand
         }
 
         console.Tables.Write(table);
-        var summary = new Table().Title("Average over origins (coverage pools every held-back year and state-year)").AddColumns("Explanations", "Forecaster", "National MAPE", "State MAPE", "Engine beats persistence (national)", "CRPS national", "90% band covers (nat. years / state-years)");
+        var summary = new Table().Title("Average over origins (coverage pools every held-back year and state-year)").AddColumns("Explanations", "Forecaster", "National MAPE", "State MAPE", "Engine beats persistence (national)", "Meets Trust I's conditions", "CRPS national", "90% band covers (nat. years / state-years)");
         foreach (var row in report.Averages())
         {
-            summary.AddRow(Markup.Escape(row.Explanations), row.Forecaster, Percent(row.NationalMape), Percent(row.StateMape), row.BeatsPersistence ?? "", row.NationalCrps.ToString("#,0", Invariant),
-                $"{Percent(row.NationalCoverage)} / {Percent(row.StateCoverage)}");
+            summary.AddRow(Markup.Escape(row.Label), row.Forecaster, Percent(row.NationalMape), Percent(row.StateMape), row.BeatsPersistence ?? "", row.Survives switch { true => "yes", false => "no", null => "" },
+                row.NationalCrps.ToString("#,0", Invariant), $"{Percent(row.NationalCoverage)} / {Percent(row.StateCoverage)}");
         }
 
         console.Tables.Write(summary);
+        if (report.Runs.Any(r => r.Seed is not null))
+        {
+            var verdicts = new Table().Title("Over the seeds: a verdict that holds at one seed of the calibrations and not at another rests on the optimizer's draw").AddColumns("Explanations", "Forecaster", "Meets Trust I's conditions");
+            foreach (var v in report.Verdicts())
+            {
+                verdicts.AddRow(Markup.Escape(v.Explanations), v.Forecaster, string.Create(Invariant, $"at {v.Survived} of {v.Seeds} seeds"));
+            }
+
+            console.Tables.Write(verdicts);
+        }
     }
 
     private static string Percent(double x) => double.IsNaN(x) ? "–" : x.ToString("0.0%", Invariant);

@@ -8,7 +8,14 @@ namespace Paz.Reports.Backtests;
 /// <summary>The backtests of one combination of rival explanations, origin by origin.</summary>
 /// <param name="Explanations">The combination ("fragmentation+confrontation", "none"...).</param>
 /// <param name="Origins">The results at each origin.</param>
-public sealed record BacktestRun(string Explanations, IReadOnlyList<OriginResult> Origins);
+public sealed record BacktestRun(string Explanations, IReadOnlyList<OriginResult> Origins)
+{
+    /// <summary>The seed of its calibrations and forecasts, where a backtest repeats them with several (null: the settings' one).</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>The combination, and the seed where there is one.</summary>
+    public string Label => Seed is { } seed ? string.Create(CultureInfo.InvariantCulture, $"{Explanations} (seed {seed})") : Explanations;
+}
 
 /// <summary>A forecaster's scores averaged over the origins.</summary>
 /// <param name="Explanations">The combination of rival explanations the engine held.</param>
@@ -24,7 +31,26 @@ public sealed record AverageScore(string Explanations, string Forecaster, double
 
     /// <summary>The same over all held-back state-years.</summary>
     public double StateCoverage { get; init; } = double.NaN;
+
+    /// <summary>
+    /// For the engine: whether it meets Trust I's conditions — national MAPE below persistence's at three origins in four
+    /// or more and on the mean over origins, state MAPE below persistence's on the mean; null for a yardstick.
+    /// </summary>
+    public bool? Survives { get; init; }
+
+    /// <summary>The seed of the run it averages, where the backtest used several.</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>The combination, and the seed where there is one.</summary>
+    public string Label => Seed is { } seed ? string.Create(CultureInfo.InvariantCulture, $"{Explanations} (seed {seed})") : Explanations;
 }
+
+/// <summary>How often a forecaster of one combination met Trust I's conditions over the seeds of a backtest.</summary>
+/// <param name="Explanations">The combination.</param>
+/// <param name="Forecaster">The engine's forecaster.</param>
+/// <param name="Survived">Seeds at which it met them.</param>
+/// <param name="Seeds">Seeds run.</param>
+public sealed record SeedVerdict(string Explanations, string Forecaster, int Survived, int Seeds);
 
 /// <summary>The report of <c>paz backtest</c>: tables, a chart per origin, and the JSON behind them.</summary>
 /// <param name="Scenario">The scenario backtested.</param>
@@ -44,10 +70,15 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
         .. Runs.SelectMany(run => run.Origins.SelectMany(o => o.Scores).GroupBy(s => s.Forecaster).Select(g =>
         {
             string? beats = null;
+            bool? survives = null;
             if (g.Key.StartsWith("engine", StringComparison.Ordinal))
             {
+                var persistence = run.Origins.Select(o => o.Scores.First(s => s.Forecaster == "persistence")).ToList();
                 var wins = run.Origins.Count(o => o.Scores.First(s => s.Forecaster == g.Key).NationalMape < o.Scores.First(s => s.Forecaster == "persistence").NationalMape);
                 beats = string.Create(Invariant, $"{wins} of {run.Origins.Count}");
+                survives = 4 * wins >= 3 * run.Origins.Count
+                    && g.Average(s => s.NationalMape) < persistence.Average(s => s.NationalMape)
+                    && g.Average(s => s.StateMape) < persistence.Average(s => s.StateMape);
             }
 
             // Coverage pools the origins' years and state-years (an origin with more years held back counts more).
@@ -55,8 +86,17 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
             {
                 NationalCoverage = Pooled(g.Select(s => (s.NationalCoverage, s.NationalCases))),
                 StateCoverage = Pooled(g.Select(s => (s.StateCoverage, s.StateCases))),
+                Survives = survives,
+                Seed = run.Seed,
             };
         })),
+    ];
+
+    /// <summary>For each combination and engine forecaster, at how many of the backtest's seeds it met Trust I's conditions.</summary>
+    public IReadOnlyList<SeedVerdict> Verdicts() =>
+    [
+        .. Averages().Where(a => a.Survives is not null).GroupBy(a => (a.Explanations, a.Forecaster))
+            .Select(g => new SeedVerdict(g.Key.Explanations, g.Key.Forecaster, g.Count(a => a.Survives == true), g.Count())),
     ];
 
     // How each origin's engine was fitted, in words.
@@ -79,6 +119,7 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
         runs = Runs.Select(r => new
         {
             explanations = r.Explanations,
+            seed = r.Seed,
             origins = r.Origins.Select(o => new
             {
                 origin = o.Origin,
@@ -109,10 +150,13 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
             nationalMape = a.NationalMape,
             stateMape = a.StateMape,
             nationalCrps = a.NationalCrps,
+            seed = a.Seed,
             beatsPersistence = a.BeatsPersistence,
+            survives = a.Survives,
             nationalCoverage = Finite(a.NationalCoverage),
             stateCoverage = Finite(a.StateCoverage),
         }),
+        verdicts = Verdicts().Select(v => new { explanations = v.Explanations, forecaster = v.Forecaster, survived = v.Survived, seeds = v.Seeds }),
     };
 
     /// <summary>The report as a self-contained HTML page: a chart per origin (the engine's band against the observed series and the yardsticks), then the tables.</summary>
@@ -123,16 +167,27 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
         html.Append("<style>body{font-family:sans-serif;max-width:1100px;margin:auto;padding:1em}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th:first-child,td:first-child{text-align:left}svg{max-width:100%;height:auto}.charts{display:grid;grid-template-columns:1fr 1fr;gap:1em}</style></head><body>");
         html.Append(Invariant, $"<h1>Backtest of {WebUtility.HtmlEncode(Scenario)}</h1>");
         html.Append(Invariant, $"<p>At each origin the engine {Fitting()}, then ran the policy in force to December {Settings.LastYear} ({Settings.ForecastReplicates} replicates). Persistence repeats the origin's year; the damped trend extrapolates each state's log-linear trend of the five years to the origin, damped by {Yardsticks.Damping} a year. Wall time {WallTime.TotalMinutes:0.0} minutes. Lower is better except for ρ and coverage (a 90% band should cover about 90%).</p>");
-        html.Append("<h2>Average over origins</h2><table><tr><th>Explanations</th><th>Forecaster</th><th>National MAPE</th><th>State MAPE</th><th>CRPS national</th><th>Engine beats persistence (national)</th><th>90% band covers: national years</th><th>state-years</th></tr>");
+        html.Append("<h2>Average over origins</h2><table><tr><th>Explanations</th><th>Forecaster</th><th>National MAPE</th><th>State MAPE</th><th>CRPS national</th><th>Engine beats persistence (national)</th><th>Meets Trust I's conditions</th><th>90% band covers: national years</th><th>state-years</th></tr>");
         foreach (var a in Averages())
         {
-            html.Append(Invariant, $"<tr><td>{WebUtility.HtmlEncode(a.Explanations)}</td><td>{a.Forecaster}</td><td>{Percent(a.NationalMape)}</td><td>{Percent(a.StateMape)}</td><td>{a.NationalCrps:#,0}</td><td>{a.BeatsPersistence}</td><td>{Percent(a.NationalCoverage)}</td><td>{Percent(a.StateCoverage)}</td></tr>");
+            html.Append(Invariant, $"<tr><td>{WebUtility.HtmlEncode(a.Label)}</td><td>{a.Forecaster}</td><td>{Percent(a.NationalMape)}</td><td>{Percent(a.StateMape)}</td><td>{a.NationalCrps:#,0}</td><td>{a.BeatsPersistence}</td><td>{YesNo(a.Survives)}</td><td>{Percent(a.NationalCoverage)}</td><td>{Percent(a.StateCoverage)}</td></tr>");
         }
 
         html.Append("</table>");
+        if (Runs.Any(r => r.Seed is not null))
+        {
+            html.Append("<h2>Over the seeds</h2><p>A verdict that holds at one seed of the calibrations and not at another rests on the optimizer's draw, not on the engine.</p><table><tr><th>Explanations</th><th>Forecaster</th><th>Meets Trust I's conditions</th></tr>");
+            foreach (var v in Verdicts())
+            {
+                html.Append(Invariant, $"<tr><td>{WebUtility.HtmlEncode(v.Explanations)}</td><td>{v.Forecaster}</td><td>at {v.Survived} of {v.Seeds} seeds</td></tr>");
+            }
+
+            html.Append("</table>");
+        }
+
         foreach (var run in Runs)
         {
-            html.Append(Invariant, $"<h2>Explanations: {WebUtility.HtmlEncode(run.Explanations)}</h2><div class=\"charts\">");
+            html.Append(Invariant, $"<h2>Explanations: {WebUtility.HtmlEncode(run.Label)}</h2><div class=\"charts\">");
             foreach (var o in run.Origins)
             {
                 html.Append(Chart(o));
@@ -216,4 +271,6 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
     private static double? Finite(double x) => double.IsNaN(x) ? null : x;
 
     private static string Percent(double x) => double.IsNaN(x) ? "–" : x.ToString("0.0%", Invariant);
+
+    private static string YesNo(bool? x) => x switch { true => "yes", false => "no", null => "" };
 }
