@@ -79,6 +79,7 @@ public static class ParamsCommand
             prior = s.Prior is { } p ? new { shape = p.Shape == PriorShape.LogUniform ? "log-uniform" : "uniform", low = p.Low, high = p.High } : null,
             fitted = s.Fitted,
             switchable = s.Switchable,
+            recorded = s.Recorded,
             source = s.Source,
             description = s.Description,
         }),
@@ -87,7 +88,7 @@ public static class ParamsCommand
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     private static string Kind(ParameterSpec spec) =>
-        (spec.IsLever ? "lever" : spec.Switchable ? "parameter, switchable" : "parameter") + (spec.Kind == ValueKind.Number ? string.Empty : $", {spec.Kind.ToString().ToLowerInvariant()}");
+        (spec.IsLever ? "lever" : spec.Recorded ? "record of outcomes, switchable" : spec.Switchable ? "parameter, switchable" : "parameter") + (spec.Kind == ValueKind.Number ? string.Empty : $", {spec.Kind.ToString().ToLowerInvariant()}");
 
     private static string DefaultOf(ParameterSpec spec) => spec.Kind switch
     {
