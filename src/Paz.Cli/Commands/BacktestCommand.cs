@@ -83,7 +83,7 @@ public static class BacktestCommand
                     var timeline = spec.Timeline.Select(s => s.With(Explanations.InForce, (double)mask));
                     var free = FreeFor(spec, (Explanation)mask);
                     var byOrigin = new List<OriginResult>();
-                    var name = new BacktestRun(label, byOrigin) { Seed = tag }.Label;
+                    var name = BacktestRun.LabelOf(label, tag);
                     foreach (var origin in years)
                     {
                         console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {name}, origin December {origin}: {(settings.Posterior is null ? "calibrating" : "inferring a posterior")} on {spec.Start.Year}-{origin} ({free.Count} free parameters)"));

@@ -82,17 +82,14 @@ public static class HistoricalPresence
             return [];
         }
 
-        var byCode = atlas.States.Select((s, i) => (s, i)).ToDictionary(x => int.Parse(x.s.Code.Value, System.Globalization.CultureInfo.InvariantCulture), x => x.i);
-        var node = network.Groups.Select((g, i) => (g, i)).ToDictionary(x => x.g.Node, x => x.i, StringComparer.Ordinal);
+        var node = NodeIndex(network);
         var states = later.Select(_ => new SortedSet<int>()).ToArray();
-        var file = CsvFile.Open(data.McoPresence);
-        int code = file.Column("state_code"), group = file.Column("group_stable"), yearColumn = file.Column("year");
-        file.ForEachRow(row =>
+        ForEachRow(data, atlas, (code, year, state) =>
         {
-            var k = later.FindIndex(b => b.McoCode == row.Text(group) && b.Year == row.WholeNumber(yearColumn, 2000, 2100));
+            var k = later.FindIndex(b => b.McoCode == code && b.Year == year);
             if (k >= 0)
             {
-                states[k].Add(byCode[row.WholeNumber(code, 1, 32)]);
+                states[k].Add(state);
             }
         });
 
@@ -110,19 +107,14 @@ public static class HistoricalPresence
             throw new ArgumentOutOfRangeException(nameof(year), year, $"the MCO file covers {FirstYear}-{LastYear}");
         }
 
-        var byCode = atlas.States.Select((s, i) => (s, i)).ToDictionary(x => int.Parse(x.s.Code.Value, System.Globalization.CultureInfo.InvariantCulture), x => x.i);
-        var node = network.Groups.Select((g, i) => (g, i)).ToDictionary(x => x.g.Node, x => x.i, StringComparer.Ordinal);
+        var node = NodeIndex(network);
         var presence = network.Groups.Select(_ => new SortedSet<int>()).ToArray();
-        var file = CsvFile.Open(data.McoPresence);
-        int code = file.Column("state_code"), group = file.Column("group_stable"), yearColumn = file.Column("year");
-        file.ForEachRow(row =>
+        ForEachRow(data, atlas, (code, rowYear, state) =>
         {
-            if (row.WholeNumber(yearColumn, 2000, 2100) != year || NodeOf(row.Text(group), year) is not { } id)
+            if (rowYear == year && NodeOf(code, year) is { } id)
             {
-                return;
+                presence[node[id]].Add(state);
             }
-
-            presence[node[id]].Add(byCode[row.WholeNumber(code, 1, 32)]);
         });
 
         var strengthRank = new int[network.Count];
@@ -138,6 +130,19 @@ public static class HistoricalPresence
             .ToArray();
         return ([.. presence.Select(p => p.ToArray())], order);
     }
+
+    // Each row of the MCO file as the group's code, the year and the state's index in the atlas.
+    private static void ForEachRow(DataDirectory data, Core.Territory.Atlas atlas, Action<string, int, int> visit)
+    {
+        var byCode = atlas.States.Select((s, i) => (s, i)).ToDictionary(x => int.Parse(x.s.Code.Value, System.Globalization.CultureInfo.InvariantCulture), x => x.i);
+        var file = CsvFile.Open(data.McoPresence);
+        int code = file.Column("state_code"), group = file.Column("group_stable"), year = file.Column("year");
+        file.ForEachRow(row => visit(row.Text(group), row.WholeNumber(year, 2000, 2100), byCode[row.WholeNumber(code, 1, 32)]));
+    }
+
+    // Each network node's index.
+    private static Dictionary<string, int> NodeIndex(GroupNetwork network) =>
+        network.Groups.Select((g, i) => (g, i)).ToDictionary(x => x.g.Node, x => x.i, StringComparer.Ordinal);
 }
 
 /// <summary>An organization that broke away from another, as the record shows (see <see cref="HistoricalPresence.Recorded"/>).</summary>

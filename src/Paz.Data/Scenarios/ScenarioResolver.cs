@@ -66,18 +66,8 @@ public static class ScenarioResolver
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(inputs);
         var known = inputs.StateNames ?? [];
-        var periods = scenario.Timeline.Periods;
-        for (var k = 0; k < periods.Count; k++)
-        {
-            foreach (var lever in StateLists)
-            {
-                foreach (var name in periods[k].Settings.Names(lever).Where(n => !known.Contains(n, StringComparer.Ordinal)))
-                {
-                    var where = scenario.Sources.TryGetValue((k, lever.Name), out var source) ? source : new SourceLine(scenario.Name, 1);
-                    throw new DataFormatException(where.File, where.Line, $"'{lever.Name}': no state '{name}' in the atlas; expected names as the atlas spells them, e.g. {string.Join(", ", known.Take(3))}");
-                }
-            }
-        }
+        RefuseNames(scenario, StateLists, name => known.Contains(name, StringComparer.Ordinal),
+            (lever, name) => $"'{lever.Name}': no state '{name}' in the atlas; expected names as the atlas spells them, e.g. {string.Join(", ", known.Take(3))}");
     }
 
     /// <summary>Refuses breakaways the inputs hold no record of after the run's start.</summary>
@@ -86,21 +76,9 @@ public static class ScenarioResolver
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(inputs);
-        var periods = scenario.Timeline.Periods;
-        var lever = Simulation.Mechanisms.Breakaways.Recorded;
-        for (var k = 0; k < periods.Count; k++)
-        {
-            foreach (var name in periods[k].Settings.Names(lever))
-            {
-                var group = inputs.Network.IndexOf(name);
-                if (!inputs.Breakaways.Any(b => b.Group == group))
-                {
-                    var where = scenario.Sources.TryGetValue((k, lever.Name), out var source) ? source : new SourceLine(scenario.Name, 1);
-                    var known = inputs.Breakaways.Select(b => $"{inputs.Network.Groups[b.Group].Name} ({b.Year})").ToList();
-                    throw new DataFormatException(where.File, where.Line, $"'breakaways': '{name}' has no recorded breakaway after the run's start; expected one of: {(known.Count == 0 ? "none (the record's breakaways are 2008-2011; start the run before them)" : string.Join(", ", known))}");
-                }
-            }
-        }
+        var known = inputs.Breakaways.Select(b => $"{inputs.Network.Groups[b.Group].Name} ({b.Year})").ToList();
+        RefuseNames(scenario, [Simulation.Mechanisms.Breakaways.Recorded], name => inputs.Breakaways.Any(b => b.Group == inputs.Network.IndexOf(name)),
+            (_, name) => $"'breakaways': '{name}' has no recorded breakaway after the run's start; expected one of: {(known.Count == 0 ? "none (the record's breakaways are 2008-2011; start the run before them)" : string.Join(", ", known))}");
     }
 
     /// <summary>Refuses priority groups the network does not hold.</summary>
@@ -108,15 +86,23 @@ public static class ScenarioResolver
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(inputs);
+        RefuseNames(scenario, [Targeting.Priority], name => inputs.Network.IndexOf(name) >= 0,
+            (_, name) => $"'priority': no group '{name}' in the network (use a group's name or the abbreviation in parentheses, e.g. CJNG)");
+    }
+
+    // The first name of `levers` in the scenario's periods (in date order, then in the levers' order) that `known`
+    // refuses, thrown at the file and line that set it.
+    private static void RefuseNames(AgentScenario scenario, IReadOnlyList<Core.Parameters.ParameterSpec> levers, Func<string, bool> known, Func<Core.Parameters.ParameterSpec, string, string> message)
+    {
         var periods = scenario.Timeline.Periods;
         for (var k = 0; k < periods.Count; k++)
         {
-            foreach (var name in periods[k].Settings.Names(Targeting.Priority))
+            foreach (var lever in levers)
             {
-                if (inputs.Network.IndexOf(name) < 0)
+                foreach (var name in periods[k].Settings.Names(lever).Where(n => !known(n)))
                 {
-                    var where = scenario.Sources.TryGetValue((k, Targeting.Priority.Name), out var source) ? source : new SourceLine(scenario.Name, 1);
-                    throw new DataFormatException(where.File, where.Line, $"'priority': no group '{name}' in the network (use a group's name or the abbreviation in parentheses, e.g. CJNG)");
+                    var where = scenario.Sources.TryGetValue((k, lever.Name), out var source) ? source : new SourceLine(scenario.Name, 1);
+                    throw new DataFormatException(where.File, where.Line, message(lever, name));
                 }
             }
         }

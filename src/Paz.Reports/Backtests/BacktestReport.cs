@@ -14,7 +14,11 @@ public sealed record BacktestRun(string Explanations, IReadOnlyList<OriginResult
     public ulong? Seed { get; init; }
 
     /// <summary>The combination, and the seed where there is one.</summary>
-    public string Label => Seed is { } seed ? string.Create(CultureInfo.InvariantCulture, $"{Explanations} (seed {seed})") : Explanations;
+    public string Label => LabelOf(Explanations, Seed);
+
+    /// <summary>A combination's label: its explanations, and the seed where the backtest used several.</summary>
+    public static string LabelOf(string explanations, ulong? seed) =>
+        seed is { } s ? string.Create(CultureInfo.InvariantCulture, $"{explanations} (seed {s})") : explanations;
 }
 
 /// <summary>A forecaster's scores averaged over the origins.</summary>
@@ -42,7 +46,7 @@ public sealed record AverageScore(string Explanations, string Forecaster, double
     public ulong? Seed { get; init; }
 
     /// <summary>The combination, and the seed where there is one.</summary>
-    public string Label => Seed is { } seed ? string.Create(CultureInfo.InvariantCulture, $"{Explanations} (seed {seed})") : Explanations;
+    public string Label => BacktestRun.LabelOf(Explanations, Seed);
 }
 
 /// <summary>How often a forecaster of one combination met Trust I's conditions over the seeds of a backtest.</summary>
@@ -74,7 +78,7 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
             if (g.Key.StartsWith("engine", StringComparison.Ordinal))
             {
                 var persistence = run.Origins.Select(o => o.Scores.First(s => s.Forecaster == "persistence")).ToList();
-                var wins = run.Origins.Count(o => o.Scores.First(s => s.Forecaster == g.Key).NationalMape < o.Scores.First(s => s.Forecaster == "persistence").NationalMape);
+                var wins = run.Origins.Where((o, k) => o.Scores.First(s => s.Forecaster == g.Key).NationalMape < persistence[k].NationalMape).Count();
                 beats = string.Create(Invariant, $"{wins} of {run.Origins.Count}");
                 survives = 4 * wins >= 3 * run.Origins.Count
                     && g.Average(s => s.NationalMape) < persistence.Average(s => s.NationalMape)
