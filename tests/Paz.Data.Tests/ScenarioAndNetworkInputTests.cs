@@ -211,6 +211,58 @@ public class ScenarioBaseTests
         Assert.Contains("'base': expected an existing scenario file", error.Message, StringComparison.Ordinal);
     }
 
+    private const string Root = "name: root\nengine: agent\nstart: 2015-01\nend: 2024-12\nreplicates: 7\nseed: 5\nparameters:\n  conflict_intensity: 2e-4\npolicy:\n  leader_removals_per_week: 0.5\n  military_personnel: 61000\n";
+
+    private const string History = "name: history\nengine: agent\nstart: 2007-01\nend: 2018-12\nreplicates: 3\nseed: 9\nparameters:\n  conflict_intensity: 1e-4\npolicy:\n  leader_removals_per_week: 0.04\ntimeline:\n  - from: 2016-12\n    leader_removals_per_week: 0.015\n";
+
+    private static string WriteAll(params (string Name, string Text)[] files)
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-on-").FullName;
+        foreach (var (name, text) in files)
+        {
+            File.WriteAllText(Path.Combine(folder, name), text);
+        }
+
+        return folder;
+    }
+
+    [Fact]
+    public void AScenarioOnAHistoryRunsItsOwnChangesOverTheHistoryInPlaceOfItsRoot()
+    {
+        var folder = WriteAll(("root.yaml", Root), ("history.yaml", History),
+            ("plan.yaml", "name: plan\nbase: root.yaml\ntimeline:\n  - from: 2018-12\n    leader_removals_per_week: 0\n    anti_corruption: 0.5\n"),
+            ("plan-on-history.yaml", "name: plan on history\nbase: plan.yaml\non: history.yaml\n"));
+        var plan = Scenarios.AgentScenarioReader.Read(Path.Combine(folder, "plan-on-history.yaml"));
+        Assert.Equal(("plan on history", new DateOnly(2007, 1, 1), new DateOnly(2024, 12, 1), 3, 9UL), (plan.Name, plan.Start, plan.End, plan.Replicates, plan.Seed));
+        Assert.Equal(1e-4, plan.Settings[TerritorialConflict.ConflictIntensity]); // the history's fit, not the root's
+        var before = plan.Timeline.At(new DateOnly(2018, 11, 1)).Settings;
+        Assert.Equal(0.015, before[Targeting.LeaderRemovalsPerWeek]); // the history's record, not the root's policy
+        Assert.Equal(Settings.Defaults.Whole(ForceLevers.MilitaryPersonnel), before.Whole(ForceLevers.MilitaryPersonnel)); // the root's 61,000 soldiers are not run
+        var after = plan.Timeline.At(new DateOnly(2019, 1, 1)).Settings;
+        Assert.Equal((0.0, 0.5), (after[Targeting.LeaderRemovalsPerWeek], after[ReformLevers.AntiCorruption]));
+        Assert.DoesNotContain(Path.Combine(folder, "root.yaml"), plan.Files);
+        Assert.Contains(Path.Combine(folder, "history.yaml"), plan.Files);
+
+        // The root itself on the history: the history continued to the root's end under its last policy.
+        var continued = Scenarios.AgentScenarioReader.Read(Path.Combine(WriteAll(("root.yaml", Root), ("history.yaml", History),
+            ("baseline-on-history.yaml", "name: baseline on history\nbase: root.yaml\non: history.yaml\n")), "baseline-on-history.yaml"));
+        Assert.Equal(new DateOnly(2024, 12, 1), continued.End);
+        Assert.Equal(0.015, continued.Timeline.At(new DateOnly(2024, 1, 1)).Settings[Targeting.LeaderRemovalsPerWeek]);
+    }
+
+    [Fact]
+    public void OnWithoutABaseOrEndingBeforeTheHistoryIsAnErrorAtItsLine()
+    {
+        var folder = WriteAll(("history.yaml", History), ("alone.yaml", "name: alone\nengine: agent\non: history.yaml\n"),
+            ("short-root.yaml", Root.Replace("end: 2024-12", "end: 2016-12", StringComparison.Ordinal)), ("short.yaml", "name: short\nbase: short-root.yaml\non: history.yaml\n"));
+        var alone = Assert.Throws<DataFormatException>(() => Scenarios.AgentScenarioReader.Read(Path.Combine(folder, "alone.yaml")));
+        Assert.Equal(3, alone.Line);
+        Assert.Contains("'on' replaces the root of the file's base chain: it needs 'base'", alone.Message, StringComparison.Ordinal);
+        var early = Assert.Throws<DataFormatException>(() => Scenarios.AgentScenarioReader.Read(Path.Combine(folder, "short.yaml")));
+        Assert.Contains("is before the end of the history it runs on (2018-12)", early.Message, StringComparison.Ordinal);
+        Assert.EndsWith("short-root.yaml", early.File, StringComparison.Ordinal);
+    }
+
     // A scenario (child.yaml) whose base is base.yaml beside it, read as the child.
     internal static Paz.Simulation.Agents.AgentScenario ReadChildOf(string baseYaml, string childYaml)
     {

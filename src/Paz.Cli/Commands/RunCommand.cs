@@ -114,8 +114,8 @@ public static class RunCommand
             }
 
             var envelope = ValidationTargetsBuilder.Envelope(data);
-            var implausible = Plausibility.Flags(run.Replicates, envelope);
             var targets = ValidationTargetsBuilder.Build(data, run.Inputs);
+            var implausible = Plausibility.Flags(run.Replicates, envelope, targets.CheckedFrom);
             // Bands drawn from a posterior answer the predictive check; a point ensemble's bands are noise and are not checked.
             var observed = ValidationTargetsBuilder.Observed(data, run.Inputs);
             var predictive = drawn is null ? [] : PredictiveCheck.Of(run.Summary, observed, targets.CheckedFrom).Checks();

@@ -49,7 +49,7 @@ internal sealed record ScenarioComparison(
         var runs = specs.Select(spec => ScenarioRunner.Run(console, data, spec, threads, drawn)).ToList();
         var outcomes = runs.Select(run => new ScenarioOutcome(run.Scenario.Name, run.Scenario.Description, run.Scenario.Replicates, run.Summary)
         {
-            Implausible = Plausibility.Flags(run.Replicates, envelope),
+            Implausible = Plausibility.Flags(run.Replicates, envelope, Paz.Data.Engine.ValidationTargetsBuilder.Build(data, run.Inputs).CheckedFrom),
         }).ToList();
 
         // Each pair's difference in the year, replicate by replicate (same seeds; from a posterior, the same parameters).

@@ -20,10 +20,15 @@ namespace Paz.Data.Scenarios;
 /// what it lists). A file that starts later than its base starts from the base's policy as it stood then (the
 /// base's entries up to the start fold into the starting policy); the base's entries after the file's end are
 /// never reached.
+/// <para><c>on: other.yaml</c> (with <c>base</c>) runs the file and the bases it builds on over another history: the
+/// root of the base chain (the base with no base of its own, e.g. the 2015 baseline) is replaced by <c>other.yaml</c>
+/// continued to the root's end, and the files between lay their own parameters, policy and timeline over it. The
+/// root's start, world, fitted parameters and policy are dropped; the history's are run in their place. So
+/// <c>scenarios/replay/plan-2018.yaml</c> is the plan's own changes from December 2018 on the 2007-2018 replay.</para>
 /// </remarks>
 public static class AgentScenarioReader
 {
-    private static readonly string[] TopKeys = ["name", "description", "base", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "timeline", "calibration", "fit"];
+    private static readonly string[] TopKeys = ["name", "description", "base", "on", "engine", "start", "end", "replicates", "seed", "parameters", "policy", "timeline", "calibration", "fit"];
 
     /// <summary>Keys of the calibration block that <c>paz calibrate</c> writes.</summary>
     public static readonly IReadOnlyList<string> CalibrationKeys =
@@ -33,7 +38,7 @@ public static class AgentScenarioReader
     /// <exception cref="DataFormatException">The file is not a valid agent scenario; the message names file and line.</exception>
     public static AgentScenario Read(string path)
     {
-        var draft = ReadDraft(path, depth: 0);
+        var draft = ReadDraft(path, depth: 0, on: null);
         var periods = new List<PolicyPeriod>();
         var sources = new Dictionary<(int Period, string Key), SourceLine>();
         var setAt = new Dictionary<string, SourceLine>(StringComparer.Ordinal);
@@ -81,19 +86,28 @@ public static class AgentScenarioReader
         Dictionary<string, Change> Parameters, SortedDictionary<DateOnly, Dictionary<string, Change>> Entries, IReadOnlyDictionary<string, double>? Calibration,
         IReadOnlyList<string> Fit, IReadOnlyList<string> Files);
 
-    private static Draft ReadDraft(string path, int depth)
+    // on: the history that replaces the root of the base chain (null: the chain runs as written).
+    private static Draft ReadDraft(string path, int depth, string? on)
     {
         var yaml = YamlMap.Load(path, TopKeys);
+        if (yaml.OptionalText("on") is { } onPath)
+        {
+            if (!yaml.Has("base"))
+            {
+                throw yaml.ErrorAt("on", "'on' replaces the root of the file's base chain: it needs 'base'");
+            }
+
+            on ??= ExistingFile(yaml, "on", path, onPath, depth);
+        }
+
         Draft? parent = null;
         if (yaml.OptionalText("base") is { } basePath)
         {
-            var full = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, basePath);
-            if (depth > 8 || !File.Exists(full))
-            {
-                throw yaml.ErrorAt("base", depth > 8 ? "'base': scenarios build on each other in a loop" : $"'base': expected an existing scenario file, found '{basePath}' ({full})");
-            }
-
-            parent = ReadDraft(full, depth + 1);
+            parent = ReadDraft(ExistingFile(yaml, "base", path, basePath, depth), depth + 1, on);
+        }
+        else if (on is not null)
+        {
+            return Rebased(yaml, path, ReadDraft(on, depth + 1, null));
         }
 
         var engine = yaml.OptionalText("engine") ?? (parent is null ? yaml.Text("engine") : "agent");
@@ -180,6 +194,27 @@ public static class AgentScenarioReader
             calibration ?? parent?.Calibration,
             yaml.Has("fit") ? FitList(yaml) : parent?.Fit ?? [],
             [Path.GetFullPath(path), .. parent?.Files ?? []]);
+    }
+
+    private static string ExistingFile(YamlMap yaml, string key, string path, string relative, int depth)
+    {
+        var full = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, relative);
+        return depth > 8 || !File.Exists(full)
+            ? throw yaml.ErrorAt(key, depth > 8 ? $"'{key}': scenarios build on each other in a loop" : $"'{key}': expected an existing scenario file, found '{relative}' ({full})")
+            : full;
+    }
+
+    // The root of a chain run on another history: the history, continued to the root's end under the policy in force
+    // at its own end; the root's name, so that the files above it read as they would on the root.
+    private static Draft Rebased(YamlMap root, string rootPath, Draft history)
+    {
+        var end = Month(root, "end", history.End.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        if (end < history.End)
+        {
+            throw root.ErrorAt("end", $"'end' ({end:yyyy-MM}) is before the end of the history it runs on ({history.End:yyyy-MM}): a scenario on a history continues it");
+        }
+
+        return history with { Name = root.Text("name"), End = end };
     }
 
     // Parameters fitted besides those declared fitted: model parameters with a prior (the range searched).

@@ -38,8 +38,13 @@ public static class Plausibility
     /// <summary>Mechanisms named per flagged year.</summary>
     public const int Movers = 3;
 
-    /// <summary>The flagged years of an ensemble.</summary>
-    public static IReadOnlyList<ImplausibleChange> Flags(IReadOnlyList<ReplicateResult> replicates, ChangeEnvelope envelope)
+    /// <summary>The flagged years of an ensemble, among the changes from <paramref name="fromYear"/> on.</summary>
+    /// <param name="replicates">The ensemble.</param>
+    /// <param name="envelope">The record's range of one-year changes.</param>
+    /// <param name="fromYear">First year a change may start from: a replay's first year is the start's transient (members
+    /// placed by data before it, conflict not yet settled), neither fitted nor checked, so the change out of it says
+    /// nothing of a response (<c>ValidationTargets.CheckedFrom</c>). Every year when omitted.</param>
+    public static IReadOnlyList<ImplausibleChange> Flags(IReadOnlyList<ReplicateResult> replicates, ChangeEnvelope envelope, int fromYear = int.MinValue)
     {
         ArgumentNullException.ThrowIfNull(replicates);
         ArgumentNullException.ThrowIfNull(envelope);
@@ -47,7 +52,7 @@ public static class Plausibility
         var byYear = replicates[0].Weeks.Select(w => w.Date.Year).Distinct().Where(y => FullYear(replicates, y))
             .ToDictionary(y => y, y => replicates.Average(r => (double)r.Homicides(y)));
         var flags = new List<ImplausibleChange>();
-        foreach (var year in byYear.Keys.Order().Where(y => byYear.ContainsKey(y - 1)))
+        foreach (var year in byYear.Keys.Order().Where(y => y - 1 >= fromYear && byYear.ContainsKey(y - 1)))
         {
             var change = (byYear[year] / Math.Max(1, byYear[year - 1])) - 1;
             if (envelope.Holds(change))

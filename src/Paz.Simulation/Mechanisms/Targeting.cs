@@ -40,7 +40,12 @@ public enum TargetingStrategy
 ///   intelligence_weeks it strikes: sweep_share of the target's middle layer is arrested; the next
 ///   target follows, and once every candidate was swept the campaign starts over.
 /// - Most violent first: groups other than the target restrain their violence by deterrence_signal
-///   (the signal <see cref="WeekContext.Restraint"/>).
+///   (the signal <see cref="WeekContext.Restraint"/>), once the state has struck under the rule — a sweep or a
+///   leader removed while it is announced. An announcement the state has not yet backed by a strike is cheap talk:
+///   focused deterrence works when the threat has been carried out against the group that broke the rule first
+///   (Kennedy 1997 on Boston's Ceasefire; Kleiman 2011, seed note 45; the seed: the targeting of La Familia, the
+///   Templars and the Zetas "could not produce the desired effect of reducing and deterring violence" for want of
+///   the capacity to deliver it). Withdrawing the rule withdraws the restraint; announcing it again starts over.
 /// Declares: intelligence_leak, deterrence_signal; levers targeting, leader_removals_per_week, priority,
 /// only_priority, sweep_share, intelligence_weeks (reads anti_corruption). Metrics: sweeps_done, sweeps_failed.
 /// </summary>
@@ -51,7 +56,7 @@ public sealed class Targeting : IMechanism
     { Prior = Prior.Uniform(0, 0.1) };
 
     /// <summary>How much groups not targeted restrain their violence under most-violent-first.</summary>
-    public static readonly ParameterSpec DeterrenceSignal = new("deterrence_signal", 0.3, "fraction", "assumed (Kleiman; seed: focused deterrence)", 0, 1, "violence restraint of groups not targeted under most-violent-first")
+    public static readonly ParameterSpec DeterrenceSignal = new("deterrence_signal", 0.3, "fraction", "assumed (Kleiman; seed: focused deterrence)", 0, 1, "violence restraint of groups not targeted under most-violent-first, once the state has struck under the rule")
     { Prior = Prior.Uniform(0, 0.6) };
 
     /// <summary>The targeting strategy.</summary>
@@ -99,6 +104,9 @@ public sealed class Targeting : IMechanism
     private int _sweepsFailed;
     private int[] _priority = [];
 
+    // Whether the state has struck since most-violent-first was announced (the restraint's condition).
+    private bool _demonstrated;
+
     /// <inheritdoc/>
     public void Start(WeekContext context)
     {
@@ -124,8 +132,9 @@ public sealed class Targeting : IMechanism
         var strategy = s.Choice<TargetingStrategy>(Strategy);
         var mostViolentFirst = strategy.HasFlag(TargetingStrategy.MostViolentFirst);
         var only = s.Flag(OnlyPriority);
+        _demonstrated &= mostViolentFirst;
         var focus = mostViolentFirst ? Pick(world, _priority, mostViolentFirst, only, g => world.GroupMembers[g] > 0) : -1;
-        var signal = s[DeterrenceSignal];
+        var signal = _demonstrated ? s[DeterrenceSignal] : 0;
         for (var g = 0; g < world.Groups; g++)
         {
             context.Restraint[g] = mostViolentFirst && g != focus ? 1 - signal : 1;
@@ -143,6 +152,7 @@ public sealed class Targeting : IMechanism
                 }
 
                 world.LeaderRemovals[target]++;
+                _demonstrated |= mostViolentFirst;
             }
         }
 
@@ -199,6 +209,7 @@ public sealed class Targeting : IMechanism
         world.MiddleRemovalShare[_sweepTarget] = s[SweepShare];
         _swept[_sweepTarget] = true;
         _sweepsDone++;
+        _demonstrated |= mostViolentFirst;
         _sweepTarget = -1;
     }
 

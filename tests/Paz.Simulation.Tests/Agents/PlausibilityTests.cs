@@ -52,4 +52,13 @@ public class PlausibilityTests
     {
         Assert.Empty(Plausibility.Flags([Run([8000, 7200, 8000], [2000, 1800, 2000])], Record));
     }
+
+    [Fact]
+    public void AChangeOutOfTheStartsTransientIsNotFlaggedWhenTheCheckStartsAfterIt()
+    {
+        // 2016: −40% out of the first year (a replay's transient), 2017: −10%.
+        var run = Run([8000, 3700, 3330], [2000, 1700, 1530]);
+        Assert.Equal(2016, Assert.Single(Plausibility.Flags([run], Record)).Year);
+        Assert.Empty(Plausibility.Flags([run], Record, fromYear: 2016));
+    }
 }

@@ -76,4 +76,50 @@ public class TargetingTests
                 .With(Targeting.IntelligenceLeak, 0.1), seed, TwoYears).SweepsFailed;
         Paired.AssertLessWithMargin([.. Seeds.Select(s => Failed(0.9, s))], [.. Seeds.Select(s => Failed(0, s))], "failed sweeps");
     }
+
+    // Killings attributed to every group since the start, week by week.
+    private static double[] KillingsByWeek(Settings settings, ulong seed, int weeks)
+    {
+        var byWeek = new double[weeks];
+        CalibratedBaseline.Engine.Run(settings, weeks, seed, (week, world) =>
+        {
+            if (week < weeks)
+            {
+                byWeek[week] = world.Killings.AsSpan(0, world.Groups).ToArray().Sum();
+            }
+        });
+        return byWeek;
+    }
+
+    [Fact]
+    [Trait(Suites.Name, Suites.Country)]
+    public void AnnouncingMostViolentFirstWithoutEverStrikingDetersNoOne()
+    {
+        // No sweeps and no leaders removed: the rule is announced and never carried out.
+        var none = CalibratedBaseline.Scenario.Settings.With(Targeting.Strategy, TargetingStrategy.None);
+        var announced = none.With(Targeting.Strategy, TargetingStrategy.MostViolentFirst).With(Targeting.Priority, ["CJNG"]);
+        Assert.Equal(KillingsByWeek(none, 301, 26), KillingsByWeek(announced, 301, 26));
+    }
+
+    [Fact]
+    [Trait(Suites.Name, Suites.Country)]
+    public void MostViolentFirstRestrainsTheOtherGroupsOnlyOnceASweepHasStruck()
+    {
+        const int Weeks = 40, Strike = 13;
+        var sweeps = Targeted(TargetingStrategy.MiddleLayerSweep).With(Targeting.IntelligenceLeak, 0).With(Targeting.LeaderRemovalsPerWeek, 0);
+        var ruled = sweeps.With(Targeting.Strategy, TargetingStrategy.MiddleLayerSweep | TargetingStrategy.MostViolentFirst);
+        var after = new List<double>();
+        var without = new List<double>();
+        foreach (var seed in Seeds)
+        {
+            var plain = KillingsByWeek(sweeps, seed, Weeks);
+            var deterred = KillingsByWeek(ruled, seed, Weeks);
+            // Until the first sweep strikes (13 weeks of intelligence, none leaked) the two runs are the same run.
+            Assert.Equal(plain[..Strike], deterred[..Strike]);
+            after.Add(deterred[^1] - deterred[Strike]);
+            without.Add(plain[^1] - plain[Strike]);
+        }
+
+        Paired.AssertLessWithMargin(after, without, "killings after the first sweep");
+    }
 }
