@@ -11,7 +11,7 @@ public partial class ReportCommandTests
         var folder = Directory.CreateTempSubdirectory("paz-report-").FullName;
         var first = Path.Combine(folder, "first.yaml");
         var second = Path.Combine(folder, "second.yaml");
-        File.WriteAllText(first, "name: first\ndescription: \"the first short run\"\nengine: agent\nstart: 2015-01\nend: 2015-03\nreplicates: 2\nseed: 3\n");
+        File.WriteAllText(first, "name: first\ndescription: \"the first short run\"\nengine: agent\nstart: 2015-01\nend: 2015-03\nreplicates: 2\nseed: 3\npolicy:\n  # \"a passage both scenarios share\" (test)\n  enforcement_focus: 0.4\n");
         File.WriteAllText(second, "name: second\ndescription: \"the second short run\"\nbase: first.yaml\ntimeline:\n  - from: 2015-02\n    # \"a passage the lever encodes\" (test)\n    targeting: [none]\n    leader_removals_per_week: 0\n    guard_personnel_start: 20000\n    guard_personnel_full: 20000\n    guard_places: 100\n");
         // The trust section's inputs, each made by its own command on a small world: a backtest from one origin, a Morris screening of two parameters.
         var history = Path.Combine(folder, "history.yaml");
@@ -33,6 +33,10 @@ public partial class ReportCommandTests
         Assert.Contains("<section id=\"summary\"><h2>Summary</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><td>2015-02</td><td class=\"text\"><code>targeting</code></td><td class=\"text\">[none]</td><td class=\"text\">&quot;a passage the lever encodes&quot; (test)</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<i>(the passage above)</i>", html, StringComparison.Ordinal);
+        // What both set alike is shown once, before each scenario's own levers.
+        Assert.Contains("<h4>Common to every scenario</h4><table><tr><th>From</th><th>Lever</th><th>Value</th><th>Why (the file's comment: the passage it encodes)</th></tr><tr><td>2015-01</td><td class=\"text\"><code>enforcement_focus</code></td><td class=\"text\">0.4</td><td class=\"text\">&quot;a passage both scenarios share&quot; (test)</td></tr></table>", html, StringComparison.Ordinal);
+        Assert.Equal(1, Count(html, "<code>enforcement_focus</code>"));
+        Assert.Contains("<h4>first</h4><p>the first short run</p><p>Nothing beyond the levers common to every scenario.</p>", html, StringComparison.Ordinal);
         Assert.Matches("<b>second</b> has (fewer|more) homicides than <b>first</b> in 2015", html);
         Assert.Contains("second − first, 2015: ", Report.Value.Run.Output, StringComparison.Ordinal); // the headline on the console too
         Assert.Contains("report.html", Report.Value.Run.Output, StringComparison.Ordinal);

@@ -137,29 +137,47 @@ public static class AnalystReport
 
         html.Append(input.ModelErrorSection ?? string.Empty);
         html.Append("<h3>What each scenario changes</h3>");
+        // Levers every scenario sets alike (a shared history, or the base they all build on) are shown once.
+        var common = input.Scenarios.Count > 1
+            ? input.Scenarios.Skip(1).Aggregate(input.Scenarios[0].Levers.Select(Key).ToHashSet(), (set, s) => { set.IntersectWith(s.Levers.Select(Key)); return set; })
+            : [];
+        if (common.Count > 0)
+        {
+            html.Append("<h4>Common to every scenario</h4>");
+            LeverTable(html, [.. input.Scenarios[0].Levers.Where(l => common.Contains(Key(l)))]);
+        }
+
         foreach (var s in input.Scenarios)
         {
             html.Append(Invariant, $"<h4>{E(s.Outcome.Name)}</h4><p>{E(s.Outcome.Description)}</p>");
-            if (s.Levers.Count == 0)
+            var own = s.Levers.Where(l => !common.Contains(Key(l))).ToList();
+            if (own.Count == 0)
             {
-                html.Append("<p>No lever set: the engine's defaults.</p>");
+                html.Append(s.Levers.Count == 0 ? "<p>No lever set: the engine's defaults.</p>" : "<p>Nothing beyond the levers common to every scenario.</p>");
                 continue;
             }
 
-            html.Append("<table><tr><th>From</th><th>Lever</th><th>Value</th><th>Why (the file's comment: the passage it encodes)</th></tr>");
-            LeverPassage? previous = null;
-            foreach (var l in s.Levers)
-            {
-                // A comment above a group of levers covers the group: the file leaves the others without one.
-                var why = l.Passage.Length > 0 ? E(l.Passage) : previous is { } p && p.From == l.From && p.File == l.File ? "<i>(the passage above)</i>" : "";
-                html.Append(Invariant, $"<tr><td>{l.From:yyyy-MM}</td><td class=\"text\"><code>{E(l.Lever)}</code></td><td class=\"text\">{E(l.Value)}</td><td class=\"text\">{why}</td></tr>");
-                previous = l;
-            }
-
-            html.Append("</table>");
+            LeverTable(html, own);
         }
 
         html.Append("</section>");
+    }
+
+    private static (DateOnly From, string Lever, string Value) Key(LeverPassage l) => (l.From, l.Lever, l.Value);
+
+    private static void LeverTable(StringBuilder html, IReadOnlyList<LeverPassage> levers)
+    {
+        html.Append("<table><tr><th>From</th><th>Lever</th><th>Value</th><th>Why (the file's comment: the passage it encodes)</th></tr>");
+        LeverPassage? previous = null;
+        foreach (var l in levers)
+        {
+            // A comment above a group of levers covers the group: the file leaves the others without one.
+            var why = l.Passage.Length > 0 ? E(l.Passage) : previous is { } p && p.From == l.From && p.File == l.File ? "<i>(the passage above)</i>" : "";
+            html.Append(Invariant, $"<tr><td>{l.From:yyyy-MM}</td><td class=\"text\"><code>{E(l.Lever)}</code></td><td class=\"text\">{E(l.Value)}</td><td class=\"text\">{why}</td></tr>");
+            previous = l;
+        }
+
+        html.Append("</table>");
     }
 
     private static void National(StringBuilder html, ReportInput input)
