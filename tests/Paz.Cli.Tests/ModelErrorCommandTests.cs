@@ -76,4 +76,19 @@ public class ModelErrorCommandTests
         Assert.Equal(2, compare.ExitCode);
         Assert.Contains("no such model-error file", compare.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WithNoFileNamedTheErrorBesideTheNearestOfTheScenariosFilesIsRead()
+    {
+        // A scenario in replay/ that runs on ../history.yaml: no model-error.json beside it, one beside the history.
+        var folder = Directory.CreateTempSubdirectory("paz-model-error-").FullName;
+        var replay = Directory.CreateDirectory(Path.Combine(folder, "replay")).FullName;
+        var beside = Path.Combine(folder, "model-error.json");
+        new ModelErrorSteps("history", 2008, 2018, new ModelDiscrepancy(0, 0.21, [0, 0], [0.3, 0.5]), ["paz run"]).Write(beside, null);
+        string[] files = [Path.Combine(replay, "plan.yaml"), Path.Combine(folder, "history.yaml")];
+
+        Assert.Equal(beside, ModelErrorSteps.Nearest(files));
+        Assert.Null(ModelErrorSteps.Nearest([files[0]]));
+        Directory.Delete(folder, recursive: true);
+    }
 }

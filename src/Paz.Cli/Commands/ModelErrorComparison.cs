@@ -16,7 +16,7 @@ internal sealed record ModelErrorComparison(string Path, ModelErrorSteps Steps, 
     /// <summary>The <c>--model-error</c> option of the commands that read the file.</summary>
     public static Option<FileInfo?> Option() => new("--model-error")
     {
-        Description = "The engine's structural error measured on the replay (paz run scenarios/history.yaml --model-error-out FILE); default: model-error.json beside the (first) scenario, when present.",
+        Description = "The engine's structural error measured on the replay (paz run scenarios/history.yaml --model-error-out FILE); default: the first model-error.json beside the (first) scenario's file or the files it builds on, when present.",
     };
 
     /// <summary>Where the error was measured, in a sentence.</summary>
@@ -27,13 +27,15 @@ internal sealed record ModelErrorComparison(string Path, ModelErrorSteps Steps, 
     public const int LastObserved = 2018;
 
     /// <summary>
-    /// The model-error file named, or <c>model-error.json</c> beside <paramref name="firstScenario"/> when none is named
-    /// and it exists; null when neither. Read before the runs, so that a malformed file stops the command at once.
+    /// The model-error file named, or, when none is named, the first <c>model-error.json</c> beside the scenario's
+    /// files (the file itself, then the bases it builds on or the history it runs on, nearest first, as the
+    /// posterior is found); null when neither. Read before the runs, so that a malformed file stops the command at once.
     /// </summary>
     /// <exception cref="UsageException">The named file does not exist or is not a model-error file.</exception>
-    public static (string Path, ModelErrorSteps Steps)? Find(string firstScenario, FileInfo? named)
+    public static (string Path, ModelErrorSteps Steps)? Find(IReadOnlyList<string> scenarioFiles, FileInfo? named)
     {
-        var path = named?.FullName ?? ModelErrorSteps.DefaultPath(firstScenario);
+        ArgumentNullException.ThrowIfNull(scenarioFiles);
+        var path = named?.FullName ?? ModelErrorSteps.Nearest(scenarioFiles) ?? string.Empty;
         if (!File.Exists(path))
         {
             return named is null ? null : throw new UsageException($"{path}: no such model-error file (paz run scenarios/history.yaml --model-error-out FILE writes one)");

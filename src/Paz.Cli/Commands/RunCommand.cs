@@ -46,7 +46,7 @@ public static class RunCommand
             }
 
             var spec = ScenarioLoader.Agent(file.FullName, parsed.GetValue(replicates));
-            var errorSteps = parsed.GetValue(validate) ? ModelErrorComparison.Find(file.FullName, parsed.GetValue(modelError)) : null;
+            var errorSteps = parsed.GetValue(validate) ? ModelErrorComparison.Find(spec.Files, parsed.GetValue(modelError)) : null;
             if (parsed.GetValue(modelErrorOut) is not null)
             {
                 ModelErrorRun.Window(spec); // refused before the run, not after it

@@ -35,7 +35,7 @@ internal sealed record ScenarioComparison(
     public static ScenarioComparison Run(CommandConsole console, IReadOnlyList<FileInfo> files, string? dataFolder, int? replicates, int threads, FileInfo? posterior, bool point, FileInfo? modelError = null, int year = YearSummary.PromiseYear)
     {
         var specs = files.Select(f => ScenarioLoader.Agent(f.FullName, replicates)).ToList();
-        var modelErrorFile = ModelErrorComparison.Find(files[0].FullName, modelError);
+        var modelErrorFile = ModelErrorComparison.Find(specs[0].Files, modelError);
         var data = PazDataSet.Load(DataDirectory.Locate(dataFolder));
         var envelope = Paz.Data.Engine.ValidationTargetsBuilder.Envelope(data);
         var paths = specs.Select(spec => PosteriorChoice.PathFor(spec, posterior?.FullName, point)).ToList();

@@ -24,6 +24,12 @@ public sealed record ModelErrorSteps(string Scenario, int FirstYear, int LastYea
     /// <summary>The file <c>paz compare</c> reads when none is named: <c>model-error.json</c> beside the scenario.</summary>
     public static string DefaultPath(string scenarioFile) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenarioFile))!, "model-error.json");
 
+    /// <summary>
+    /// The first <c>model-error.json</c> beside a scenario's files — the file itself, then the bases it builds on or the
+    /// history it runs on, nearest first, as the posterior is found — or null.
+    /// </summary>
+    public static string? Nearest(IEnumerable<string> scenarioFiles) => scenarioFiles.Select(DefaultPath).FirstOrDefault(File.Exists);
+
     /// <summary>Writes the steps to <paramref name="path"/> (atomically).</summary>
     public void Write(string path, IReadOnlyList<string>? stateNames)
     {
