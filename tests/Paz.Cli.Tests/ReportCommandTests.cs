@@ -36,6 +36,7 @@ public partial class ReportCommandTests
         // What both set alike is shown once, before each scenario's own levers.
         Assert.Contains("<h4>Common to every scenario</h4><table><tr><th>From</th><th>Lever</th><th>Value</th><th>Why (the file's comment: the passage it encodes)</th></tr><tr><td>2015-01</td><td class=\"text\"><code>enforcement_focus</code></td><td class=\"text\">0.4</td><td class=\"text\">&quot;a passage both scenarios share&quot; (test)</td></tr></table>", html, StringComparison.Ordinal);
         Assert.Equal(1, Count(html, "<code>enforcement_focus</code>"));
+        Assert.Contains("<h3>Plausibility: one-year changes outside Mexico's record</h3>", html, StringComparison.Ordinal); // the summary says whether any change left the record
         Assert.Contains("<h4>first</h4><p>the first short run</p><p>Nothing beyond the levers common to every scenario.</p>", html, StringComparison.Ordinal);
         Assert.Matches("<b>second</b> has (fewer|more) homicides than <b>first</b> in 2015", html);
         Assert.Contains("second − first, 2015: ", Report.Value.Run.Output, StringComparison.Ordinal); // the headline on the console too

@@ -76,6 +76,11 @@ public static class ReportCommand
             };
 
             WriteHeadline(console, comparison, when);
+            foreach (var o in comparison.Outcomes)
+            {
+                PlausibilityNotes.Write(console, o.Name, o.Implausible, comparison.Envelope);
+            }
+
             var folder = parsed.GetValue(output)!;
             var html = Path.Combine(folder.FullName, "report.html");
             AtomicFile.Write(html, w => w.Write(AnalystReport.Html(input)));

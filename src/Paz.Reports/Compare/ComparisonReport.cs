@@ -168,10 +168,12 @@ public static class ComparisonReport
     }
 
     /// <summary>The plausibility flags of every scenario: a response larger than any in the record needs a published effect size to be believed.</summary>
-    public static string PlausibilitySection(IReadOnlyList<ScenarioOutcome> scenarios)
+    /// <param name="scenarios">The scenarios compared.</param>
+    /// <param name="heading">The section heading's element (h2 in the comparison, h3 in the analyst's summary).</param>
+    public static string PlausibilitySection(IReadOnlyList<ScenarioOutcome> scenarios, string heading = "h2")
     {
         ArgumentNullException.ThrowIfNull(scenarios);
-        var html = new StringBuilder("<h2>Plausibility: one-year changes outside Mexico's record</h2>");
+        var html = new StringBuilder($"<{heading}>Plausibility: one-year changes outside Mexico's record</{heading}>");
         var flagged = scenarios.Where(s => s.Implausible.Count > 0).ToList();
         if (flagged.Count == 0)
         {

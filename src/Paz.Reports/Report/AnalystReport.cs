@@ -136,6 +136,7 @@ public static class AnalystReport
         }
 
         html.Append(input.ModelErrorSection ?? string.Empty);
+        html.Append(ComparisonReport.PlausibilitySection([.. input.Scenarios.Select(s => s.Outcome)], "h3"));
         html.Append("<h3>What each scenario changes</h3>");
         // Levers every scenario sets alike (a shared history, or the base they all build on) are shown once.
         var common = input.Scenarios.Count > 1
