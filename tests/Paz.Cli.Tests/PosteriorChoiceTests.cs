@@ -128,4 +128,24 @@ public class PosteriorChoiceTests
         Assert.Equal(1, posterior.Particles.Sum(p => p.Weight), 9);
         Assert.Contains(posterior.MadeBy, m => m.StartsWith("paz infer scenarios/baseline.yaml", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AParameterDrawnFromItsPriorTakesThePriorDeclaredNowNotTheOneStoredWithThePosterior()
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-posterior-").FullName;
+        var path = Path.Combine(folder, "old.posterior.json");
+        var declared = Paz.Simulation.Mechanisms.GuardOperations.ProactiveArrests.Prior!;
+        var stale = Prior.Uniform(0, declared.High * 4);
+        PosteriorFile.Write(path, new PosteriorSample("old", [new FreeParameter("baseline_rate", Prior.Uniform(0, 12))], 4, 2, 0.5, 10,
+            new AbcGeneration(2, 1, [new AbcParticle([0.5], 1, 0.5, 1)], 10))
+        {
+            FromPrior = [new FreeParameter("proactive_arrests", stale), new FreeParameter("no_longer_declared", Prior.Uniform(1, 2))],
+        });
+
+        var read = PosteriorFile.Read(path);
+        Assert.Equal(declared, read.FromPrior[0].Range);
+        Assert.Equal(Prior.Uniform(1, 2), read.FromPrior[1].Range);
+        Assert.Equal(Prior.Uniform(0, 12), read.Parameters[0].Range); // an inferred parameter keeps the prior it was inferred under
+        Directory.Delete(folder, recursive: true);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Paz.Rules;
 using Paz.Data.Engine;
 using Paz.Data.Groups;
@@ -170,5 +171,21 @@ public class HistoryInputTests
         Assert.Equal(2018, envelope.ToYear);
         Assert.Equal(-0.152, envelope.Low, 3);
         Assert.Equal(0.580, envelope.High, 3);
+    }
+
+    [Fact]
+    public void TheProactiveArrestRateIsSedenasDetentionsPerSoldierOf2007To2012()
+    {
+        var history = Path.Combine(DataDirectory.Locate().Root, "history");
+        var detained = File.ReadLines(Path.Combine(history, "published_aggregates.csv"))
+            .Single(l => l.StartsWith("arrests,civilians detained by Sedena", StringComparison.Ordinal)).Split(',')[3];
+        var soldiers = File.ReadLines(Path.Combine(history, "national_security_forces_year_2006_2018.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .Where(f => f[1] == "sedena_soldiers_commissioned_vs_organized_crime" && int.Parse(f[0], CultureInfo.InvariantCulture) is >= 2007 and <= 2012)
+            .GroupBy(f => f[0]).Select(g => double.Parse(g.First()[2], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(6, soldiers.Count);
+        var perSoldierWeek = double.Parse(detained, CultureInfo.InvariantCulture) / 6 / soldiers.Average() / 52;
+        Assert.Equal(perSoldierWeek, GuardOperations.ProactiveArrests.Default, 0.0001);
+        Assert.Equal(2 * perSoldierWeek, GuardOperations.ProactiveArrests.Prior!.High, 0.0002);
     }
 }

@@ -46,7 +46,9 @@ public static class PosteriorFile
             var generation = new AbcGeneration(stored.Generation, stored.Tolerance, [.. stored.Sample.Select(p => new AbcParticle(p.Unit, p.Weight, p.Distance, p.Seed))], stored.GenerationSimulations);
             return new PosteriorSample(stored.Scenario, parameters, stored.Seed, stored.Particles, stored.Quantile, stored.Simulations, generation)
             {
-                FromPrior = [.. (stored.FromPrior ?? []).Select(FromStored)],
+                // Not inferred: drawn from the prior declared now, so a prior revised since (from a published figure, say)
+                // applies without inferring again; the stored one only for a parameter no longer declared with a prior.
+                FromPrior = [.. (stored.FromPrior ?? []).Select(p => Paz.Simulation.Engine.Declarations.Find(p.Name)?.Prior is { } declared ? new FreeParameter(p.Name, declared) : FromStored(p))],
                 MadeBy = stored.MadeBy ?? [],
             };
         }
