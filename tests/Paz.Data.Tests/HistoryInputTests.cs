@@ -188,4 +188,19 @@ public class HistoryInputTests
         Assert.Equal(perSoldierWeek, GuardOperations.ProactiveArrests.Default, 0.0001);
         Assert.Equal(2 * perSoldierWeek, GuardOperations.ProactiveArrests.Prior!.High, 0.0002);
     }
+
+    [Fact]
+    public void TheShippedReplayScenariosRunThePlansOwnChangesOnTheHistory()
+    {
+        var history = AgentScenarioReader.Read(Scenario("history.yaml"));
+        var plan = AgentScenarioReader.Read(Scenario(Path.Combine("replay", "plan-2018.yaml")));
+        var continued = AgentScenarioReader.Read(Scenario(Path.Combine("replay", "baseline.yaml")));
+        Assert.Equal((history.Start, new DateOnly(2024, 12, 1)), (plan.Start, plan.End));
+        Assert.Equal(history.Settings[WorldParameters.InitialMembers], plan.Settings[WorldParameters.InitialMembers]);
+        var november = new DateOnly(2018, 11, 1);
+        Assert.Equal(history.Timeline.At(november).Settings[Targeting.LeaderRemovalsPerWeek], plan.Timeline.At(november).Settings[Targeting.LeaderRemovalsPerWeek]);
+        Assert.Equal(TargetingStrategy.None, plan.Timeline.At(new DateOnly(2019, 1, 1)).Settings.Choice<TargetingStrategy>(Targeting.Strategy));
+        Assert.Equal(history.Timeline.At(november).Settings[Targeting.LeaderRemovalsPerWeek], continued.Timeline.At(new DateOnly(2024, 1, 1)).Settings[Targeting.LeaderRemovalsPerWeek]);
+        Assert.DoesNotContain(plan.Files, f => f.EndsWith(Path.DirectorySeparatorChar + "baseline.yaml", StringComparison.Ordinal));
+    }
 }

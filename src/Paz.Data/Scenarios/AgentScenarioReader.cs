@@ -107,7 +107,7 @@ public static class AgentScenarioReader
         }
         else if (on is not null)
         {
-            return Rebased(yaml, path, ReadDraft(on, depth + 1, null));
+            return Rebased(yaml, ReadDraft(on, depth + 1, null));
         }
 
         var engine = yaml.OptionalText("engine") ?? (parent is null ? yaml.Text("engine") : "agent");
@@ -206,7 +206,7 @@ public static class AgentScenarioReader
 
     // The root of a chain run on another history: the history, continued to the root's end under the policy in force
     // at its own end; the root's name, so that the files above it read as they would on the root.
-    private static Draft Rebased(YamlMap root, string rootPath, Draft history)
+    private static Draft Rebased(YamlMap root, Draft history)
     {
         var end = Month(root, "end", history.End.ToString("yyyy-MM", CultureInfo.InvariantCulture));
         if (end < history.End)
