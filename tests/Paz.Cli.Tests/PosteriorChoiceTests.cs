@@ -43,8 +43,8 @@ public class PosteriorChoiceTests
         var (folder, _, child) = Scenarios();
         var drawn = PazRun.Of("run", child, "--json", "--out", Path.Combine(folder, "drawn"));
         Assert.True(drawn.ExitCode == 0, drawn.Error);
-        Assert.Contains("draws its baseline_rate from the posterior of short", drawn.Error, StringComparison.Ordinal);
-        Assert.Matches("its [a-z_, ]*guard_deterrence[a-z_, ]* from its prior", drawn.Error);
+        Assert.Contains("draws 1 parameter from the posterior of short (generation 2, 2 particles: baseline_rate)", drawn.Error, StringComparison.Ordinal);
+        Assert.Matches("and [0-9]+ that the data to 2018 do not inform from their priors", drawn.Error);
         var point = PazRun.Of("run", child, "--json", "--point", "--out", Path.Combine(folder, "point"));
         Assert.True(point.ExitCode == 0, point.Error);
         Assert.DoesNotContain("posterior", point.Error, StringComparison.Ordinal);

@@ -15,8 +15,9 @@ internal static class ScenarioRunner
     {
         if (posterior is not null)
         {
-            console.Error.WriteLine($"paz: {scenario.Name}: each replicate draws its {string.Join(", ", posterior.Parameters.Select(p => p.Name))} from the posterior of {posterior.Scenario} (generation {posterior.Generation.Index}, {posterior.Particles.Count} particles)"
-                + (posterior.FromPrior.Count > 0 ? $" and its {string.Join(", ", posterior.FromPrior.Select(p => p.Name))} from its prior" : string.Empty)
+            // A hundred names would bury the point: the inferred ones are named, the others counted (paz infer's table lists them).
+            console.Error.WriteLine($"paz: {scenario.Name}: each replicate draws {posterior.Parameters.Count} parameter{(posterior.Parameters.Count == 1 ? string.Empty : "s")} from the posterior of {posterior.Scenario} (generation {posterior.Generation.Index}, {posterior.Particles.Count} particles: {string.Join(", ", posterior.Parameters.Select(p => p.Name))})"
+                + (posterior.FromPrior.Count > 0 ? $" and {posterior.FromPrior.Count} that the data to 2018 do not inform from their priors" : string.Empty)
                 + ": the bands hold parameter and stochastic uncertainty");
         }
 
