@@ -89,6 +89,27 @@ public sealed class ClusterEnsembleTests : IAsyncLifetime
         Assert.Equal(Encoded(first), Encoded(again));
     }
 
+    [Fact]
+    public void ACalibrationOnTwoSilosFindsWhatTheSameCalibrationFindsHere()
+    {
+        var data = PazDataSet.Load(DataDirectory.Locate());
+        var prepared = EnsembleJob.Prepare(data, _scenario);
+        var engine = new CriminalMarketEngine(prepared.Inputs);
+        var targets = Paz.Data.Engine.ValidationTargetsBuilder.Build(data, prepared.Inputs);
+        IReadOnlyList<FreeParameter> free = [.. Calibration.DefaultFree.Where(f => f.Name is "conflict_intensity" or "recruitment")];
+        CalibrationResult Fit(Func<Paz.Simulation.Engine.Timeline, int, ulong, ReplicateResult>? run) =>
+            Calibration.Fit(engine, prepared.Scenario.Timeline, targets, free, seed: 5, searchPoints: 3, refineEvaluations: 4, threads: 2, replicates: 1, run: run);
+
+        var here = Fit(run: null);
+        var onCluster = Fit(ClusterCalibration.Runner(_cluster.Client, _scenario, free, TestContext.Current.CancellationToken));
+
+        Assert.Equal(here.Objective, onCluster.Objective);
+        Assert.Equal(here.Evaluations, onCluster.Evaluations);
+        Assert.All(free, f => Assert.Equal(here.Parameters.Get(f.Name), onCluster.Parameters.Get(f.Name)));
+        Assert.Equal(here.YearErrors, onCluster.YearErrors);
+        Assert.True(Workshops().Sum(w => w.Computed) > 0, "no candidate ran on the silos");
+    }
+
     private List<byte[]> Local()
     {
         var data = PazDataSet.Load(DataDirectory.Locate());

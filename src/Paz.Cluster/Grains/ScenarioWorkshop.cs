@@ -43,7 +43,9 @@ public sealed class ScenarioWorkshop(string? dataDirectory) : IDisposable
             {
                 var prepared = _prepared.GetOrAdd($"{work.ScenarioHash}|{work.Parameters}", _ => new(() => Prepare(work))).Value;
                 var timeline = prepared.Posterior?.TimelineFor(prepared.Scenario.Timeline, work.Replicate) ?? prepared.Scenario.Timeline;
-                var encoded = ReplicateCodec.Encode(prepared.Engine.Run(timeline, prepared.Scenario.Weeks, work.Seed));
+                timeline = WithOverrides(timeline, work);
+                var weeks = work.Weeks > 0 ? work.Weeks : prepared.Scenario.Weeks;
+                var encoded = ReplicateCodec.Encode(prepared.Engine.Run(timeline, weeks, work.Seed));
                 Interlocked.Increment(ref _computed);
                 return encoded;
             }).ConfigureAwait(false);
@@ -52,6 +54,25 @@ public sealed class ScenarioWorkshop(string? dataDirectory) : IDisposable
         {
             _slots.Release();
         }
+    }
+
+    // A calibration's candidate: its values in every period, as Calibration.AtQuantiles sets them here.
+    private static Simulation.Engine.Timeline WithOverrides(Simulation.Engine.Timeline timeline, ReplicateWork work)
+    {
+        if (work.OverrideNames.Count != work.OverrideValues.Count)
+        {
+            throw new InvalidOperationException($"the work names {work.OverrideNames.Count} parameters and gives {work.OverrideValues.Count} values");
+        }
+
+        return work.OverrideNames.Count == 0 ? timeline : timeline.Select(settings =>
+        {
+            for (var i = 0; i < work.OverrideNames.Count; i++)
+            {
+                settings = settings.With(work.OverrideNames[i], work.OverrideValues[i]);
+            }
+
+            return settings;
+        });
     }
 
     private Prepared Prepare(ReplicateWork work)

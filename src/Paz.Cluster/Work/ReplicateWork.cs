@@ -51,9 +51,26 @@ public sealed class ReplicateWork
     [Id(6)]
     public required string CodeVersion { get; init; }
 
+    /// <summary>Model parameters set in every period before the run, by name (a calibration's candidate); none for an ensemble's replicate.</summary>
+    [Id(7)]
+    public IReadOnlyList<string> OverrideNames { get; init; } = [];
+
+    /// <summary>The values of <see cref="OverrideNames"/>, in their order.</summary>
+    [Id(8)]
+    public IReadOnlyList<double> OverrideValues { get; init; } = [];
+
+    /// <summary>Weeks to run (a calibration runs to its targets' last year); 0: the scenario's whole period.</summary>
+    [Id(9)]
+    public int Weeks { get; init; }
+
     /// <summary>
     /// The grain key: the same work has the same key, so a rerun finds the stored result. The replicate index enters
-    /// only with a posterior, where it picks the parameter set.
+    /// only with a posterior, where it picks the parameter set; a candidate's values (round-trip format) and weeks only
+    /// when set, so an ensemble's keys are those it always had.
     /// </summary>
-    public string Key => $"{ScenarioHash}|{Parameters}{(Parameters == "point" ? string.Empty : $"#{Replicate}")}|{Seed}|{CodeVersion}";
+    public string Key => $"{ScenarioHash}|{Parameters}{(Parameters == "point" ? string.Empty : $"#{Replicate}")}|{Seed}|{CodeVersion}{Candidate}";
+
+    private string Candidate => OverrideNames.Count == 0 && Weeks == 0
+        ? string.Empty
+        : $"|{string.Join(';', OverrideNames.Select((n, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n}={OverrideValues[i]:R}")))}|{Weeks}";
 }

@@ -52,9 +52,13 @@ public static class Calibration
         [.. Declarations.All.Where(s => s.Prior is not null).Select(s => new FreeParameter(s.Name, s.Prior!))];
 
     /// <summary>Fits <paramref name="free"/> on top of the settings of <paramref name="timeline"/> (the fitted values hold in every period).</summary>
+    /// <remarks><paramref name="run"/> runs a candidate (its timeline, weeks, seed) instead of <paramref name="engine"/>: a
+    /// cluster's silos, which must compute what the engine would (the same inputs, the candidate's values in every period).
+    /// The search is the same either way, so a calibration on a cluster finds what it finds here.</remarks>
     public static CalibrationResult Fit(
         CriminalMarketEngine engine, Timeline timeline, ValidationTargets targets, IReadOnlyList<FreeParameter> free,
-        ulong seed, int searchPoints, int refineEvaluations, int threads, IProgress<(int Done, double Best)>? progress = null, int replicates = 2)
+        ulong seed, int searchPoints, int refineEvaluations, int threads, IProgress<(int Done, double Best)>? progress = null, int replicates = 2,
+        Func<Timeline, int, ulong, ReplicateResult>? run = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(timeline);
@@ -70,6 +74,8 @@ public static class Calibration
         var start = timeline.First;
         var bestParameters = timeline;
         var gate = new object();
+        // A candidate's run (timeline, weeks, seed): here, or elsewhere (a cluster's silos) when the caller says so.
+        run ??= (candidate, runWeeks, candidateSeed) => engine.Run(candidate, runWeeks, candidateSeed);
 
         Timeline At(IReadOnlyList<double> unit) => AtQuantiles(timeline, free, unit);
 
@@ -78,7 +84,7 @@ public static class Calibration
             // Several replicates with common seeds: one alone lets the search fit its noise.
             // The replicates run in parallel (Nelder-Mead asks for one candidate at a time) and are summed in order.
             var scores = new double[replicates];
-            Parallel.For(0, replicates, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, r => scores[r] = Score(engine.Run(p, weeks, runSeed + (ulong)r), inputs, targets).Objective);
+            Parallel.For(0, replicates, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, r => scores[r] = Score(run(p, weeks, runSeed + (ulong)r), inputs, targets).Objective);
             var value = 0.0;
             foreach (var score in scores)
             {
@@ -125,7 +131,7 @@ public static class Calibration
             // The iteration budget ran out; the best candidate seen so far is kept below.
         }
 
-        var errors = Score(engine.Run(bestParameters, weeks, runSeed), inputs, targets).YearErrors;
+        var errors = Score(run(bestParameters, weeks, runSeed), inputs, targets).YearErrors;
         return new CalibrationResult(bestParameters.First, best, evaluations, errors);
     }
 

@@ -1,0 +1,46 @@
+using Paz.Cluster.Work;
+using Paz.Simulation.Agents;
+using Paz.Simulation.Engine;
+
+namespace Paz.Cluster.Coordinator;
+
+/// <summary>
+/// A calibration's candidates run on a cluster: <see cref="Calibration.Fit"/> asks for one run at a time (several from
+/// its parallel phases), and each becomes the work of one replicate of the scenario with the free parameters' values as
+/// overrides and the weeks to the targets' last year. Silos compute what the engine here would, so the search, and
+/// what it finds, are the same as a local calibration's; a candidate asked for again is served from its grain.
+/// </summary>
+public static class ClusterCalibration
+{
+    /// <summary>
+    /// The run <see cref="Calibration.Fit"/> takes: a candidate timeline (only <paramref name="free"/> differs from the
+    /// scenario's, in every period), weeks and seed, sent to the silos behind <paramref name="grains"/>.
+    /// </summary>
+    public static Func<Timeline, int, ulong, ReplicateResult> Runner(IGrainFactory grains, AgentScenario scenario, IReadOnlyList<FreeParameter> free, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(free);
+        var template = ClusterEnsemble.WorkFor(scenario with { Replicates = 1 }, posteriorPath: null)[0];
+        IReadOnlyList<string> names = [.. free.Select(f => f.Name)];
+        return (candidate, weeks, seed) =>
+        {
+            var values = free.Select(f => candidate.First.Get(f.Name)).ToList();
+            var work = new ReplicateWork
+            {
+                ScenarioHash = template.ScenarioHash,
+                ScenarioFiles = template.ScenarioFiles,
+                Parameters = template.Parameters,
+                Replicate = 0,
+                Seed = seed,
+                CodeVersion = template.CodeVersion,
+                OverrideNames = names,
+                OverrideValues = values,
+                Weeks = weeks,
+            };
+
+            // The calibration's threads wait here: each is one candidate's run in flight.
+            return ClusterEnsemble.RunAsync(grains, [work], inFlight: 1, cancellation: cancellation).GetAwaiter().GetResult()[0];
+        };
+    }
+}
