@@ -1,6 +1,6 @@
 namespace Paz.Cli.Tests;
 
-/// <summary><c>paz run --cluster</c> refuses what it cannot use before running anything, in one line.</summary>
+/// <summary><c>paz run --cluster</c> and <c>paz calibrate --cluster</c> refuse what it cannot use before running anything, in one line.</summary>
 public sealed class ClusterCommandTests
 {
     private static string Baseline => Path.Combine(Path.GetDirectoryName(Paz.Data.DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml");
@@ -37,5 +37,21 @@ public sealed class ClusterCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--cluster: not a PostgreSQL connection string", run.Error, StringComparison.Ordinal);
         Assert.Contains("expected e.g. Host=10.0.0.1;Username=paz;Password=...;Database=paz_cluster", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CalibrateOnAClusterWithNoSiloAnsweringSaysSoAndLeavesTheScenarioAsItWas()
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-cluster-").FullName;
+        var scenario = Path.Combine(folder, "baseline.yaml");
+        File.Copy(Baseline, scenario);
+        var before = File.ReadAllText(scenario);
+
+        var calibrate = PazRun.Of("calibrate", scenario, "--search", "2", "--refine", "1", "--cluster", "127.0.0.1:9");
+
+        Assert.Equal(2, calibrate.ExitCode);
+        Assert.Contains("--cluster: no silo answers at 127.0.0.1:9", calibrate.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(scenario));
+        Directory.Delete(folder, recursive: true);
     }
 }

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Paz.Cluster.Coordinator;
 using Paz.Data.Engine;
 using Paz.Data;
 using Paz.Data.Scenarios;
+using Paz.Runs.Execution;
 using Paz.Simulation.Agents;
 using Spectre.Console;
 
@@ -24,9 +26,10 @@ public static class CalibrateCommand
         var threads = new Option<int>("--threads") { Description = "Candidates evaluated in parallel in the global phase.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the fit without writing it into the scenario file." };
         var replicates = new Option<int>("--replicates") { Description = "Replicates per candidate, with common seeds (more: less noise, slower).", DefaultValueFactory = _ => 2 };
+        var cluster = ClusterCommand.Option();
         var command = new Command("calibrate", "Fit the engine's free parameters (the nine declared fitted and the scenario's 'fit' list, at most 14; none indexed by year or place) to national homicides from the scenario's start to 2018, the spatial pattern of 2018 and, from a 2015 start, the aggregate model's membership and member deaths, by a seeded global search and Nelder-Mead; write the fitted values and fit statistics into the scenario file.")
         {
-            scenario, search, refine, seed, threads, dryRun, replicates,
+            scenario, search, refine, seed, threads, dryRun, replicates, cluster,
         };
         command.SetAction(parsed =>
         {
@@ -43,14 +46,21 @@ public static class CalibrateCommand
                 throw new UsageException("calibration fits the years from the start to 2018: the scenario must start in 2015-01 or earlier");
             }
 
+            var clusterAt = ClusterCommand.Location(parsed, cluster); // refused before the work, not after it
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
-            var inputs = EngineInputsBuilder.Build(data, spec.Start);
-            var targets = ValidationTargetsBuilder.Build(data, inputs);
-            var engine = new CriminalMarketEngine(inputs);
-            var total = parsed.GetValue(search) + (2 * parsed.GetValue(refine));
+            // The scenario as paz run and the silos run it (resolved against the data).
+            var prepared = EnsembleJob.Prepare(data, spec);
+            var targets = ValidationTargetsBuilder.Build(data, prepared.Inputs);
+            var engine = new CriminalMarketEngine(prepared.Inputs);
             var free = spec.FreeParameters;
-            var result = LongWork.Run(console, $"calibrate {spec.Name}", "runs (about)", total, (Func<(int Done, double Best), int>)(p => p.Done), p => string.Create(Invariant, $"best objective {p.Best:0.0000}"),
-                progress => Calibration.Fit(engine, spec.Timeline, targets, free, parsed.GetValue(seed), parsed.GetValue(search), parsed.GetValue(refine), parsed.GetValue(threads), progress, perCandidate));
+            // The search's candidates and the scenario's own values, Nelder-Mead's first simplex, and about two a step.
+            var total = parsed.GetValue(search) + 1 + (free.Count + 1) + (2 * parsed.GetValue(refine));
+            using var connection = clusterAt is null ? null : ClusterCommand.Connect(clusterAt);
+            var run = connection is null ? null : ClusterCalibration.Runner(connection.Grains, spec, free);
+            // On a cluster, as many candidates in flight as keep its silos busy.
+            var parallel = connection?.InFlight ?? parsed.GetValue(threads);
+            var result = LongWork.Run(console, $"calibrate {spec.Name}{(connection is null ? string.Empty : " on the cluster")}", "runs (about)", total, (Func<(int Done, double Best), int>)(p => p.Done), p => string.Create(Invariant, $"best objective {p.Best:0.0000}"),
+                progress => Calibration.Fit(engine, prepared.Scenario.Timeline, targets, free, parsed.GetValue(seed), parsed.GetValue(search), parsed.GetValue(refine), parallel, progress, perCandidate, run));
 
             var table = new Table().Title($"Calibration of {Markup.Escape(spec.Name)}: objective {result.Objective.ToString("0.0000", Invariant)} after {result.Evaluations} runs").AddColumns("Parameter", "Before", "Fitted", "Range searched");
             foreach (var f in free)

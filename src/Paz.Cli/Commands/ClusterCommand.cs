@@ -83,10 +83,20 @@ public static class ClusterCommand
     public static EnsembleRun Run(CommandConsole console, PazDataSet data, AgentScenario scenario, string? posteriorPath, ClusterLocation location)
     {
         ArgumentNullException.ThrowIfNull(console);
-        ArgumentNullException.ThrowIfNull(location);
         var prepared = EnsembleJob.Prepare(data, scenario);
         var work = ClusterEnsemble.WorkFor(scenario, posteriorPath);
-        using var client = ClusterHosting.Client(location);
+        using var connection = Connect(location);
+        var replicates = LongWork.Run(console, $"{scenario.Name} on the cluster ({scenario.Weeks} weeks)", "replicates", scenario.Replicates,
+            progress => ClusterEnsemble.RunAsync(connection.Grains, work, connection.InFlight, progress).GetAwaiter().GetResult());
+        return EnsembleJob.Gathered(prepared, replicates);
+    }
+
+    /// <summary>A client connected to the cluster at <paramref name="location"/>: its grains and how many calls keep its silos busy.</summary>
+    /// <exception cref="InvalidOperationException">No silo answers.</exception>
+    public static ClusterConnection Connect(ClusterLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var client = ClusterHosting.Client(location);
         using var patience = new CancellationTokenSource(GatewayPatience);
         try
         {
@@ -94,6 +104,7 @@ public static class ClusterCommand
         }
         catch (Exception e) when (e is Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException)
         {
+            client.Dispose();
             throw new InvalidOperationException($"--cluster: no silo answers at {location} ({(e is OperationCanceledException ? $"nothing in {GatewayPatience.TotalSeconds:0} s" : e.Message)}); start one with paz cluster silo");
         }
 
@@ -102,10 +113,7 @@ public static class ClusterCommand
             ? location.Gateways.Count
             : Math.Max(1, grains.GetGrain<Orleans.Runtime.IManagementGrain>(0).GetHosts(onlyActive: true).GetAwaiter().GetResult().Count);
         // Two calls in flight per silo for each core of this machine keep the silos busy without queueing the whole ensemble at once.
-        var replicates = LongWork.Run(console, $"{scenario.Name} on the cluster ({scenario.Weeks} weeks)", "replicates", scenario.Replicates,
-            progress => ClusterEnsemble.RunAsync(grains, work, 2 * Environment.ProcessorCount * silos, progress).GetAwaiter().GetResult());
-        client.StopAsync().GetAwaiter().GetResult();
-        return EnsembleJob.Gathered(prepared, replicates);
+        return new ClusterConnection(client, grains, 2 * Environment.ProcessorCount * silos);
     }
 
     /// <summary>Creates <c>paz cluster</c>.</summary>
@@ -149,5 +157,19 @@ public static class ClusterCommand
             return PazApp.Ok;
         });
         return new Command("cluster", "Paz's Orleans cluster: silos that compute replicates for paz run --cluster.") { silo };
+    }
+}
+
+/// <summary>A started cluster client (<see cref="ClusterCommand.Connect"/>); disposing stops it.</summary>
+/// <param name="Host">The client's host.</param>
+/// <param name="Grains">Its grain factory.</param>
+/// <param name="InFlight">Calls to keep in flight: two per silo for each core of this machine.</param>
+public sealed record ClusterConnection(Microsoft.Extensions.Hosting.IHost Host, Orleans.IClusterClient Grains, int InFlight) : IDisposable
+{
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Host.StopAsync().GetAwaiter().GetResult();
+        Host.Dispose();
     }
 }
