@@ -1,6 +1,6 @@
 namespace Paz.Cli.Tests;
 
-/// <summary><c>paz run --cluster</c> and <c>paz calibrate --cluster</c> refuse what it cannot use before running anything, in one line.</summary>
+/// <summary><c>paz run</c>, <c>paz calibrate</c> and <c>paz sensitivity</c> with <c>--cluster</c> refuse what it cannot use before running anything, in one line.</summary>
 public sealed class ClusterCommandTests
 {
     private static string Baseline => Path.Combine(Path.GetDirectoryName(Paz.Data.DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml");
@@ -53,5 +53,15 @@ public sealed class ClusterCommandTests
         Assert.Contains("--cluster: no silo answers at 127.0.0.1:9", calibrate.Error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(scenario));
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void SensitivityOnAClusterWithNoSiloAnsweringSaysSoInOneLine()
+    {
+        var sensitivity = PazRun.Of("sensitivity", Baseline, "--parameters", "recruitment,baseline_rate", "--trajectories", "2", "--year", "2015", "--cluster", "127.0.0.1:9");
+
+        Assert.Equal(2, sensitivity.ExitCode);
+        Assert.Contains("--cluster: no silo answers at 127.0.0.1:9", sensitivity.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", sensitivity.Error, StringComparison.Ordinal);
     }
 }

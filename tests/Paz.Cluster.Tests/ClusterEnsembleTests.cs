@@ -101,13 +101,31 @@ public sealed class ClusterEnsembleTests : IAsyncLifetime
             Calibration.Fit(engine, prepared.Scenario.Timeline, targets, free, seed: 5, searchPoints: 3, refineEvaluations: 4, threads: 2, replicates: 1, run: run);
 
         var here = Fit(run: null);
-        var onCluster = Fit(ClusterCalibration.Runner(_cluster.Client, _scenario, free, TestContext.Current.CancellationToken));
+        var onCluster = Fit(ClusterCandidates.Runner(_cluster.Client, _scenario, free, TestContext.Current.CancellationToken));
 
         Assert.Equal(here.Objective, onCluster.Objective);
         Assert.Equal(here.Evaluations, onCluster.Evaluations);
         Assert.All(free, f => Assert.Equal(here.Parameters.Get(f.Name), onCluster.Parameters.Get(f.Name)));
         Assert.Equal(here.YearErrors, onCluster.YearErrors);
         Assert.True(Workshops().Sum(w => w.Computed) > 0, "no candidate ran on the silos");
+    }
+
+    [Fact]
+    public void ASensitivityDesignOnTwoSilosGivesTheOutputsItGivesHere()
+    {
+        var data = PazDataSet.Load(DataDirectory.Locate());
+        var prepared = EnsembleJob.Prepare(data, _scenario);
+        IReadOnlyList<FreeParameter> factors = [.. Calibration.Uncertain.Where(f => f.Name is "baseline_rate" or "recruitment")];
+        var design = Paz.Simulation.Sensitivity.MorrisScreening.Design(factors.Count, 2, 4, new Paz.Core.Randomness.Xoshiro256StarStar(7));
+        double[] Outputs(Func<Paz.Simulation.Engine.Timeline, int, ulong, ReplicateResult>? run) => Paz.Simulation.Sensitivity.EngineSensitivity.Evaluate(
+            [new Paz.Simulation.Sensitivity.SensitivityTerm(new CriminalMarketEngine(prepared.Inputs), prepared.Scenario.Timeline, 1) { Run = run }],
+            factors, design, 2018, replicates: 1, seed: 3, threads: 2);
+
+        var here = Outputs(run: null);
+        var onCluster = Outputs(ClusterCandidates.Runner(_cluster.Client, _scenario, factors, TestContext.Current.CancellationToken));
+
+        Assert.Equal(here, onCluster);
+        Assert.True(here.Distinct().Count() > 1, "the design's points should differ");
     }
 
     private List<byte[]> Local()

@@ -56,7 +56,7 @@ public static class CalibrateCommand
             // The search's candidates and the scenario's own values, Nelder-Mead's first simplex, and about two a step.
             var total = parsed.GetValue(search) + 1 + (free.Count + 1) + (2 * parsed.GetValue(refine));
             using var connection = clusterAt is null ? null : ClusterCommand.Connect(clusterAt);
-            var run = connection is null ? null : ClusterCalibration.Runner(connection.Grains, spec, free);
+            var run = connection is null ? null : ClusterCandidates.Runner(connection.Grains, spec, free);
             // On a cluster, as many candidates in flight as keep its silos busy.
             var parallel = connection?.InFlight ?? parsed.GetValue(threads);
             var result = LongWork.Run(console, $"calibrate {spec.Name}{(connection is null ? string.Empty : " on the cluster")}", "runs (about)", total, (Func<(int Done, double Best), int>)(p => p.Done), p => string.Create(Invariant, $"best objective {p.Best:0.0000}"),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Paz.Cluster.Coordinator;
 using Paz.Core.Common;
 using Paz.Core.Randomness;
 using Paz.Data;
@@ -38,10 +39,11 @@ public static class SensitivityCommand
         var chart = new Option<FileInfo?>("--chart") { Description = "Write the tornado chart (SVG) here." };
         var output = new Option<FileInfo?>("--out") { Description = "Write the indices as JSON here (what --json prints, with the chart's bars), for paz report (default folder it reads: runs/sensitivity/)." };
         var measure = new Option<string>("--output") { Description = "homicides (national homicides in --year) or promise (the probability that the national rate in --year is at most 4 per 100,000, the plan's promise: use --replicates 4 or more, each point's share of replicates meeting it).", DefaultValueFactory = _ => "homicides" };
+        var cluster = ClusterCommand.Option();
         var versus = new Option<FileInfo?>("--versus") { Description = "A second scenario: the output becomes the paired difference scenario − versus (same parameters, same seeds)." };
         var command = new Command("sensitivity", "Rank the parameters by their effect on a scenario's national homicides in a year: Morris screening over every parameter with a prior, or Sobol' indices over a few; assumed parameters are marked, and a tornado chart can be written.")
         {
-            scenario, method, year, parameters, trajectories, samples, replicates, seed, threads, json, chart, output, versus, measure,
+            scenario, method, year, parameters, trajectories, samples, replicates, seed, threads, json, chart, output, versus, measure, cluster,
         };
         command.SetAction(parsed =>
         {
@@ -58,12 +60,18 @@ public static class SensitivityCommand
             var design = sobol
                 ? SobolIndices.Design(factors.Count, Positive(parsed.GetValue(samples), "--samples", 2), random)
                 : MorrisScreening.Design(factors.Count, Positive(parsed.GetValue(trajectories), "--trajectories", 2), Levels, random);
+            var clusterAt = ClusterCommand.Location(parsed, cluster); // refused before the work, not after it
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
-            // Each scenario resolved from the data as `paz run` does (regions, exit dates of a pullback...).
+            using var connection = clusterAt is null ? null : ClusterCommand.Connect(clusterAt);
+            // Each scenario resolved from the data as `paz run` does (regions, exit dates of a pullback...); on a cluster its
+            // points run on the silos, which resolve it the same way.
             SensitivityTerm Term(AgentScenario scenario, double weight)
             {
                 var inputs = EngineInputsBuilder.Build(data, scenario.Start);
-                return new SensitivityTerm(new CriminalMarketEngine(inputs), ScenarioResolver.Resolve(scenario, data, inputs).Timeline, weight);
+                return new SensitivityTerm(new CriminalMarketEngine(inputs), ScenarioResolver.Resolve(scenario, data, inputs).Timeline, weight)
+                {
+                    Run = connection is null ? null : ClusterCandidates.Runner(connection.Grains, scenario, factors),
+                };
             }
 
             var terms = new List<SensitivityTerm> { Term(spec, 1) };
@@ -85,7 +93,7 @@ public static class SensitivityCommand
             };
             var promise = kind == SensitivityOutput.MeetsPromise;
             var outputs = LongWork.Run(console, "sensitivity", "runs", design.Count,
-                progress => EngineSensitivity.Evaluate(terms, factors, design, outputYear, Positive(parsed.GetValue(replicates), "--replicates", 1), parsed.GetValue(seed), parsed.GetValue(threads), progress, kind));
+                progress => EngineSensitivity.Evaluate(terms, factors, design, outputYear, Positive(parsed.GetValue(replicates), "--replicates", 1), parsed.GetValue(seed), connection?.InFlight ?? parsed.GetValue(threads), progress, kind));
 
             // How far the output itself ranges over the design: whether a conclusion (a sign, a threshold) holds across the priors.
             var sorted = outputs.Order().ToArray();

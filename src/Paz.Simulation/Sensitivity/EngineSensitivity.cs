@@ -8,7 +8,11 @@ namespace Paz.Simulation.Sensitivity;
 /// <param name="Engine">The engine over the scenario's inputs.</param>
 /// <param name="Timeline">The scenario's timeline (the design's parameters override it in every period).</param>
 /// <param name="Weight">1 for a scenario's own homicides; 1 and −1 for a paired difference between two scenarios.</param>
-public sealed record SensitivityTerm(CriminalMarketEngine Engine, Timeline Timeline, double Weight);
+public sealed record SensitivityTerm(CriminalMarketEngine Engine, Timeline Timeline, double Weight)
+{
+    /// <summary>Runs a design point (its timeline, weeks, seed) instead of <see cref="Engine"/>: a cluster's silos, which compute what the engine would.</summary>
+    public Func<Timeline, int, ulong, ReplicateResult>? Run { get; init; }
+}
 
 /// <summary>What a sensitivity design measures of each run.</summary>
 public enum SensitivityOutput
@@ -87,7 +91,8 @@ public static class EngineSensitivity
                 var parameters = Calibration.AtQuantiles(terms[t].Timeline, factors, design[k]);
                 for (var r = 0; r < replicates; r++)
                 {
-                    sum += terms[t].Weight * measure(t, terms[t].Engine.Run(parameters, weeks[t], runSeed + (ulong)r).Homicides(year));
+                    var run = terms[t].Run?.Invoke(parameters, weeks[t], runSeed + (ulong)r) ?? terms[t].Engine.Run(parameters, weeks[t], runSeed + (ulong)r);
+                    sum += terms[t].Weight * measure(t, run.Homicides(year));
                 }
             }
 

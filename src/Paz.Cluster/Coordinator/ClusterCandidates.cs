@@ -5,16 +5,17 @@ using Paz.Simulation.Engine;
 namespace Paz.Cluster.Coordinator;
 
 /// <summary>
-/// A calibration's candidates run on a cluster: <see cref="Calibration.Fit"/> asks for one run at a time (several from
-/// its parallel phases), and each becomes the work of one replicate of the scenario with the free parameters' values as
-/// overrides and the weeks to the targets' last year. Silos compute what the engine here would, so the search, and
-/// what it finds, are the same as a local calibration's; a candidate asked for again is served from its grain.
+/// Candidates run on a cluster — a calibration's (<see cref="Calibration.Fit"/>) or a sensitivity design's points
+/// (<see cref="Simulation.Sensitivity.SensitivityTerm.Run"/>): each run of the scenario with some parameters set in every period
+/// becomes the work of one replicate with their values as overrides and the weeks asked for. Silos compute what the
+/// engine here would, so the search or the design, and what they find, are the same as here; a candidate asked for
+/// again is served from its grain.
 /// </summary>
-public static class ClusterCalibration
+public static class ClusterCandidates
 {
     /// <summary>
-    /// The run <see cref="Calibration.Fit"/> takes: a candidate timeline (only <paramref name="free"/> differs from the
-    /// scenario's, in every period), weeks and seed, sent to the silos behind <paramref name="grains"/>.
+    /// The run a calibration or a sensitivity design takes: a candidate timeline (only <paramref name="free"/> differs from
+    /// the scenario's, in every period), weeks and seed, sent to the silos behind <paramref name="grains"/>.
     /// </summary>
     public static Func<Timeline, int, ulong, ReplicateResult> Runner(IGrainFactory grains, AgentScenario scenario, IReadOnlyList<FreeParameter> free, CancellationToken cancellation = default)
     {
