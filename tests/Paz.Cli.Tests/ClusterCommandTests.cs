@@ -1,6 +1,6 @@
 namespace Paz.Cli.Tests;
 
-/// <summary><c>paz run</c>, <c>paz calibrate</c> and <c>paz sensitivity</c> with <c>--cluster</c> refuse what it cannot use before running anything, in one line.</summary>
+/// <summary><c>paz run</c>, <c>calibrate</c>, <c>sensitivity</c> and <c>backtest</c> with <c>--cluster</c> refuse what it cannot use before running anything, in one line.</summary>
 public sealed class ClusterCommandTests
 {
     private static string Baseline => Path.Combine(Path.GetDirectoryName(Paz.Data.DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml");
@@ -63,5 +63,14 @@ public sealed class ClusterCommandTests
         Assert.Equal(2, sensitivity.ExitCode);
         Assert.Contains("--cluster: no silo answers at 127.0.0.1:9", sensitivity.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", sensitivity.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABacktestOnAClusterRefusesAPosteriorAndSaysWhy()
+    {
+        var backtest = PazRun.Of("backtest", Baseline, "--origins", "2016", "--posterior-particles", "4", "--cluster", "127.0.0.1:9");
+
+        Assert.Equal(2, backtest.ExitCode);
+        Assert.Contains("a backtest with --posterior-particles infers here: drop one of them", backtest.Error, StringComparison.Ordinal);
     }
 }

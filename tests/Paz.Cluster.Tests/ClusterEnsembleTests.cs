@@ -128,6 +128,52 @@ public sealed class ClusterEnsembleTests : IAsyncLifetime
         Assert.True(here.Distinct().Count() > 1, "the design's points should differ");
     }
 
+    [Fact]
+    public void ABacktestWhoseRunsAreOnTwoSilosScoresWhatTheSameBacktestScoresHere()
+    {
+        // 2015-2018 (an origin needs years before and after it), one origin, a small search.
+        var shipped = Path.Combine(Path.GetDirectoryName(DataDirectory.Locate().Root)!, "scenarios", "baseline.yaml");
+        var file = Path.Combine(_folder, "short-history.yaml");
+        File.WriteAllText(file, File.ReadAllText(shipped).Replace("end: 2024-12", "end: 2018-12", StringComparison.Ordinal));
+        var scenario = AgentScenarioReader.Read(file);
+        var data = PazDataSet.Load(DataDirectory.Locate());
+        var inputs = Paz.Data.Engine.EngineInputsBuilder.Build(data, scenario.Start);
+        var observed = Paz.Data.Engine.ValidationTargetsBuilder.Observed(data, inputs);
+        var engine = new CriminalMarketEngine(inputs);
+        IReadOnlyList<FreeParameter> free = [.. Calibration.DefaultFree.Where(f => f.Name is "conflict_intensity" or "recruitment")];
+        var settings = new Paz.Simulation.Backtesting.BacktestSettings(Search: 2, Refine: 1, CalibrationReplicates: 1, ForecastReplicates: 2, Seed: 9, Threads: 2);
+        IReadOnlyList<string> sent = [.. free.Select(f => f.Name), Paz.Simulation.Engine.Explanations.InForce.Name];
+
+        var here = Paz.Simulation.Backtesting.Backtest.AtOrigin(engine, scenario.Timeline, observed, 2016, free, settings);
+        var onCluster = Paz.Simulation.Backtesting.Backtest.AtOrigin(engine, scenario.Timeline, observed, 2016, free,
+            settings with { RunAt = origin => ClusterCandidates.Runner(_cluster.Client, scenario, sent, origin, TestContext.Current.CancellationToken) });
+
+        Assert.Equal(here.Fitted, onCluster.Fitted);
+        Assert.Equal(here.Fit.Objective, onCluster.Fit.Objective);
+        Assert.Equal(here.Scores.Select(s => s.NationalMape), onCluster.Scores.Select(s => s.NationalMape));
+        Assert.All(here.Forecasts[0].Years, y => Assert.Equal(here.Forecasts[0].National[y], onCluster.Forecasts[0].National[y]));
+    }
+
+    [Fact]
+    public void WorkHoldingTheRecordAtAnOriginRunsWhatABacktestRunsHereAndNotTheRecordAsWritten()
+    {
+        // The replay to 2008: the Beltrán Leyva break away from Sinaloa in January 2008, after an origin of December 2007.
+        var shipped = Path.Combine(Path.GetDirectoryName(DataDirectory.Locate().Root)!, "scenarios", "history.yaml");
+        File.Copy(shipped, Path.Combine(_folder, "history.yaml"));
+        var file = Path.Combine(_folder, "history-2008.yaml");
+        File.WriteAllText(file, "name: history-2008\nbase: history.yaml\nend: 2008-12\n");
+        var scenario = AgentScenarioReader.Read(file);
+        var prepared = EnsembleJob.Prepare(PazDataSet.Load(DataDirectory.Locate()), scenario);
+        var engine = new CriminalMarketEngine(prepared.Inputs);
+        var held = Paz.Simulation.Backtesting.RecordedHistory.Through(prepared.Scenario.Timeline, 2007);
+        var weeks = prepared.Inputs.WeeksThrough(2008);
+
+        var onCluster = ClusterCandidates.Runner(_cluster.Client, scenario, [], recordedThrough: 2007, TestContext.Current.CancellationToken)(held, weeks, 11);
+
+        Assert.Equal(ReplicateCodec.Encode(engine.Run(held, weeks, 11)), ReplicateCodec.Encode(onCluster));
+        Assert.NotEqual(ReplicateCodec.Encode(engine.Run(prepared.Scenario.Timeline, weeks, 11)), ReplicateCodec.Encode(onCluster));
+    }
+
     private List<byte[]> Local()
     {
         var data = PazDataSet.Load(DataDirectory.Locate());

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Paz.Cluster.Coordinator;
 using Paz.Core.Common;
 using Paz.Data;
 using Paz.Data.Engine;
@@ -34,9 +35,10 @@ public static class BacktestCommand
         var posteriorParticles = new Option<int?>("--posterior-particles") { Description = "Infer a posterior at each origin (ABC-SMC with this many particles) instead of calibrating a point; each forecast replicate draws its parameters from it, so the bands carry parameter uncertainty." };
         var posteriorGenerations = new Option<int>("--posterior-generations") { Description = "Generations of each origin's inference after the prior's (with --posterior-particles).", DefaultValueFactory = _ => 4 };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for backtest.json and backtest.html (default runs/backtest/<scenario>)." };
+        var cluster = ClusterCommand.Option();
         var command = new Command("backtest", "Rolling-origin backtests: at each origin calibrate only on outcomes to its December, run the policy in force to December 2018, and score national and state homicides (absolute percentage error, Spearman ρ, 90% interval coverage, CRPS) against persistence and a per-state damped log-linear trend fitted on the same years.")
         {
-            scenario, origins, explanations, search, refine, replicates, forecast, seed, seeds, threads, json, output, posteriorParticles, posteriorGenerations,
+            scenario, origins, explanations, search, refine, replicates, forecast, seed, seeds, threads, json, output, posteriorParticles, posteriorGenerations, cluster,
         };
         command.SetAction(parsed =>
         {
@@ -56,7 +58,19 @@ public static class BacktestCommand
                 throw new UsageException("--replicates must be at least 1 and --forecast-replicates at least 2 (an interval needs draws)");
             }
 
+            var clusterAt = ClusterCommand.Location(parsed, cluster); // refused before the work, not after it
+            if (clusterAt is not null && settings.Posterior is not null)
+            {
+                throw new UsageException("--cluster runs point calibrations' candidates and forecasts on the silos; a backtest with --posterior-particles infers here: drop one of them");
+            }
+
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
+            using var connection = clusterAt is null ? null : ClusterCommand.Connect(clusterAt);
+            if (connection is not null)
+            {
+                settings = settings with { Threads = connection.InFlight };
+            }
+
             var inputs = EngineInputsBuilder.Build(data, spec.Start);
             var observed = ValidationTargetsBuilder.Observed(data, inputs);
             var engine = new CriminalMarketEngine(inputs);
@@ -82,6 +96,9 @@ public static class BacktestCommand
                 {
                     var timeline = spec.Timeline.Select(s => s.With(Explanations.InForce, (double)mask));
                     var free = FreeFor(spec, (Explanation)mask);
+                    // On a cluster each origin's candidates and forecasts carry the combination and the free values, the record held at the origin.
+                    IReadOnlyList<string> sent = [.. free.Select(f => f.Name), Explanations.InForce.Name];
+                    var combination = connection is null ? seeded : seeded with { RunAt = origin => ClusterCandidates.Runner(connection.Grains, spec, sent, origin) };
                     var byOrigin = new List<OriginResult>();
                     var name = BacktestRun.LabelOf(label, tag);
                     foreach (var origin in years)
@@ -91,7 +108,7 @@ public static class BacktestCommand
                         var steps = posterior is null ? settings.Search + (2 * settings.Refine) : posterior.Generations;
                         byOrigin.Add(LongWork.Run(console, $"backtest {name}, origin {origin}", posterior is null ? "runs (about)" : "generations", steps, (Func<(int Done, double Best), int>)(p => p.Done),
                             p => posterior is null ? string.Create(Invariant, $"best objective {p.Best:0.000}") : string.Create(Invariant, $"tolerance {p.Best:0.000}"),
-                            progress => Backtest.AtOrigin(engine, timeline, observed, origin, free, seeded, progress)));
+                            progress => Backtest.AtOrigin(engine, timeline, observed, origin, free, combination, progress)));
                         Save([.. results, new BacktestRun(label, byOrigin) { Seed = tag }]);
                     }
 

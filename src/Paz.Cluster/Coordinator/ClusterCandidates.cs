@@ -19,14 +19,24 @@ public static class ClusterCandidates
     /// </summary>
     public static Func<Timeline, int, ulong, ReplicateResult> Runner(IGrainFactory grains, AgentScenario scenario, IReadOnlyList<FreeParameter> free, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(free);
+        return Runner(grains, scenario, [.. free.Select(f => f.Name)], recordedThrough: 0, cancellation);
+    }
+
+    /// <summary>
+    /// The same for the parameters <paramref name="names"/> (any the candidate sets in every period, such as the rival
+    /// explanations held), with the record held as it was at <paramref name="recordedThrough"/>'s December (a backtest's
+    /// origin; 0: as written).
+    /// </summary>
+    public static Func<Timeline, int, ulong, ReplicateResult> Runner(IGrainFactory grains, AgentScenario scenario, IReadOnlyList<string> names, int recordedThrough, CancellationToken cancellation = default)
+    {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(free);
+        ArgumentNullException.ThrowIfNull(names);
         var template = ClusterEnsemble.WorkFor(scenario with { Replicates = 1 }, posteriorPath: null)[0];
-        IReadOnlyList<string> names = [.. free.Select(f => f.Name)];
         return (candidate, weeks, seed) =>
         {
-            var values = free.Select(f => candidate.First.Get(f.Name)).ToList();
+            var values = names.Select(candidate.First.Get).ToList();
             var work = new ReplicateWork
             {
                 ScenarioHash = template.ScenarioHash,
@@ -38,6 +48,7 @@ public static class ClusterCandidates
                 OverrideNames = names,
                 OverrideValues = values,
                 Weeks = weeks,
+                RecordedThrough = recordedThrough,
             };
 
             // The calibration's threads wait here: each is one candidate's run in flight.

@@ -43,6 +43,11 @@ public sealed class ScenarioWorkshop(string? dataDirectory) : IDisposable
             {
                 var prepared = _prepared.GetOrAdd($"{work.ScenarioHash}|{work.Parameters}", _ => new(() => Prepare(work))).Value;
                 var timeline = prepared.Posterior?.TimelineFor(prepared.Scenario.Timeline, work.Replicate) ?? prepared.Scenario.Timeline;
+                if (work.RecordedThrough > 0)
+                {
+                    timeline = Simulation.Backtesting.RecordedHistory.Through(timeline, work.RecordedThrough);
+                }
+
                 timeline = WithOverrides(timeline, work);
                 var weeks = work.Weeks > 0 ? work.Weeks : prepared.Scenario.Weeks;
                 var encoded = ReplicateCodec.Encode(prepared.Engine.Run(timeline, weeks, work.Seed));

@@ -63,6 +63,11 @@ public sealed class ReplicateWork
     [Id(9)]
     public int Weeks { get; init; }
 
+    /// <summary>A backtest's origin: what the record shows after its December (breakaways) is held as it was then
+    /// (<see cref="Simulation.Backtesting.RecordedHistory.Through"/>); 0: the scenario as written.</summary>
+    [Id(10)]
+    public int RecordedThrough { get; init; }
+
     /// <summary>
     /// The grain key: the same work has the same key, so a rerun finds the stored result. The replicate index enters
     /// only with a posterior, where it picks the parameter set; a candidate's values (round-trip format) and weeks only
@@ -70,7 +75,7 @@ public sealed class ReplicateWork
     /// </summary>
     public string Key => $"{ScenarioHash}|{Parameters}{(Parameters == "point" ? string.Empty : $"#{Replicate}")}|{Seed}|{CodeVersion}{Candidate}";
 
-    private string Candidate => OverrideNames.Count == 0 && Weeks == 0
+    private string Candidate => OverrideNames.Count == 0 && Weeks == 0 && RecordedThrough == 0
         ? string.Empty
-        : $"|{string.Join(';', OverrideNames.Select((n, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n}={OverrideValues[i]:R}")))}|{Weeks}";
+        : $"|{string.Join(';', OverrideNames.Select((n, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n}={OverrideValues[i]:R}")))}|{Weeks}{(RecordedThrough == 0 ? string.Empty : $"|recorded to {RecordedThrough}")}";
 }

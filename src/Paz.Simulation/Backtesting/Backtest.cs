@@ -20,6 +20,13 @@ public sealed record BacktestSettings(int Search, int Refine, int CalibrationRep
     /// calibrating a point), and each forecast replicate draws its parameter set from it: the bands carry parameter uncertainty.
     /// </summary>
     public BacktestPosterior? Posterior { get; init; }
+
+    /// <summary>
+    /// When set, the run of a calibration candidate or a forecast replicate at an origin (its timeline, weeks, seed) is
+    /// this origin's runner (a cluster's silos, which must compute what the engine would) instead of the engine here.
+    /// Point calibrations only: the posterior's inference runs here.
+    /// </summary>
+    public Func<int, Func<Timeline, int, ulong, ReplicateResult>>? RunAt { get; init; }
 }
 
 /// <summary>The inference a backtest runs at each origin (<see cref="AbcSmc"/>).</summary>
@@ -93,6 +100,8 @@ public static class Backtest
         var fresh = RecordedHistory.Through(timeline, origin).Select(s => free.Aggregate(s, (acc, f) => acc.With(f.Name, Declarations.Find(f.Name)!.Default)));
         var weeks = inputs.WeeksThrough(settings.LastYear);
         var runs = new ReplicateResult[settings.ForecastReplicates];
+        Core.Common.Check.Require(settings.RunAt is null || settings.Posterior is null, "a runner elsewhere for point calibrations only");
+        var run = settings.RunAt?.Invoke(origin) ?? ((candidate, runWeeks, seed) => engine.Run(candidate, runWeeks, seed));
         CalibrationResult fit;
         Func<int, Timeline> timelineOf;
         if (settings.Posterior is { } abc)
@@ -113,13 +122,13 @@ public static class Backtest
         }
         else
         {
-            fit = Calibration.Fit(engine, fresh, targets, free, settings.Seed + (ulong)origin, settings.Search, settings.Refine, settings.Threads, progress, settings.CalibrationReplicates);
+            fit = Calibration.Fit(engine, fresh, targets, free, settings.Seed + (ulong)origin, settings.Search, settings.Refine, settings.Threads, progress, settings.CalibrationReplicates, run);
             var fitted = fresh.Select(s => free.Aggregate(s, (acc, f) => acc.With(f.Name, fit.Parameters.Get(f.Name))));
             timelineOf = _ => fitted;
         }
 
         Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Threads) }, k =>
-            runs[k] = engine.Run(timelineOf(k), weeks, ReplicateRandom(settings, origin, k).NextUInt64()));
+            runs[k] = run(timelineOf(k), weeks, ReplicateRandom(settings, origin, k).NextUInt64()));
         Forecast Over(IEnumerable<int> years) => Backtesting.Forecast.Of("engine", runs, inputs, years);
         var raw = Over(Enumerable.Range(origin + 1, settings.LastYear - origin));
         // The window the error is read from starts, like the calibration's, after the start's transient year.
