@@ -48,7 +48,8 @@ public sealed class ScenarioWorkshop(string? dataDirectory) : IDisposable
                     timeline = Simulation.Backtesting.RecordedHistory.Through(timeline, work.RecordedThrough);
                 }
 
-                timeline = WithOverrides(timeline, work);
+                // A candidate's values in every period, as the calibration, backtest or design sets them here.
+                timeline = Calibration.AtValues(timeline, work.OverrideNames, work.OverrideValues);
                 var weeks = work.Weeks > 0 ? work.Weeks : prepared.Scenario.Weeks;
                 var encoded = ReplicateCodec.Encode(prepared.Engine.Run(timeline, weeks, work.Seed));
                 Interlocked.Increment(ref _computed);
@@ -59,25 +60,6 @@ public sealed class ScenarioWorkshop(string? dataDirectory) : IDisposable
         {
             _slots.Release();
         }
-    }
-
-    // A calibration's candidate: its values in every period, as Calibration.AtQuantiles sets them here.
-    private static Simulation.Engine.Timeline WithOverrides(Simulation.Engine.Timeline timeline, ReplicateWork work)
-    {
-        if (work.OverrideNames.Count != work.OverrideValues.Count)
-        {
-            throw new InvalidOperationException($"the work names {work.OverrideNames.Count} parameters and gives {work.OverrideValues.Count} values");
-        }
-
-        return work.OverrideNames.Count == 0 ? timeline : timeline.Select(settings =>
-        {
-            for (var i = 0; i < work.OverrideNames.Count; i++)
-            {
-                settings = settings.With(work.OverrideNames[i], work.OverrideValues[i]);
-            }
-
-            return settings;
-        });
     }
 
     private Prepared Prepare(ReplicateWork work)

@@ -144,11 +144,24 @@ public static class Calibration
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(free);
         ArgumentNullException.ThrowIfNull(unit);
-        return timeline.Select(settings =>
+        return AtValues(timeline, [.. free.Select(f => f.Name)], [.. free.Select((f, i) => f.Range.At(Math.Clamp(unit[i], 0, 1)))]);
+    }
+
+    /// <summary>
+    /// The timeline with each parameter <paramref name="names"/>[i] set, in every period, to <paramref name="values"/>[i]:
+    /// a candidate, a fit or a design point laid over a scenario (here, or on a cluster's silo from the values it was sent).
+    /// </summary>
+    public static Timeline AtValues(Timeline timeline, IReadOnlyList<string> names, IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(values);
+        Core.Common.Check.Require(names.Count == values.Count, $"{names.Count} parameters named and {values.Count} values given");
+        return names.Count == 0 ? timeline : timeline.Select(settings =>
         {
-            for (var i = 0; i < free.Count; i++)
+            for (var i = 0; i < names.Count; i++)
             {
-                settings = settings.With(free[i].Name, free[i].Range.At(Math.Clamp(unit[i], 0, 1)));
+                settings = settings.With(names[i], values[i]);
             }
 
             return settings;

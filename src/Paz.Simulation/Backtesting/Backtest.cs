@@ -97,7 +97,8 @@ public static class Backtest
 
         // A scenario's fitted values saw years after the origin: the search restarts from the declared defaults. What the
         // record shows after the origin (breakaways) is an outcome: it stays as it was at the origin.
-        var fresh = RecordedHistory.Through(timeline, origin).Select(s => free.Aggregate(s, (acc, f) => acc.With(f.Name, Declarations.Find(f.Name)!.Default)));
+        IReadOnlyList<string> names = [.. free.Select(f => f.Name)];
+        var fresh = Calibration.AtValues(RecordedHistory.Through(timeline, origin), names, [.. free.Select(f => Declarations.Find(f.Name)!.Default)]);
         var weeks = inputs.WeeksThrough(settings.LastYear);
         var runs = new ReplicateResult[settings.ForecastReplicates];
         Core.Common.Check.Require(settings.RunAt is null || settings.Posterior is null, "a runner elsewhere for point calibrations only");
@@ -123,7 +124,7 @@ public static class Backtest
         else
         {
             fit = Calibration.Fit(engine, fresh, targets, free, settings.Seed + (ulong)origin, settings.Search, settings.Refine, settings.Threads, progress, settings.CalibrationReplicates, run);
-            var fitted = fresh.Select(s => free.Aggregate(s, (acc, f) => acc.With(f.Name, fit.Parameters.Get(f.Name))));
+            var fitted = Calibration.AtValues(fresh, names, [.. free.Select(f => fit.Parameters.Get(f.Name))]);
             timelineOf = _ => fitted;
         }
 

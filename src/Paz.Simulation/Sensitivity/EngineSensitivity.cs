@@ -91,7 +91,8 @@ public static class EngineSensitivity
                 var parameters = Calibration.AtQuantiles(terms[t].Timeline, factors, design[k]);
                 for (var r = 0; r < replicates; r++)
                 {
-                    var run = terms[t].Run?.Invoke(parameters, weeks[t], runSeed + (ulong)r) ?? terms[t].Engine.Run(parameters, weeks[t], runSeed + (ulong)r);
+                    var replicateSeed = runSeed + (ulong)r;
+                    var run = terms[t].Run?.Invoke(parameters, weeks[t], replicateSeed) ?? terms[t].Engine.Run(parameters, weeks[t], replicateSeed);
                     sum += terms[t].Weight * measure(t, run.Homicides(year));
                 }
             }
