@@ -81,6 +81,9 @@ public sealed class DataDirectory
     /// <summary>groups/cide_ppd_state_group_presence_2015_2020.csv</summary>
     public string CidePresence => File("groups/cide_ppd_state_group_presence_2015_2020.csv");
 
+    /// <summary>history/ucdp_ged_mexico_dyad_state_year_2006_2018.csv</summary>
+    public string UcdpDyads => File("history/ucdp_ged_mexico_dyad_state_year_2006_2018.csv");
+
     /// <summary>groups/mco_state_group_year_2007_2015.csv</summary>
     public string McoPresence => File("groups/mco_state_group_year_2007_2015.csv");
 

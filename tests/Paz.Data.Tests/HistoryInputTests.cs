@@ -128,6 +128,50 @@ public class HistoryInputTests
     }
 
     [Fact]
+    public void TheHistoryRecordsEachYearTheWarsUcdpCountsTwentyFiveDeathsIn()
+    {
+        var history = AgentScenarioReader.Read(Scenario("history.yaml"));
+        var recorded = UcdpWars.ByYear(DataDirectory.Locate());
+        for (var year = 2007; year <= 2018; year++)
+        {
+            var wars = history.Timeline.At(new DateOnly(year, 1, 15)).Settings.Names(RecordedWars.Wars);
+            Assert.Equal(recorded[year], [.. wars.Order(StringComparer.Ordinal)]);
+            Assert.Equal(wars, history.Timeline.At(new DateOnly(year, 12, 31)).Settings.Names(RecordedWars.Wars)); // all year
+        }
+
+        // The record's turns: the Gulf–Sinaloa war ends after 2010, CJNG against Sinaloa from 2015.
+        Assert.Contains("Cártel de Sinaloa vs Cártel del Golfo", recorded[2010]);
+        Assert.DoesNotContain("Cártel de Sinaloa vs Cártel del Golfo", recorded[2011]);
+        Assert.DoesNotContain("CJNG vs Cártel de Sinaloa", recorded[2014]);
+        Assert.Contains("CJNG vs Cártel de Sinaloa", recorded[2015]);
+        // Every side names an organization of the network.
+        Assert.All(recorded.Values.SelectMany(w => w), war => Assert.True(RecordedWars.Sides(war) is { } s && Network.Value.IndexOf(s.A) >= 0 && Network.Value.IndexOf(s.B) >= 0, war));
+    }
+
+    [Theory]
+    [InlineData("Los Zetas against Cártel del Golfo", "is not a war")]
+    [InlineData("Los Zetas vs Los Zetas", "two different organizations")]
+    [InlineData("Los Zetas vs Cártel de Nadie", "two different organizations")]
+    public void AScenarioNamingAWarThatIsNotTwoOrganizationsOfTheNetworkIsRefusedWithItsLine(string war, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-war-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "war.yaml");
+            File.WriteAllText(file, $"name: war\nengine: agent\nstart: 2015-01\nend: 2016-12\nreplicates: 1\nseed: 1\ntimeline:\n  - from: 2016-01\n    wars: [{war}]\n");
+            var scenario = AgentScenarioReader.Read(file);
+            var inputs = EngineInputsBuilder.Build(Data.Value, new DateOnly(2015, 1, 1));
+            var error = Assert.Throws<DataFormatException>(() => ScenarioResolver.CheckWars(scenario, inputs));
+            Assert.Equal(9, error.Line);
+            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void AScenarioNamingABreakawayTheRunsStartCannotHaveIsRefusedWithItsLine()
     {
         var folder = Directory.CreateTempSubdirectory("paz-breakaway-");

@@ -23,6 +23,7 @@ public static class ScenarioResolver
         CheckPriorities(scenario, inputs);
         CheckStateNames(scenario, inputs);
         CheckBreakaways(scenario, inputs);
+        CheckWars(scenario, inputs);
         return WithAmnestyRules(ForcePlans.Resolve(scenario, data.Atlas, data.Homicides.MunicipalMonthly, inputs, data.Police), null);
     }
 
@@ -79,6 +80,20 @@ public static class ScenarioResolver
         var known = inputs.Breakaways.Select(b => $"{inputs.Network.Groups[b.Group].Name} ({b.Year})").ToList();
         RefuseNames(scenario, [Simulation.Mechanisms.Breakaways.Recorded], name => inputs.Breakaways.Any(b => b.Group == inputs.Network.IndexOf(name)),
             (_, name) => $"'breakaways': '{name}' has no recorded breakaway after the run's start; expected one of: {(known.Count == 0 ? "none (the record's breakaways are 2008-2011; start the run before them)" : string.Join(", ", known))}");
+    }
+
+    /// <summary>Refuses wars not written "A vs B" with two different organizations of the network.</summary>
+    /// <exception cref="DataFormatException">A war is malformed or names an unknown organization (file and line of the lever).</exception>
+    public static void CheckWars(AgentScenario scenario, EngineInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var network = inputs.Network;
+        RefuseNames(scenario, [Simulation.Mechanisms.RecordedWars.Wars],
+            war => Simulation.Mechanisms.RecordedWars.Sides(war) is { } sides && network.IndexOf(sides.A) is >= 0 and var a && network.IndexOf(sides.B) is >= 0 and var b && a != b,
+            (_, war) => Simulation.Mechanisms.RecordedWars.Sides(war) is null
+                ? $"'wars': '{war}' is not a war; expected two organizations of the network written 'A{Simulation.Mechanisms.RecordedWars.Versus}B', e.g. 'Cártel del Golfo vs Los Zetas'"
+                : $"'wars': '{war}' does not name two different organizations of the network (use a group's name or the abbreviation in parentheses, e.g. CJNG)");
     }
 
     /// <summary>Refuses priority groups the network does not hold.</summary>

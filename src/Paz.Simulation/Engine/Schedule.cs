@@ -15,6 +15,7 @@ public static class Schedule
     public static IReadOnlyList<MechanismInfo> Mechanisms { get; } =
     [
         Breakaways.Info,
+        RecordedWars.Info,
         Enforcement.Info,
         Targeting.Info,
         Justice.Info,

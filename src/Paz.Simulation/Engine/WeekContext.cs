@@ -157,6 +157,9 @@ public sealed class WeekContext
     /// <summary>Signal: per municipality, the multiplier of conflict between groups provoked by military operations (null: none).</summary>
     public double[]? Provocation { get; set; }
 
+    /// <summary>Signal: the wars the record shows in force this week (null: none recorded; <see cref="Mechanisms.RecordedWars"/>).</summary>
+    public WarFronts? Wars { get; set; }
+
     /// <summary>Signal: per municipality, the value of its market as a multiplier of conflict and of the pull on expanding groups (population-weighted mean 1; null: none).</summary>
     public double[]? PlazaValue { get; set; }
 

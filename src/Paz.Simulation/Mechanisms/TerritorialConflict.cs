@@ -20,6 +20,8 @@ namespace Paz.Simulation.Mechanisms;
 /// multiplied by the crisis signal (<see cref="WeekContext.CrisisMultiplier"/>), by what uniformed
 /// presence leaves of it (<see cref="WeekContext.Deterrence"/>), by the provocation of military operations
 /// (<see cref="WeekContext.Provocation"/>) and by the market value of the plaza (<see cref="WeekContext.PlazaValue"/>).
+/// Pairs on the two sides of a war the record shows (<see cref="WeekContext.Wars"/>, <see cref="RecordedWars"/>) weigh
+/// war_rivalry more.
 /// Declares: conflict_intensity, rivalry_weight, unlisted_pair_conflict, member_share_of_conflict_deaths.
 /// Metric: civilians_killed_in_conflict.
 /// </summary>
@@ -59,14 +61,15 @@ public sealed class TerritorialConflict : IMechanism
     {
         var s = context.Settings;
         var p = new Values(s[ConflictIntensity], s[RivalryWeight], s[UnlistedPairConflict], s[MemberShareOfConflictDeaths]);
-        var civilians = Conflict(context.World, p, context.Homicides, context.Random, context.Restraint, context.CrisisMultiplier, context.Deterrence, context.Provocation, context.PlazaValue);
+        var civilians = Conflict(context.World, p, context.Homicides, context.Random, context.Restraint, context.CrisisMultiplier, context.Deterrence, context.Provocation, context.PlazaValue, context.Wars);
         context.Metrics.Record(CiviliansKilled, civilians);
     }
 
     // Decides this week's conflict deaths; adds all conflict killings to homicides; returns civilians killed.
-    private static int Conflict(World world, in Values p, int[] homicides, Xoshiro256StarStar random, double[] temper, double[]? crisis, double[]? deterrence, double[]? provocation, double[]? value)
+    private static int Conflict(World world, in Values p, int[] homicides, Xoshiro256StarStar random, double[] temper, double[]? crisis, double[]? deterrence, double[]? provocation, double[]? value, WarFronts? wars)
     {
         var civilians = 0;
+        var front = wars is null ? null : new double[wars.Sides];
         var root = new double[world.MaxGroups];
         var pressure = new double[world.MaxGroups];
         var weights = new double[world.MaxGroups];
@@ -95,6 +98,11 @@ public sealed class TerritorialConflict : IMechanism
 
             var u = p.Unlisted;
             var total = ListedRivalries(world, in p, groups, root, null, weights, u * ((sum * sum) - squares) / 2);
+            if (wars is not null)
+            {
+                total += AtWar(wars, groups, root, front!, null);
+            }
+
             var killed = (int)random.Poisson(p.Intensity * (crisis?[m] ?? 1) * (deterrence?[m] ?? 1) * (provocation?[m] ?? 1) * (value?[m] ?? 1) * Math.Max(0, total));
             if (killed == 0)
             {
@@ -118,6 +126,11 @@ public sealed class TerritorialConflict : IMechanism
             }
 
             ListedRivalries(world, in p, groups, root, pressure, weights, 0);
+            if (wars is not null)
+            {
+                AtWar(wars, groups, root, front!, pressure);
+            }
+
             Forget(index, groups);
             var all = 0.0;
             for (var a = 0; a < k; a++)
@@ -175,6 +188,55 @@ public sealed class TerritorialConflict : IMechanism
         }
 
         return total;
+    }
+
+    // The recorded wars' part of the pairs' sum: weight · Σ over pairs of groups on sides at war of root_a · root_b, each
+    // pair's term also added to both groups' pressure when given. front holds each side's Σ root in the place, zero
+    // again on return.
+    private static double AtWar(WarFronts wars, ReadOnlySpan<int> groups, double[] root, double[] front, double[]? pressure)
+    {
+        var k = groups.Length;
+        for (var a = 0; a < k; a++)
+        {
+            var side = wars.SideOf[groups[a]];
+            if (side >= 0)
+            {
+                front[side] += root[a];
+            }
+        }
+
+        var total = 0.0;
+        for (var a = 0; a < k; a++)
+        {
+            var side = wars.SideOf[groups[a]];
+            if (side < 0)
+            {
+                continue;
+            }
+
+            var facing = 0.0;
+            foreach (var enemy in wars.Enemies[side])
+            {
+                facing += front[enemy];
+            }
+
+            total += root[a] * facing;
+            if (pressure is not null)
+            {
+                pressure[a] += wars.Weight * root[a] * facing;
+            }
+        }
+
+        for (var a = 0; a < k; a++)
+        {
+            var side = wars.SideOf[groups[a]];
+            if (side >= 0)
+            {
+                front[side] = 0;
+            }
+        }
+
+        return wars.Weight * total / 2; // each pair was counted from both sides
     }
 
     // Clears the place's entries of the per-group index.
