@@ -128,42 +128,48 @@ public class HistoryInputTests
     }
 
     [Fact]
-    public void TheHistoryRecordsEachYearTheWarsUcdpCountsTwentyFiveDeathsIn()
+    public void TheHistoryFightsEachYearTheWarsUcdpRecordsInTheStatesItRecordsThem()
     {
         var history = AgentScenarioReader.Read(Scenario("history.yaml"));
-        var recorded = UcdpWars.ByYear(DataDirectory.Locate());
         for (var year = 2007; year <= 2018; year++)
         {
-            var wars = history.Timeline.At(new DateOnly(year, 1, 15)).Settings.Names(RecordedWars.Wars);
-            Assert.Equal(recorded[year], [.. wars.Order(StringComparer.Ordinal)]);
-            Assert.Equal(wars, history.Timeline.At(new DateOnly(year, 12, 31)).Settings.Names(RecordedWars.Wars)); // all year
+            Assert.Equal(year, history.Timeline.At(new DateOnly(year, 1, 15)).Settings[RecordedWars.WarsOf]);
+            Assert.Equal(year, history.Timeline.At(new DateOnly(year, 12, 31)).Settings[RecordedWars.WarsOf]);
         }
 
-        // The record's turns: the Gulf–Sinaloa war ends after 2010, CJNG against Sinaloa from 2015.
-        Assert.Contains("Cártel de Sinaloa vs Cártel del Golfo", recorded[2010]);
-        Assert.DoesNotContain("Cártel de Sinaloa vs Cártel del Golfo", recorded[2011]);
-        Assert.DoesNotContain("CJNG vs Cártel de Sinaloa", recorded[2014]);
-        Assert.Contains("CJNG vs Cártel de Sinaloa", recorded[2015]);
-        // Every side names an organization of the network.
-        Assert.All(recorded.Values.SelectMany(w => w), war => Assert.True(RecordedWars.Sides(war) is { } s && Network.Value.IndexOf(s.A) >= 0 && Network.Value.IndexOf(s.B) >= 0, war));
+        var wars = UcdpWars.ByYear(DataDirectory.Locate());
+        War(2010, "Cártel de Sinaloa", "Cártel del Golfo");
+        War(2011, "Cártel de Sinaloa", "Cártel del Golfo"); // 38 deaths in 2010: it holds through 2011
+        Assert.DoesNotContain(wars[2012], w => w.A == "Cártel de Sinaloa" && w.B == "Cártel del Golfo");
+        Assert.DoesNotContain(wars[2014], w => w.A == "CJNG" && w.B == "Cártel de Sinaloa");
+        Assert.Equal([6], War(2015, "CJNG", "Cártel de Sinaloa").States); // Colima
+        Assert.Equal([1, 2, 3, 5, 6, 14, 25], War(2018, "CJNG", "Cártel de Sinaloa").States); // and where it spread by 2018, 2017 included
+        Assert.Equal([8, 25], War(2011, "Cártel de Juárez", "Cártel de Sinaloa").States); // Chihuahua, Sinaloa
+
+        // As the engine reads them: network indices and atlas states.
+        var resolved = UcdpWars.Resolve(wars, Network.Value, Data.Value.Atlas);
+        Assert.Equal(wars.Values.Sum(w => w.Count), resolved.Count);
+        var sinaloa = resolved.Single(w => w.Year == 2011 && w.A == Network.Value.IndexOf("Cártel de Juárez"));
+        Assert.Equal(["Chihuahua", "Sinaloa"], sinaloa.States.Select(s => Data.Value.Atlas.States[s].Name));
+
+        UcdpWars.War War(int year, string a, string b) => wars[year].Single(w => w.A == a && w.B == b);
     }
 
     [Theory]
-    [InlineData("Los Zetas against Cártel del Golfo", "is not a war")]
-    [InlineData("Los Zetas vs Los Zetas", "two different organizations")]
-    [InlineData("Los Zetas vs Cártel de Nadie", "two different organizations")]
-    public void AScenarioNamingAWarThatIsNotTwoOrganizationsOfTheNetworkIsRefusedWithItsLine(string war, string expected)
+    [InlineData(2005)]
+    [InlineData(2019)]
+    public void AScenarioFightingTheWarsOfAYearTheRecordDoesNotHoldIsRefusedWithItsLine(int year)
     {
         var folder = Directory.CreateTempSubdirectory("paz-war-");
         try
         {
             var file = Path.Combine(folder.FullName, "war.yaml");
-            File.WriteAllText(file, $"name: war\nengine: agent\nstart: 2015-01\nend: 2016-12\nreplicates: 1\nseed: 1\ntimeline:\n  - from: 2016-01\n    wars: [{war}]\n");
+            File.WriteAllText(file, $"name: war\nengine: agent\nstart: 2015-01\nend: 2016-12\nreplicates: 1\nseed: 1\ntimeline:\n  - from: 2016-01\n    wars_of: {year}\n");
             var scenario = AgentScenarioReader.Read(file);
             var inputs = EngineInputsBuilder.Build(Data.Value, new DateOnly(2015, 1, 1));
             var error = Assert.Throws<DataFormatException>(() => ScenarioResolver.CheckWars(scenario, inputs));
             Assert.Equal(9, error.Line);
-            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+            Assert.Contains("2006-2018", error.Message, StringComparison.Ordinal);
         }
         finally
         {

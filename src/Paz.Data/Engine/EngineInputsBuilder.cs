@@ -79,6 +79,7 @@ public static class EngineInputsBuilder
             SizeOrder = sizeOrder,
             Breakaways = historical ? HistoricalPresence.Breakaways(data.Source, network, atlas, Math.Max(start.Year, HistoricalPresence.FirstYear)) : [],
             StateNames = [.. atlas.States.Select(s => s.Name)],
+            RecordedWars = UcdpWars.Resolve(UcdpWars.ByYear(data.Source), network, atlas),
             Marginalization = Socioeconomic.MarginalizationLoader.Load(data.Source, atlas, start.Year),
 
             // Youth programmes reach young men and, nationally, the poor. A structure, not an outcome; only policies

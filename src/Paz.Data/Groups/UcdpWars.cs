@@ -4,8 +4,9 @@ namespace Paz.Data.Groups;
 
 /// <summary>
 /// The wars the record shows by year: the pairs of organizations UCDP's georeferenced event dataset (GED 23.1) counts
-/// at least <see cref="Threshold"/> deaths between in a year, summed over states
-/// (data/history/ucdp_ged_mexico_dyad_state_year_2006_2018.csv), each side named as the network names it.
+/// at least <see cref="Threshold"/> deaths between in the year or the year before, summed over states
+/// (data/history/ucdp_ged_mexico_dyad_state_year_2006_2018.csv), each side named as the network names it, with the
+/// states where it was fought in those years.
 /// </summary>
 /// <remarks>
 /// A dyad whose side is several organizations ("Gulf Cartel, La Familia, Sinaloa Cartel – Los Zetas", 2010) is a war
@@ -14,8 +15,8 @@ namespace Paz.Data.Groups;
 /// Valdez Villarreal among the Beltrán Leyva, the Zetas' and the Gulf's and Sinaloa's factions, the Cártel del Noreste
 /// against the Zetas Vieja Escuela), Acapulco's La Barredora (the network's La Barredora 24/7 is a Sonora group),
 /// La Resistencia, La Mochomera, Los Aztecas against La Línea (both of the Juárez organization), and the Michoacán
-/// self-defence forces (a militia, not a criminal organization). The scenario's <c>wars</c> lever lists the result
-/// year by year; a test checks it against this reading of the file.
+/// self-defence forces (a militia, not a criminal organization). The engine reads them as
+/// <see cref="Simulation.Agents.EngineInputs.RecordedWars"/>; the scenario's <c>wars_of</c> says which year's are fought.
 /// </remarks>
 public static class UcdpWars
 {
@@ -47,36 +48,66 @@ public static class UcdpWars
         ["Forces of Damaso"] = "Los Dámasos/Fuerzas especiales Dámaso",
     };
 
-    /// <summary>Each year's wars, as "A vs B" with the two network names in ordinal order, sorted.</summary>
-    public static IReadOnlyDictionary<int, IReadOnlyList<string>> ByYear(DataDirectory data)
+    /// <summary>
+    /// Each year's wars: the dyads with at least <see cref="Threshold"/> deaths that year or the year before, each with the
+    /// states (INEGI codes) where UCDP records its fighting in those two years, the sides as the network names them.
+    /// </summary>
+    public static IReadOnlyDictionary<int, IReadOnlyList<War>> ByYear(DataDirectory data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var deaths = new Dictionary<(int Year, string A, string B), int>();
+        var states = new Dictionary<(int Year, string A, string B), SortedSet<int>>();
         var file = CsvFile.Open(data.UcdpDyads);
-        int year = file.Column("year"), type = file.Column("violence_type"), a = file.Column("side_a"), b = file.Column("side_b"), best = file.Column("best");
+        int year = file.Column("year"), type = file.Column("violence_type"), a = file.Column("side_a"), b = file.Column("side_b"), best = file.Column("best"), state = file.Column("cve_ent");
         file.ForEachRow(row =>
         {
-            if (row.Text(type) == "non-state")
+            if (row.Text(type) != "non-state")
             {
-                var key = (row.WholeNumber(year, 1989, 2100), row.Text(a).Trim(), row.Text(b).Trim());
-                deaths[key] = deaths.GetValueOrDefault(key) + row.Count(best);
+                return;
+            }
+
+            var y = row.WholeNumber(year, 1989, 2100);
+            foreach (var p in Actors(row.Text(a)))
+            {
+                foreach (var q in Actors(row.Text(b)).Where(q => q != p))
+                {
+                    var key = string.CompareOrdinal(p, q) < 0 ? (y, p, q) : (y, q, p);
+                    deaths[key] = deaths.GetValueOrDefault(key) + row.Count(best);
+                    if (row.OptionalText(state) is { Length: > 0 } code) // a few events name no state
+                    {
+                        (states.TryGetValue(key, out var set) ? set : states[key] = []).Add(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                }
             }
         });
 
-        var wars = new SortedDictionary<int, SortedSet<string>>();
-        foreach (var ((y, sideA, sideB), n) in deaths.Where(d => d.Value >= Threshold))
-        {
-            foreach (var p in Actors(sideA))
-            {
-                foreach (var q in Actors(sideB).Where(q => q != p))
-                {
-                    var pair = string.CompareOrdinal(p, q) < 0 ? (p, q) : (q, p);
-                    (wars.TryGetValue(y, out var set) ? set : wars[y] = new SortedSet<string>(StringComparer.Ordinal)).Add($"{pair.Item1}{Simulation.Mechanisms.RecordedWars.Versus}{pair.Item2}");
-                }
-            }
-        }
+        // A war holds through a year with fewer deaths: UCDP's yearly threshold turns a war that went on (Beltrán Leyva
+        // against Sinaloa: 1,147 deaths in 2008, none coded in 2009, 60 in 2010) off and on.
+        var years = deaths.Keys.Select(k => k.Year).Distinct().Order().ToList();
+        var active = deaths.Where(d => d.Value >= Threshold).Select(d => d.Key).ToHashSet();
+        return years.ToDictionary(y => y, y => (IReadOnlyList<War>)[.. active
+            .Where(k => k.Year == y || k.Year == y - 1)
+            .Select(k => (k.A, k.B))
+            .Distinct()
+            .OrderBy(pair => pair.A, StringComparer.Ordinal)
+            .ThenBy(pair => pair.B, StringComparer.Ordinal)
+            .Select(pair => new War(pair.A, pair.B, [.. new[] { y - 1, y }
+                .SelectMany(t => states.GetValueOrDefault((t, pair.A, pair.B)) ?? [])
+                .Distinct()
+                .Order()]))]);
+    }
 
-        return wars.ToDictionary(w => w.Key, w => (IReadOnlyList<string>)[.. w.Value]);
+    /// <summary>The wars of <paramref name="byYear"/> as the engine reads them: network indices and atlas state indices.</summary>
+    public static IReadOnlyList<Simulation.Agents.RecordedWar> Resolve(IReadOnlyDictionary<int, IReadOnlyList<War>> byYear, Core.Organizations.GroupNetwork network, Core.Territory.Atlas atlas)
+    {
+        ArgumentNullException.ThrowIfNull(byYear);
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(atlas);
+        var byCode = atlas.States.Select((s, i) => (s, i)).ToDictionary(x => int.Parse(x.s.Code.Value, System.Globalization.CultureInfo.InvariantCulture), x => x.i);
+        return [.. byYear.OrderBy(y => y.Key).SelectMany(y => y.Value
+            .Select(w => (w, a: network.IndexOf(w.A), b: network.IndexOf(w.B)))
+            .Where(x => x.a >= 0 && x.b >= 0) // a network without the organization (a test's small one)
+            .Select(x => new Simulation.Agents.RecordedWar(y.Key, x.a, x.b, [.. x.w.States.Select(c => byCode[c])])))];
     }
 
     // The network's names of the organizations a UCDP side stands for (none when it names no node).
@@ -84,4 +115,7 @@ public static class UcdpWars
         side.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(s => SideToNetwork.GetValueOrDefault(s))
             .OfType<string>();
+
+    /// <summary>A war of the record: two organizations as the network names them (ordinal order), and the INEGI codes of the states it was fought in.</summary>
+    public sealed record War(string A, string B, IReadOnlyList<int> States);
 }

@@ -82,18 +82,24 @@ public static class ScenarioResolver
             (_, name) => $"'breakaways': '{name}' has no recorded breakaway after the run's start; expected one of: {(known.Count == 0 ? "none (the record's breakaways are 2008-2011; start the run before them)" : string.Join(", ", known))}");
     }
 
-    /// <summary>Refuses wars not written "A vs B" with two different organizations of the network.</summary>
-    /// <exception cref="DataFormatException">A war is malformed or names an unknown organization (file and line of the lever).</exception>
+    /// <summary>Refuses a <c>wars_of</c> year the record holds no wars for.</summary>
+    /// <exception cref="DataFormatException">The year is outside the record (file and line of the lever).</exception>
     public static void CheckWars(AgentScenario scenario, EngineInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(inputs);
-        var network = inputs.Network;
-        RefuseNames(scenario, [Simulation.Mechanisms.RecordedWars.Wars],
-            war => Simulation.Mechanisms.RecordedWars.Sides(war) is { } sides && network.IndexOf(sides.A) is >= 0 and var a && network.IndexOf(sides.B) is >= 0 and var b && a != b,
-            (_, war) => Simulation.Mechanisms.RecordedWars.Sides(war) is null
-                ? $"'wars': '{war}' is not a war; expected two organizations of the network written 'A{Simulation.Mechanisms.RecordedWars.Versus}B', e.g. 'Cártel del Golfo vs Los Zetas'"
-                : $"'wars': '{war}' does not name two different organizations of the network (use a group's name or the abbreviation in parentheses, e.g. CJNG)");
+        var years = inputs.RecordedWars.Select(w => w.Year).Distinct().Order().ToList();
+        var lever = Simulation.Mechanisms.RecordedWars.WarsOf;
+        var periods = scenario.Timeline.Periods;
+        for (var k = 0; k < periods.Count; k++)
+        {
+            var year = (int)periods[k].Settings[lever];
+            if (year != 0 && !years.Contains(year))
+            {
+                var where = scenario.Sources.TryGetValue((k, lever.Name), out var source) ? source : new SourceLine(scenario.Name, 1);
+                throw new DataFormatException(where.File, where.Line, $"'{lever.Name}': the record holds no wars for {year}; expected 0 (none) or a year of {(years.Count == 0 ? "the record (none loaded)" : $"{years[0]}-{years[^1]}")}");
+            }
+        }
     }
 
     /// <summary>Refuses priority groups the network does not hold.</summary>

@@ -100,6 +100,9 @@ public sealed record EngineInputs(
     /// <summary>The breakaways the record shows after the start (a replay from before 2011), in date order; empty from 2011.</summary>
     public IReadOnlyList<Breakaway> Breakaways { get; init; } = [];
 
+    /// <summary>The wars the record shows, year by year, with the states they were fought in (data/history; empty: none known).</summary>
+    public IReadOnlyList<RecordedWar> RecordedWars { get; init; } = [];
+
     /// <summary>Number of municipalities.</summary>
     public int MunicipalityCount => Municipalities.Count;
 

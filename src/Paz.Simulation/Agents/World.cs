@@ -328,16 +328,27 @@ public sealed partial class World
     /// and becomes its rival: about half of the parent's members in each of its places where <paramref name="where"/>
     /// holds follow it when the week's events are applied, and the lieutenants who follow take its lead.
     /// </summary>
-    public void BreakAway(int parent, int group, Func<int, bool> where)
+    public void BreakAway(int parent, int group, Func<int, bool> where) => BreakAway(parent, group, where, [parent]);
+
+    /// <summary>
+    /// As <see cref="BreakAway(int, int, Func{int, bool})"/>, with about half of the members of each group of
+    /// <paramref name="followers"/> (the parent and the splinters it has thrown off) in the places where
+    /// <paramref name="where"/> holds following the breakaway.
+    /// </summary>
+    public void BreakAway(int parent, int group, Func<int, bool> where, IReadOnlyList<int> followers)
     {
         ArgumentNullException.ThrowIfNull(where);
+        ArgumentNullException.ThrowIfNull(followers);
         Parent[group] = parent;
         SetRivalry(group, parent, Math.Max(5, RivalryOf(group, parent)));
-        foreach (var c in CellsOfGroup(parent))
+        foreach (var from in followers)
         {
-            if (where(CellPlace[c]))
+            foreach (var c in CellsOfGroup(from))
             {
-                SplitTo[c] = group;
+                if (where(CellPlace[c]))
+                {
+                    SplitTo[c] = group;
+                }
             }
         }
 

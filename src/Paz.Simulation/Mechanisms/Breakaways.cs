@@ -12,8 +12,9 @@ namespace Paz.Simulation.Mechanisms;
 /// data/groups/mco_state_group_year_2007_2015.csv); the seed's "ever more fragmented, multipolar, and opaque criminal
 /// market" began with them.
 /// A replay from 2007 starts with each of these inside its parent (<see cref="EngineInputs.Breakaways"/>). When the
-/// scenario's <c>breakaways</c> first names one, the split is the world's (<see cref="World.BreakAway"/>): about half of
-/// the parent's members in the states where the record first lists the breakaway follow it, it keeps its own
+/// scenario's <c>breakaways</c> first names one, the split is the world's (<see cref="World.BreakAway(int, int, Func{int, bool}, IReadOnlyList{int})"/>):
+/// about half of the members of the parent and of the splinters it has thrown off, in the states where the record first
+/// lists the breakaway, follow it, it keeps its own
 /// rivalries from the network and becomes the parent's rival, and its lieutenants take its lead.
 /// The lever records outcomes, not policy (<see cref="ParameterSpec.Recorded"/>): a backtest sees only the breakaways
 /// before its origin, and after it the engine's own splits are all there is. Declares: breakaways.
@@ -49,7 +50,30 @@ public sealed class Breakaways : IMechanism
             }
 
             var states = recorded.States.ToHashSet();
-            context.World.BreakAway(recorded.Parent, group, place => states.Contains(inputs.StateOf[place]));
+            context.World.BreakAway(recorded.Parent, group, place => states.Contains(inputs.StateOf[place]), Lineage(context.World, recorded.Parent, inputs.Network.Count));
         }
+    }
+
+    // The parent and every splinter it has thrown off (splinters of splinters included), not the organizations of the
+    // network that broke away from it: the record's breakaway left the whole organization, whose factions the engine's
+    // own splits made before it.
+    private static List<int> Lineage(World world, int parent, int nodes)
+    {
+        var lineage = new List<int> { parent };
+        for (var g = nodes; g < world.Groups; g++)
+        {
+            var node = g;
+            while (node >= nodes && world.Parent[node] >= 0)
+            {
+                node = world.Parent[node];
+            }
+
+            if (node == parent)
+            {
+                lineage.Add(g);
+            }
+        }
+
+        return lineage;
     }
 }

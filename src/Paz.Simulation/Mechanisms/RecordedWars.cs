@@ -5,121 +5,233 @@ using Paz.Simulation.Engine;
 namespace Paz.Simulation.Mechanisms;
 
 /// <summary>
-/// Recorded wars: the pairs of organizations the record shows fighting each other in a year fight harder than rivals
-/// at peace.
-/// Claim: the violence of 2007-2018 came in wars between named organizations that began and ended on known dates — the
-/// Gulf cartel against Sinaloa to 2010, Juárez against Sinaloa from 2008, the Zetas against the Gulf from 2010 and
-/// against Sinaloa to 2014, CJNG against the Zetas from 2014 and against Sinaloa from 2015 (UCDP's georeferenced
-/// events, data/history/ucdp_ged_mexico_events_2006_2018.csv); the seed's "ever more fragmented, multipolar"
-/// market is fought out in such wars. The network's rivalries (BACRIM 2020) say who is hostile to whom; a war is
-/// the years in which that hostility was fought.
-/// While the scenario's <c>wars</c> names a pair ("Cártel del Golfo vs Cártel de Sinaloa"), conflict between any group
-/// of one side and any of the other in a municipality weighs <c>war_rivalry</c> more per √(members·members) than their
-/// rivalry alone (the signal <see cref="WeekContext.Wars"/>, read by <see cref="TerritorialConflict"/>). A side is an
-/// organization of the network with the splinters it has thrown off; a recorded breakaway is a side of its own.
-/// The lever records outcomes, not policy (<see cref="ParameterSpec.Recorded"/>): a backtest holds the wars of its
-/// origin's last day through the years it forecasts — the wars under way are known at the origin, which begin or end
-/// later are not. Declares: wars, war_rivalry.
+/// Recorded wars: the pairs of organizations the record shows fighting each other in a year, in the states where they
+/// fought, fight harder there than rivals at peace.
+/// Claim: the violence of 2007-2018 came in wars between named organizations that began and ended, and spread and
+/// shrank, on known dates — the Gulf cartel against Sinaloa to 2010, Juárez against Sinaloa from 2008, the Zetas against
+/// the Gulf from 2010 and against Sinaloa to 2014, CJNG against the Zetas from 2011 and against Sinaloa from 2015
+/// (UCDP's georeferenced events, data/history/ucdp_ged_mexico_dyad_state_year_2006_2018.csv; the issue's "who fought
+/// whom, and when"); the seed's "ever more fragmented, multipolar" market is fought out in such wars. The network's
+/// rivalries (BACRIM 2020) say who is hostile to whom; a war is where and when that hostility was fought.
+/// While the scenario's <c>wars_of</c> names a year of the record (<see cref="EngineInputs.RecordedWars"/>), conflict
+/// between a group of one side of that year's war and one of the other, in a municipality of a state the war was
+/// fought in, weighs <c>war_rivalry</c> more per √(members·members) than their rivalry alone (the signal
+/// <see cref="WeekContext.Wars"/>, read by <see cref="TerritorialConflict"/>). A side is an organization of the network
+/// with the splinters it has thrown off; a recorded breakaway is a side of its own.
+/// The lever records outcomes, not policy (<see cref="ParameterSpec.Recorded"/>): a backtest holds <c>wars_of</c> at its
+/// origin's year through the years it forecasts — the wars under way are known at the origin, which begin, spread or end
+/// later are not.
+/// Arrival: a side the record shows at war in a state where it has no members was there; when the year's wars begin,
+/// its largest cell sends <c>war_arrival</c> members (at most half the cell) to the state's municipality where the enemy
+/// is strongest (CJNG in Colima in 2015, Baja California in 2016: the record of where it fought is the record of where
+/// it went). Declares: wars_of, war_rivalry, war_arrival. Metric: war_arrivals.
 /// </summary>
 public sealed class RecordedWars : IMechanism
 {
-    /// <summary>The separator between the two sides of a war in the <c>wars</c> lever.</summary>
-    public const string Versus = " vs ";
-
-    /// <summary>The pairs of organizations at war, as recorded.</summary>
-    public static readonly ParameterSpec Wars = new ParameterSpec("wars", 0, "pairs of group names, 'A vs B'", "recorded: UCDP GED 23.1 dyads with 25 or more deaths in the year (UCDP's threshold of a non-state conflict-year; data/history)", 0, 0, "pairs of organizations the record shows at war in the period")
-    { Kind = ValueKind.Names, Switchable = true, Recorded = true };
+    /// <summary>The year of the record whose wars are fought in the period (0: none).</summary>
+    public static readonly ParameterSpec WarsOf = new ParameterSpec("wars_of", 0, "year", "recorded: UCDP GED 23.1 dyads with 25 or more deaths in the year or the year before, in the states they were fought in (UCDP's threshold of a non-state conflict-year; data/history)", 0, 2100, "the year of the record whose wars between organizations are fought in the period (0: none)")
+    { Kind = ValueKind.Whole, Switchable = true, Recorded = true };
 
     /// <summary>Extra conflict weight of a pair at war.</summary>
-    public static readonly ParameterSpec WarRivalry = new("war_rivalry", 1, "relative to a listed pair's base weight of 1", "assumed; fitted in the history replay", 0, 20, "extra conflict between two organizations while the record shows them at war")
-    { Prior = Prior.Uniform(0, 6) };
+    public static readonly ParameterSpec WarRivalry = new("war_rivalry", 1, "relative to a listed pair's base weight of 1", "assumed; fitted in the history replay", 0, 20, "extra conflict between two organizations where and while the record shows them at war")
+    { Prior = Prior.Uniform(0, 10) };
+
+    /// <summary>Members a side sends into a state the record shows it fighting in, where it has none.</summary>
+    public static readonly ParameterSpec WarArrival = new("war_arrival", 50, "members", "assumed; fitted in the history replay", 0, 1000, "members an organization brings into a state where the record shows it at war and it has none")
+    { Prior = Prior.LogUniform(5, 500) };
+
+    /// <summary>Members sent to war fronts where their side had none.</summary>
+    public static readonly MetricSpec Arrivals = new("war_arrivals", "members", MetricAggregation.Sum, "members sent into states where the record shows their organization at war and it had none");
 
     /// <summary>The registration.</summary>
-    public static readonly MechanismInfo Info = new("recorded_wars", "pairs of organizations the record shows at war fight harder than rivals at peace", [Wars, WarRivalry], () => new RecordedWars());
+    public static readonly MechanismInfo Info = new("recorded_wars", "pairs of organizations the record shows at war fight harder where they fought than rivals at peace", [WarsOf, WarRivalry, WarArrival], () => new RecordedWars());
 
-    private (int A, int B)[] _pairs = [];
+    private int _year = -1;
+    private int[] _frontOf = [];
     private int[] _sideOfNode = [];
-    private int[][] _enemies = [];
+    private int[][][] _enemies = [];
     private int[] _sideOf = [];
-
-    /// <summary>The two sides of a war written "A vs B", or null when it is not written so.</summary>
-    public static (string A, string B)? Sides(string war)
-    {
-        ArgumentNullException.ThrowIfNull(war);
-        var at = war.IndexOf(Versus, StringComparison.Ordinal);
-        return at <= 0 || at + Versus.Length >= war.Length ? null : (war[..at].Trim(), war[(at + Versus.Length)..].Trim());
-    }
 
     /// <inheritdoc/>
     public void Step(WeekContext context)
     {
-        if (context.PeriodBegins)
+        var year = (int)context.Settings[WarsOf];
+        var changed = year != _year;
+        if (changed)
         {
-            Resolve(context);
+            Resolve(context.Inputs, year);
+            _year = year;
         }
 
-        if (_pairs.Length == 0)
+        if (_enemies.Length == 0)
         {
             context.Wars = null;
             return;
         }
 
         var world = context.World;
-        var nodes = context.Inputs.Network.Count;
         if (_sideOf.Length != world.MaxGroups)
         {
             _sideOf = new int[world.MaxGroups];
         }
 
-        var sideOf = _sideOf;
-        for (var g = 0; g < world.Groups; g++)
+        var nodes = context.Inputs.Network.Count;
+        for (var g = 0; g < _sideOf.Length; g++)
         {
             var node = g;
-            while (node >= nodes && world.Parent[node] >= 0)
+            while (node >= nodes && node < world.Groups && world.Parent[node] >= 0)
             {
                 node = world.Parent[node]; // a splinter fights on its parent's side
             }
 
-            sideOf[g] = node < nodes ? _sideOfNode[node] : -1;
+            _sideOf[g] = g < world.Groups && node < nodes ? _sideOfNode[node] : -1;
         }
 
-        for (var g = world.Groups; g < sideOf.Length; g++)
+        context.Wars = new WarFronts(_sideOf, _frontOf, _enemies, context.Settings[WarRivalry]);
+        if (changed)
         {
-            sideOf[g] = -1;
+            context.Metrics.Record(Arrivals, Arrive(context, year));
         }
-
-        context.Wars = new WarFronts(sideOf, _enemies, context.Settings[WarRivalry]);
     }
 
-    // The period's pairs as network nodes, each node at war given a side.
-    private void Resolve(WeekContext context)
+    // A side the record shows at war in a state where it has no members was there: from its largest cell it sends
+    // war_arrival members (at most half the cell) to the state's municipality where its enemy there is strongest, or, with
+    // the enemy absent too, the one with the most homicides before the start. Returns the members sent.
+    private int Arrive(WeekContext context, int year)
     {
-        var network = context.Inputs.Network;
-        var pairs = new List<(int, int)>();
-        foreach (var war in context.Settings.Names(Wars))
+        var world = context.World;
+        var inputs = context.Inputs;
+        var arrival = context.Settings.Whole(WarArrival);
+        var sent = 0;
+        foreach (var war in inputs.RecordedWars.Where(w => w.Year == year))
         {
-            var sides = Sides(war) ?? throw new InvalidOperationException($"wars: '{war}' is not written 'A{Versus}B'");
-            int a = network.IndexOf(sides.A), b = network.IndexOf(sides.B);
-            if (a < 0 || b < 0 || a == b)
+            foreach (var state in war.States)
             {
-                throw new InvalidOperationException($"wars: '{war}' does not name two organizations of the network");
-            }
+                foreach (var (side, enemy) in new[] { (_sideOfNode[war.A], _sideOfNode[war.B]), (_sideOfNode[war.B], _sideOfNode[war.A]) })
+                {
+                    if (MembersIn(world, state, side, inputs) > 0)
+                    {
+                        continue;
+                    }
 
-            pairs.Add((a, b));
+                    var source = LargestCell(world, side);
+                    if (source < 0)
+                    {
+                        continue; // the side has no members anywhere: not yet formed in this world
+                    }
+
+                    var moving = Math.Min(arrival, (world.Free[source] - world.Moves[source]) / 2);
+                    if (moving <= 0)
+                    {
+                        continue;
+                    }
+
+                    world.MoveTarget[source] = Front(world, inputs, state, enemy);
+                    world.Moves[source] += moving;
+                    sent += moving;
+                }
+            }
         }
 
-        _pairs = [.. pairs];
-        _sideOfNode = Enumerable.Repeat(-1, network.Count).ToArray();
-        var nodes = new List<int>();
-        foreach (var node in pairs.SelectMany(p => new[] { p.Item1, p.Item2 }))
+        return sent;
+    }
+
+    // Members of groups on `side` in the state's municipalities.
+    private int MembersIn(Agents.World world, int state, int side, EngineInputs inputs)
+    {
+        var members = 0;
+        for (var m = 0; m < inputs.MunicipalityCount; m++)
         {
-            if (_sideOfNode[node] < 0)
+            if (inputs.StateOf[m] != state)
             {
-                _sideOfNode[node] = nodes.Count;
-                nodes.Add(node);
+                continue;
+            }
+
+            foreach (var g in world.GroupsIn[m])
+            {
+                members += _sideOf[g] == side ? world.FreeOf(g, m) : 0;
             }
         }
 
-        _enemies = [.. nodes.Select(n => pairs.Where(p => p.Item1 == n || p.Item2 == n).Select(p => _sideOfNode[p.Item1 == n ? p.Item2 : p.Item1]).Distinct().ToArray())];
+        return members;
+    }
+
+    // The cell of a group on `side` with the most free members, or −1.
+    private int LargestCell(Agents.World world, int side)
+    {
+        int best = -1, most = 0;
+        for (var g = 0; g < world.Groups; g++)
+        {
+            if (_sideOf[g] != side)
+            {
+                continue;
+            }
+
+            foreach (var c in world.CellsOfGroup(g))
+            {
+                if (world.Free[c] > most)
+                {
+                    (best, most) = (c, world.Free[c]);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    // The state's municipality where `enemy` has most members, or the one with most homicides before the start.
+    private int Front(Agents.World world, EngineInputs inputs, int state, int enemy)
+    {
+        int best = -1;
+        double most = -1;
+        for (var m = 0; m < inputs.MunicipalityCount; m++)
+        {
+            if (inputs.StateOf[m] != state)
+            {
+                continue;
+            }
+
+            var enemies = 0;
+            foreach (var g in world.GroupsIn[m])
+            {
+                enemies += _sideOf[g] == enemy ? world.FreeOf(g, m) : 0;
+            }
+
+            var weight = (enemies * 1e6) + inputs.ViolenceHistory[m]; // the enemy's strength first, past violence to break ties
+            if (weight > most)
+            {
+                (best, most) = (m, weight);
+            }
+        }
+
+        return best;
+    }
+
+    // The year's wars as fronts: each organization at war a side, each state where a war was fought a front, and for each
+    // front the sides each side is at war with there.
+    private void Resolve(EngineInputs inputs, int year)
+    {
+        var wars = inputs.RecordedWars.Where(w => w.Year == year).ToList();
+        _sideOfNode = Enumerable.Repeat(-1, inputs.Network.Count).ToArray();
+        var sides = 0;
+        foreach (var node in wars.SelectMany(w => new[] { w.A, w.B }).Where(n => _sideOfNode[n] < 0))
+        {
+            _sideOfNode[node] = sides++;
+        }
+
+        var states = wars.SelectMany(w => w.States).Distinct().Order().ToList();
+        var frontOfState = Enumerable.Repeat(-1, inputs.States).ToArray();
+        for (var f = 0; f < states.Count; f++)
+        {
+            frontOfState[states[f]] = f;
+        }
+
+        _frontOf = [.. inputs.StateOf.Select(s => frontOfState[s])];
+        _enemies = [.. states.Select(state => Enumerable.Range(0, sides)
+            .Select(side => wars.Where(w => w.States.Contains(state))
+                .SelectMany(w => _sideOfNode[w.A] == side ? [_sideOfNode[w.B]] : _sideOfNode[w.B] == side ? new[] { _sideOfNode[w.A] } : [])
+                .Distinct()
+                .ToArray())
+            .ToArray())];
     }
 }

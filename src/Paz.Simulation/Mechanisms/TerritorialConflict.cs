@@ -98,9 +98,10 @@ public sealed class TerritorialConflict : IMechanism
 
             var u = p.Unlisted;
             var total = ListedRivalries(world, in p, groups, root, null, weights, u * ((sum * sum) - squares) / 2);
-            if (wars is not null)
+            var enemies = wars is null || wars.FrontOf[m] < 0 ? null : wars.Enemies[wars.FrontOf[m]];
+            if (enemies is not null)
             {
-                total += AtWar(wars, groups, root, front!, null);
+                total += AtWar(wars!, enemies, groups, root, front!, null);
             }
 
             var killed = (int)random.Poisson(p.Intensity * (crisis?[m] ?? 1) * (deterrence?[m] ?? 1) * (provocation?[m] ?? 1) * (value?[m] ?? 1) * Math.Max(0, total));
@@ -126,9 +127,9 @@ public sealed class TerritorialConflict : IMechanism
             }
 
             ListedRivalries(world, in p, groups, root, pressure, weights, 0);
-            if (wars is not null)
+            if (enemies is not null)
             {
-                AtWar(wars, groups, root, front!, pressure);
+                AtWar(wars!, enemies, groups, root, front!, pressure);
             }
 
             Forget(index, groups);
@@ -190,10 +191,11 @@ public sealed class TerritorialConflict : IMechanism
         return total;
     }
 
-    // The recorded wars' part of the pairs' sum: weight · Σ over pairs of groups on sides at war of root_a · root_b, each
+    // The recorded wars' part of the pairs' sum: weight · Σ over pairs of groups on sides at war on the place's front
+    // (enemies: per side, its enemies there) of root_a · root_b, each
     // pair's term also added to both groups' pressure when given. front holds each side's Σ root in the place, zero
     // again on return.
-    private static double AtWar(WarFronts wars, ReadOnlySpan<int> groups, double[] root, double[] front, double[]? pressure)
+    private static double AtWar(WarFronts wars, int[][] enemies, ReadOnlySpan<int> groups, double[] root, double[] front, double[]? pressure)
     {
         var k = groups.Length;
         for (var a = 0; a < k; a++)
@@ -215,7 +217,7 @@ public sealed class TerritorialConflict : IMechanism
             }
 
             var facing = 0.0;
-            foreach (var enemy in wars.Enemies[side])
+            foreach (var enemy in enemies[side])
             {
                 facing += front[enemy];
             }

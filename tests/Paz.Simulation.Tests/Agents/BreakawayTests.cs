@@ -81,6 +81,28 @@ public class BreakawayTests
     }
 
     [Fact]
+    public void ABreakawayTakesAboutHalfOfTheMembersOfTheSplintersItsParentThrewOffBeforeIt()
+    {
+        // A (group 0) has thrown off a splinter (group 2, past the network's two organizations) before B breaks away from
+        // A in state 0: the organization B left held both, so about half of each follows B.
+        for (ulong seed = 1; seed <= 5; seed++)
+        {
+            var world = SmallWorld.With(2, (0, 0, 400, 40, 3), (2, 0, 400, 40, 3), (2, 1, 400, 40, 3));
+            world.Groups = 3;
+            world.Parent[2] = 0;
+            var context = WeekContext.For(world, Inputs(), Quiet.With(Breakaways.Recorded, ["B"]), new Xoshiro256StarStar(seed));
+            new Breakaways().Step(context);
+            world.ApplyEvents(context.Random, context.Detention);
+            world.FinishCensus();
+
+            Assert.InRange(world.FreeOf(1, 0), 330, 470); // half of 800, not half of A's own 400
+            Assert.Equal(0, world.FreeOf(1, 1));          // not where the record does not list it
+            Assert.InRange(world.FreeOf(2, 0), 130, 270);
+            Assert.InRange(world.FreeOf(2, 1), 390, 400); // less a week's desistance
+        }
+    }
+
+    [Fact]
     public void ABacktestSeesOnlyTheBreakawaysRecordedByItsOriginButKeepsThePolicyAfterIt()
     {
         var timeline = Timeline.Constant(Settings.Defaults)

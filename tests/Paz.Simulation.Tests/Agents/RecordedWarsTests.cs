@@ -16,10 +16,14 @@ public class RecordedWarsTests
         .With(TerritorialConflict.UnlistedPairConflict, 1)
         .With(TerritorialConflict.ConflictIntensity, 1e-2);
 
-    // Synthetic: three organizations of the network, none listed as rivals.
+    // Synthetic: three organizations of the network, none listed as rivals, in two places, each its own state; the
+    // record has A at war with B in 2016, in both states, and with C in 2017, in state 1 only.
     private static EngineInputs Inputs() => SmallWorld.Inputs(2) with
     {
+        StateOf = [0, 1],
+        States = 2,
         Network = new GroupNetwork([new("N1", "A", "Aguascalientes", "A"), new("N2", "B", "Aguascalientes", "B"), new("N3", "C", "Aguascalientes", "C")], [], []),
+        RecordedWars = [new RecordedWar(2016, 0, 1, [0, 1]), new RecordedWar(2017, 0, 2, [1])],
     };
 
     // Conflict killings by place over 400 independent weeks; place 0 holds `first` against B, place 1 A against C.
@@ -46,7 +50,7 @@ public class RecordedWarsTests
     [Fact]
     public void AWarOnTheRecordMultipliesTheKillingBetweenItsSidesByOnePlusItsWeightAndNowhereElse()
     {
-        var atWar = Quiet.With(RecordedWars.Wars, ["A vs B"]).With(RecordedWars.WarRivalry, 2);
+        var atWar = Quiet.With(RecordedWars.WarsOf, 2016).With(RecordedWars.WarRivalry, 2);
         var war = Killings(atWar, first: 0, seed: 7);
         var peace = Killings(Quiet, first: 0, seed: 7);
 
@@ -58,9 +62,19 @@ public class RecordedWarsTests
     }
 
     [Fact]
+    public void AWarIsFoughtOnlyInTheStatesTheRecordShowsItIn()
+    {
+        // 2017: A against C in state 1 (place 1), not in state 0 (place 0, where A meets B, at peace that year).
+        var war = Killings(Quiet.With(RecordedWars.WarsOf, 2017).With(RecordedWars.WarRivalry, 2), first: 0, seed: 5);
+        var peace = Killings(Quiet, first: 0, seed: 5);
+        Assert.InRange(war[1] / peace[1], 2.7, 3.3);
+        Assert.InRange(war[0] / peace[0], 0.9, 1.1);
+    }
+
+    [Fact]
     public void ASplinterFightsItsParentsWar()
     {
-        var atWar = Quiet.With(RecordedWars.Wars, ["A vs B"]).With(RecordedWars.WarRivalry, 2);
+        var atWar = Quiet.With(RecordedWars.WarsOf, 2016).With(RecordedWars.WarRivalry, 2);
         var war = Killings(atWar, first: 3, seed: 11);
         var peace = Killings(Quiet, first: 3, seed: 11);
         Assert.InRange(war[0] / peace[0], 2.7, 3.3);
@@ -69,20 +83,39 @@ public class RecordedWarsTests
     [Fact]
     public void AWarOfWeightZeroKillsExactlyAsPeace()
     {
-        var weightless = Killings(Quiet.With(RecordedWars.Wars, ["A vs B"]).With(RecordedWars.WarRivalry, 0), first: 0, seed: 3);
+        var weightless = Killings(Quiet.With(RecordedWars.WarsOf, 2016).With(RecordedWars.WarRivalry, 0), first: 0, seed: 3);
         Assert.Equal(Killings(Quiet, first: 0, seed: 3), weightless);
+    }
+
+    [Fact]
+    public void ASideTheRecordShowsAtWarInAStateWhereItHasNoMembersArrivesWhereItsEnemyIs()
+    {
+        // 2017: A against C in state 1 (place 1), where only C is; A holds place 0.
+        var world = SmallWorld.With(2, (0, 0, 400, 40, 1), (2, 1, 400, 40, 1));
+        world.Groups = 3;
+        var context = WeekContext.For(world, Inputs(), Quiet.With(RecordedWars.WarsOf, 2017).With(RecordedWars.WarArrival, 50), new Xoshiro256StarStar(1));
+        new RecordedWars().Step(context);
+        world.ApplyEvents(context.Random, context.Detention);
+        world.FinishCensus();
+        Assert.Equal(50, world.FreeOf(0, 1));
+        Assert.InRange(world.FreeOf(0, 0), 340, 350); // less a week's desistance
+
+        // Where the side is already present, no one is sent.
+        var present = SmallWorld.With(2, (0, 0, 400, 40, 1), (0, 1, 10, 0, 0), (2, 1, 400, 40, 1));
+        present.Groups = 3;
+        var again = WeekContext.For(present, Inputs(), Quiet.With(RecordedWars.WarsOf, 2017).With(RecordedWars.WarArrival, 50), new Xoshiro256StarStar(1));
+        new RecordedWars().Step(again);
+        present.ApplyEvents(again.Random, again.Detention);
+        present.FinishCensus();
+        Assert.Equal(10, present.FreeOf(0, 1));
+        Assert.InRange(present.FreeOf(0, 0), 390, 400);
     }
 
     [Fact]
     public void ABacktestHoldsTheWarsOfItsOriginThroughTheYearsItForecasts()
     {
-        var before = Settings.Defaults.With(RecordedWars.Wars, ["A vs B"]);
-        var timeline = new Timeline([
-            new PolicyPeriod(new DateOnly(2007, 1, 1), before),
-            new PolicyPeriod(new DateOnly(2012, 1, 1), before.With(RecordedWars.Wars, ["A vs C"])),
-        ]);
-        var held = RecordedHistory.Through(timeline, 2010);
-        Assert.Equal(["A vs B"], held.At(new DateOnly(2013, 6, 1)).Settings.Names(RecordedWars.Wars));
-        Assert.Equal(["A vs C"], RecordedHistory.Through(timeline, 2012).At(new DateOnly(2013, 6, 1)).Settings.Names(RecordedWars.Wars));
+        var timeline = new Timeline([.. Enumerable.Range(2007, 12).Select(y => new PolicyPeriod(new DateOnly(y, 1, 1), Settings.Defaults.With(RecordedWars.WarsOf, y)))]);
+        Assert.Equal(2010, RecordedHistory.Through(timeline, 2010).At(new DateOnly(2013, 6, 1)).Settings[RecordedWars.WarsOf]);
+        Assert.Equal(2013, RecordedHistory.Through(timeline, 2014).At(new DateOnly(2013, 6, 1)).Settings[RecordedWars.WarsOf]);
     }
 }
