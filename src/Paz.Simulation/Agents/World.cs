@@ -296,6 +296,20 @@ public sealed partial class World
         return bigger;
     }
 
+    /// <summary>
+    /// The organization of the network <paramref name="group"/> belongs to: itself when it is one of the network's
+    /// <paramref name="organizations"/> (a recorded breakaway included), or for a splinter the nearest such above it.
+    /// </summary>
+    public int OrganizationOf(int group, int organizations)
+    {
+        while (group >= organizations && Parent[group] >= 0)
+        {
+            group = Parent[group];
+        }
+
+        return group;
+    }
+
     /// <summary>The founding group of <paramref name="group"/>'s lineage (itself unless it is a splinter).</summary>
     public int LineageOf(int group)
     {

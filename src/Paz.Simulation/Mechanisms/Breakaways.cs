@@ -62,13 +62,7 @@ public sealed class Breakaways : IMechanism
         var lineage = new List<int> { parent };
         for (var g = nodes; g < world.Groups; g++)
         {
-            var node = g;
-            while (node >= nodes && world.Parent[node] >= 0)
-            {
-                node = world.Parent[node];
-            }
-
-            if (node == parent)
+            if (world.OrganizationOf(g, nodes) == parent)
             {
                 lineage.Add(g);
             }

@@ -78,13 +78,8 @@ public sealed class RecordedWars : IMechanism
         var nodes = context.Inputs.Network.Count;
         for (var g = 0; g < _sideOf.Length; g++)
         {
-            var node = g;
-            while (node >= nodes && node < world.Groups && world.Parent[node] >= 0)
-            {
-                node = world.Parent[node]; // a splinter fights on its parent's side
-            }
-
-            _sideOf[g] = g < world.Groups && node < nodes ? _sideOfNode[node] : -1;
+            var organization = g < world.Groups ? world.OrganizationOf(g, nodes) : -1; // a splinter fights on its parent's side
+            _sideOf[g] = organization is >= 0 && organization < nodes ? _sideOfNode[organization] : -1;
         }
 
         context.Wars = new WarFronts(_sideOf, _frontOf, _enemies, context.Settings[WarRivalry]);
@@ -109,6 +104,8 @@ public sealed class RecordedWars : IMechanism
             {
                 foreach (var (side, enemy) in new[] { (_sideOfNode[war.A], _sideOfNode[war.B]), (_sideOfNode[war.B], _sideOfNode[war.A]) })
                 {
+                    // A side at war with two enemies in a state it is absent from arrives from its largest cell for each:
+                    // the second war's front is where the members go.
                     if (MembersIn(world, state, side, inputs) > 0)
                     {
                         continue;
