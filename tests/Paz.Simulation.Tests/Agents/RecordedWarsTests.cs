@@ -87,26 +87,28 @@ public class RecordedWarsTests
         Assert.Equal(Killings(Quiet, first: 0, seed: 3), weightless);
     }
 
-    [Fact]
-    public void ASideTheRecordShowsAtWarInAStateWhereItHasNoMembersArrivesWhereItsEnemyIs()
+    // The world after the first week of 2017's wars (A against C in state 1), with 50 members to send where a side is absent.
+    private static World AfterTheWarsOf2017Begin(params (int Group, int Place, int Members, int Middle, int Leaders)[] cells)
     {
-        // 2017: A against C in state 1 (place 1), where only C is; A holds place 0.
-        var world = SmallWorld.With(2, (0, 0, 400, 40, 1), (2, 1, 400, 40, 1));
+        var world = SmallWorld.With(2, cells);
         world.Groups = 3;
         var context = WeekContext.For(world, Inputs(), Quiet.With(RecordedWars.WarsOf, 2017).With(RecordedWars.WarArrival, 50), new Xoshiro256StarStar(1));
         new RecordedWars().Step(context);
         world.ApplyEvents(context.Random, context.Detention);
         world.FinishCensus();
+        return world;
+    }
+
+    [Fact]
+    public void ASideTheRecordShowsAtWarInAStateWhereItHasNoMembersArrivesWhereItsEnemyIs()
+    {
+        // A holds place 0 (state 0); only C is in place 1 (state 1), where the record has them at war.
+        var world = AfterTheWarsOf2017Begin((0, 0, 400, 40, 1), (2, 1, 400, 40, 1));
         Assert.Equal(50, world.FreeOf(0, 1));
         Assert.InRange(world.FreeOf(0, 0), 340, 350); // less a week's desistance
 
         // Where the side is already present, no one is sent.
-        var present = SmallWorld.With(2, (0, 0, 400, 40, 1), (0, 1, 10, 0, 0), (2, 1, 400, 40, 1));
-        present.Groups = 3;
-        var again = WeekContext.For(present, Inputs(), Quiet.With(RecordedWars.WarsOf, 2017).With(RecordedWars.WarArrival, 50), new Xoshiro256StarStar(1));
-        new RecordedWars().Step(again);
-        present.ApplyEvents(again.Random, again.Detention);
-        present.FinishCensus();
+        var present = AfterTheWarsOf2017Begin((0, 0, 400, 40, 1), (0, 1, 10, 0, 0), (2, 1, 400, 40, 1));
         Assert.Equal(10, present.FreeOf(0, 1));
         Assert.InRange(present.FreeOf(0, 0), 390, 400);
     }
