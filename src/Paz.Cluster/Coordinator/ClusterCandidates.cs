@@ -51,7 +51,7 @@ public static class ClusterCandidates
                 RecordedThrough = recordedThrough,
             };
 
-            // The calibration's threads wait here: each is one candidate's run in flight.
+            // The caller's threads (a calibration's, a backtest's, a design's) wait here: each is one candidate's run in flight.
             return ClusterEnsemble.RunAsync(grains, [work], inFlight: 1, cancellation: cancellation).GetAwaiter().GetResult()[0];
         };
     }

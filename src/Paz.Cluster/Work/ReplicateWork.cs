@@ -63,7 +63,7 @@ public sealed class ReplicateWork
     [Id(9)]
     public int Weeks { get; init; }
 
-    /// <summary>A backtest's origin: what the record shows after its December (breakaways) is held as it was then
+    /// <summary>A backtest's origin: what the record shows after its December (breakaways, wars) is held as it was then
     /// (<see cref="Simulation.Backtesting.RecordedHistory.Through"/>); 0: the scenario as written.</summary>
     [Id(10)]
     public int RecordedThrough { get; init; }

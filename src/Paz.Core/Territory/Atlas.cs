@@ -10,6 +10,7 @@ namespace Paz.Core.Territory;
 public sealed class Atlas
 {
     private readonly FrozenDictionary<StateCode, State> _states;
+    private readonly FrozenDictionary<StateCode, int> _stateIndex;
     private readonly FrozenDictionary<MunicipalityCode, int> _index;
     private readonly MunicipalityCode[][] _neighbours;
 
@@ -29,6 +30,7 @@ public sealed class Atlas
         States = [.. states.OrderBy(s => s.Code)];
         Check.Require(States.Select(s => s.Code).Distinct().Count() == States.Count, "a state code appears twice");
         _states = States.ToFrozenDictionary(s => s.Code);
+        _stateIndex = States.Select((s, i) => (s.Code, i)).ToFrozenDictionary(x => x.Code, x => x.i);
 
         Municipalities = [.. municipalities.OrderBy(m => m.Code)];
         var index = new Dictionary<MunicipalityCode, int>(Municipalities.Count);
@@ -82,6 +84,17 @@ public sealed class Atlas
     /// <exception cref="KeyNotFoundException">The code is not in the atlas.</exception>
     public int IndexOf(MunicipalityCode code) =>
         _index.TryGetValue(code, out var i) ? i : throw new KeyNotFoundException($"municipality {code} is not in the atlas");
+
+    /// <summary>The position of a state in <see cref="States"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The code is not in the atlas.</exception>
+    public int StateIndexOf(StateCode code) =>
+        _stateIndex.TryGetValue(code, out var i) ? i : throw new KeyNotFoundException($"state {code} is not in the atlas");
+
+    /// <summary>
+    /// The position in <see cref="States"/> of the state INEGI numbers <paramref name="number"/>, as files that drop the
+    /// code's leading zero write it (1 for "01").
+    /// </summary>
+    public int StateIndexOf(int number) => StateIndexOf(new StateCode(number.ToString("00", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The municipality with this code.</summary>
     public Municipality this[MunicipalityCode code] => Municipalities[IndexOf(code)];

@@ -35,7 +35,6 @@ public static class EngineInputsBuilder
             ? HistoricalPresence.Load(data.Source, network, atlas, Math.Max(start.Year, HistoricalPresence.FirstYear))
             : (GroupPresenceLoader.Load(data.Source, network, atlas), null);
         var m = atlas.Municipalities;
-        var stateIndex = atlas.States.Select((s, i) => (s.Code, i)).ToDictionary(x => x.Code, x => x.i);
         var series = data.Homicides.MunicipalMonthly;
         var history = m.Select(x => series.Contains(x.Code) ? Enumerable.Range(start.Year - HistoryYears, HistoryYears).Sum(y => (double)series.YearTotal(x.Code, y)) : 0).ToArray();
         var population = Enumerable.Range(start.Year, lastPopulationYear - start.Year + 1)
@@ -61,7 +60,7 @@ public static class EngineInputsBuilder
 
         return new EngineInputs(
             [.. m.Select(x => x.Code.Value)],
-            [.. m.Select(x => stateIndex[x.State])],
+            [.. m.Select(x => atlas.StateIndexOf(x.State))],
             atlas.States.Count,
             [.. m.Select(x => atlas.Neighbours(x.Code).Select(atlas.IndexOf).ToArray())],
             start.Year,

@@ -93,7 +93,6 @@ public static class GroupPresenceLoader
         ArgumentNullException.ThrowIfNull(atlas);
         var stateIndex = atlas.States.Select((s, i) => (s, i)).ToDictionary(x => x.s.Name, x => x.i, StringComparer.Ordinal);
         stateIndex["Estado de México"] = stateIndex["México"];
-        var byCode = atlas.States.Select((s, i) => (s, i)).ToDictionary(x => int.Parse(x.s.Code.Value, System.Globalization.CultureInfo.InvariantCulture), x => x.i);
         var node = network.Groups.Select((g, i) => (g, i)).ToDictionary(x => x.g.Node, x => x.i, StringComparer.Ordinal);
         var name = network.Groups.Select((g, i) => (g, i)).ToDictionary(x => x.g.Name, x => x.i, StringComparer.Ordinal);
         var presence = network.Groups.Select(_ => new SortedSet<int>()).ToArray();
@@ -109,7 +108,7 @@ public static class GroupPresenceLoader
             }
 
             var state = row.WholeNumber(code, 1, 32);
-            presence[node[id]].Add(byCode[state]);
+            presence[node[id]].Add(atlas.StateIndexOf(state));
             mco.Add(node[id]);
         });
 

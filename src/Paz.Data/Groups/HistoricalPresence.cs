@@ -134,10 +134,9 @@ public static class HistoricalPresence
     // Each row of the MCO file as the group's code, the year and the state's index in the atlas.
     private static void ForEachRow(DataDirectory data, Core.Territory.Atlas atlas, Action<string, int, int> visit)
     {
-        var byCode = atlas.States.Select((s, i) => (s, i)).ToDictionary(x => int.Parse(x.s.Code.Value, System.Globalization.CultureInfo.InvariantCulture), x => x.i);
         var file = CsvFile.Open(data.McoPresence);
         int code = file.Column("state_code"), group = file.Column("group_stable"), year = file.Column("year");
-        file.ForEachRow(row => visit(row.Text(group), row.WholeNumber(year, 2000, 2100), byCode[row.WholeNumber(code, 1, 32)]));
+        file.ForEachRow(row => visit(row.Text(group), row.WholeNumber(year, 2000, 2100), atlas.StateIndexOf(row.WholeNumber(code, 1, 32))));
     }
 
     // Each network node's index.

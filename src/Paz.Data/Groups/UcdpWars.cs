@@ -103,11 +103,10 @@ public static class UcdpWars
         ArgumentNullException.ThrowIfNull(byYear);
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(atlas);
-        var byCode = atlas.States.Select((s, i) => (s, i)).ToDictionary(x => int.Parse(x.s.Code.Value, System.Globalization.CultureInfo.InvariantCulture), x => x.i);
         return [.. byYear.OrderBy(y => y.Key).SelectMany(y => y.Value
             .Select(w => (w, a: network.IndexOf(w.A), b: network.IndexOf(w.B)))
             .Where(x => x.a >= 0 && x.b >= 0) // a network without the organization (a test's small one)
-            .Select(x => new Simulation.Agents.RecordedWar(y.Key, x.a, x.b, [.. x.w.States.Select(c => byCode[c])])))];
+            .Select(x => new Simulation.Agents.RecordedWar(y.Key, x.a, x.b, [.. x.w.States.Select(atlas.StateIndexOf)])))];
     }
 
     // The network's names of the organizations a UCDP side stands for (none when it names no node).

@@ -51,10 +51,9 @@ public sealed class RegionGraph
     public static RegionGraph FromAtlas(Atlas atlas, IReadOnlyList<double> weights)
     {
         ArgumentNullException.ThrowIfNull(atlas);
-        var states = atlas.States.Select((s, i) => (s.Code, i)).ToDictionary(x => x.Code, x => x.i);
         return new RegionGraph(
             [.. atlas.Municipalities.Select(m => m.Code.Value)],
-            [.. atlas.Municipalities.Select(m => states[m.State])],
+            [.. atlas.Municipalities.Select(m => atlas.StateIndexOf(m.State))],
             weights,
             atlas.Adjacencies.Select(a => (atlas.IndexOf(a.A), atlas.IndexOf(a.B))));
     }

@@ -96,7 +96,7 @@ public static class Backtest
         var targets = ValidationTargets.Replay(seen, inputs.Start.Year, origin);
 
         // A scenario's fitted values saw years after the origin: the search restarts from the declared defaults. What the
-        // record shows after the origin (breakaways) is an outcome: it stays as it was at the origin.
+        // record shows after the origin (breakaways, the wars fought) is an outcome: it stays as it was at the origin.
         IReadOnlyList<string> names = [.. free.Select(f => f.Name)];
         var fresh = Calibration.AtValues(RecordedHistory.Through(timeline, origin), names, [.. free.Select(f => Declarations.Find(f.Name)!.Default)]);
         var weeks = inputs.WeeksThrough(settings.LastYear);

@@ -5,7 +5,7 @@ namespace Paz.Simulation.Backtesting;
 /// <summary>
 /// What a backtest may know of the record at its origin. A scenario's timeline mixes policy (what the state did: the
 /// forecast may run it, as the policy actually in force) with records of outcomes (<see cref="Core.Parameters.ParameterSpec.Recorded"/>:
-/// which organizations had broken away); after the origin the records are outcomes the forecast may not see.
+/// which organizations had broken away, which wars were fought where); after the origin the records are outcomes the forecast may not see.
 /// </summary>
 public static class RecordedHistory
 {

@@ -192,9 +192,8 @@ public sealed class TerritorialConflict : IMechanism
     }
 
     // The recorded wars' part of the pairs' sum: weight · Σ over pairs of groups on sides at war on the place's front
-    // (enemies: per side, its enemies there) of root_a · root_b, each
-    // pair's term also added to both groups' pressure when given. front holds each side's Σ root in the place, zero
-    // again on return.
+    // (enemies: per side, its enemies there) of root_a · root_b, each pair's term also added to both groups' pressure
+    // when given. front holds each side's Σ root in the place, zero again on return.
     private static double AtWar(WarFronts wars, int[][] enemies, ReadOnlySpan<int> groups, double[] root, double[] front, double[]? pressure)
     {
         var k = groups.Length;

@@ -28,6 +28,16 @@ public class AtlasTests
     }
 
     [Fact]
+    public void FindsAStateByItsCodeOrByTheNumberFilesWriteWithoutTheLeadingZero()
+    {
+        var atlas = new Atlas([States[1], States[0]], [M("01001", 10), M("02001", 30)], []);
+        Assert.Equal(1, atlas.StateIndexOf(new StateCode("02")));
+        Assert.Equal(0, atlas.StateIndexOf(1));
+        Assert.Equal("Dos", atlas.States[atlas.StateIndexOf(2)].Name);
+        Assert.Throws<KeyNotFoundException>(() => atlas.StateIndexOf(new StateCode("03")));
+    }
+
+    [Fact]
     public void RefusesAnAdjacencyToAnUnknownMunicipality()
     {
         var error = Assert.Throws<ArgumentException>(() => new Atlas(States, [M("01001", 10)],
