@@ -146,13 +146,25 @@ public class HistoryInputTests
         Assert.Equal([1, 2, 3, 5, 6, 14, 25], War(2018, "CJNG", "Cártel de Sinaloa").States); // and where it spread by 2018, 2017 included
         Assert.Equal([8, 25], War(2011, "Cártel de Juárez", "Cártel de Sinaloa").States); // Chihuahua, Sinaloa
 
+        // Each front dated from the first of its unbroken run of years: Juárez against Sinaloa in Chihuahua from 2007;
+        // Sinaloa against the Arellano Félix in Baja California in 2006-2008, and again from 2015; CJNG against Sinaloa in
+        // Colima from 2015, in Baja California from 2016.
+        Assert.Equal(2007, Began(2014, "Cártel de Juárez", "Cártel de Sinaloa", 8));
+        Assert.Equal(2006, Began(2008, "Cártel de Los Arellano Félix", "Cártel de Sinaloa", 2));
+        Assert.Equal(2015, Began(2018, "Cártel de Los Arellano Félix", "Cártel de Sinaloa", 2));
+        Assert.Equal(2015, Began(2018, "CJNG", "Cártel de Sinaloa", 6));
+        Assert.Equal(2016, Began(2018, "CJNG", "Cártel de Sinaloa", 2));
+
         // As the engine reads them: network indices and atlas states.
         var resolved = UcdpWars.Resolve(wars, Network.Value, Data.Value.Atlas);
         Assert.Equal(wars.Values.Sum(w => w.Count), resolved.Count);
         var sinaloa = resolved.Single(w => w.Year == 2011 && w.A == Network.Value.IndexOf("Cártel de Juárez"));
         Assert.Equal(["Chihuahua", "Sinaloa"], sinaloa.States.Select(s => Data.Value.Atlas.States[s].Name));
 
+        Assert.Equal(2007, sinaloa.BeganIn(0));
+
         UcdpWars.War War(int year, string a, string b) => wars[year].Single(w => w.A == a && w.B == b);
+        int Began(int year, string a, string b, int state) => War(year, a, b) is var war ? war.Since[war.States.ToList().IndexOf(state)] : 0;
     }
 
     [Theory]

@@ -85,16 +85,35 @@ public static class UcdpWars
         // against Sinaloa: 1,147 deaths in 2008, none coded in 2009, 60 in 2010) off and on.
         var years = deaths.Keys.Select(k => k.Year).Distinct().Order().ToList();
         var active = deaths.Where(d => d.Value >= Threshold).Select(d => d.Key).ToHashSet();
-        return years.ToDictionary(y => y, y => (IReadOnlyList<War>)[.. active
+        var fronts = years.ToDictionary(y => y, y => active
             .Where(k => k.Year == y || k.Year == y - 1)
             .Select(k => (k.A, k.B))
             .Distinct()
-            .OrderBy(pair => pair.A, StringComparer.Ordinal)
-            .ThenBy(pair => pair.B, StringComparer.Ordinal)
-            .Select(pair => new War(pair.A, pair.B, [.. new[] { y - 1, y }
+            .ToDictionary(pair => pair, pair => new[] { y - 1, y }
                 .SelectMany(t => states.GetValueOrDefault((t, pair.A, pair.B)) ?? [])
-                .Distinct()
-                .Order()]))]);
+                .ToHashSet()));
+        return years.ToDictionary(y => y, y => (IReadOnlyList<War>)[.. fronts[y]
+            .OrderBy(war => war.Key.A, StringComparer.Ordinal)
+            .ThenBy(war => war.Key.B, StringComparer.Ordinal)
+            .Select(war =>
+            {
+                var where = war.Value.Order().ToList();
+                return new War(war.Key.A, war.Key.B, where, [.. where.Select(state => Since(fronts, war.Key, state, y))]);
+            })]);
+    }
+
+    // The first year of the unbroken run of years, ending in `year`, whose wars fight the pair in the state: the age of
+    // a front is the age of its current episode (Sinaloa against the Arellano Félix in Baja California in 2007, and again
+    // from 2015). The record begins in 2006, so fronts under way then are dated 2006 (left-censored).
+    private static int Since(Dictionary<int, Dictionary<(string A, string B), HashSet<int>>> fronts, (string A, string B) pair, int state, int year)
+    {
+        var since = year;
+        while (fronts.TryGetValue(since - 1, out var earlier) && earlier.TryGetValue(pair, out var where) && where.Contains(state))
+        {
+            since--;
+        }
+
+        return since;
     }
 
     /// <summary>The wars of <paramref name="byYear"/> as the engine reads them: network indices and atlas state indices.</summary>
@@ -106,7 +125,7 @@ public static class UcdpWars
         return [.. byYear.OrderBy(y => y.Key).SelectMany(y => y.Value
             .Select(w => (w, a: network.IndexOf(w.A), b: network.IndexOf(w.B)))
             .Where(x => x.a >= 0 && x.b >= 0) // a network without the organization (a test's small one)
-            .Select(x => new Simulation.Agents.RecordedWar(y.Key, x.a, x.b, [.. x.w.States.Select(atlas.StateIndexOf)])))];
+            .Select(x => new Simulation.Agents.RecordedWar(y.Key, x.a, x.b, [.. x.w.States.Select(atlas.StateIndexOf)], x.w.Since)))];
     }
 
     // The network's names of the organizations a UCDP side stands for (none when it names no node).
@@ -115,6 +134,10 @@ public static class UcdpWars
             .Select(s => SideToNetwork.GetValueOrDefault(s))
             .OfType<string>();
 
-    /// <summary>A war of the record: two organizations as the network names them (ordinal order), and the INEGI codes of the states it was fought in.</summary>
-    public sealed record War(string A, string B, IReadOnlyList<int> States);
+    /// <summary>
+    /// A war of the record: two organizations as the network names them (ordinal order), the INEGI codes of the states it
+    /// was fought in, and for each state the year its fighting there began (the first of the unbroken run of years whose
+    /// wars fight the pair there; 2006, the record's first year, for fronts under way then).
+    /// </summary>
+    public sealed record War(string A, string B, IReadOnlyList<int> States, IReadOnlyList<int> Since);
 }

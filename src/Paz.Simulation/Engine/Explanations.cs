@@ -26,6 +26,9 @@ public enum Explanation
 
     /// <summary>Turf wars end when one side prevails: the weaker side of a lopsided contest gives the place up (Durán-Martínez 2015; Ríos 2013).</summary>
     Consolidation = 32,
+
+    /// <summary>Wars burn out: a front of a recorded war fights hardest a few years after it opened and less after, as one side prevails or both exhaust themselves (Durán-Martínez 2015, 2018).</summary>
+    Lifecycle = 64,
 }
 
 /// <summary>
@@ -37,8 +40,8 @@ public enum Explanation
 public static class Explanations
 {
     /// <summary>The explanations in force.</summary>
-    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 63, "rival explanations of the violence the run holds ([none] or any of the words)")
-    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation"] };
+    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 127, "rival explanations of the violence the run holds ([none] or any of the words)")
+    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation", "lifecycle"] };
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } = [InForce];
@@ -55,6 +58,7 @@ public static class Explanations
         (Explanation.Exclusion, Mechanisms.Exclusion.ExclusionElasticity),
         (Explanation.Fission, Mechanisms.Fission.FissionRate),
         (Explanation.Consolidation, Mechanisms.Consolidation.ConsolidationRate),
+        (Explanation.Lifecycle, Mechanisms.RecordedWars.WarPeakAge),
     ];
 
     /// <summary>Whether <paramref name="parameter"/> belongs to an explanation <paramref name="settings"/> do not hold (so no run of them reads it).</summary>

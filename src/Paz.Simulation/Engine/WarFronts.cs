@@ -3,8 +3,9 @@ namespace Paz.Simulation.Engine;
 /// <summary>
 /// The wars the record shows in force this week, as the conflict between groups reads them: each group's side (the
 /// organization of the network it belongs to, its splinters included), each municipality's front (the state it lies in,
-/// where a war was fought there), and on each front the sides each side is at war with; and the extra weight a pair at war
-/// carries on top of its rivalry (<see cref="Mechanisms.RecordedWars"/>).
+/// where a war was fought there), on each front the sides each side is at war with there, and the extra weight each
+/// such pair carries on top of its rivalry this week (<see cref="Mechanisms.RecordedWars"/>: war_rivalry through the
+/// front's life cycle).
 /// </summary>
 public sealed class WarFronts
 {
@@ -12,13 +13,13 @@ public sealed class WarFronts
     /// <param name="sideOf">Per group of the world, the index of its side among the sides at war, or −1 (at war with no one).</param>
     /// <param name="frontOf">Per municipality, its front, or −1 (no war fought in its state).</param>
     /// <param name="enemies">Per front, per side, the sides it is at war with there.</param>
-    /// <param name="weight">The extra weight of a pair at war, per √(member·member), as a listed rivalry's base is 1.</param>
-    public WarFronts(int[] sideOf, int[] frontOf, int[][][] enemies, double weight)
+    /// <param name="weights">Per front, per side, per enemy in <paramref name="enemies"/>, the extra weight of the pair there, per √(member·member), as a listed rivalry's base is 1.</param>
+    public WarFronts(int[] sideOf, int[] frontOf, int[][][] enemies, double[][][] weights)
     {
         SideOf = sideOf;
         FrontOf = frontOf;
         Enemies = enemies;
-        Weight = weight;
+        Weights = weights;
     }
 
     /// <summary>Per group, its side's index, or −1.</summary>
@@ -30,8 +31,8 @@ public sealed class WarFronts
     /// <summary>Per front, per side, the sides it is at war with there.</summary>
     public int[][][] Enemies { get; }
 
-    /// <summary>The extra weight of a pair at war.</summary>
-    public double Weight { get; }
+    /// <summary>Per front, per side, the extra weight of its pair with each of <see cref="Enemies"/> there.</summary>
+    public double[][][] Weights { get; }
 
     /// <summary>Number of sides.</summary>
     public int Sides => Enemies.Length == 0 ? 0 : Enemies[0].Length;

@@ -21,10 +21,19 @@ namespace Paz.Simulation.Mechanisms;
 /// The lever records outcomes, not policy (<see cref="ParameterSpec.Recorded"/>): a backtest holds <c>wars_of</c> at its
 /// origin's year through the years it forecasts — the wars under way are known at the origin, which begin, spread or end
 /// later are not.
+/// Life cycle (the rival explanation <c>lifecycle</c>, <see cref="Explanation.Lifecycle"/>): a front — one war in one
+/// state — fights hardest some years after it began and less after that, as one side prevails or both exhaust
+/// themselves (Durán-Martínez 2015, 2018: violence peaks while a market is contested and falls once it is held; in
+/// UCDP's dyads Gulf–Zetas peaked in its third year, Zetas–Sinaloa in its third, Juárez–Sinaloa in its fourth, and each
+/// fell after). A pair's weight on a front of age a years (from January of the
+/// year its current run of fighting there began) is war_rivalry · g(a), g(a) = x·e^(1 − x) with x = (a + ½) /
+/// war_peak_age: ½ in a front's first months at a peak of 3 years, 1 at the peak, about ½ at 2.7 times it. Without the
+/// explanation (or at war_peak_age 0) every front fights at war_rivalry. In a backtest the fronts held at the origin go
+/// on ageing: a forecast knows which wars are young and which are old, not which will begin.
 /// Arrival: a side the record shows at war in a state where it has no members was there; when the year's wars begin,
 /// its largest cell sends <c>war_arrival</c> members (at most half the cell) to the state's municipality where the enemy
 /// is strongest (CJNG in Colima in 2015, Baja California in 2016: the record of where it fought is the record of where
-/// it went). Declares: wars_of, war_rivalry, war_arrival. Metric: war_arrivals.
+/// it went). Declares: wars_of, war_rivalry, war_peak_age, war_arrival. Metric: war_arrivals.
 /// </summary>
 public sealed class RecordedWars : IMechanism
 {
@@ -36,6 +45,10 @@ public sealed class RecordedWars : IMechanism
     public static readonly ParameterSpec WarRivalry = new("war_rivalry", 1, "relative to a listed pair's base weight of 1", "assumed; fitted in the history replay", 0, 20, "extra conflict between two organizations where and while the record shows them at war")
     { Prior = Prior.Uniform(0, 10) };
 
+    /// <summary>The age at which a front's fighting peaks.</summary>
+    public static readonly ParameterSpec WarPeakAge = new("war_peak_age", 3, "years", "assumed; fitted where the explanation lifecycle is held (UCDP's largest dyads of 2007-2018 peaked in their third or fourth year)", 0, 15, "age of a front (one war in one state) at which its fighting is fiercest, under the explanation lifecycle; 0: no life cycle")
+    { Prior = Prior.Uniform(0.5, 8) };
+
     /// <summary>Members a side sends into a state the record shows it fighting in, where it has none.</summary>
     public static readonly ParameterSpec WarArrival = new("war_arrival", 50, "members", "assumed; fitted in the history replay", 0, 1000, "members an organization brings into a state where the record shows it at war and it has none")
     { Prior = Prior.LogUniform(5, 500) };
@@ -44,12 +57,14 @@ public sealed class RecordedWars : IMechanism
     public static readonly MetricSpec Arrivals = new("war_arrivals", "members", MetricAggregation.Sum, "members sent into states where the record shows their organization at war and it had none");
 
     /// <summary>The registration.</summary>
-    public static readonly MechanismInfo Info = new("recorded_wars", "pairs of organizations the record shows at war fight harder where they fought than rivals at peace", [WarsOf, WarRivalry, WarArrival], () => new RecordedWars());
+    public static readonly MechanismInfo Info = new("recorded_wars", "pairs of organizations the record shows at war fight harder where they fought than rivals at peace", [WarsOf, WarRivalry, WarPeakAge, WarArrival], () => new RecordedWars());
 
     private int _year = -1;
     private int[] _frontOf = [];
     private int[] _sideOfNode = [];
     private int[][][] _enemies = [];
+    private DateOnly[][][] _began = [];
+    private double[][][] _weights = [];
     private int[] _sideOf = [];
 
     /// <inheritdoc/>
@@ -82,10 +97,40 @@ public sealed class RecordedWars : IMechanism
             _sideOf[g] = organization is >= 0 && organization < nodes ? _sideOfNode[organization] : -1;
         }
 
-        context.Wars = new WarFronts(_sideOf, _frontOf, _enemies, context.Settings[WarRivalry]);
+        Weigh(context.Date, context.Settings[WarRivalry], context.Settings.Holds(Explanation.Lifecycle) ? context.Settings[WarPeakAge] : 0);
+        context.Wars = new WarFronts(_sideOf, _frontOf, _enemies, _weights);
         if (changed)
         {
             context.Metrics.Record(Arrivals, Arrive(context, year));
+        }
+    }
+
+    /// <summary>The life cycle g of a front <paramref name="age"/> years old, peaking at <paramref name="peak"/> years (see the class summary; 1 for every age when the peak is 0).</summary>
+    public static double LifeCycle(double age, double peak)
+    {
+        if (peak <= 0)
+        {
+            return 1;
+        }
+
+        var x = (Math.Max(0, age) + 0.5) / peak;
+        return x * Math.Exp(1 - x);
+    }
+
+    // This week's weight of every pair on every front: war_rivalry through the front's life cycle.
+    private void Weigh(DateOnly date, double rivalry, double peak)
+    {
+        for (var f = 0; f < _began.Length; f++)
+        {
+            for (var side = 0; side < _began[f].Length; side++)
+            {
+                var began = _began[f][side];
+                var weights = _weights[f][side];
+                for (var e = 0; e < began.Length; e++)
+                {
+                    weights[e] = rivalry * LifeCycle((date.DayNumber - began[e].DayNumber) / 365.25, peak);
+                }
+            }
         }
     }
 
@@ -224,11 +269,30 @@ public sealed class RecordedWars : IMechanism
         }
 
         _frontOf = [.. inputs.StateOf.Select(s => frontOfState[s])];
-        _enemies = [.. states.Select(state => Enumerable.Range(0, sides)
-            .Select(side => wars.Where(w => w.States.Contains(state))
-                .SelectMany(w => _sideOfNode[w.A] == side ? [_sideOfNode[w.B]] : _sideOfNode[w.B] == side ? new[] { _sideOfNode[w.A] } : [])
-                .Distinct()
+        // Per front, per side: each enemy there and the January its fighting there began.
+        var fronts = states.Select(state => Enumerable.Range(0, sides)
+            .Select(side => wars
+                .Select(w => (War: w, At: IndexOf(w.States, state)))
+                .Where(x => x.At >= 0 && (_sideOfNode[x.War.A] == side || _sideOfNode[x.War.B] == side))
+                .Select(x => (Enemy: _sideOfNode[x.War.A] == side ? _sideOfNode[x.War.B] : _sideOfNode[x.War.A], Began: new DateOnly(x.War.BeganIn(x.At), 1, 1)))
+                .DistinctBy(x => x.Enemy)
                 .ToArray())
-            .ToArray())];
+            .ToArray()).ToArray();
+        _enemies = [.. fronts.Select(front => front.Select(side => side.Select(x => x.Enemy).ToArray()).ToArray())];
+        _began = [.. fronts.Select(front => front.Select(side => side.Select(x => x.Began).ToArray()).ToArray())];
+        _weights = [.. fronts.Select(front => front.Select(side => new double[side.Length]).ToArray())];
+    }
+
+    private static int IndexOf(IReadOnlyList<int> list, int value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

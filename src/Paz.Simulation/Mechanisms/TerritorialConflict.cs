@@ -21,7 +21,7 @@ namespace Paz.Simulation.Mechanisms;
 /// presence leaves of it (<see cref="WeekContext.Deterrence"/>), by the provocation of military operations
 /// (<see cref="WeekContext.Provocation"/>) and by the market value of the plaza (<see cref="WeekContext.PlazaValue"/>).
 /// Pairs on the two sides of a war the record shows (<see cref="WeekContext.Wars"/>, <see cref="RecordedWars"/>) weigh
-/// war_rivalry more.
+/// more by the front's weight that week (war_rivalry through the front's life cycle).
 /// Declares: conflict_intensity, rivalry_weight, unlisted_pair_conflict, member_share_of_conflict_deaths.
 /// Metric: civilians_killed_in_conflict.
 /// </summary>
@@ -98,10 +98,10 @@ public sealed class TerritorialConflict : IMechanism
 
             var u = p.Unlisted;
             var total = ListedRivalries(world, in p, groups, root, null, weights, u * ((sum * sum) - squares) / 2);
-            var enemies = wars is null || wars.FrontOf[m] < 0 ? null : wars.Enemies[wars.FrontOf[m]];
-            if (enemies is not null)
+            var onFront = wars is null ? -1 : wars.FrontOf[m];
+            if (onFront >= 0)
             {
-                total += AtWar(wars!, enemies, groups, root, front!, null);
+                total += AtWar(wars!, onFront, groups, root, front!, null);
             }
 
             var killed = (int)random.Poisson(p.Intensity * (crisis?[m] ?? 1) * (deterrence?[m] ?? 1) * (provocation?[m] ?? 1) * (value?[m] ?? 1) * Math.Max(0, total));
@@ -127,9 +127,9 @@ public sealed class TerritorialConflict : IMechanism
             }
 
             ListedRivalries(world, in p, groups, root, pressure, weights, 0);
-            if (enemies is not null)
+            if (onFront >= 0)
             {
-                AtWar(wars!, enemies, groups, root, front!, pressure);
+                AtWar(wars!, onFront, groups, root, front!, pressure);
             }
 
             Forget(index, groups);
@@ -191,11 +191,13 @@ public sealed class TerritorialConflict : IMechanism
         return total;
     }
 
-    // The recorded wars' part of the pairs' sum: weight · Σ over pairs of groups on sides at war on the place's front
-    // (enemies: per side, its enemies there) of root_a · root_b, each pair's term also added to both groups' pressure
-    // when given. front holds each side's Σ root in the place, zero again on return.
-    private static double AtWar(WarFronts wars, int[][] enemies, ReadOnlySpan<int> groups, double[] root, double[] front, double[]? pressure)
+    // The recorded wars' part of the pairs' sum: Σ over pairs of groups on sides at war on the place's front of the
+    // pair's weight there · root_a · root_b, each pair's term also added to both groups' pressure when given. front holds
+    // each side's Σ root in the place, zero again on return.
+    private static double AtWar(WarFronts wars, int onFront, ReadOnlySpan<int> groups, double[] root, double[] front, double[]? pressure)
     {
+        var enemies = wars.Enemies[onFront];
+        var weights = wars.Weights[onFront];
         var k = groups.Length;
         for (var a = 0; a < k; a++)
         {
@@ -216,15 +218,17 @@ public sealed class TerritorialConflict : IMechanism
             }
 
             var facing = 0.0;
-            foreach (var enemy in enemies[side])
+            var theirs = enemies[side];
+            var weight = weights[side];
+            for (var e = 0; e < theirs.Length; e++)
             {
-                facing += front[enemy];
+                facing += weight[e] * front[theirs[e]];
             }
 
             total += root[a] * facing;
             if (pressure is not null)
             {
-                pressure[a] += wars.Weight * root[a] * facing;
+                pressure[a] += root[a] * facing;
             }
         }
 
@@ -237,7 +241,7 @@ public sealed class TerritorialConflict : IMechanism
             }
         }
 
-        return wars.Weight * total / 2; // each pair was counted from both sides
+        return total / 2; // each pair was counted from both sides, with the same weight
     }
 
     // Clears the place's entries of the per-group index.

@@ -28,7 +28,9 @@ public class RecordedWarsTests
 
     // Conflict killings by place over 400 independent weeks; place 0 holds `first` against B, place 1 A against C.
     // Group 3, when used, is a splinter of A (past the network's three organizations).
-    private static double[] Killings(Settings settings, int first, ulong seed)
+    private static double[] Killings(Settings settings, int first, ulong seed) => Killings(settings, first, seed, Inputs());
+
+    private static double[] Killings(Settings settings, int first, ulong seed, EngineInputs inputs)
     {
         var random = new Xoshiro256StarStar(seed);
         var total = new double[2];
@@ -37,7 +39,7 @@ public class RecordedWarsTests
             var world = SmallWorld.With(2, (first, 0, 400, 40, 1), (1, 0, 400, 40, 1), (0, 1, 400, 40, 1), (2, 1, 400, 40, 1));
             world.Groups = 4;
             world.Parent[3] = 0;
-            var context = WeekContext.For(world, Inputs(), settings, random);
+            var context = WeekContext.For(world, inputs, settings, random);
             new RecordedWars().Step(context);
             new TerritorialConflict().Step(context);
             total[0] += context.Homicides[0];
@@ -85,6 +87,59 @@ public class RecordedWarsTests
     {
         var weightless = Killings(Quiet.With(RecordedWars.WarsOf, 2016).With(RecordedWars.WarRivalry, 0), first: 0, seed: 3);
         Assert.Equal(Killings(Quiet, first: 0, seed: 3), weightless);
+    }
+
+    [Fact]
+    public void AFrontFightsHardestAtItsPeakAgeAndLessInItsFirstMonthsAndLongAfter()
+    {
+        // A against B in 2016, in both states, the fighting begun in January 2016; a peak at 3 years.
+        var settings = Quiet.With(RecordedWars.WarsOf, 2016).With(RecordedWars.WarRivalry, 2).With(RecordedWars.WarPeakAge, 3).With(Explanations.InForce, (double)Explanation.Lifecycle);
+        var peace = Killings(Quiet, first: 0, seed: 7);
+        double AtWarOn(int year) => Killings(settings, first: 0, seed: 7, Inputs() with { Start = new DateOnly(year, 1, 1) })[0] / peace[0];
+
+        var opening = AtWarOn(2016);
+        var peak = AtWarOn(2019);
+        var late = AtWarOn(2030);
+
+        // Unlisted pairs weigh 1, the pair at war 1 + 2·g(age): g = 0.38 in the first week, 0.99 at 3 years, 0.10 at 14.
+        Assert.InRange(opening, 1.77 * 0.9, 1.77 * 1.1);
+        Assert.InRange(peak, 2.98 * 0.9, 2.98 * 1.1);
+        Assert.InRange(late, 1.21 * 0.9, 1.21 * 1.1);
+        Assert.True(peak > opening && peak > late, $"opening {opening:F2}, peak {peak:F2}, 14 years on {late:F2}");
+    }
+
+    [Fact]
+    public void AnOldFrontOfAWarFightsLessThanTheSameWarsNewFront()
+    {
+        // 2016: A against B in both states; in state 1 the fighting began in 2008, in state 0 in 2014 (peak at 3 years).
+        var inputs = Inputs() with { Start = new DateOnly(2016, 6, 1), RecordedWars = [new RecordedWar(2016, 0, 1, [0, 1], [2014, 2008])] };
+        var settings = Quiet.With(RecordedWars.WarsOf, 2016).With(RecordedWars.WarRivalry, 2).With(RecordedWars.WarPeakAge, 3).With(Explanations.InForce, (double)Explanation.Lifecycle);
+        var random = new Xoshiro256StarStar(9);
+        var killed = new double[2];
+        for (var week = 0; week < 400; week++)
+        {
+            var world = SmallWorld.With(2, (0, 0, 400, 40, 1), (1, 0, 400, 40, 1), (0, 1, 400, 40, 1), (1, 1, 400, 40, 1));
+            world.Groups = 2;
+            var context = WeekContext.For(world, inputs, settings, random);
+            new RecordedWars().Step(context);
+            new TerritorialConflict().Step(context);
+            killed[0] += context.Homicides[0];
+            killed[1] += context.Homicides[1];
+        }
+
+        // g(2.4 years) = 0.96 against g(8.4) = 0.39: 1 + 2g is 2.92 against 1.78.
+        Assert.InRange(killed[0] / killed[1], 2.92 / 1.78 * 0.9, 2.92 / 1.78 * 1.1);
+    }
+
+    [Fact]
+    public void WithoutTheLifecycleExplanationEveryFrontFightsAtTheWarsFullWeight()
+    {
+        // The same first week of a front as above, at a peak of 3 years, the explanation not held: 1 + 2, as at its peak.
+        var settings = Quiet.With(RecordedWars.WarsOf, 2016).With(RecordedWars.WarRivalry, 2).With(RecordedWars.WarPeakAge, 3);
+        var ratio = Killings(settings, first: 0, seed: 7, Inputs() with { Start = new DateOnly(2016, 1, 1) })[0] / Killings(Quiet, first: 0, seed: 7)[0];
+        Assert.InRange(ratio, 2.7, 3.3);
+        Assert.Equal(1, RecordedWars.LifeCycle(20, 0));
+        Assert.Equal(1, RecordedWars.LifeCycle(2.5, 3), 12);
     }
 
     // The world after the first week of 2017's wars (A against C in state 1), with 50 members to send where a side is absent.
