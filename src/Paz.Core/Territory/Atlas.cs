@@ -88,7 +88,10 @@ public sealed class Atlas
     /// <summary>The position of a state in <see cref="States"/>.</summary>
     /// <exception cref="KeyNotFoundException">The code is not in the atlas.</exception>
     public int StateIndexOf(StateCode code) =>
-        _stateIndex.TryGetValue(code, out var i) ? i : throw new KeyNotFoundException($"state {code} is not in the atlas");
+        TryStateIndexOf(code, out var i) ? i : throw new KeyNotFoundException($"state {code} is not in the atlas");
+
+    /// <summary>The position of a state in <see cref="States"/>, where the code is in the atlas (for readers that report a bad row).</summary>
+    public bool TryStateIndexOf(StateCode code, out int index) => _stateIndex.TryGetValue(code, out index);
 
     /// <summary>
     /// The position in <see cref="States"/> of the state INEGI numbers <paramref name="number"/>, as files that drop the

@@ -21,16 +21,15 @@ public static class HumanRightsLoader
     public static double[]? ArmyLethality(string path, Atlas atlas, int lastYear)
     {
         ArgumentNullException.ThrowIfNull(atlas);
-        var states = atlas.States.Select((s, i) => (s.Code.Value, i)).ToDictionary(x => x.Value, x => x.i, StringComparer.Ordinal);
-        var killed = new double[states.Count];
-        var wounded = new double[states.Count];
+        var killed = new double[atlas.States.Count];
+        var wounded = new double[atlas.States.Count];
         var file = CsvFile.Open(path);
         int state = file.Column("cve_ent"), year = file.Column("year"), k = file.Column("aggressors_killed"), w = file.Column("aggressors_wounded");
         var seen = new FirstSeen<string>("state and year");
         file.ForEachRow(row =>
         {
             var code = row.Text(state);
-            if (!states.TryGetValue(code, out var index))
+            if (!StateCode.IsValid(code) || !atlas.TryStateIndexOf(new StateCode(code), out var index))
             {
                 throw row.Fail(state, "a state code of the atlas", code);
             }

@@ -26,7 +26,6 @@ public static class PrisonOffenceMix
         var file = CsvFile.Open(path);
         int state = file.Column("cve_ent"), yearColumn = file.Column("year"), sex = file.Column("sex"), stage = file.Column("legal_status"),
             courts = file.Column("jurisdiction"), crime = file.Column("crime_group"), count = file.Column("count");
-        var index = atlas.States.Select((s, i) => (s.Code, i)).ToDictionary(x => x.Code, x => x.i);
         var counts = new Dictionary<(int State, string Offence, bool Federal, bool Pretrial, bool Female), double>();
         file.ForEachRow(row =>
         {
@@ -36,7 +35,7 @@ public static class PrisonOffenceMix
             }
 
             var code = row.Text(state);
-            if (!StateCode.IsValid(code) || !index.TryGetValue(new StateCode(code), out var s))
+            if (!StateCode.IsValid(code) || !atlas.TryStateIndexOf(new StateCode(code), out var s))
             {
                 throw row.Fail(state, "a state code of the atlas", code);
             }

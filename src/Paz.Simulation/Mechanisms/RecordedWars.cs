@@ -269,30 +269,22 @@ public sealed class RecordedWars : IMechanism
         }
 
         _frontOf = [.. inputs.StateOf.Select(s => frontOfState[s])];
-        // Per front, per side: each enemy there and the January its fighting there began.
-        var fronts = states.Select(state => Enumerable.Range(0, sides)
-            .Select(side => wars
-                .Select(w => (War: w, At: IndexOf(w.States, state)))
-                .Where(x => x.At >= 0 && (_sideOfNode[x.War.A] == side || _sideOfNode[x.War.B] == side))
-                .Select(x => (Enemy: _sideOfNode[x.War.A] == side ? _sideOfNode[x.War.B] : _sideOfNode[x.War.A], Began: new DateOnly(x.War.BeganIn(x.At), 1, 1)))
-                .DistinctBy(x => x.Enemy)
-                .ToArray())
-            .ToArray()).ToArray();
-        _enemies = [.. fronts.Select(front => front.Select(side => side.Select(x => x.Enemy).ToArray()).ToArray())];
-        _began = [.. fronts.Select(front => front.Select(side => side.Select(x => x.Began).ToArray()).ToArray())];
-        _weights = [.. fronts.Select(front => front.Select(side => new double[side.Length]).ToArray())];
-    }
-
-    private static int IndexOf(IReadOnlyList<int> list, int value)
-    {
-        for (var i = 0; i < list.Count; i++)
+        // Per front, per side: each enemy there and the January its fighting there began, in the wars' order.
+        var fronts = states.Select(_ => Enumerable.Range(0, sides).Select(_ => new List<(int Enemy, DateOnly Began)>()).ToArray()).ToArray();
+        foreach (var war in wars)
         {
-            if (list[i] == value)
+            int a = _sideOfNode[war.A], b = _sideOfNode[war.B];
+            for (var i = 0; i < war.States.Count; i++)
             {
-                return i;
+                var front = fronts[frontOfState[war.States[i]]];
+                var began = new DateOnly(war.BeganIn(i), 1, 1);
+                front[a].Add((b, began));
+                front[b].Add((a, began));
             }
         }
 
-        return -1;
+        _enemies = [.. fronts.Select(front => front.Select(side => side.Select(x => x.Enemy).ToArray()).ToArray())];
+        _began = [.. fronts.Select(front => front.Select(side => side.Select(x => x.Began).ToArray()).ToArray())];
+        _weights = [.. fronts.Select(front => front.Select(side => new double[side.Count]).ToArray())];
     }
 }

@@ -35,6 +35,9 @@ public class AtlasTests
         Assert.Equal(0, atlas.StateIndexOf(1));
         Assert.Equal("Dos", atlas.States[atlas.StateIndexOf(2)].Name);
         Assert.Throws<KeyNotFoundException>(() => atlas.StateIndexOf(new StateCode("03")));
+        Assert.True(atlas.TryStateIndexOf(new StateCode("02"), out var two));
+        Assert.Equal(1, two);
+        Assert.False(atlas.TryStateIndexOf(new StateCode("03"), out _));
     }
 
     [Fact]
