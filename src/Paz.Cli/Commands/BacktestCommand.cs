@@ -18,6 +18,12 @@ public static class BacktestCommand
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// Point calibrations per origin by default: one calibration's optimum is its search's draw (at one seed of three the
+    /// engine met Trust I's conditions, at the others not), and three pooled carry that draw into the forecast.
+    /// </summary>
+    public const int DefaultStarts = 3;
+
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public static Command Create(CommandConsole console)
     {
@@ -30,6 +36,7 @@ public static class BacktestCommand
         var forecast = new Option<int>("--forecast-replicates") { Description = "Replicates of each forecast ensemble.", DefaultValueFactory = _ => 10 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the calibrations and forecasts.", DefaultValueFactory = _ => 2010 };
         var seeds = new Option<string?>("--seeds") { Description = "Repeat the whole backtest with each of these seeds (comma-separated, in place of --seed): the calibrations find other optima with another seed, and the summary says at how many seeds each combination met Trust I's conditions." };
+        var starts = new Option<int?>("--starts") { Description = $"Calibrations per origin, from the seeds SEED, SEED+1, ...: the forecast pools their replicates (--forecast-replicates each), so it carries the optimizer's draw instead of betting on one (point calibrations only). Default: {DefaultStarts}, or 1 with --posterior-particles." };
         var threads = new Option<int>("--threads") { Description = "Runs in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON instead of tables." };
         var posteriorParticles = new Option<int?>("--posterior-particles") { Description = "Infer a posterior at each origin (ABC-SMC with this many particles) instead of calibrating a point; each forecast replicate draws its parameters from it, so the bands carry parameter uncertainty." };
@@ -38,7 +45,7 @@ public static class BacktestCommand
         var cluster = ClusterCommand.Option();
         var command = new Command("backtest", "Rolling-origin backtests: at each origin calibrate only on outcomes to its December, run the policy in force to December 2018, and score national and state homicides (absolute percentage error, Spearman ρ, 90% interval coverage, CRPS) against persistence and a per-state damped log-linear trend fitted on the same years.")
         {
-            scenario, origins, explanations, search, refine, replicates, forecast, seed, seeds, threads, json, output, posteriorParticles, posteriorGenerations, cluster,
+            scenario, origins, explanations, search, refine, replicates, forecast, seed, seeds, starts, threads, json, output, posteriorParticles, posteriorGenerations, cluster,
         };
         command.SetAction(parsed =>
         {
@@ -52,7 +59,13 @@ public static class BacktestCommand
                 Posterior = parsed.GetValue(posteriorParticles) is { } n
                     ? n >= 4 && parsed.GetValue(posteriorGenerations) >= 0 ? new BacktestPosterior(n, parsed.GetValue(posteriorGenerations)) : throw new UsageException("--posterior-particles must be at least 4 and --posterior-generations at least 0")
                     : null,
+                Starts = parsed.GetValue(starts) ?? (parsed.GetValue(posteriorParticles) is null ? DefaultStarts : 1),
             };
+            if (settings.Starts < 1 || (settings.Starts > 1 && settings.Posterior is not null))
+            {
+                throw new UsageException("--starts must be at least 1, and more than 1 only with point calibrations (a posterior already carries the parameters' uncertainty)");
+            }
+
             if (settings.CalibrationReplicates < 1 || settings.ForecastReplicates < 2)
             {
                 throw new UsageException("--replicates must be at least 1 and --forecast-replicates at least 2 (an interval needs draws)");
@@ -105,7 +118,7 @@ public static class BacktestCommand
                     {
                         console.Error.WriteLine(string.Create(Invariant, $"paz: backtest: {name}, origin December {origin}: {(settings.Posterior is null ? "calibrating" : "inferring a posterior")} on {spec.Start.Year}-{origin} ({free.Count} free parameters)"));
                         var posterior = settings.Posterior;
-                        var steps = posterior is null ? settings.Search + (2 * settings.Refine) : posterior.Generations;
+                        var steps = posterior is null ? settings.Starts * (settings.Search + (2 * settings.Refine)) : posterior.Generations;
                         byOrigin.Add(LongWork.Run(console, $"backtest {name}, origin {origin}", posterior is null ? "runs (about)" : "generations", steps, (Func<(int Done, double Best), int>)(p => p.Done),
                             p => posterior is null ? string.Create(Invariant, $"best objective {p.Best:0.000}") : string.Create(Invariant, $"tolerance {p.Best:0.000}"),
                             progress => Backtest.AtOrigin(engine, timeline, observed, origin, free, combination, progress)));

@@ -106,7 +106,9 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
     // How each origin's engine was fitted, in words.
     private string Fitting() => Settings.Posterior is { } abc
         ? string.Create(Invariant, $"inferred a posterior of its free parameters only from outcomes to that December (ABC-SMC, {abc.Particles} particles, {abc.Generations} generations after the prior's), and each forecast replicate drew its parameters from it")
-        : string.Create(Invariant, $"was calibrated only on outcomes to that December ({Settings.Search} search candidates, {Settings.Refine} Nelder-Mead iterations, {Settings.CalibrationReplicates} replicates per candidate)");
+        : Settings.Starts > 1
+            ? string.Create(Invariant, $"was calibrated {Settings.Starts} times, from seeds {Settings.Seed} to {Settings.Seed + (ulong)Settings.Starts - 1}, only on outcomes to that December ({Settings.Search} search candidates, {Settings.Refine} Nelder-Mead iterations, {Settings.CalibrationReplicates} replicates per candidate each), and its forecast pooled the {Settings.ForecastReplicates} replicates of each fit")
+            : string.Create(Invariant, $"was calibrated only on outcomes to that December ({Settings.Search} search candidates, {Settings.Refine} Nelder-Mead iterations, {Settings.CalibrationReplicates} replicates per candidate)");
 
     private static double Pooled(IEnumerable<(double Share, int Cases)> origins)
     {
@@ -118,7 +120,7 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
     public object ToJson() => new
     {
         scenario = Scenario,
-        settings = new { Settings.Search, Settings.Refine, Settings.CalibrationReplicates, Settings.ForecastReplicates, Settings.Seed, Settings.LastYear, posterior = Settings.Posterior },
+        settings = new { Settings.Search, Settings.Refine, Settings.CalibrationReplicates, Settings.ForecastReplicates, Settings.Seed, Settings.Starts, Settings.LastYear, posterior = Settings.Posterior },
         wallTimeSeconds = Math.Round(WallTime.TotalSeconds),
         runs = Runs.Select(r => new
         {
@@ -170,7 +172,7 @@ public sealed record BacktestReport(string Scenario, IReadOnlyList<BacktestRun> 
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Paz: backtest</title>");
         html.Append("<style>body{font-family:sans-serif;max-width:1100px;margin:auto;padding:1em}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th:first-child,td:first-child{text-align:left}svg{max-width:100%;height:auto}.charts{display:grid;grid-template-columns:1fr 1fr;gap:1em}</style></head><body>");
         html.Append(Invariant, $"<h1>Backtest of {WebUtility.HtmlEncode(Scenario)}</h1>");
-        html.Append(Invariant, $"<p>At each origin the engine {Fitting()}, then ran the policy in force to December {Settings.LastYear} ({Settings.ForecastReplicates} replicates). Persistence repeats the origin's year; the damped trend extrapolates each state's log-linear trend of the five years to the origin, damped by {Yardsticks.Damping} a year. Wall time {WallTime.TotalMinutes:0.0} minutes. Lower is better except for ρ and coverage (a 90% band should cover about 90%).</p>");
+        html.Append(Invariant, $"<p>At each origin the engine {Fitting()}, then ran the policy in force to December {Settings.LastYear} ({Settings.Starts * Settings.ForecastReplicates} replicates). Persistence repeats the origin's year; the damped trend extrapolates each state's log-linear trend of the five years to the origin, damped by {Yardsticks.Damping} a year. Wall time {WallTime.TotalMinutes:0.0} minutes. Lower is better except for ρ and coverage (a 90% band should cover about 90%).</p>");
         html.Append("<h2>Average over origins</h2><table><tr><th>Explanations</th><th>Forecaster</th><th>National MAPE</th><th>State MAPE</th><th>CRPS national</th><th>Engine beats persistence (national)</th><th>Meets Trust I's conditions</th><th>90% band covers: national years</th><th>state-years</th></tr>");
         foreach (var a in Averages())
         {

@@ -27,6 +27,14 @@ public sealed record BacktestSettings(int Search, int Refine, int CalibrationRep
     /// Point calibrations only: the posterior's inference runs here.
     /// </summary>
     public Func<int, Func<Timeline, int, ulong, ReplicateResult>>? RunAt { get; init; }
+
+    /// <summary>
+    /// Point calibrations per origin, from the seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, ...: each start's fit runs
+    /// <see cref="ForecastReplicates"/> replicates (those of a backtest at that seed) and the forecast pools them all. One
+    /// calibration's optimum depends on its search's draw (a flat objective in fourteen dimensions); the pooled forecast
+    /// carries that uncertainty instead of betting on one draw. 1: the single calibration at <see cref="Seed"/>.
+    /// </summary>
+    public int Starts { get; init; } = 1;
 }
 
 /// <summary>The inference a backtest runs at each origin (<see cref="AbcSmc"/>).</summary>
@@ -45,7 +53,8 @@ public sealed record OriginResult(int Origin, CalibrationResult Fit, IReadOnlyLi
 
 /// <summary>
 /// Rolling-origin backtests: at each origin the engine is calibrated only on outcomes to the origin's December
-/// (its free parameters restarted from their declared defaults, not from a fit that saw later years), then runs
+/// (its free parameters restarted from their declared defaults, not from a fit that saw later years; once per
+/// <see cref="BacktestSettings.Starts"/>, the forecast pooling the fits' replicates), then runs
 /// the policy actually in force (the scenario's timeline) to <see cref="BacktestSettings.LastYear"/>; its
 /// forecast and the yardsticks' (<see cref="Yardsticks"/>, fitted on the same years) are scored on the years
 /// after the origin. With <see cref="BacktestSettings.Posterior"/>, the calibration is replaced by ABC-SMC on the same
@@ -78,7 +87,8 @@ public static class Backtest
     /// <summary>
     /// The engine's forecast from what was seen to the origin (<paramref name="seen"/>'s last year): calibrate on it,
     /// then run the ensemble from the start to the end of <see cref="BacktestSettings.LastYear"/>; also the same
-    /// forecast anchored at the origin's observed year (<see cref="Anchoring"/>), and the same with the structural error
+    /// forecast anchored at the origin's observed year (<see cref="Anchoring"/>; with several <see cref="BacktestSettings.Starts"/>,
+    /// each start's replicates by their own fit's simulation of that year), and the same with the structural error
     /// the fitting window showed (<see cref="ModelDiscrepancy"/>; null when the window after the start's transient year is shorter than two years). Nothing here
     /// reads a later outcome.
     /// </summary>
@@ -105,6 +115,7 @@ public static class Backtest
         var run = settings.RunAt?.Invoke(origin) ?? ((candidate, runWeeks, seed) => engine.Run(candidate, runWeeks, seed));
         CalibrationResult fit;
         Func<int, Timeline> timelineOf;
+        Func<int, ulong> replicateSeed = k => ReplicateRandom(settings, origin, k).NextUInt64();
         if (settings.Posterior is { } abc)
         {
             var generations = AbcSmc.Run(free.Count, EngineInference.Distance(engine, fresh, targets, seen, free, settings.Threads), abc.Particles, abc.Generations, abc.Quantile,
@@ -123,13 +134,26 @@ public static class Backtest
         }
         else
         {
-            fit = Calibration.Fit(engine, fresh, targets, free, settings.Seed + (ulong)origin, settings.Search, settings.Refine, settings.Threads, progress, settings.CalibrationReplicates, run);
-            var fitted = Calibration.AtValues(fresh, names, [.. free.Select(f => fit.Parameters.Get(f.Name))]);
-            timelineOf = _ => fitted;
+            // Start s is the calibration a backtest at seed Seed + s would make, and its replicates are that backtest's.
+            Core.Common.Check.Require(settings.Starts >= 1, "at least one calibration per origin");
+            var fits = new List<CalibrationResult>();
+            for (var s = 0; s < settings.Starts; s++)
+            {
+                // Progress counts on across the starts: the runs done so far, the best objective of this start's.
+                var before = fits.Sum(f => f.Evaluations);
+                var counted = progress is null ? null : new InlineProgress<(int Done, double Best)>(p => progress.Report((before + p.Done, p.Best)));
+                fits.Add(Calibration.Fit(engine, fresh, targets, free, settings.Seed + (ulong)s + (ulong)origin, settings.Search, settings.Refine, settings.Threads, counted, settings.CalibrationReplicates, run));
+            }
+
+            var fitted = fits.Select(f => Calibration.AtValues(fresh, names, [.. free.Select(p => f.Parameters.Get(p.Name))])).ToList();
+            fit = fits.MinBy(f => f.Objective)! with { Evaluations = fits.Sum(f => f.Evaluations) };
+            runs = new ReplicateResult[settings.Starts * settings.ForecastReplicates];
+            timelineOf = k => fitted[k / settings.ForecastReplicates];
+            replicateSeed = k => ReplicateRandom(settings with { Seed = settings.Seed + (ulong)(k / settings.ForecastReplicates) }, origin, k % settings.ForecastReplicates).NextUInt64();
         }
 
         Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Threads) }, k =>
-            runs[k] = run(timelineOf(k), weeks, ReplicateRandom(settings, origin, k).NextUInt64()));
+            runs[k] = run(timelineOf(k), weeks, replicateSeed(k)));
         Forecast Over(IEnumerable<int> years) => Backtesting.Forecast.Of("engine", runs, inputs, years);
         var raw = Over(Enumerable.Range(origin + 1, settings.LastYear - origin));
         // The window the error is read from starts, like the calibration's, after the start's transient year.
@@ -137,7 +161,11 @@ public static class Backtest
         var withError = origin >= inputs.Start.Year + 2
             ? ModelDiscrepancy.Estimate(window, seen).Apply(raw, ModelDiscrepancy.PathsPerReplicate, settings.Seed + (ulong)origin)
             : null;
-        return (fit, raw, Anchoring.Anchored(raw, Over([origin]), seen), withError);
+        // Each start's replicates are anchored by their own fit's simulation of the origin: each fit misses the level its own way.
+        var perStart = settings.Posterior is null ? settings.ForecastReplicates : runs.Length;
+        var anchored = Backtesting.Forecast.Pool("engine, anchored", [.. runs.Chunk(perStart).Select(part =>
+            Anchoring.Anchored(Backtesting.Forecast.Of("engine", part, inputs, raw.Years), Backtesting.Forecast.Of("engine", part, inputs, [origin]), seen))]);
+        return (fit, raw, anchored, withError);
     }
 
     // Replicate k's generator at an origin: its seed (the first draw, as before posteriors) and, with a posterior, its particle.

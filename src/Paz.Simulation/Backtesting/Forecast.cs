@@ -32,6 +32,19 @@ public sealed record Forecast(string Name, IReadOnlyDictionary<int, double[]> Na
             list.ToDictionary(y => y, y => runs.Select(r => inputs.SumByState(m => r.Homicides(m, y))).ToArray()));
     }
 
+    /// <summary>One forecast holding every draw of <paramref name="parts"/>, in order (their years must agree).</summary>
+    public static Forecast Pool(string name, IReadOnlyList<Forecast> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        Core.Common.Check.Require(parts.Count > 0 && parts.All(p => p.National.Keys.Order().SequenceEqual(parts[0].National.Keys.Order())), "forecasts of the same years");
+        return parts.Count == 1
+            ? parts[0] with { Name = name }
+            : new Forecast(
+                name,
+                parts[0].National.Keys.ToDictionary(y => y, y => parts.SelectMany(p => p.National[y]).ToArray()),
+                parts[0].States.Keys.ToDictionary(y => y, y => parts.SelectMany(p => p.States[y]).ToArray()));
+    }
+
     /// <summary>The years forecast, in order.</summary>
     public IEnumerable<int> Years => National.Keys.Order();
 

@@ -53,6 +53,31 @@ public class BacktestTests
     }
 
     [Fact]
+    public void ABacktestWithSeveralStartsPoolsTheForecastsTheBacktestsAtThoseSeedsMake()
+    {
+        var (engine, timeline, observed) = World();
+        var pooled = Backtest.AtOrigin(engine, timeline, observed, 2016, Free, Small with { Starts = 2 });
+        var first = Backtest.AtOrigin(engine, timeline, observed, 2016, Free, Small);
+        var second = Backtest.AtOrigin(engine, timeline, observed, 2016, Free, Small with { Seed = Small.Seed + 1 });
+
+        // The engine's forecasts (raw, anchored) hold every replicate of both, in order: the fits are the two seeds' own.
+        for (var k = 0; k < 2; k++)
+        {
+            foreach (var year in pooled.Forecasts[k].Years)
+            {
+                Assert.Equal([.. first.Forecasts[k].National[year], .. second.Forecasts[k].National[year]], pooled.Forecasts[k].National[year]);
+            }
+        }
+
+        Assert.NotEqual(first.Fitted, second.Fitted); // two optima, or the pooling would show nothing
+        Assert.Equal(Math.Min(first.Fit.Objective, second.Fit.Objective), pooled.Fit.Objective);
+        Assert.Equal(first.Fit.Evaluations + second.Fit.Evaluations, pooled.Fit.Evaluations);
+
+        // Pooling cannot score worse nationally than the two forecasts' mean score (the error of a mean is at most the mean error).
+        Assert.True(pooled.Scores[0].NationalMape <= ((first.Scores[0].NationalMape + second.Scores[0].NationalMape) / 2) + 1e-12);
+    }
+
+    [Fact]
     public void PersistenceRepeatsTheOriginAndTheDampedTrendBendsTowardIt()
     {
         var years = Enumerable.Range(2010, 5).ToArray();
