@@ -14,7 +14,7 @@ namespace Paz.Simulation.Mechanisms;
 /// floored at 0.1)^baseline_history_elasticity, normalized to a population-weighted mean of 1: places
 /// with more violence before 2015 keep more of it, whoever commits it. Only pre-start outcomes enter.
 /// Where a Peacebuilding Council sits, the share of these disputes it defuses (<see cref="WeekContext.DisputeMediation"/>)
-/// is thinned out of them on the mechanism's own stream (disputes_mediated) and does not kill.
+/// is thinned out of them on the mechanism's own stream (disputes_mediated, nationally and by state) and does not kill.
 /// Declares: baseline_rate, baseline_history_elasticity.
 /// </summary>
 public sealed class NonMemberHomicides : IMechanism
@@ -62,6 +62,11 @@ public sealed class NonMemberHomicides : IMechanism
                 }
 
                 mediated += defused;
+                if (defused > 0)
+                {
+                    context.Metrics.Record(Councils.Mediated, MetricLevel.State, inputs.StateOf[m], defused);
+                }
+
                 n -= defused;
             }
 

@@ -43,6 +43,11 @@ public class CouncilTests
         Assert.True(defused > 10, $"disputes defused in the first week: {defused}");
         Assert.Equal(none.Weeks[week].Homicides - defused, backed.Weeks[week].Homicides);
         Assert.True(mediated > 500, $"disputes mediated in 2019: {mediated}");
+
+        // The long rows carry them by state too, adding up to the nation's.
+        var byState = backed.Metrics!.Rows().Where(r => r.Metric == Mechanisms.Councils.Mediated.Name && r.Level == MetricLevel.State).ToList();
+        Assert.True(byState.Select(r => r.Place).Distinct().Count() > 1, "disputes mediated in one state only");
+        Assert.Equal(mediated, byState.Sum(r => r.Value), 6);
     }
 
     [Fact]
