@@ -13,7 +13,7 @@ namespace Paz.Simulation.Agents;
 /// <param name="FirstPopulationYear">The year of <c>Population[0]</c>.</param>
 /// <param name="Population">Population of each municipality, one array per year from <paramref name="FirstPopulationYear"/>.</param>
 /// <param name="PoolIndex">At-risk youth pool per inhabitant relative to the national mean (population-weighted mean 1).</param>
-/// <param name="ViolenceHistory">Homicides in the three years before the start, used only to place initial members.</param>
+/// <param name="ViolenceHistory">Homicides in the three years before the start: where initial members are placed, where homicides not tied to groups fall, and how the missing at the start are split among the states.</param>
 /// <param name="Network">The criminal groups with rivalries and alliances.</param>
 /// <param name="GroupStates">States where each group is present at the start.</param>
 /// <param name="InitialMembers">Members of all groups at the start by the aggregate model (its January 2012 value for earlier starts); the parameter initial_members, when set, replaces it.</param>

@@ -204,6 +204,9 @@ public sealed class WeekContext
     /// <summary>People disappeared this week (<see cref="Mechanisms.HumanRights"/>).</summary>
     public double Disappeared { get; set; }
 
+    /// <summary>People disappeared this week in each state (state order; <see cref="Mechanisms.HumanRights"/>), or null.</summary>
+    public double[]? DisappearedByState { get; set; }
+
     /// <summary>Soldiers in public security in each municipality, net of the pullback, or null where presence has not moved from the start's deployment (<see cref="Mechanisms.UniformedPresence"/>).</summary>
     public double[]? Soldiers { get; set; }
 

@@ -147,6 +147,7 @@ public sealed class HumanRights : IMechanism
 
         context.Cooperation = _cooperation;
         context.Disappeared = disappeared;
+        context.DisappearedByState = _disappearedByState;
         var metrics = context.Metrics;
         metrics.Record(Abuses, abuses);
         metrics.Record(CooperationMetric, people > 0 ? weighted / people : 1);

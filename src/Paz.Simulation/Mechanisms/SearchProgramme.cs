@@ -12,6 +12,10 @@ namespace Paz.Simulation.Mechanisms;
 ///   data/missing; none where the inputs hold no registry, as in hand-built worlds) and grow by the week's disappearances
 ///   (<see cref="WeekContext.Disappeared"/>, <see cref="HumanRights"/>); the unidentified dead at coroners' offices start
 ///   at unidentified_bodies.
+/// - By state, the missing at the start are split as the homicides of the three years before it (the assumption
+///   <see cref="HumanRights"/> makes of every later disappearance: they follow the killings), then grow by each
+///   state's disappearances; the week's located cases are shared among the states by their missing, so the long rows
+///   carry the search's output by state.
 /// - The lever search_capacity resolves that many cases a year, shared between the missing and the bodies in proportion
 ///   to the two stocks; a missing person located is alive with chance search_alive_share. Nothing is resolved while the
 ///   lever is 0 (the calibration years: no national programme).
@@ -49,16 +53,43 @@ public sealed class SearchProgramme : IMechanism
 
     private double _missing;
     private double _bodies;
+    private double[] _missingByState = [];
+    private double[] _aliveByState = [];
+    private double[] _deadByState = [];
 
     /// <inheritdoc/>
-    public void Start(WeekContext context) =>
-        (_missing, _bodies) = (context.Inputs.MissingAtStart ?? 0, context.Settings[Bodies]);
+    public void Start(WeekContext context)
+    {
+        var inputs = context.Inputs;
+        (_missing, _bodies) = (inputs.MissingAtStart ?? 0, context.Settings[Bodies]);
+        _missingByState = new double[inputs.States];
+        (_aliveByState, _deadByState) = (new double[inputs.States], new double[inputs.States]);
+        var killed = new double[inputs.States];
+        for (var m = 0; m < inputs.MunicipalityCount; m++)
+        {
+            killed[inputs.StateOf[m]] += inputs.ViolenceHistory[m];
+        }
+
+        var total = killed.Sum();
+        for (var s = 0; s < killed.Length; s++)
+        {
+            _missingByState[s] = total > 0 ? _missing * killed[s] / total : _missing / killed.Length;
+        }
+    }
 
     /// <inheritdoc/>
     public void Step(WeekContext context)
     {
         var s = context.Settings;
         _missing += context.Disappeared;
+        if (context.DisappearedByState is { } disappeared)
+        {
+            for (var k = 0; k < _missingByState.Length; k++)
+            {
+                _missingByState[k] += disappeared[k];
+            }
+        }
+
         var capacity = s[Capacity] / 52;
         double alive = 0, dead = 0, identified = 0;
         if (capacity > 0 && _missing + _bodies > 0)
@@ -69,6 +100,7 @@ public sealed class SearchProgramme : IMechanism
             dead = located - alive;
             _missing -= located;
             _bodies -= identified;
+            ShareByState(located, s[AliveShare]);
         }
 
         var metrics = context.Metrics;
@@ -76,5 +108,23 @@ public sealed class SearchProgramme : IMechanism
         metrics.Record(FoundAlive, alive);
         metrics.Record(FoundDead, dead);
         metrics.Record(Identified, identified);
+        if (alive + dead > 0)
+        {
+            metrics.RecordAll(FoundAlive, MetricLevel.State, _aliveByState);
+            metrics.RecordAll(FoundDead, MetricLevel.State, _deadByState);
+        }
+    }
+
+    // The week's located cases among the states in proportion to their missing, each state's stock drawn down by its share.
+    private void ShareByState(double located, double aliveShare)
+    {
+        var stock = _missingByState.Sum();
+        for (var k = 0; k < _missingByState.Length; k++)
+        {
+            var here = stock > 0 ? Math.Min(_missingByState[k], located * _missingByState[k] / stock) : 0;
+            _missingByState[k] -= here;
+            _aliveByState[k] = here * aliveShare;
+            _deadByState[k] = here - _aliveByState[k];
+        }
     }
 }

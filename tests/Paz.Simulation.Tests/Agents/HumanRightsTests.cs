@@ -62,5 +62,13 @@ public class HumanRightsTests
         var resolved = National(search, SearchProgramme.FoundAlive.Name, 2019, 2020) + National(search, SearchProgramme.FoundDead.Name, 2019, 2020) + National(search, SearchProgramme.Identified.Name, 2019, 2020);
         Assert.Equal(20_000, resolved, 20_000 * 0.02);
         Assert.True(Last(search, SearchProgramme.Missing.Name) < Last(none, SearchProgramme.Missing.Name) - 5_000);
+
+        // The long rows carry those found by state, adding up to the nation's.
+        foreach (var metric in new[] { SearchProgramme.FoundAlive, SearchProgramme.FoundDead })
+        {
+            var byState = search.Metrics!.Rows().Where(r => r.Metric == metric.Name && r.Level == MetricLevel.State && r.Year >= 2019).ToList();
+            Assert.Equal(National(search, metric.Name, 2019, 2020), byState.Sum(r => r.Value), 6);
+            Assert.True(byState.Select(r => r.Place).Distinct().Count() > 1, $"{metric.Name} in one state only");
+        }
     }
 }
