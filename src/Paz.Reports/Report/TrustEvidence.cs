@@ -24,7 +24,7 @@ public sealed record SensitivityEvidence(string Source, string Title, string Val
 
 /// <summary>
 /// The report's section on how far to trust it: the backtests' scores against persistence and a damped trend, and the
-/// sensitivity tornadoes with the assumed parameters marked. Both come from long runs (hours) stored by their commands;
+/// sensitivity tornadoes with the assumed parameters marked. Both come from long runs (minutes to hours) stored by their commands;
 /// where none was given the section names the commands, so the reader knows the check is missing rather than passed.
 /// </summary>
 public static class TrustEvidence
@@ -40,7 +40,7 @@ public static class TrustEvidence
         html.Append("<h3>Forecasting history it was not fitted to</h3>");
         if (backtest is null)
         {
-            html.Append("<p class=\"assumed\">No backtest was given to this report: it has not been checked here against history held out from the fit. <code>paz backtest scenarios/history.yaml</code> (hours) writes <code>runs/backtest/history/backtest.json</code>, which <code>paz report</code> reads by default (or <code>--backtest FILE</code>).</p>");
+            html.Append("<p class=\"assumed\">No backtest was given to this report: it has not been checked here against history held out from the fit. <code>paz backtest scenarios/history.yaml</code> (about 11 minutes on two cores) writes <code>runs/backtest/history/backtest.json</code>, which <code>paz report</code> reads by default (or <code>--backtest FILE</code>).</p>");
         }
         else
         {
