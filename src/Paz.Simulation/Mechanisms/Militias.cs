@@ -136,6 +136,7 @@ public sealed class Militias : IMechanism
     private double[] _groupMembers = [];
     private double[] _byState = [];
     private double[] _killedByState = [];
+    private double[] _countByState = [];
     private RuleSet? _screenedRules;
     private double _amnestyShare = -1;
     private bool _recognitionDone;
@@ -148,7 +149,7 @@ public sealed class Militias : IMechanism
     {
         var n = context.Inputs.MunicipalityCount;
         (_members, _captured, _recognised, _groupMembers) = (new double[n], new bool[n], new bool[n], new double[n]);
-        (_byState, _killedByState) = (new double[context.Inputs.States], new double[context.Inputs.States]);
+        (_byState, _killedByState, _countByState) = (new double[context.Inputs.States], new double[context.Inputs.States], new double[context.Inputs.States]);
 
         // The militias' own stream: their draws do not shift the other mechanisms' when their parameters change.
         _random = context.Random.Split();
@@ -180,6 +181,7 @@ public sealed class Militias : IMechanism
         double count = 0, total = 0, killed = 0, disarmed = 0, arrested = 0;
         Array.Clear(_byState);
         Array.Clear(_killedByState);
+        Array.Clear(_countByState);
         for (var m = 0; m < _members.Length; m++)
         {
             var law = StatePresence.In(context, m, half);
@@ -244,6 +246,7 @@ public sealed class Militias : IMechanism
                 count++;
                 total += _members[m];
                 _byState[inputs.StateOf[m]] += _members[m];
+                _countByState[inputs.StateOf[m]]++;
             }
 
             killed += killedHere;
@@ -258,6 +261,7 @@ public sealed class Militias : IMechanism
         metrics.Record(Arrested, arrested);
         metrics.RecordAll(Members, MetricLevel.State, _byState);
         metrics.RecordAll(Killings, MetricLevel.State, _killedByState);
+        metrics.RecordAll(Count, MetricLevel.State, _countByState);
     }
 
     // A militia's war on the groups present: killings drawn on the pair's strength, victims on the other side's.

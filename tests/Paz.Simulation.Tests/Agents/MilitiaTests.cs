@@ -45,6 +45,17 @@ public class MilitiaTests
 
         // With the Guard everywhere the state is present and few communities arm themselves.
         Assert.True(a - c > 2 * Math.Sqrt(a + c), $"municipalities with a militia: {a} as things are, {c} with the Guard everywhere");
+
+        // The long rows carry the militias, their members and their killings by state, adding up to the nation's each year.
+        foreach (var metric in new[] { Militias.Count, Militias.Members, Militias.Killings })
+        {
+            for (var year = 2019; year <= 2021; year++)
+            {
+                var national = National(preyed, metric.Name, year, year);
+                var states = preyed.Metrics!.Rows().Where(r => r.Metric == metric.Name && r.Level == MetricLevel.State && r.Year == year).Sum(r => r.Value);
+                Assert.True(Math.Abs(national - states) <= 1e-9 * Math.Max(1, national), $"{metric.Name} {year}: {national} nationally, {states} over the states");
+            }
+        }
     }
 
     // Municipalities that had a militia at some time (each rise is one event: the count is Poisson-like).
