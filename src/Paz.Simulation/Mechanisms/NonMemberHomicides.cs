@@ -32,12 +32,14 @@ public sealed class NonMemberHomicides : IMechanism
 
     private double[] _propensity = [];
     private Xoshiro256StarStar _mediation = new(0);
+    private double[] _mediatedByState = [];
 
     /// <inheritdoc/>
     public void Start(WeekContext context)
     {
         _propensity = Propensity(context.Inputs, context.Settings[HistoryElasticity]);
         _mediation = context.Random.Split();
+        _mediatedByState = new double[context.Inputs.States];
     }
 
     /// <inheritdoc/>
@@ -48,6 +50,7 @@ public sealed class NonMemberHomicides : IMechanism
         var perPerson = context.Settings[BaselineRate] / 100_000 / 52;
         var mediation = context.DisputeMediation;
         double mediated = 0;
+        Array.Clear(_mediatedByState);
         for (var m = 0; m < inputs.MunicipalityCount; m++)
         {
             var n = (int)context.Random.Poisson(perPerson * inputs.PopulationIn(m, year) * _propensity[m]);
@@ -62,11 +65,7 @@ public sealed class NonMemberHomicides : IMechanism
                 }
 
                 mediated += defused;
-                if (defused > 0)
-                {
-                    context.Metrics.Record(Councils.Mediated, MetricLevel.State, inputs.StateOf[m], defused);
-                }
-
+                _mediatedByState[inputs.StateOf[m]] += defused;
                 n -= defused;
             }
 
@@ -76,6 +75,7 @@ public sealed class NonMemberHomicides : IMechanism
         if (mediation is not null)
         {
             context.Metrics.Record(Councils.Mediated, mediated);
+            context.Metrics.RecordAll(Councils.Mediated, MetricLevel.State, _mediatedByState);
         }
     }
 

@@ -51,8 +51,9 @@ public sealed class SearchProgramme : IMechanism
     /// <summary>The registration.</summary>
     public static readonly MechanismInfo Info = new("search", "the search finds the missing and identifies the dead, as far as its capacity goes", [Bodies, AliveShare, Capacity], () => new SearchProgramme());
 
-    private double _missing;
     private double _bodies;
+
+    // The missing by state; the nation's are their sum.
     private double[] _missingByState = [];
     private double[] _aliveByState = [];
     private double[] _deadByState = [];
@@ -61,7 +62,8 @@ public sealed class SearchProgramme : IMechanism
     public void Start(WeekContext context)
     {
         var inputs = context.Inputs;
-        (_missing, _bodies) = (inputs.MissingAtStart ?? 0, context.Settings[Bodies]);
+        var missing = inputs.MissingAtStart ?? 0;
+        _bodies = context.Settings[Bodies];
         _missingByState = new double[inputs.States];
         (_aliveByState, _deadByState) = (new double[inputs.States], new double[inputs.States]);
         var killed = new double[inputs.States];
@@ -73,7 +75,7 @@ public sealed class SearchProgramme : IMechanism
         var total = killed.Sum();
         for (var s = 0; s < killed.Length; s++)
         {
-            _missingByState[s] = total > 0 ? _missing * killed[s] / total : _missing / killed.Length;
+            _missingByState[s] = total > 0 ? missing * killed[s] / total : missing / killed.Length;
         }
     }
 
@@ -81,7 +83,6 @@ public sealed class SearchProgramme : IMechanism
     public void Step(WeekContext context)
     {
         var s = context.Settings;
-        _missing += context.Disappeared;
         if (context.DisappearedByState is { } disappeared)
         {
             for (var k = 0; k < _missingByState.Length; k++)
@@ -90,21 +91,22 @@ public sealed class SearchProgramme : IMechanism
             }
         }
 
+        var missing = _missingByState.Sum();
         var capacity = s[Capacity] / 52;
         double alive = 0, dead = 0, identified = 0;
-        if (capacity > 0 && _missing + _bodies > 0)
+        if (capacity > 0 && missing + _bodies > 0)
         {
-            var located = Math.Min(_missing, capacity * _missing / (_missing + _bodies));
+            var located = Math.Min(missing, capacity * missing / (missing + _bodies));
             identified = Math.Min(_bodies, capacity - located);
             alive = located * s[AliveShare];
             dead = located - alive;
-            _missing -= located;
             _bodies -= identified;
-            ShareByState(located, s[AliveShare]);
+            ShareByState(located, missing, s[AliveShare]);
+            missing -= located;
         }
 
         var metrics = context.Metrics;
-        metrics.Record(Missing, _missing);
+        metrics.Record(Missing, missing);
         metrics.Record(FoundAlive, alive);
         metrics.Record(FoundDead, dead);
         metrics.Record(Identified, identified);
@@ -116,9 +118,8 @@ public sealed class SearchProgramme : IMechanism
     }
 
     // The week's located cases among the states in proportion to their missing, each state's stock drawn down by its share.
-    private void ShareByState(double located, double aliveShare)
+    private void ShareByState(double located, double stock, double aliveShare)
     {
-        var stock = _missingByState.Sum();
         for (var k = 0; k < _missingByState.Length; k++)
         {
             var here = stock > 0 ? Math.Min(_missingByState[k], located * _missingByState[k] / stock) : 0;
