@@ -96,8 +96,9 @@ public sealed partial class World
         // Members come in runs, one per cell as of the last compaction. A clean run (its free members all
         // still in the cell; the dead, the desisted and the slots of members who moved are skipped) with
         // nothing to befall it this week is counted from its cached tier counts without visiting its
-        // members; any other run, and the members added since the compaction, are visited one by one, and a
-        // visited run's cache is refreshed.
+        // members; a clean run with something to befall it is visited by VisitCleanRun, which knows its cell
+        // and group; any other run, and the members added since the compaction, are visited one by one here,
+        // and a visited run's cache is refreshed.
         var runs = _runCount;
         var end = Count; // members relocated during the pass are counted where they land, not visited again
         for (var r = 0; r <= runs; r++)
@@ -107,9 +108,11 @@ public sealed partial class World
             {
                 from = _runStart[r];
                 to = _runStart[r + 1];
-                if (_runClean[r] && Quiet(r, busy, footSeen, nextPromotion, ref lookoutSkip, random))
+                if (_runClean[r])
                 {
-                    prisoners += _runPrisoners[r];
+                    prisoners += Quiet(r, busy, footSeen, nextPromotion, ref lookoutSkip, random)
+                        ? _runPrisoners[r]
+                        : VisitCleanRun(r, random, parameters, events, ref lookoutSkip);
                     continue;
                 }
             }
@@ -260,6 +263,168 @@ public sealed partial class World
 
         Free[c] += n;
         return true;
+    }
+
+    // Visits a clean run with something to befall it: the member pass's loop (same members, same order, same draws)
+    // for a run whose members are all of one cell and group, so the cell's and group's counters live in locals and
+    // the run's cache is refreshed in the same sweep instead of a second one. Returns the run's members in prison
+    // after the week.
+    private int VisitCleanRun(int r, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events, ref int lookoutSkip)
+    {
+        int from = _runStart[r], to = _runStart[r + 1];
+        var c = _runCell[r];
+        int g = CellGroup[c];
+        var busyCell = _busy[c];
+        var state = Status;
+        var rank = TierOf;
+        int seen = _seen[c], nextEvent = _nextEvent[c];
+        int footSeen = _footSeen[g], nextPromotion = _nextPromotion[g];
+        var skip = lookoutSkip;
+        ref var free = ref Free[c];
+        var prisoners = 0;
+
+        // Members counted free in the cell on the common path, by tier; the rest of the run's cache (what the
+        // events and the senior ranks leave) is tallied after each of those members.
+        int foot = 0, middle = 0, lookouts = 0;
+        var tally = new RunTally();
+        for (var i = from; i < to; i++)
+        {
+            var status = state[i];
+            if (status != MemberStatus.Free)
+            {
+                if (status is MemberStatus.PretrialDetained or MemberStatus.Sentenced)
+                {
+                    prisoners += Serve(i, random, parameters, events);
+                    tally.Add(this, i);
+                }
+
+                continue;
+            }
+
+            var tier = rank[i];
+            if (tier == Tier.FootSoldier)
+            {
+                if (footSeen++ == nextPromotion)
+                {
+                    rank[i] = tier = Tier.MiddleLayer;
+                    nextPromotion = _promotions.Next(g);
+                }
+            }
+            else if (tier == Tier.Lookout)
+            {
+                if (skip == 0)
+                {
+                    skip = Geometric(random, 64);
+                }
+
+                if (--skip == 0)
+                {
+                    rank[i] = tier = Tier.FootSoldier;
+                }
+            }
+            else
+            {
+                var senior = Senior(i, g, tier, random, parameters, events);
+                if (senior != Proceed)
+                {
+                    prisoners += senior;
+                    tally.Add(this, i);
+                    continue;
+                }
+            }
+
+            if (busyCell)
+            {
+                if (seen++ == nextEvent)
+                {
+                    nextEvent = _events.Next(c);
+                    prisoners += Befall(i, c, random, parameters, events);
+                    tally.Add(this, i);
+                    continue;
+                }
+
+                if (SplitTo[c] >= 0)
+                {
+                    Follow(i, c, g, Place[i], random);
+                    tally.Add(this, i);
+                    continue;
+                }
+            }
+
+            // CountFree's work, the group's and the cell's tier counts kept here until the run ends.
+            if (free++ == 0)
+            {
+                Activate(c);
+            }
+
+            if (tier == Tier.FootSoldier)
+            {
+                foot++;
+            }
+            else if (tier == Tier.MiddleLayer)
+            {
+                middle++;
+            }
+            else
+            {
+                lookouts++;
+            }
+        }
+
+        GroupMembers[g] += foot + middle + lookouts;
+        GroupFoot[g] += foot;
+        GroupMiddle[g] += middle;
+        Middle[c] += middle;
+        _seen[c] = seen;
+        _nextEvent[c] = nextEvent;
+        _footSeen[g] = footSeen;
+        _nextPromotion[g] = nextPromotion;
+        lookoutSkip = skip;
+        _runFoot[r] = foot + tally.Foot;
+        _runMiddle[r] = middle + tally.Middle;
+        _runLookouts[r] = lookouts + tally.Lookouts;
+        _runLeaders[r] = tally.Leaders;
+        _runPrisoners[r] = tally.Prisoners;
+        _runDue[r] = tally.Due;
+        return prisoners;
+    }
+
+    // What a visited run's members left off the common path come to after the week, for the run's cache.
+    private struct RunTally()
+    {
+        public int Foot, Middle, Lookouts, Leaders, Prisoners;
+        public int Due = int.MaxValue;
+
+        // Tallies member i as Refresh reads it: free in its tier, or in prison with its release week. A member of a
+        // clean run who is free is in the run's cell: a member who changes cell goes on in a new slot.
+        public void Add(World world, int i)
+        {
+            switch (world.Status[i])
+            {
+                case MemberStatus.Free:
+                    switch (world.TierOf[i])
+                    {
+                        case Tier.Lookout:
+                            Lookouts++;
+                            break;
+                        case Tier.FootSoldier:
+                            Foot++;
+                            break;
+                        case Tier.MiddleLayer:
+                            Middle++;
+                            break;
+                        default:
+                            Leaders++;
+                            break;
+                    }
+
+                    break;
+                case MemberStatus.PretrialDetained or MemberStatus.Sentenced:
+                    Prisoners++;
+                    Due = Math.Min(Due, world.ReleaseWeek[i]);
+                    break;
+            }
+        }
     }
 
     // Re-reads a visited run. It is clean if its free members are all still in its cell (the dead, the
