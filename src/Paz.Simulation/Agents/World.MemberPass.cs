@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Paz.Core.Randomness;
 
 namespace Paz.Simulation.Agents;
@@ -287,8 +290,39 @@ public sealed partial class World
         // events and the senior ranks leave) is tallied after each of those members.
         int foot = 0, middle = 0, lookouts = 0;
         var tally = new RunTally();
-        for (var i = from; i < to; i++)
+        var statusBytes = MemoryMarshal.Cast<MemberStatus, byte>(state.AsSpan());
+        var tierBytes = MemoryMarshal.Cast<Tier, byte>(rank.AsSpan());
+        var splitting = SplitTo[c] >= 0;
+        for (var block = from; block < to; block += Block)
         {
+            // A block of members to whom nothing happens this week is counted from its status and tier bytes at once
+            // (see Uneventful); any other block is visited member by member below.
+            if (!splitting && block + Block <= to
+                && Uneventful(block, statusBytes.Slice(block, Block), tierBytes.Slice(block, Block), g, busyCell, seen, nextEvent, footSeen, nextPromotion, skip) is (var f, var m, var l, var held, var due))
+            {
+                prisoners += held;
+                tally.Prisoners += held;
+                tally.Due = Math.Min(tally.Due, due);
+                var n = f + m + l;
+                if (n > 0 && free == 0)
+                {
+                    Activate(c);
+                }
+
+                free += n;
+                foot += f;
+                middle += m;
+                lookouts += l;
+                footSeen += f;
+                skip -= l;
+                _middleLeft[g] -= m;
+                seen += busyCell ? n : 0;
+                continue;
+            }
+
+            var blockEnd = Math.Min(block + Block, to);
+            for (var i = block; i < blockEnd; i++)
+            {
             var status = state[i];
             if (status != MemberStatus.Free)
             {
@@ -369,6 +403,7 @@ public sealed partial class World
             {
                 lookouts++;
             }
+            }
         }
 
         GroupMembers[g] += foot + middle + lookouts;
@@ -387,6 +422,53 @@ public sealed partial class World
         _runPrisoners[r] = tally.Prisoners;
         _runDue[r] = tally.Due;
         return prisoners;
+    }
+
+    // Members a block of a clean run holds, read at once by Uneventful.
+    private const int Block = 32;
+
+    // The free foot soldiers, middle layer and lookouts of a block of a clean run starting at member first (its members'
+    // status and tier bytes), and its prisoners with the first week one of them is due out, if nothing befalls any of
+    // them this week, or null: no prisoner due out, no leader (a removal to draw), no middle-layer member while the group installs leaders or sweeps its middle layer, no foot
+    // soldier at the group's next promotion, no lookout due to rise (nor a rise's distance still to draw), and, in a
+    // cell with events decided, none of them at the cell's next event. The member pass's loop would then only count
+    // them, with no draw.
+    private (int Foot, int Middle, int Lookouts, int Held, int Due)? Uneventful(int first, ReadOnlySpan<byte> status, ReadOnlySpan<byte> tier, int g, bool busyCell, int seen, int nextEvent, int footSeen, int nextPromotion, int lookoutSkip)
+    {
+        var s = Vector256.Create(status);
+        var t = Vector256.Create(tier);
+        var free = Vector256.Equals(s, Vector256<byte>.Zero);
+        if ((free & Vector256.Equals(t, Vector256.Create((byte)Tier.Leader))) != Vector256<byte>.Zero)
+        {
+            return null;
+        }
+
+        // A prisoner not yet due out only serves the week (Serve draws nothing for them).
+        var held = (Vector256.Equals(s, Vector256.Create((byte)MemberStatus.PretrialDetained)) | Vector256.Equals(s, Vector256.Create((byte)MemberStatus.Sentenced))).ExtractMostSignificantBits();
+        var due = int.MaxValue;
+        for (var bits = held; bits != 0; bits &= bits - 1)
+        {
+            var release = ReleaseWeek[first + BitOperations.TrailingZeroCount(bits)];
+            if (release <= Week)
+            {
+                return null;
+            }
+
+            due = Math.Min(due, release);
+        }
+
+        var foot = BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)Tier.FootSoldier))).ExtractMostSignificantBits());
+        var middle = BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)Tier.MiddleLayer))).ExtractMostSignificantBits());
+        var lookouts = BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)Tier.Lookout))).ExtractMostSignificantBits());
+        if ((middle > 0 && (LeaderInstalls[g] > 0 || MiddleRemovalShare[g] > 0))
+            || nextPromotion - footSeen < foot
+            || (lookouts > 0 && lookoutSkip <= lookouts)
+            || (busyCell && nextEvent - seen < foot + middle + lookouts))
+        {
+            return null;
+        }
+
+        return (foot, middle, lookouts, BitOperations.PopCount(held), due);
     }
 
     // What a visited run's members left off the common path come to after the week, for the run's cache.
