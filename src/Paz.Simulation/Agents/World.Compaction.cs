@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Paz.Simulation.Agents;
 
 // Quarterly compaction: drops the dead, the desisted and the slots of members who moved, re-sorts members
@@ -86,8 +90,49 @@ public sealed partial class World
         Count = live;
         for (var r = 0; r < _runCount; r++)
         {
-            Refresh(r, _runStart[r], _runStart[r + 1]);
+            CacheRun(r);
         }
+    }
+
+    // Counts a run's cache after a compaction, when every member of a run is of its cell (Refresh's check cannot fail):
+    // from the members' status and tier bytes, 32 at a time, then the rest one by one.
+    private void CacheRun(int r)
+    {
+        int from = _runStart[r], to = _runStart[r + 1];
+        var status = MemoryMarshal.Cast<MemberStatus, byte>(Status.AsSpan());
+        var tier = MemoryMarshal.Cast<Tier, byte>(TierOf.AsSpan());
+        int foot = 0, middle = 0, lookouts = 0, leaders = 0, prisoners = 0, due = int.MaxValue;
+        var i = from;
+        for (; i + Block <= to; i += Block)
+        {
+            var s = Vector256.Create(status.Slice(i, Block));
+            var t = Vector256.Create(tier.Slice(i, Block));
+            var free = Vector256.Equals(s, Vector256<byte>.Zero);
+            lookouts += BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)Tier.Lookout))).ExtractMostSignificantBits());
+            foot += BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)Tier.FootSoldier))).ExtractMostSignificantBits());
+            middle += BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)Tier.MiddleLayer))).ExtractMostSignificantBits());
+            leaders += BitOperations.PopCount((free & Vector256.GreaterThanOrEqual(t, Vector256.Create((byte)Tier.Leader))).ExtractMostSignificantBits());
+            var held = (Vector256.Equals(s, Vector256.Create((byte)MemberStatus.PretrialDetained)) | Vector256.Equals(s, Vector256.Create((byte)MemberStatus.Sentenced))).ExtractMostSignificantBits();
+            for (var bits = held; bits != 0; bits &= bits - 1)
+            {
+                prisoners++;
+                due = Math.Min(due, ReleaseWeek[i + BitOperations.TrailingZeroCount(bits)]);
+            }
+        }
+
+        var rest = new RunTally();
+        for (; i < to; i++)
+        {
+            rest.Add(this, i);
+        }
+
+        _runClean[r] = true;
+        _runFoot[r] = foot + rest.Foot;
+        _runMiddle[r] = middle + rest.Middle;
+        _runLookouts[r] = lookouts + rest.Lookouts;
+        _runLeaders[r] = leaders + rest.Leaders;
+        _runPrisoners[r] = prisoners + rest.Prisoners;
+        _runDue[r] = Math.Min(due, rest.Due);
     }
 
     // Runs of members by cell, as of the last compaction (see ApplyEvents); _runStart[_runCount] is where

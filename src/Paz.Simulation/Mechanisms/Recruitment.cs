@@ -51,6 +51,7 @@ public sealed class Recruitment : IMechanism
 
     private double[] _pool = [];
     private double[] _start = [];
+    private double[] _revenuePower = [];
     private bool _excluded;
     private int _year;
 
@@ -89,6 +90,20 @@ public sealed class Recruitment : IMechanism
         var revenue = context.RevenueFactor;
         var revenueElasticity = revenue is null ? 0 : context.Settings[MarketValue.RevenueElasticity];
         var pressure = context.DrugMarket?.PoolPressure;
+        if (revenue is not null)
+        {
+            // A group's revenue factor raised to the elasticity once a week, not once per cell it holds.
+            if (_revenuePower.Length < world.Groups)
+            {
+                _revenuePower = new double[world.MaxGroups];
+            }
+
+            for (var g = 0; g < world.Groups; g++)
+            {
+                _revenuePower[g] = Math.Pow(revenue[g], revenueElasticity);
+            }
+        }
+
         var cells = world.ActiveCells;
         var (rates, counts, scratch) = world.CellScratch();
         double averted = 0;
@@ -101,7 +116,7 @@ public sealed class Recruitment : IMechanism
             rates[k] = rate * world.Free[c] * _pool[world.CellPlace[c]] * strength * (headroom?[world.CellPlace[c]] ?? 1);
             if (revenue is not null)
             {
-                rates[k] *= Math.Pow(revenue[g], revenueElasticity);
+                rates[k] *= _revenuePower[g];
             }
 
             if (pressure is not null)
