@@ -72,7 +72,6 @@ public sealed class TerritorialConflict : IMechanism
         var front = wars is null ? null : new double[wars.Sides];
         var root = new double[world.MaxGroups];
         var pressure = new double[world.MaxGroups];
-        var weights = new double[world.MaxGroups];
         var index = world.PlaceIndex;
         for (var m = 0; m < world.MunicipalityCount; m++)
         {
@@ -97,7 +96,7 @@ public sealed class TerritorialConflict : IMechanism
             }
 
             var u = p.Unlisted;
-            var total = ListedRivalries(world, in p, groups, root, null, weights, u * ((sum * sum) - squares) / 2);
+            var total = ListedRivalries(world, in p, groups, root, null, u * ((sum * sum) - squares) / 2);
             var onFront = wars is null ? -1 : wars.FrontOf[m];
             if (onFront >= 0)
             {
@@ -126,7 +125,7 @@ public sealed class TerritorialConflict : IMechanism
                 pressure[a] = u * root[a] * (sum - root[a]); // a group loses members in proportion to the pressure it is under
             }
 
-            ListedRivalries(world, in p, groups, root, pressure, weights, 0);
+            ListedRivalries(world, in p, groups, root, pressure, 0);
             if (onFront >= 0)
             {
                 AtWar(wars!, onFront, groups, root, front!, pressure);
@@ -163,7 +162,7 @@ public sealed class TerritorialConflict : IMechanism
     // · records − u) · root_a · root_b, each pair's term also added to both groups' pressure when given.
     // Visits a group's listed rivals or the groups after it in the place, whichever is cheaper: splinter
     // lineages are cliques of rivals, so a group may have hundreds of ties.
-    private static double ListedRivalries(World world, in Values p, ReadOnlySpan<int> groups, double[] root, double[]? pressure, double[] weights, double total)
+    private static double ListedRivalries(World world, in Values p, ReadOnlySpan<int> groups, double[] root, double[]? pressure, double total)
     {
         var index = world.PlaceIndex;
         var k = groups.Length;
@@ -184,7 +183,7 @@ public sealed class TerritorialConflict : IMechanism
             }
             else
             {
-                total += RivalriesAfter(a, groups, world.Rivalry.AsSpan(ga * world.MaxGroups, world.MaxGroups), in p, root, pressure, weights);
+                total += RivalriesAfter(a, groups, world.Rivalry.AsSpan(ga * world.MaxGroups, world.MaxGroups), in p, root, pressure);
             }
         }
 
@@ -265,17 +264,12 @@ public sealed class TerritorialConflict : IMechanism
         }
     }
 
-    // The listed rivalries of the group at a with the groups after it in the place, four pairs at a time:
-    // its rivalry row is read out in place order first, so the arithmetic runs on contiguous vectors.
+    // The listed rivalries of the group at a with the groups after it in the place, four pairs at a time: each
+    // vector's four weights are read from the group's rivalry row straight into the vector.
     // Vector256 is exact IEEE arithmetic in hardware or software alike, so results do not depend on the machine.
-    private static double RivalriesAfter(int a, ReadOnlySpan<int> groups, ReadOnlySpan<double> row, in Values p, double[] root, double[]? pressure, double[] weights)
+    private static double RivalriesAfter(int a, ReadOnlySpan<int> groups, ReadOnlySpan<double> row, in Values p, double[] root, double[]? pressure)
     {
         var k = groups.Length;
-        for (var b = a + 1; b < k; b++)
-        {
-            weights[b] = row[groups[b]];
-        }
-
         var unlisted = Vector256.Create(1 - p.Unlisted);
         var perRecord = Vector256.Create(p.RivalryWeight);
         var rootA = Vector256.Create(root[a]);
@@ -283,7 +277,7 @@ public sealed class TerritorialConflict : IMechanism
         var b4 = a + 1;
         for (; b4 + 4 <= k; b4 += 4)
         {
-            var w = Vector256.Create(weights.AsSpan(b4, 4));
+            var w = Vector256.Create(row[groups[b4]], row[groups[b4 + 1]], row[groups[b4 + 2]], row[groups[b4 + 3]]);
             var extra = Vector256.ConditionalSelect(
                 Vector256.GreaterThan(w, Vector256<double>.Zero),
                 (unlisted + (perRecord * w)) * rootA * Vector256.Create(root.AsSpan(b4, 4)),
@@ -298,9 +292,10 @@ public sealed class TerritorialConflict : IMechanism
         var added = sum[0] + sum[1] + sum[2] + sum[3]; // in a fixed order (Vector256.Sum's order is the hardware's)
         for (; b4 < k; b4++)
         {
-            if (weights[b4] > 0)
+            var weight = row[groups[b4]];
+            if (weight > 0)
             {
-                var extra = (1 - p.Unlisted + (p.RivalryWeight * weights[b4])) * root[a] * root[b4];
+                var extra = (1 - p.Unlisted + (p.RivalryWeight * weight)) * root[a] * root[b4];
                 added += extra;
                 if (pressure is not null)
                 {
