@@ -150,15 +150,7 @@ public sealed partial class World
                 }
                 else if (tier == Tier.Lookout)
                 {
-                    // Lookouts rise to the armed rank in about a year (1/64 a week each). A skip count drawn from
-                    // the geometric distribution picks the next lookout to rise: the same Bernoulli process
-                    // over the lookouts visited, with one draw per rise instead of one per lookout.
-                    if (lookoutSkip == 0)
-                    {
-                        lookoutSkip = Geometric(random, 64); // the position of the next lookout to rise
-                    }
-
-                    if (--lookoutSkip == 0)
+                    if (Rises(ref lookoutSkip, random))
                     {
                         rank[i] = tier = Tier.FootSoldier;
                     }
@@ -346,12 +338,7 @@ public sealed partial class World
             }
             else if (tier == Tier.Lookout)
             {
-                if (skip == 0)
-                {
-                    skip = Geometric(random, 64);
-                }
-
-                if (--skip == 0)
+                if (Rises(ref skip, random))
                 {
                     rank[i] = tier = Tier.FootSoldier;
                 }
@@ -707,6 +694,20 @@ public sealed partial class World
         events.ArrestsByTier[(int)TierOf[i]]++;
         Status[i] = MemberStatus.PretrialDetained;
         ReleaseWeek[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.PretrialWeeks));
+    }
+
+    // Whether the lookout the pass meets now rises to the armed rank. Lookouts rise in about a year (1/64 a week each): a
+    // skip count drawn from the geometric distribution picks the next lookout to rise, the same Bernoulli process over
+    // the lookouts met, with one draw per rise instead of one per lookout.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool Rises(ref int lookoutSkip, Xoshiro256StarStar random)
+    {
+        if (lookoutSkip == 0)
+        {
+            lookoutSkip = Geometric(random, 64); // the position of the next lookout to rise
+        }
+
+        return --lookoutSkip == 0;
     }
 
     private static int Geometric(Xoshiro256StarStar random, double mean) =>

@@ -29,6 +29,9 @@ public enum Explanation
 
     /// <summary>Wars burn out: a front of a recorded war fights hardest a few years after it opened and less after, as one side prevails or both exhaust themselves (Durán-Martínez 2015, 2018).</summary>
     Lifecycle = 64,
+
+    /// <summary>Groups at war recruit for it: a group the record shows at war recruits faster where it fights, so the groups grow with the wars and stop when they end (the cartels' armed wings grew by recruiting during the wars of 2008-2012).</summary>
+    Mobilization = 128,
 }
 
 /// <summary>
@@ -40,8 +43,8 @@ public enum Explanation
 public static class Explanations
 {
     /// <summary>The explanations in force.</summary>
-    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 127, "rival explanations of the violence the run holds ([none] or any of the words)")
-    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation", "lifecycle"] };
+    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 255, "rival explanations of the violence the run holds ([none] or any of the words)")
+    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation", "lifecycle", "mobilization"] };
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } = [InForce];
@@ -59,6 +62,7 @@ public static class Explanations
         (Explanation.Fission, Mechanisms.Fission.FissionRate),
         (Explanation.Consolidation, Mechanisms.Consolidation.ConsolidationRate),
         (Explanation.Lifecycle, Mechanisms.RecordedWars.WarPeakAge),
+        (Explanation.Mobilization, Mechanisms.WarMobilization.Mobilization),
     ];
 
     /// <summary>Whether <paramref name="parameter"/> belongs to an explanation <paramref name="settings"/> do not hold (so no run of them reads it).</summary>

@@ -46,6 +46,7 @@ public static class Schedule
         HumanRights.Info,
         SearchProgramme.Info,
         RecruitCapacity.Info,
+        WarMobilization.Info,
         YouthProgrammes.Info,
     ];
 

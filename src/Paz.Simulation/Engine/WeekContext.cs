@@ -189,6 +189,9 @@ public sealed class WeekContext
     /// <summary>Signal: per municipality, the share of its pool of recruits still free, 1 − members / capacity (null: no bound).</summary>
     public double[]? RecruitHeadroom { get; set; }
 
+    /// <summary>Signal: per cell, the multiplier of its recruitment from the wars it fights (<see cref="Mechanisms.WarMobilization"/>; null: none).</summary>
+    public double[]? Mobilization { get; set; }
+
     /// <summary>Signal: per municipality, the multiplier of organized violence from local succession crises (null: none).</summary>
     public double[]? CrisisMultiplier { get; set; }
 

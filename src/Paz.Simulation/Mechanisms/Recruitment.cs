@@ -21,7 +21,8 @@ namespace Paz.Simulation.Mechanisms;
 /// <see cref="WeekContext.RecruitmentShield"/> of it where they run (<see cref="YouthProgrammes"/>). Under a drug policy, a
 /// group recruits in proportion to its revenue against 2015-2018's, raised to revenue_elasticity
 /// (<see cref="WeekContext.RevenueFactor"/>, <see cref="MarketValue"/>), and eradication swells or shrinks the pool where
-/// poppy is grown (<see cref="DrugMarket.PoolPressure"/>, <see cref="DrugPolicy"/>).
+/// poppy is grown (<see cref="DrugMarket.PoolPressure"/>, <see cref="DrugPolicy"/>). A group at war recruits faster where it
+/// fights (<see cref="WeekContext.Mobilization"/>, <see cref="WarMobilization"/>).
 /// Declares: recruitment, pool_elasticity (reads the world's middle_share). Metrics: recruits (municipal), recruits_15_17 and recruits_18_24 (national), youth_recruits_averted.
 /// </summary>
 public sealed class Recruitment : IMechanism
@@ -90,6 +91,7 @@ public sealed class Recruitment : IMechanism
         var revenue = context.RevenueFactor;
         var revenueElasticity = revenue is null ? 0 : context.Settings[MarketValue.RevenueElasticity];
         var pressure = context.DrugMarket?.PoolPressure;
+        var mobilization = context.Mobilization;
         if (revenue is not null)
         {
             // A group's revenue factor raised to the elasticity once a week, not once per cell it holds.
@@ -123,6 +125,12 @@ public sealed class Recruitment : IMechanism
             {
                 rates[k] *= pressure[world.CellPlace[c]];
             }
+
+            if (mobilization is not null && c < mobilization.Length)
+            {
+                rates[k] *= mobilization[c]; // a cell numbered after the signal was set recruits at its plain rate
+            }
+
             if (shield is not null)
             {
                 averted += rates[k] * shield[world.CellPlace[c]];
