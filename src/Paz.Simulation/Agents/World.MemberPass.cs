@@ -315,81 +315,81 @@ public sealed partial class World
             var blockEnd = Math.Min(block + Block, to);
             for (var i = block; i < blockEnd; i++)
             {
-            var status = state[i];
-            if (status != MemberStatus.Free)
-            {
-                if (status is MemberStatus.PretrialDetained or MemberStatus.Sentenced)
+                var status = state[i];
+                if (status != MemberStatus.Free)
                 {
-                    prisoners += Serve(i, random, parameters, events);
-                    tally.Add(this, i);
-                }
+                    if (status is MemberStatus.PretrialDetained or MemberStatus.Sentenced)
+                    {
+                        prisoners += Serve(i, random, parameters, events);
+                        tally.Add(this, i);
+                    }
 
-                continue;
-            }
-
-            var tier = rank[i];
-            if (tier == Tier.FootSoldier)
-            {
-                if (footSeen++ == nextPromotion)
-                {
-                    rank[i] = tier = Tier.MiddleLayer;
-                    nextPromotion = _promotions.Next(g);
-                }
-            }
-            else if (tier == Tier.Lookout)
-            {
-                if (Rises(ref skip, random))
-                {
-                    rank[i] = tier = Tier.FootSoldier;
-                }
-            }
-            else
-            {
-                var senior = Senior(i, g, tier, random, parameters, events);
-                if (senior != Proceed)
-                {
-                    prisoners += senior;
-                    tally.Add(this, i);
-                    continue;
-                }
-            }
-
-            if (busyCell)
-            {
-                if (seen++ == nextEvent)
-                {
-                    nextEvent = _events.Next(c);
-                    prisoners += Befall(i, c, random, parameters, events);
-                    tally.Add(this, i);
                     continue;
                 }
 
-                if (SplitTo[c] >= 0)
+                var tier = rank[i];
+                if (tier == Tier.FootSoldier)
                 {
-                    Follow(i, c, g, Place[i], random);
-                    tally.Add(this, i);
-                    continue;
+                    if (footSeen++ == nextPromotion)
+                    {
+                        rank[i] = tier = Tier.MiddleLayer;
+                        nextPromotion = _promotions.Next(g);
+                    }
                 }
-            }
+                else if (tier == Tier.Lookout)
+                {
+                    if (Rises(ref skip, random))
+                    {
+                        rank[i] = tier = Tier.FootSoldier;
+                    }
+                }
+                else
+                {
+                    var senior = Senior(i, g, tier, random, parameters, events);
+                    if (senior != Proceed)
+                    {
+                        prisoners += senior;
+                        tally.Add(this, i);
+                        continue;
+                    }
+                }
 
-            // CountFree's work, the group's and the cell's tier counts kept here until the run ends.
-            if (free++ == 0)
-            {
-                Activate(c);
-            }
+                if (busyCell)
+                {
+                    if (seen++ == nextEvent)
+                    {
+                        nextEvent = _events.Next(c);
+                        prisoners += Befall(i, c, random, parameters, events);
+                        tally.Add(this, i);
+                        continue;
+                    }
 
-            if (tier == Tier.FootSoldier)
-            {
-                foot++;
-            }
-            else if (tier == Tier.MiddleLayer)
-            {
-                middle++;
-            }
-            else
-            {
-                lookouts++;
-            }
+                    if (SplitTo[c] >= 0)
+                    {
+                        Follow(i, c, g, Place[i], random);
+                        tally.Add(this, i);
+                        continue;
+                    }
+                }
+
+                // CountFree's work, the group's and the cell's tier counts kept here until the run ends.
+                if (free++ == 0)
+                {
+                    Activate(c);
+                }
+
+                if (tier == Tier.FootSoldier)
+                {
+                    foot++;
+                }
+                else if (tier == Tier.MiddleLayer)
+                {
+                    middle++;
+                }
+                else
+                {
+                    lookouts++;
+                }
             }
         }
 
