@@ -204,10 +204,7 @@ public sealed class WeekContext
     /// <summary>Community cooperation with the state in each municipality, 0-1 (1: as in 2015-2018 before abuses), or null: abuses not modelled (<see cref="Mechanisms.HumanRights"/>).</summary>
     public double[]? Cooperation { get; set; }
 
-    /// <summary>People disappeared this week (<see cref="Mechanisms.HumanRights"/>).</summary>
-    public double Disappeared { get; set; }
-
-    /// <summary>People disappeared this week in each state (state order; <see cref="Mechanisms.HumanRights"/>), or null.</summary>
+    /// <summary>People disappeared this week in each state (state order; <see cref="Mechanisms.HumanRights"/>), or null; the nation's are their sum.</summary>
     public double[]? DisappearedByState { get; set; }
 
     /// <summary>Soldiers in public security in each municipality, net of the pullback, or null where presence has not moved from the start's deployment (<see cref="Mechanisms.UniformedPresence"/>).</summary>

@@ -146,7 +146,6 @@ public sealed class HumanRights : IMechanism
         }
 
         context.Cooperation = _cooperation;
-        context.Disappeared = disappeared;
         context.DisappearedByState = _disappearedByState;
         var metrics = context.Metrics;
         metrics.Record(Abuses, abuses);

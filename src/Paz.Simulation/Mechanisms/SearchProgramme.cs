@@ -10,7 +10,7 @@ namespace Paz.Simulation.Mechanisms;
 /// search for people still presumed alive."
 /// - The missing start at RNPED's open records of people last seen before the start year (<c>EngineInputs.MissingAtStart</c>,
 ///   data/missing; none where the inputs hold no registry, as in hand-built worlds) and grow by the week's disappearances
-///   (<see cref="WeekContext.Disappeared"/>, <see cref="HumanRights"/>); the unidentified dead at coroners' offices start
+///   (<see cref="WeekContext.DisappearedByState"/>, <see cref="HumanRights"/>); the unidentified dead at coroners' offices start
 ///   at unidentified_bodies.
 /// - By state, the missing at the start are split as the homicides of the three years before it (the assumption
 ///   <see cref="HumanRights"/> makes of every later disappearance: they follow the killings), then grow by each
@@ -66,12 +66,7 @@ public sealed class SearchProgramme : IMechanism
         _bodies = context.Settings[Bodies];
         _missingByState = new double[inputs.States];
         (_aliveByState, _deadByState) = (new double[inputs.States], new double[inputs.States]);
-        var killed = new double[inputs.States];
-        for (var m = 0; m < inputs.MunicipalityCount; m++)
-        {
-            killed[inputs.StateOf[m]] += inputs.ViolenceHistory[m];
-        }
-
+        var killed = inputs.SumByState(m => inputs.ViolenceHistory[m]);
         var total = killed.Sum();
         for (var s = 0; s < killed.Length; s++)
         {
