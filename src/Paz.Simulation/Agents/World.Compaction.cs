@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Paz.Simulation.Agents;
 
@@ -62,7 +61,6 @@ public sealed partial class World
             _runLeaders = new int[size];
             _runPrisoners = new int[size];
             _runDue = new int[size];
-            _runClean = new bool[size];
         }
 
         _runCount = 0;
@@ -94,45 +92,35 @@ public sealed partial class World
         }
     }
 
-    // Counts a run's cache after a compaction, when every member of a run is of its cell (Refresh's check cannot fail):
-    // from the members' status and tier bytes, 32 at a time, then the rest one by one.
+    // Counts a run's cache after a compaction, from its members' status and tier bytes, a block at a time, then the rest
+    // one by one.
     private void CacheRun(int r)
     {
         int from = _runStart[r], to = _runStart[r + 1];
         var status = MemoryMarshal.Cast<MemberStatus, byte>(Status.AsSpan());
         var tier = MemoryMarshal.Cast<Tier, byte>(TierOf.AsSpan());
-        int foot = 0, middle = 0, lookouts = 0, leaders = 0, prisoners = 0, due = int.MaxValue;
+        var tally = new RunTally();
         var i = from;
         for (; i + Block <= to; i += Block)
         {
-            var s = Vector256.Create(status.Slice(i, Block));
-            var t = Vector256.Create(tier.Slice(i, Block));
-            var free = Vector256.Equals(s, Vector256<byte>.Zero);
-            lookouts += BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)Tier.Lookout))).ExtractMostSignificantBits());
-            foot += BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)Tier.FootSoldier))).ExtractMostSignificantBits());
-            middle += BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)Tier.MiddleLayer))).ExtractMostSignificantBits());
-            leaders += BitOperations.PopCount((free & Vector256.GreaterThanOrEqual(t, Vector256.Create((byte)Tier.Leader))).ExtractMostSignificantBits());
-            var held = (Vector256.Equals(s, Vector256.Create((byte)MemberStatus.PretrialDetained)) | Vector256.Equals(s, Vector256.Create((byte)MemberStatus.Sentenced))).ExtractMostSignificantBits();
+            var (foot, middle, lookouts, leaders, held) = CountBlock(status.Slice(i, Block), tier.Slice(i, Block));
+            tally.Foot += foot;
+            tally.Middle += middle;
+            tally.Lookouts += lookouts;
+            tally.Leaders += leaders;
             for (var bits = held; bits != 0; bits &= bits - 1)
             {
-                prisoners++;
-                due = Math.Min(due, ReleaseWeek[i + BitOperations.TrailingZeroCount(bits)]);
+                tally.Prisoners++;
+                tally.Due = Math.Min(tally.Due, ReleaseWeek[i + BitOperations.TrailingZeroCount(bits)]);
             }
         }
 
-        var rest = new RunTally();
         for (; i < to; i++)
         {
-            rest.Add(this, i);
+            tally.Add(this, i);
         }
 
-        _runClean[r] = true;
-        _runFoot[r] = foot + rest.Foot;
-        _runMiddle[r] = middle + rest.Middle;
-        _runLookouts[r] = lookouts + rest.Lookouts;
-        _runLeaders[r] = leaders + rest.Leaders;
-        _runPrisoners[r] = prisoners + rest.Prisoners;
-        _runDue[r] = Math.Min(due, rest.Due);
+        Cache(r, tally);
     }
 
     // Runs of members by cell, as of the last compaction (see ApplyEvents); _runStart[_runCount] is where
@@ -140,7 +128,6 @@ public sealed partial class World
     private int _runCount;
     private int[] _runStart = [0];
     private int[] _runCell = [], _runFoot = [], _runMiddle = [], _runLookouts = [], _runLeaders = [], _runPrisoners = [], _runDue = [];
-    private bool[] _runClean = [];
 
     // Compaction's working arrays, kept between quarters: each attribute is permuted into its spare and
     // the two swap, so a replicate allocates them once instead of every quarter.

@@ -96,100 +96,78 @@ public sealed partial class World
         var prisoners = 0;
         var lookoutSkip = _lookoutSkip;
 
-        // Members come in runs, one per cell as of the last compaction. A clean run (its free members all
-        // still in the cell; the dead, the desisted and the slots of members who moved are skipped) with
-        // nothing to befall it this week is counted from its cached tier counts without visiting its
-        // members; a clean run with something to befall it is visited by VisitCleanRun, which knows its cell
-        // and group; any other run, and the members added since the compaction, are visited one by one here,
-        // and a visited run's cache is refreshed.
+        // Members come in runs, one per cell as of the last compaction (a member who changes cell goes on in a new
+        // slot, so every live member of a run is of its cell). A run with nothing to befall it this week is counted
+        // from its cached tier counts without visiting its members; a run with something to befall it is visited by
+        // VisitRun, which knows its cell and group; the members added since the compaction are visited one by one here.
         var runs = _runCount;
         var end = Count; // members relocated during the pass are counted where they land, not visited again
-        for (var r = 0; r <= runs; r++)
+        for (var r = 0; r < runs; r++)
         {
-            int from, to;
-            if (r < runs)
+            prisoners += Quiet(r, busy, footSeen, nextPromotion, ref lookoutSkip, random)
+                ? _runPrisoners[r]
+                : VisitRun(r, random, parameters, events, ref lookoutSkip);
+        }
+
+        for (var i = _runStart[runs]; i < end; i++)
+        {
+            var status = state[i];
+            if (status != MemberStatus.Free)
             {
-                from = _runStart[r];
-                to = _runStart[r + 1];
-                if (_runClean[r])
+                if (status is MemberStatus.PretrialDetained or MemberStatus.Sentenced)
                 {
-                    prisoners += Quiet(r, busy, footSeen, nextPromotion, ref lookoutSkip, random)
-                        ? _runPrisoners[r]
-                        : VisitCleanRun(r, random, parameters, events, ref lookoutSkip);
-                    continue;
+                    prisoners += Serve(i, random, parameters, events);
+                }
+
+                continue;
+            }
+
+            int g = group[i];
+            var tier = rank[i];
+            if (tier == Tier.FootSoldier)
+            {
+                if (Promoted(g, ref footSeen[g], ref nextPromotion[g]))
+                {
+                    rank[i] = tier = Tier.MiddleLayer;
+                }
+            }
+            else if (tier == Tier.Lookout)
+            {
+                if (Rises(ref lookoutSkip, random))
+                {
+                    rank[i] = tier = Tier.FootSoldier;
                 }
             }
             else
             {
-                from = _runStart[runs];
-                to = end;
-            }
-
-            for (var i = from; i < to; i++)
-            {
-                var status = state[i];
-                if (status != MemberStatus.Free)
+                var senior = Senior(i, g, tier, random, parameters, events);
+                if (senior != Proceed)
                 {
-                    if (status is MemberStatus.PretrialDetained or MemberStatus.Sentenced)
-                    {
-                        prisoners += Serve(i, random, parameters, events);
-                    }
-
+                    prisoners += senior;
                     continue;
                 }
-
-                int g = group[i];
-                var tier = rank[i];
-                if (tier == Tier.FootSoldier)
-                {
-                    if (footSeen[g]++ == nextPromotion[g])
-                    {
-                        rank[i] = tier = Tier.MiddleLayer;
-                        nextPromotion[g] = _promotions.Next(g);
-                    }
-                }
-                else if (tier == Tier.Lookout)
-                {
-                    if (Rises(ref lookoutSkip, random))
-                    {
-                        rank[i] = tier = Tier.FootSoldier;
-                    }
-                }
-                else
-                {
-                    var senior = Senior(i, g, tier, random, parameters, events);
-                    if (senior != Proceed)
-                    {
-                        prisoners += senior;
-                        continue;
-                    }
-                }
-
-                var c = cell[i];
-                if (!busy[c])
-                {
-                    CountFree(g, c, tier);
-                }
-                else if (seen[c]++ == nextEvent[c])
-                {
-                    nextEvent[c] = _events.Next(c);
-                    prisoners += Befall(i, c, random, parameters, events);
-                }
-                else if (SplitTo[c] >= 0)
-                {
-                    Follow(i, c, g, Place[i], random);
-                }
-                else
-                {
-                    CountFree(g, c, tier);
-                }
             }
 
-            if (r < runs)
+            var c = cell[i];
+            if (!busy[c])
             {
-                Refresh(r, from, to);
+                CountFree(g, c, tier);
+            }
+            else if (seen[c]++ == nextEvent[c])
+            {
+                nextEvent[c] = _events.Next(c);
+                prisoners += Befall(i, c, random, parameters, events);
+            }
+            else if (SplitTo[c] >= 0)
+            {
+                Follow(i, c, g, Place[i], random);
+            }
+            else
+            {
+                CountFree(g, c, tier);
             }
         }
+
 
         Prisoners = prisoners;
         _lookoutSkip = lookoutSkip;
@@ -211,7 +189,7 @@ public sealed partial class World
         return events;
     }
 
-    // A clean run's week when nothing befalls it: no events in its cell, no promotion picked among its foot
+    // A run's week when nothing befalls it: no events in its cell, no promotion picked among its foot
     // soldiers, no lookout due to rise, no install or sweep among its middle layer, no removal among its
     // leaders, no prisoner due out. Counts it and returns true; returns false (having changed nothing but
     // a lookout skip drawn early, as the visit would) otherwise.
@@ -260,11 +238,11 @@ public sealed partial class World
         return true;
     }
 
-    // Visits a clean run with something to befall it: the member pass's loop (same members, same order, same draws)
-    // for a run whose members are all of one cell and group, so the cell's and group's counters live in locals and
+    // Visits a run with something to befall it: the member pass's loop (same members, same order, same draws)
+    // for a run, whose members are all of one cell and group, so the cell's and group's counters live in locals and
     // the run's cache is refreshed in the same sweep instead of a second one. Returns the run's members in prison
     // after the week.
-    private int VisitCleanRun(int r, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events, ref int lookoutSkip)
+    private int VisitRun(int r, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events, ref int lookoutSkip)
     {
         int from = _runStart[r], to = _runStart[r + 1];
         var c = _runCell[r];
@@ -330,10 +308,9 @@ public sealed partial class World
                 var tier = rank[i];
                 if (tier == Tier.FootSoldier)
                 {
-                    if (footSeen++ == nextPromotion)
+                    if (Promoted(g, ref footSeen, ref nextPromotion))
                     {
                         rank[i] = tier = Tier.MiddleLayer;
-                        nextPromotion = _promotions.Next(g);
                     }
                 }
                 else if (tier == Tier.Lookout)
@@ -402,19 +379,17 @@ public sealed partial class World
         _footSeen[g] = footSeen;
         _nextPromotion[g] = nextPromotion;
         lookoutSkip = skip;
-        _runFoot[r] = foot + tally.Foot;
-        _runMiddle[r] = middle + tally.Middle;
-        _runLookouts[r] = lookouts + tally.Lookouts;
-        _runLeaders[r] = tally.Leaders;
-        _runPrisoners[r] = tally.Prisoners;
-        _runDue[r] = tally.Due;
+        tally.Foot += foot;
+        tally.Middle += middle;
+        tally.Lookouts += lookouts;
+        Cache(r, tally);
         return prisoners;
     }
 
-    // Members a block of a clean run holds, read at once by Uneventful.
+    // Members a block of a run holds, read at once (Uneventful, CountBlock).
     private const int Block = 32;
 
-    // The free foot soldiers, middle layer and lookouts of a block of a clean run starting at member first (its members'
+    // The free foot soldiers, middle layer and lookouts of a block of a run starting at member first (its members'
     // status and tier bytes), and its prisoners with the first week one of them is due out, if nothing befalls any of
     // them this week, or null: no prisoner due out, no leader (a removal to draw), no middle-layer member while the group installs leaders or sweeps its middle layer, no foot
     // soldier at the group's next promotion, no lookout due to rise (nor a rise's distance still to draw), and, in a
@@ -422,16 +397,13 @@ public sealed partial class World
     // them, with no draw.
     private (int Foot, int Middle, int Lookouts, int Held, int Due)? Uneventful(int first, ReadOnlySpan<byte> status, ReadOnlySpan<byte> tier, int g, bool busyCell, int seen, int nextEvent, int footSeen, int nextPromotion, int lookoutSkip)
     {
-        var s = Vector256.Create(status);
-        var t = Vector256.Create(tier);
-        var free = Vector256.Equals(s, Vector256<byte>.Zero);
-        if ((free & Vector256.Equals(t, Vector256.Create((byte)Tier.Leader))) != Vector256<byte>.Zero)
+        var (foot, middle, lookouts, leaders, held) = CountBlock(status, tier);
+        if (leaders > 0)
         {
             return null;
         }
 
         // A prisoner not yet due out only serves the week (Serve draws nothing for them).
-        var held = (Vector256.Equals(s, Vector256.Create((byte)MemberStatus.PretrialDetained)) | Vector256.Equals(s, Vector256.Create((byte)MemberStatus.Sentenced))).ExtractMostSignificantBits();
         var due = int.MaxValue;
         for (var bits = held; bits != 0; bits &= bits - 1)
         {
@@ -444,9 +416,6 @@ public sealed partial class World
             due = Math.Min(due, release);
         }
 
-        var foot = BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)Tier.FootSoldier))).ExtractMostSignificantBits());
-        var middle = BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)Tier.MiddleLayer))).ExtractMostSignificantBits());
-        var lookouts = BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)Tier.Lookout))).ExtractMostSignificantBits());
         if ((middle > 0 && (LeaderInstalls[g] > 0 || MiddleRemovalShare[g] > 0))
             || nextPromotion - footSeen < foot
             || (lookouts > 0 && lookoutSkip <= lookouts)
@@ -458,14 +427,25 @@ public sealed partial class World
         return (foot, middle, lookouts, BitOperations.PopCount(held), due);
     }
 
-    // What a visited run's members left off the common path come to after the week, for the run's cache.
+    // A block's free members by tier, and its prisoners as one bit per member, from its members' status and tier bytes.
+    private static (int Foot, int Middle, int Lookouts, int Leaders, uint Held) CountBlock(ReadOnlySpan<byte> status, ReadOnlySpan<byte> tier)
+    {
+        var s = Vector256.Create(status);
+        var t = Vector256.Create(tier);
+        var free = Vector256.Equals(s, Vector256<byte>.Zero);
+        int Free(Tier rank) => BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)rank))).ExtractMostSignificantBits());
+        var held = (Vector256.Equals(s, Vector256.Create((byte)MemberStatus.PretrialDetained)) | Vector256.Equals(s, Vector256.Create((byte)MemberStatus.Sentenced))).ExtractMostSignificantBits();
+        return (Free(Tier.FootSoldier), Free(Tier.MiddleLayer), Free(Tier.Lookout), Free(Tier.Leader), held);
+    }
+
+    // What a run's members come to after the week, for its cache: the visit tallies those it leaves off its common path.
     private struct RunTally()
     {
         public int Foot, Middle, Lookouts, Leaders, Prisoners;
         public int Due = int.MaxValue;
 
-        // Tallies member i as Refresh reads it: free in its tier, or in prison with its release week. A member of a
-        // clean run who is free is in the run's cell: a member who changes cell goes on in a new slot.
+        // Tallies member i: free in its tier, or in prison with its release week. A member of a run who is free is in
+        // the run's cell: a member who changes cell goes on in a new slot.
         public void Add(World world, int i)
         {
             switch (world.Status[i])
@@ -496,58 +476,15 @@ public sealed partial class World
         }
     }
 
-    // Re-reads a visited run. It is clean if its free members are all still in its cell (the dead, the
-    // desisted and the slots of those who moved are skipped; a member who changes cell takes a new slot, so
-    // this holds unless that rule is broken): it then caches their counts by tier, its prisoners and the
-    // first week one of them is due out.
-    private void Refresh(int r, int from, int to)
+    // Stores a run's cache.
+    private void Cache(int r, in RunTally tally)
     {
-        var c = _runCell[r];
-        int foot = 0, middle = 0, lookouts = 0, leaders = 0, prisoners = 0, due = int.MaxValue;
-        for (var i = from; i < to; i++)
-        {
-            switch (Status[i])
-            {
-                case MemberStatus.Free:
-                    break;
-                case MemberStatus.PretrialDetained or MemberStatus.Sentenced:
-                    prisoners++;
-                    due = Math.Min(due, ReleaseWeek[i]);
-                    continue;
-                default:
-                    continue;
-            }
-
-            if (Cell[i] != c)
-            {
-                _runClean[r] = false;
-                return;
-            }
-
-            switch (TierOf[i])
-            {
-                case Tier.Lookout:
-                    lookouts++;
-                    break;
-                case Tier.FootSoldier:
-                    foot++;
-                    break;
-                case Tier.MiddleLayer:
-                    middle++;
-                    break;
-                default:
-                    leaders++;
-                    break;
-            }
-        }
-
-        _runClean[r] = true;
-        _runFoot[r] = foot;
-        _runMiddle[r] = middle;
-        _runLookouts[r] = lookouts;
-        _runLeaders[r] = leaders;
-        _runPrisoners[r] = prisoners;
-        _runDue[r] = due;
+        _runFoot[r] = tally.Foot;
+        _runMiddle[r] = tally.Middle;
+        _runLookouts[r] = tally.Lookouts;
+        _runLeaders[r] = tally.Leaders;
+        _runPrisoners[r] = tally.Prisoners;
+        _runDue[r] = tally.Due;
     }
 
     // What the member pass's helpers return: the member goes on to its cell's events (Proceed), or is done
@@ -694,6 +631,20 @@ public sealed partial class World
         events.ArrestsByTier[(int)TierOf[i]]++;
         Status[i] = MemberStatus.PretrialDetained;
         ReleaseWeek[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.PretrialWeeks));
+    }
+
+    // Whether the foot soldier the pass meets now is its group's next to be promoted (the ranks were picked before the
+    // pass, see ApplyEvents); if so the next pick is read out.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool Promoted(int g, ref int footSeen, ref int nextPromotion)
+    {
+        if (footSeen++ != nextPromotion)
+        {
+            return false;
+        }
+
+        nextPromotion = _promotions.Next(g);
+        return true;
     }
 
     // Whether the lookout the pass meets now rises to the armed rank. Lookouts rise in about a year (1/64 a week each): a
