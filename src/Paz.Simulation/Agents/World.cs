@@ -12,6 +12,10 @@ public sealed partial class World
 {
     private const int NoTarget = -1;
 
+    // The rivalry records a breakaway and the group it left weigh at least: assumed, a structural constant of the
+    // network, not a parameter (BACRIM2020's pairs have 1 to 13 records, 1-3 for nine in ten of them).
+    private const double BreakawayRivalry = 5;
+
     /// <summary>Creates an empty world for <paramref name="municipalities"/> places and up to <paramref name="maxGroups"/> groups.</summary>
     public World(int municipalities, int maxGroups, int capacity)
     {
@@ -39,12 +43,10 @@ public sealed partial class World
         Array.Fill(MoveTarget, NoTarget);
         SplitTo = new int[cells];
         Array.Fill(SplitTo, NoTarget);
-        Rivalry = new double[maxGroups * maxGroups];
+        Rivalries = new Rivalries(maxGroups);
         RecentViolence = new double[maxGroups];
         Killings = new double[maxGroups];
         Exempt = new bool[maxGroups];
-        Rivals = [.. Enumerable.Range(0, maxGroups).Select(_ => new List<int>())];
-        PlaceIndex = Enumerable.Repeat(-1, maxGroups).ToArray();
         GroupMembers = new int[maxGroups];
         GroupMiddle = new int[maxGroups];
         GroupLeaders = new int[maxGroups];
@@ -133,8 +135,8 @@ public sealed partial class World
     /// <summary>The group a cell's members join when their group splits.</summary>
     public int[] SplitTo { get; }
 
-    /// <summary>Symmetric rivalry weights between groups, MaxGroups × MaxGroups.</summary>
-    public double[] Rivalry { get; }
+    /// <summary>The rivalry weights between groups, pair by pair and by classes of groups that stand alike.</summary>
+    public Rivalries Rivalries { get; }
 
     /// <summary>Free members per group (all tiers).</summary>
     public int[] GroupMembers { get; }
@@ -228,33 +230,10 @@ public sealed partial class World
     public bool[] Exempt { get; }
 
     /// <summary>The rivalry weight between two groups.</summary>
-    public double RivalryOf(int a, int b) => Rivalry[(a * MaxGroups) + b];
+    public double RivalryOf(int a, int b) => Rivalries.Of(a, b);
 
     /// <summary>Sets the symmetric rivalry weight between two groups.</summary>
-    public void SetRivalry(int a, int b, double weight)
-    {
-        var old = Rivalry[(a * MaxGroups) + b];
-        Rivalry[(a * MaxGroups) + b] = weight;
-        Rivalry[(b * MaxGroups) + a] = weight;
-        if (old == 0 && weight != 0)
-        {
-            Rivals[a].Add(b);
-            Rivals[b].Add(a);
-        }
-        else if (old != 0 && weight == 0)
-        {
-            Rivals[a].Remove(b);
-            Rivals[b].Remove(a);
-        }
-    }
-
-    /// <summary>The groups with a listed rivalry with <paramref name="group"/> (so conflict visits rival pairs, not all pairs).</summary>
-    public IReadOnlyList<int> RivalsOf(int group) => Rivals[group];
-
-    private List<int>[] Rivals { get; }
-
-    // The same list, typed concretely so the conflict pass indexes it without an enumerator.
-    internal List<int> RivalList(int group) => Rivals[group];
+    public void SetRivalry(int a, int b, double weight) => Rivalries.Set(a, b, weight);
 
     /// <summary>Per-cell working space for systems that draw per active cell (rates, counts, cumulative rates), grown as needed and reused every week.</summary>
     internal (double[] Rates, int[] Counts, double[] Cumulative) CellScratch()
@@ -273,9 +252,6 @@ public sealed partial class World
     private double[] _cellRates = [];
     private int[] _cellCounts = [];
     private double[] _cellCumulative = [];
-
-    /// <summary>Per-group scratch space for systems that work one municipality at a time (index of a group in the place, or -1).</summary>
-    internal int[] PlaceIndex { get; }
 
     private void Grow()
     {
@@ -328,11 +304,7 @@ public sealed partial class World
     public int Split(int parent)
     {
         var splinter = Groups++;
-        for (var other = 0; other < splinter; other++)
-        {
-            SetRivalry(splinter, other, RivalryOf(parent, other));
-        }
-
+        Rivalries.Inherit(splinter, parent, BreakawayRivalry);
         BreakAway(parent, splinter, _ => true);
         return splinter;
     }
@@ -354,7 +326,7 @@ public sealed partial class World
         ArgumentNullException.ThrowIfNull(where);
         ArgumentNullException.ThrowIfNull(followers);
         Parent[group] = parent;
-        SetRivalry(group, parent, Math.Max(5, RivalryOf(group, parent)));
+        SetRivalry(group, parent, Math.Max(BreakawayRivalry, RivalryOf(group, parent)));
         foreach (var from in followers)
         {
             foreach (var c in CellsOfGroup(from))

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using Paz.Core.Parameters;
 using Paz.Core.Randomness;
 using Paz.Simulation.Agents;
@@ -72,7 +71,8 @@ public sealed class TerritorialConflict : IMechanism
         var front = wars is null ? null : new double[wars.Sides];
         var root = new double[world.MaxGroups];
         var pressure = new double[world.MaxGroups];
-        var index = world.PlaceIndex;
+        var classes = new ClassSums(world.MaxGroups);
+        var classOf = world.Rivalries.ClassOf;
         for (var m = 0; m < world.MunicipalityCount; m++)
         {
             var groups = world.GroupsIn[m];
@@ -84,19 +84,15 @@ public sealed class TerritorialConflict : IMechanism
 
             var free = world.FreeIn[m];
             var cells = world.CellsIn[m];
-            // Σ over pairs of w_ab·√(n_a n_b) with w_ab = u for unlisted pairs: the all-pairs part is
-            // u·((Σ√n)² − Σn)/2, so only listed rivalries need visiting — O(groups + rival ties), not O(groups²).
-            double sum = 0, squares = 0;
+            double sum = 0;
             for (var a = 0; a < k; a++)
             {
                 root[a] = Math.Sqrt(free[a]) * temper[groups[a]];
                 sum += root[a];
-                squares += root[a] * root[a];
-                index[groups[a]] = a;
+                classes.Add(classOf[groups[a]], root[a]);
             }
 
-            var u = p.Unlisted;
-            var total = ListedRivalries(world, in p, groups, root, null, u * ((sum * sum) - squares) / 2);
+            var total = classes.PairSum(world.Rivalries, in p);
             var onFront = wars is null ? -1 : wars.FrontOf[m];
             if (onFront >= 0)
             {
@@ -106,7 +102,7 @@ public sealed class TerritorialConflict : IMechanism
             var killed = (int)random.Poisson(p.Intensity * (crisis?[m] ?? 1) * (deterrence?[m] ?? 1) * (provocation?[m] ?? 1) * (value?[m] ?? 1) * Math.Max(0, total));
             if (killed == 0)
             {
-                Forget(index, groups);
+                classes.Clear();
                 continue;
             }
 
@@ -119,19 +115,20 @@ public sealed class TerritorialConflict : IMechanism
             var members = (int)Binomial(random, killed, p.MemberShare);
             civilians += killed - members;
 
-            // The pressure each group is under, only where members die (most places kill no one in a week).
+            // The pressure each group is under, only where members die (most places kill no one in a week): a group
+            // loses members in proportion to the pressure it is under, Σ over the others of their pair's weight ·
+            // root_a · root_b.
             for (var a = 0; a < k; a++)
             {
-                pressure[a] = u * root[a] * (sum - root[a]); // a group loses members in proportion to the pressure it is under
+                pressure[a] = classes.PressureOn(classOf[groups[a]], root[a]);
             }
 
-            ListedRivalries(world, in p, groups, root, pressure, 0);
+            classes.Clear();
             if (onFront >= 0)
             {
                 AtWar(wars!, onFront, groups, root, front!, pressure);
             }
 
-            Forget(index, groups);
             var all = 0.0;
             for (var a = 0; a < k; a++)
             {
@@ -158,36 +155,79 @@ public sealed class TerritorialConflict : IMechanism
         return civilians;
     }
 
-    // Adds to total the listed rivalries' part of the pairs' sum, Σ over listed pairs of (1 + rivalry_weight
-    // · records − u) · root_a · root_b, each pair's term also added to both groups' pressure when given.
-    // Visits a group's listed rivals or the groups after it in the place, whichever is cheaper: splinter
-    // lineages are cliques of rivals, so a group may have hundreds of ties.
-    private static double ListedRivalries(World world, in Values p, ReadOnlySpan<int> groups, double[] root, double[]? pressure, double total)
+    // A pair's weight in the sum: 1 + rivalry_weight · records for listed rivals, unlisted_pair_conflict otherwise.
+    private static double PairWeight(double records, in Values p) => records > 0 ? 1 + (p.RivalryWeight * records) : p.Unlisted;
+
+    // The rivalry classes present in a place (World.Rivalries) with the Σ root and Σ root² of their groups there. The
+    // pairs' sum is Σ over classes of the within weight · ((Σ root)² − Σ root²) / 2 plus Σ over pairs of classes of
+    // their weight · the product of their Σ root: O(groups + classes²) where listing pairs costs O(groups²).
+    private sealed class ClassSums(int maxGroups)
     {
-        var index = world.PlaceIndex;
-        var k = groups.Length;
-        for (var a = 0; a < k; a++)
+        private readonly int[] _slot = Enumerable.Repeat(-1, maxGroups).ToArray();
+        private readonly int[] _class = new int[maxGroups];
+        private readonly double[] _roots = new double[maxGroups];
+        private readonly double[] _squares = new double[maxGroups];
+        private readonly double[] _withinWeight = new double[maxGroups];
+        private readonly double[] _facing = new double[maxGroups];
+        private int _count;
+
+        public void Add(int rivalryClass, double root)
         {
-            var ga = groups[a];
-            var rivals = world.RivalList(ga);
-            if (rivals.Count * 3 < k - a)
+            var s = _slot[rivalryClass];
+            if (s < 0)
             {
-                for (var r = 0; r < rivals.Count; r++)
-                {
-                    var b = index[rivals[r]];
-                    if (b > a)
-                    {
-                        AddRivalry(world, in p, ga, rivals[r], a, b, root, pressure, ref total);
-                    }
-                }
+                s = _slot[rivalryClass] = _count++;
+                _class[s] = rivalryClass;
+                _roots[s] = 0;
+                _squares[s] = 0;
             }
-            else
-            {
-                total += RivalriesAfter(a, groups, world.Rivalry.AsSpan(ga * world.MaxGroups, world.MaxGroups), in p, root, pressure);
-            }
+
+            _roots[s] += root;
+            _squares[s] += root * root;
         }
 
-        return total;
+        // The place's Σ over pairs of groups of weight · root_a · root_b; also keeps, for each class, Σ over the groups
+        // of the place of their weight toward it · their root (its own groups included), for PressureOn.
+        public double PairSum(Rivalries rivalries, in Values p)
+        {
+            var total = 0.0;
+            for (var s = 0; s < _count; s++)
+            {
+                _withinWeight[s] = PairWeight(rivalries.Within(_class[s]), in p);
+                total += _withinWeight[s] * ((_roots[s] * _roots[s]) - _squares[s]) / 2;
+                _facing[s] = _withinWeight[s] * _roots[s];
+            }
+
+            for (var s = 0; s < _count; s++)
+            {
+                for (var t = s + 1; t < _count; t++)
+                {
+                    var product = PairWeight(rivalries.Between(_class[s], _class[t]), in p);
+                    total += product * _roots[s] * _roots[t];
+                    _facing[s] += product * _roots[t];
+                    _facing[t] += product * _roots[s];
+                }
+            }
+
+            return total;
+        }
+
+        // The pressure on a group of the class with the given root: its pairs' terms with every other group present.
+        public double PressureOn(int rivalryClass, double root)
+        {
+            var s = _slot[rivalryClass];
+            return root * (_facing[s] - (_withinWeight[s] * root));
+        }
+
+        public void Clear()
+        {
+            for (var s = 0; s < _count; s++)
+            {
+                _slot[_class[s]] = -1;
+            }
+
+            _count = 0;
+        }
     }
 
     // The recorded wars' part of the pairs' sum: Σ over pairs of groups on sides at war on the place's front of the
@@ -241,75 +281,6 @@ public sealed class TerritorialConflict : IMechanism
         }
 
         return total / 2; // each pair was counted from both sides, with the same weight
-    }
-
-    // Clears the place's entries of the per-group index.
-    private static void Forget(int[] index, ReadOnlySpan<int> groups)
-    {
-        foreach (var g in groups)
-        {
-            index[g] = -1;
-        }
-    }
-
-    // A listed rivalry weighs 1 + rivalry_weight · records instead of the unlisted pairs' u, already counted.
-    private static void AddRivalry(World world, in Values p, int ga, int gb, int a, int b, double[] root, double[]? pressure, ref double total)
-    {
-        var extra = (1 + (p.RivalryWeight * world.RivalryOf(ga, gb)) - p.Unlisted) * root[a] * root[b];
-        total += extra;
-        if (pressure is not null)
-        {
-            pressure[a] += extra;
-            pressure[b] += extra;
-        }
-    }
-
-    // The listed rivalries of the group at a with the groups after it in the place, four pairs at a time: each
-    // vector's four weights are read from the group's rivalry row straight into the vector.
-    // Vector256 is exact IEEE arithmetic in hardware or software alike, so results do not depend on the machine.
-    private static double RivalriesAfter(int a, ReadOnlySpan<int> groups, ReadOnlySpan<double> row, in Values p, double[] root, double[]? pressure)
-    {
-        var k = groups.Length;
-        var unlisted = Vector256.Create(1 - p.Unlisted);
-        var perRecord = Vector256.Create(p.RivalryWeight);
-        var rootA = Vector256.Create(root[a]);
-        var sum = Vector256<double>.Zero;
-        var b4 = a + 1;
-        for (; b4 + 4 <= k; b4 += 4)
-        {
-            var w = Vector256.Create(row[groups[b4]], row[groups[b4 + 1]], row[groups[b4 + 2]], row[groups[b4 + 3]]);
-            var extra = Vector256.ConditionalSelect(
-                Vector256.GreaterThan(w, Vector256<double>.Zero),
-                (unlisted + (perRecord * w)) * rootA * Vector256.Create(root.AsSpan(b4, 4)),
-                Vector256<double>.Zero);
-            sum += extra;
-            if (pressure is not null)
-            {
-                (Vector256.Create(pressure.AsSpan(b4, 4)) + extra).CopyTo(pressure.AsSpan(b4, 4));
-            }
-        }
-
-        var added = sum[0] + sum[1] + sum[2] + sum[3]; // in a fixed order (Vector256.Sum's order is the hardware's)
-        for (; b4 < k; b4++)
-        {
-            var weight = row[groups[b4]];
-            if (weight > 0)
-            {
-                var extra = (1 - p.Unlisted + (p.RivalryWeight * weight)) * root[a] * root[b4];
-                added += extra;
-                if (pressure is not null)
-                {
-                    pressure[b4] += extra;
-                }
-            }
-        }
-
-        if (pressure is not null)
-        {
-            pressure[a] += added;
-        }
-
-        return added;
     }
 
     private static long Binomial(Xoshiro256StarStar random, int n, double probability)
