@@ -54,13 +54,7 @@ public sealed partial class World
         {
             var size = Math.Max(1024, Group.Length + 1);
             _runStart = new int[size];
-            _runCell = new int[size];
-            _runFoot = new int[size];
-            _runMiddle = new int[size];
-            _runLookouts = new int[size];
-            _runLeaders = new int[size];
-            _runPrisoners = new int[size];
-            _runDue = new int[size];
+            _runs = new Run[size];
         }
 
         _runCount = 0;
@@ -70,7 +64,7 @@ public sealed partial class World
             if (start[c] > previous)
             {
                 _runStart[_runCount] = previous;
-                _runCell[_runCount] = c;
+                _runs[_runCount].Cell = c;
                 _runCount++;
                 previous = start[c];
             }
@@ -127,7 +121,14 @@ public sealed partial class World
     // the members added since begin.
     private int _runCount;
     private int[] _runStart = [0];
-    private int[] _runCell = [], _runFoot = [], _runMiddle = [], _runLookouts = [], _runLeaders = [], _runPrisoners = [], _runDue = [];
+    private Run[] _runs = [];
+
+    // A run's cell and cached counts side by side: the weekly sweep reads one run's in one cache line, not seven.
+    private struct Run
+    {
+        public int Cell;
+        public RunTally Tally;
+    }
 
     // Compaction's working arrays, kept between quarters: each attribute is permuted into its spare and
     // the two swap, so a replicate allocates them once instead of every quarter.

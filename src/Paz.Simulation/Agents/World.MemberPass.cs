@@ -105,7 +105,7 @@ public sealed partial class World
         for (var r = 0; r < runs; r++)
         {
             prisoners += Quiet(r, busy, footSeen, nextPromotion, ref lookoutSkip, random)
-                ? _runPrisoners[r]
+                ? _runs[r].Tally.Prisoners
                 : VisitRun(r, random, parameters, events, ref lookoutSkip);
         }
 
@@ -195,11 +195,12 @@ public sealed partial class World
     // a lookout skip drawn early, as the visit would) otherwise.
     private bool Quiet(int r, bool[] busy, int[] footSeen, int[] nextPromotion, ref int lookoutSkip, Xoshiro256StarStar random)
     {
-        var c = _runCell[r];
+        ref readonly var run = ref _runs[r];
+        var c = run.Cell;
         int g = CellGroup[c];
-        int foot = _runFoot[r], middle = _runMiddle[r], lookouts = _runLookouts[r], leaders = _runLeaders[r];
+        int foot = run.Tally.Foot, middle = run.Tally.Middle, lookouts = run.Tally.Lookouts, leaders = run.Tally.Leaders;
         if (busy[c] || footSeen[g] + foot > nextPromotion[g] || (middle > 0 && (LeaderInstalls[g] > 0 || MiddleRemovalShare[g] > 0))
-            || (leaders > 0 && LeaderRemovals[g] > 0) || (_runPrisoners[r] > 0 && _runDue[r] <= Week))
+            || (leaders > 0 && LeaderRemovals[g] > 0) || (run.Tally.Prisoners > 0 && run.Tally.Due <= Week))
         {
             return false;
         }
@@ -245,7 +246,7 @@ public sealed partial class World
     private int VisitRun(int r, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events, ref int lookoutSkip)
     {
         int from = _runStart[r], to = _runStart[r + 1];
-        var c = _runCell[r];
+        var c = _runs[r].Cell;
         int g = CellGroup[c];
         var busyCell = _busy[c];
         var state = Status;
@@ -479,12 +480,7 @@ public sealed partial class World
     // Stores a run's cache.
     private void Cache(int r, in RunTally tally)
     {
-        _runFoot[r] = tally.Foot;
-        _runMiddle[r] = tally.Middle;
-        _runLookouts[r] = tally.Lookouts;
-        _runLeaders[r] = tally.Leaders;
-        _runPrisoners[r] = tally.Prisoners;
-        _runDue[r] = tally.Due;
+        _runs[r].Tally = tally;
     }
 
     // What the member pass's helpers return: the member goes on to its cell's events (Proceed), or is done
