@@ -72,13 +72,7 @@ public sealed partial class World
 
         _runStart[_runCount] = live;
         Array.Clear(start, 0, cells + 1);
-        Group = Permute(Group, order, live, ref _spareGroup);
-        Place = Permute(Place, order, live, ref _sparePlace);
-        TierOf = Permute(TierOf, order, live, ref _spareTier);
-        Status = Permute(Status, order, live, ref _spareStatus);
-        ReleaseWeek = Permute(ReleaseWeek, order, live, ref _spareDue);
-        Age = Permute(Age, order, live, ref _spareAge);
-        Cell = Permute(Cell, order, live, ref _spareCell);
+        Permute(order, live);
         Count = live;
         for (var r = 0; r < _runCount; r++)
         {
@@ -140,16 +134,45 @@ public sealed partial class World
     private MemberStatus[] _spareStatus = [];
     private byte[] _spareAge = [];
 
-    private static T[] Permute<T>(T[] array, int[] order, int count, ref T[] spare)
+    // Puts every attribute in the order given, one gather loop for all seven (each attribute into its spare, the two
+    // then swapped), and clears the slots after the live members.
+    private void Permute(int[] order, int count)
     {
-        var result = spare.Length == array.Length ? spare : new T[array.Length];
+        var group = Spare(Group, ref _spareGroup);
+        var place = Spare(Place, ref _sparePlace);
+        var tier = Spare(TierOf, ref _spareTier);
+        var status = Spare(Status, ref _spareStatus);
+        var due = Spare(ReleaseWeek, ref _spareDue);
+        var age = Spare(Age, ref _spareAge);
+        var cell = Spare(Cell, ref _spareCell);
+        var (fromGroup, fromPlace, fromTier, fromStatus, fromDue, fromAge, fromCell) = (Group, Place, TierOf, Status, ReleaseWeek, Age, Cell);
         for (var k = 0; k < count; k++)
         {
-            result[k] = array[order[k]];
+            var i = order[k];
+            group[k] = fromGroup[i];
+            place[k] = fromPlace[i];
+            tier[k] = fromTier[i];
+            status[k] = fromStatus[i];
+            due[k] = fromDue[i];
+            age[k] = fromAge[i];
+            cell[k] = fromCell[i];
         }
 
-        Array.Clear(result, count, result.Length - count);
-        spare = array;
-        return result;
+        (_spareGroup, Group) = (Group, Cleared(group, count));
+        (_sparePlace, Place) = (Place, Cleared(place, count));
+        (_spareTier, TierOf) = (TierOf, Cleared(tier, count));
+        (_spareStatus, Status) = (Status, Cleared(status, count));
+        (_spareDue, ReleaseWeek) = (ReleaseWeek, Cleared(due, count));
+        (_spareAge, Age) = (Age, Cleared(age, count));
+        (_spareCell, Cell) = (Cell, Cleared(cell, count));
+    }
+
+    // The spare of an attribute's array, of its length.
+    private static T[] Spare<T>(T[] array, ref T[] spare) => spare.Length == array.Length ? spare : spare = new T[array.Length];
+
+    private static T[] Cleared<T>(T[] array, int count)
+    {
+        Array.Clear(array, count, array.Length - count);
+        return array;
     }
 }
