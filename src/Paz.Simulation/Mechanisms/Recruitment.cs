@@ -53,6 +53,7 @@ public sealed class Recruitment : IMechanism
     private double[] _pool = [];
     private double[] _start = [];
     private double[] _revenuePower = [];
+    private double[] _strength = [];
     private bool _excluded;
     private int _year;
 
@@ -92,15 +93,18 @@ public sealed class Recruitment : IMechanism
         var revenueElasticity = revenue is null ? 0 : context.Settings[MarketValue.RevenueElasticity];
         var pressure = context.DrugMarket?.PoolPressure;
         var mobilization = context.Mobilization;
-        if (revenue is not null)
+        if (_strength.Length < world.Groups)
         {
-            // A group's revenue factor raised to the elasticity once a week, not once per cell it holds.
-            if (_revenuePower.Length < world.Groups)
-            {
-                _revenuePower = new double[world.MaxGroups];
-            }
+            (_strength, _revenuePower) = (new double[world.MaxGroups], new double[world.MaxGroups]);
+        }
 
-            for (var g = 0; g < world.Groups; g++)
+        // Per group once a week, not once per cell it holds: its middle layer's strength, and its revenue factor
+        // raised to the elasticity.
+        for (var g = 0; g < world.Groups; g++)
+        {
+            var members = world.GroupMembers[g];
+            _strength[g] = members == 0 ? 0 : Math.Min(1, world.GroupMiddle[g] / (middleShare * members));
+            if (revenue is not null)
             {
                 _revenuePower[g] = Math.Pow(revenue[g], revenueElasticity);
             }
@@ -113,9 +117,7 @@ public sealed class Recruitment : IMechanism
         {
             var c = cells[k];
             var g = world.CellGroup[c];
-            var members = world.GroupMembers[g];
-            var strength = members == 0 ? 0 : Math.Min(1, world.GroupMiddle[g] / (middleShare * members));
-            rates[k] = rate * world.Free[c] * _pool[world.CellPlace[c]] * strength * (headroom?[world.CellPlace[c]] ?? 1);
+            rates[k] = rate * world.Free[c] * _pool[world.CellPlace[c]] * _strength[g] * (headroom?[world.CellPlace[c]] ?? 1);
             if (revenue is not null)
             {
                 rates[k] *= _revenuePower[g];
