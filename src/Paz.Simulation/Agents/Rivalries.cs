@@ -76,22 +76,15 @@ public sealed class Rivalries
             _pairs[(other * _max) + splinter] = _pairs[(other * _max) + parent];
         }
 
+        // The splinter stands as its parent's class does toward everyone; if that class weighs otherwise within than
+        // the splinter and its parent do, Set takes the two out of it.
         var c = _classOf[parent];
-        if (_size[c] == 1 || _within[c] == between)
+        if (_size[c] == 1)
         {
             _within[c] = between;
-            Move(splinter, c);
-            _pairs[(splinter * _max) + parent] = between;
-            _pairs[(parent * _max) + splinter] = between;
-            return;
         }
 
-        // The parent's class weighs otherwise within: the splinter stands alike toward all but its parent.
-        var own = Fresh();
-        CopyClass(c, own);
-        _between[(own * _max) + c] = _within[c];
-        _between[(c * _max) + own] = _within[c];
-        Move(splinter, own);
+        Move(splinter, c);
         Set(splinter, parent, between);
     }
 
