@@ -108,7 +108,7 @@ public sealed partial class World
             tally.Add(this, i);
         }
 
-        Cache(r, tally);
+        _runs[r].Tally = tally;
     }
 
     // Runs of members by cell, as of the last compaction (see ApplyEvents); _runStart[_runCount] is where
@@ -138,13 +138,13 @@ public sealed partial class World
     // then swapped), and clears the slots after the live members.
     private void Permute(int[] order, int count)
     {
-        var group = Spare(Group, ref _spareGroup);
-        var place = Spare(Place, ref _sparePlace);
-        var tier = Spare(TierOf, ref _spareTier);
-        var status = Spare(Status, ref _spareStatus);
-        var due = Spare(ReleaseWeek, ref _spareDue);
-        var age = Spare(Age, ref _spareAge);
-        var cell = Spare(Cell, ref _spareCell);
+        var group = Spare(Group, _spareGroup);
+        var place = Spare(Place, _sparePlace);
+        var tier = Spare(TierOf, _spareTier);
+        var status = Spare(Status, _spareStatus);
+        var due = Spare(ReleaseWeek, _spareDue);
+        var age = Spare(Age, _spareAge);
+        var cell = Spare(Cell, _spareCell);
         var (fromGroup, fromPlace, fromTier, fromStatus, fromDue, fromAge, fromCell) = (Group, Place, TierOf, Status, ReleaseWeek, Age, Cell);
         for (var k = 0; k < count; k++)
         {
@@ -167,8 +167,8 @@ public sealed partial class World
         (_spareCell, Cell) = (Cell, Cleared(cell, count));
     }
 
-    // The spare of an attribute's array, of its length.
-    private static T[] Spare<T>(T[] array, ref T[] spare) => spare.Length == array.Length ? spare : spare = new T[array.Length];
+    // The spare of an attribute's array, or a new one when the array has grown since.
+    private static T[] Spare<T>(T[] array, T[] spare) => spare.Length == array.Length ? spare : new T[array.Length];
 
     private static T[] Cleared<T>(T[] array, int count)
     {

@@ -124,28 +124,11 @@ public sealed partial class World
 
             int g = group[i];
             var tier = rank[i];
-            if (tier == Tier.FootSoldier)
+            var senior = Advance(i, g, ref tier, ref footSeen[g], ref nextPromotion[g], ref lookoutSkip, random, parameters, events);
+            if (senior != Proceed)
             {
-                if (Promoted(g, ref footSeen[g], ref nextPromotion[g]))
-                {
-                    rank[i] = tier = Tier.MiddleLayer;
-                }
-            }
-            else if (tier == Tier.Lookout)
-            {
-                if (Rises(ref lookoutSkip, random))
-                {
-                    rank[i] = tier = Tier.FootSoldier;
-                }
-            }
-            else
-            {
-                var senior = Senior(i, g, tier, random, parameters, events);
-                if (senior != Proceed)
-                {
-                    prisoners += senior;
-                    continue;
-                }
+                prisoners += senior;
+                continue;
             }
 
             var c = cell[i];
@@ -167,7 +150,6 @@ public sealed partial class World
                 CountFree(g, c, tier);
             }
         }
-
 
         Prisoners = prisoners;
         _lookoutSkip = lookoutSkip;
@@ -307,29 +289,12 @@ public sealed partial class World
                 }
 
                 var tier = rank[i];
-                if (tier == Tier.FootSoldier)
+                var senior = Advance(i, g, ref tier, ref footSeen, ref nextPromotion, ref skip, random, parameters, events);
+                if (senior != Proceed)
                 {
-                    if (Promoted(g, ref footSeen, ref nextPromotion))
-                    {
-                        rank[i] = tier = Tier.MiddleLayer;
-                    }
-                }
-                else if (tier == Tier.Lookout)
-                {
-                    if (Rises(ref skip, random))
-                    {
-                        rank[i] = tier = Tier.FootSoldier;
-                    }
-                }
-                else
-                {
-                    var senior = Senior(i, g, tier, random, parameters, events);
-                    if (senior != Proceed)
-                    {
-                        prisoners += senior;
-                        tally.Add(this, i);
-                        continue;
-                    }
+                    prisoners += senior;
+                    tally.Add(this, i);
+                    continue;
                 }
 
                 if (busyCell)
@@ -383,7 +348,7 @@ public sealed partial class World
         tally.Foot += foot;
         tally.Middle += middle;
         tally.Lookouts += lookouts;
-        Cache(r, tally);
+        _runs[r].Tally = tally;
         return prisoners;
     }
 
@@ -475,12 +440,6 @@ public sealed partial class World
                     break;
             }
         }
-    }
-
-    // Stores a run's cache.
-    private void Cache(int r, in RunTally tally)
-    {
-        _runs[r].Tally = tally;
     }
 
     // What the member pass's helpers return: the member goes on to its cell's events (Proceed), or is done
@@ -627,6 +586,36 @@ public sealed partial class World
         events.ArrestsByTier[(int)TierOf[i]]++;
         Status[i] = MemberStatus.PretrialDetained;
         ReleaseWeek[i] = Week + Math.Min(MaxTerm, Geometric(random, parameters.PretrialWeeks));
+    }
+
+    // A free member's rank for the week, before its cell's events: a foot soldier at its group's next promotion rises to
+    // the middle layer, a lookout due to rise to the armed rank (its tier updated in place); a leader or middle-layer
+    // member may be removed, installed or swept (Senior). Returns Proceed when the member goes on to its cell's events,
+    // else what Senior returns.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private int Advance(int i, int g, ref Tier tier, ref int footSeen, ref int nextPromotion, ref int lookoutSkip, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events)
+    {
+        if (tier == Tier.FootSoldier)
+        {
+            if (Promoted(g, ref footSeen, ref nextPromotion))
+            {
+                TierOf[i] = tier = Tier.MiddleLayer;
+            }
+
+            return Proceed;
+        }
+
+        if (tier == Tier.Lookout)
+        {
+            if (Rises(ref lookoutSkip, random))
+            {
+                TierOf[i] = tier = Tier.FootSoldier;
+            }
+
+            return Proceed;
+        }
+
+        return Senior(i, g, tier, random, parameters, events);
     }
 
     // Whether the foot soldier the pass meets now is its group's next to be promoted (the ranks were picked before the

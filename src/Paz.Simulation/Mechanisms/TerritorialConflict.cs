@@ -64,14 +64,26 @@ public sealed class TerritorialConflict : IMechanism
         context.Metrics.Record(CiviliansKilled, civilians);
     }
 
+    // Working space, per group of the world and per side of the recorded wars, kept from week to week.
+    private double[] _root = [], _pressure = [], _front = [];
+    private ClassSums? _classes;
+
     // Decides this week's conflict deaths; adds all conflict killings to homicides; returns civilians killed.
-    private static int Conflict(World world, in Values p, int[] homicides, Xoshiro256StarStar random, double[] temper, double[]? crisis, double[]? deterrence, double[]? provocation, double[]? value, WarFronts? wars)
+    private int Conflict(World world, in Values p, int[] homicides, Xoshiro256StarStar random, double[] temper, double[]? crisis, double[]? deterrence, double[]? provocation, double[]? value, WarFronts? wars)
     {
         var civilians = 0;
-        var front = wars is null ? null : new double[wars.Sides];
-        var root = new double[world.MaxGroups];
-        var pressure = new double[world.MaxGroups];
-        var classes = new ClassSums(world.MaxGroups);
+        if (_classes is null || _root.Length != world.MaxGroups)
+        {
+            (_root, _pressure, _classes) = (new double[world.MaxGroups], new double[world.MaxGroups], new ClassSums(world.MaxGroups));
+        }
+
+        if (wars is not null && _front.Length < wars.Sides)
+        {
+            _front = new double[wars.Sides]; // AtWar leaves it zero
+        }
+
+        var (root, pressure, classes) = (_root, _pressure, _classes);
+        var front = wars is null ? null : _front;
         var classOf = world.Rivalries.ClassOf;
         for (var m = 0; m < world.MunicipalityCount; m++)
         {

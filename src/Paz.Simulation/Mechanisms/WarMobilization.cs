@@ -42,6 +42,7 @@ public sealed class WarMobilization : IMechanism
         if (_factor.Length <= world.Cells)
         {
             _factor = new double[Math.Max(world.Cells * 2, 1024)];
+            Array.Fill(_factor, 1); // cells are numbered upward: those past the ones set below have never been set
         }
 
         // Every cell numbered so far, active or not: recruitment runs after the week's events, when members who moved
@@ -51,8 +52,6 @@ public sealed class WarMobilization : IMechanism
         {
             _factor[c] = 1 + (mobilization * Fighting(wars, world.CellGroup[c], world.CellPlace[c], rivalry));
         }
-
-        Array.Fill(_factor, 1, world.Cells, _factor.Length - world.Cells);
 
         context.Mobilization = _factor;
     }
