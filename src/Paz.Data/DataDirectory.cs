@@ -87,6 +87,9 @@ public sealed class DataDirectory
     /// <summary>groups/mco_state_group_year_2007_2015.csv</summary>
     public string McoPresence => File("groups/mco_state_group_year_2007_2015.csv");
 
+    /// <summary>groups/organization_bases_transcribed.csv</summary>
+    public string OrganizationBases => File("groups/organization_bases_transcribed.csv");
+
     /// <summary>socioeconomic/conapo_marginalization_mun_1990_2015.csv</summary>
     public string Marginalization => File("socioeconomic/conapo_marginalization_mun_1990_2015.csv");
 

@@ -97,6 +97,9 @@ public sealed record EngineInputs(
     /// <summary>The groups present at the start, largest first, or null: the network's strength order (every group present).</summary>
     public IReadOnlyList<int>? SizeOrder { get; init; }
 
+    /// <summary>The states each group was based in (network order; empty: none known), where home_pull gathers its members at the start; null: none.</summary>
+    public IReadOnlyList<int[]>? HomeStates { get; init; }
+
     /// <summary>The breakaways the record shows after the start (a replay from before 2011), in date order; empty from 2011.</summary>
     public IReadOnlyList<Breakaway> Breakaways { get; init; } = [];
 

@@ -18,7 +18,8 @@ namespace Paz.Simulation.Agents;
 /// the state's municipalities in proportion to the square of their own homicides + 1; places are drawn
 /// by that weight (weighted sampling without replacement), and members go to each drawn state by its
 /// pull and within it in proportion to the places' homicides (+1, so a quiet municipality can still be
-/// held). Tiers: leaders_per_group leaders, middle_share middle layer, 35% lookouts, the rest foot soldiers.
+/// held). A group's home state (<see cref="EngineInputs.HomeStates"/>, where it was based) weighs home_pull times
+/// more, in the draw of its places and in its members' share of them. Tiers: leaders_per_group leaders, middle_share middle layer, 35% lookouts, the rest foot soldiers.
 /// </remarks>
 public static class InitialWorld
 {
@@ -78,11 +79,12 @@ public static class InitialWorld
             var g = order[rank];
             var size = (int)Math.Round(initialMembers / (Math.Pow(rank + 1, p[WorldParameters.SizeExponent]) * harmonic));
             var states = statesOf[g].ToHashSet();
+            var home = HomeWeights(inputs, g, p[WorldParameters.HomePull]);
             // Weighted sampling without replacement (Efraimidis-Spirakis keys u^(1/w)): violent places
             // are likelier, but groups do not all pile into the same few municipalities.
             var candidates = Enumerable.Range(0, inputs.MunicipalityCount)
                 .Where(m => states.Contains(inputs.StateOf[m]))
-                .Select(m => (m, Key: Math.Log(random.NextDouble()) / placeWeight[m]))
+                .Select(m => (m, Key: Math.Log(random.NextDouble()) / (placeWeight[m] * home[inputs.StateOf[m]])))
                 .OrderByDescending(x => x.Key).ThenBy(x => x.m)
                 .Take(Math.Max(1, (int)Math.Round(size / MembersPerPlace)))
                 .Select(x => x.m)
@@ -100,7 +102,7 @@ public static class InitialWorld
                 inPlace[inputs.StateOf[m]] += inputs.ViolenceHistory[m] + 1;
             }
 
-            var weights = candidates.Select(m => (inputs.ViolenceHistory[m] + 1) / inPlace[inputs.StateOf[m]] * pull[inputs.StateOf[m]]).ToArray();
+            var weights = candidates.Select(m => (inputs.ViolenceHistory[m] + 1) / inPlace[inputs.StateOf[m]] * pull[inputs.StateOf[m]] * home[inputs.StateOf[m]]).ToArray();
             var total = weights.Sum();
             var leaders = Math.Min(p.Whole(WorldParameters.LeadersPerGroup), size);
             for (var k = 0; k < size; k++)
@@ -121,5 +123,20 @@ public static class InitialWorld
         }
 
         return world;
+    }
+
+    // Each state's weight on a group's members: home_pull in the states it was based in, 1 elsewhere.
+    private static double[] HomeWeights(EngineInputs inputs, int group, double homePull)
+    {
+        var weights = Enumerable.Repeat(1.0, inputs.States).ToArray();
+        if (inputs.HomeStates is { } homes && group < homes.Count)
+        {
+            foreach (var s in homes[group])
+            {
+                weights[s] = homePull;
+            }
+        }
+
+        return weights;
     }
 }

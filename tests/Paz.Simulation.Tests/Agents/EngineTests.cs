@@ -10,6 +10,8 @@ public class EngineTests
 {
     private static readonly Lazy<EngineInputs> Inputs = new(() => EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate()), new DateOnly(2015, 1, 1)));
 
+    private static readonly Lazy<EngineInputs> History = new(() => EngineInputsBuilder.Build(PazDataSet.Load(DataDirectory.Locate()), new DateOnly(2007, 1, 1)));
+
     private static AgentScenario Short(int replicates) =>
         new("short", "test", new DateOnly(2015, 1, 1), new DateOnly(2015, 3, 1), replicates, 99, Timeline.Constant(Settings.Defaults));
 
@@ -88,6 +90,27 @@ public class EngineTests
         var byViolence = QuietShare(2);
         Assert.True(even > 2 * byViolence, $"the quieter half of its states hold {even:P0} of the strongest group at exponent 0, {byViolence:P0} at 2");
         Assert.InRange(even, 0.3, 0.7); // each listed state pulls alike
+    }
+
+    [Fact]
+    public void AHomePullGathersAnOrganizationsMembersInTheStateItWasBasedIn()
+    {
+        var inputs = History.Value;
+        var sinaloa = inputs.Network.Groups.Select((g, i) => (g, i)).First(x => x.g.Node == "N10013").i;
+        var home = inputs.HomeStates![sinaloa].Single();
+        (int Members, double AtHome) Start(double pull)
+        {
+            var world = InitialWorld.Build(inputs, Settings.Defaults.With(WorldParameters.InitialMembers, 20_000).With(WorldParameters.HomePull, pull), new Core.Randomness.Xoshiro256StarStar(3));
+            world.Census();
+            var atHome = Enumerable.Range(0, inputs.MunicipalityCount).Where(m => inputs.StateOf[m] == home).Sum(m => world.FreeOf(sinaloa, m));
+            return (world.GroupMembers.Sum(), atHome / (double)world.GroupMembers[sinaloa]);
+        }
+
+        var listed = Start(1);
+        var based = Start(10);
+        Assert.Equal(listed.Members, based.Members); // the same membership, laid out differently
+        Assert.True(based.AtHome > 2 * listed.AtHome, $"Sinaloa state holds {based.AtHome:P0} of the Sinaloa cartel at a pull of 10, {listed.AtHome:P0} at 1");
+        Assert.True(listed.AtHome < 0.2, $"at a pull of 1 its home is one of its 29 states ({listed.AtHome:P0})");
     }
 }
 
