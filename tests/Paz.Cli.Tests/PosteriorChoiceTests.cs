@@ -83,6 +83,23 @@ public class PosteriorChoiceTests
     }
 
     [Fact]
+    public void APosteriorWithoutAParameterOfAnEarlierStartStillServesALaterStart()
+    {
+        // home_pull lays out the replay's world before 2015; a 2015 start never reads it. A posterior of a 2007 start
+        // without it is still refused (the test above shows the refusal).
+        var (folder, basePath, _) = Scenarios();
+        var path = Path.Combine(folder, "short.posterior.json");
+        var full = PosteriorFile.Read(path);
+        PosteriorFile.Write(path, full with { FromPrior = [.. full.FromPrior.Where(p => p.Name != "home_pull")] });
+        Assert.Equal(0, PazRun.Of("run", basePath, "--json", "--out", Path.Combine(folder, "without-home")).ExitCode);
+
+        File.WriteAllText(basePath, File.ReadAllText(basePath).Replace("start: 2015-01\nend: 2015-03", "start: 2007-01\nend: 2007-03", StringComparison.Ordinal));
+        var early = PazRun.Of("run", basePath, "--json", "--out", Path.Combine(folder, "early"));
+        Assert.NotEqual(0, early.ExitCode);
+        Assert.Contains("predates the parameters home_pull", early.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CompareRefusesScenariosThatWouldDrawFromDifferentPosteriors()
     {
         var (folder, _, child) = Scenarios();
@@ -117,10 +134,11 @@ public class PosteriorChoiceTests
             Assert.NotNull(PosteriorChoice.For(scenario, null, point: false)); // no scenario changes a drawn parameter on a date
         }
 
-        // Every parameter with a prior a baseline run reads (a rival explanation it does not hold reads its own none).
+        // Every parameter with a prior a baseline run reads (a rival explanation it does not hold reads its own none, a
+        // 2015 start none of an earlier start's world).
         var posterior = PosteriorFile.Read(expected);
         var held = Paz.Data.Scenarios.AgentScenarioReader.Read(Path.Combine(folder, "baseline.yaml")).Timeline.First;
-        var withPrior = Declarations.All.Where(s => s.Prior is not null).Select(s => s.Name).ToList();
+        var withPrior = Declarations.All.Where(s => s.Prior is not null && s.ReadByStartsBefore is not (<= 2015)).Select(s => s.Name).ToList();
         var covered = posterior.Parameters.Concat(posterior.FromPrior).Select(p => p.Name).ToList();
         Assert.Empty(withPrior.Where(name => !held.BelongsToAnExplanationNotHeld(name)).Except(covered));
         Assert.Empty(covered.Except(withPrior));

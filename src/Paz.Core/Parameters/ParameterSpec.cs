@@ -39,6 +39,12 @@ public sealed record ParameterSpec(string Name, double Default, string Unit, str
     /// </summary>
     public bool Recorded { get; init; }
 
+    /// <summary>
+    /// The year from which a run's start no longer reads it (null: every run reads it): a parameter of the replay's world
+    /// before 2015, which a posterior inferred on a later start need not carry.
+    /// </summary>
+    public int? ReadByStartsBefore { get; init; }
+
     /// <summary>Whether <paramref name="value"/> lies within the range.</summary>
     public bool Admits(double value) => value >= Minimum && value <= Maximum && double.IsFinite(value);
 

@@ -76,7 +76,7 @@ public static class EngineInputsBuilder
             // earlier must not see them, so its conviction chances are the same in every state.
             ProsecutionIndex = historical ? null : Justice.ProsecutionLoader.CapacityIndex(data.Source, atlas, data.Homicides.StateYearly),
             SizeOrder = sizeOrder,
-            HomeStates = OrganizationBases.Load(data.Source.OrganizationBases, network, atlas),
+            HomeStates = historical ? OrganizationBases.Load(data.Source.OrganizationBases, network, atlas) : null,
             Breakaways = historical ? HistoricalPresence.Breakaways(data.Source, network, atlas, Math.Max(start.Year, HistoricalPresence.FirstYear)) : [],
             StateNames = [.. atlas.States.Select(s => s.Name)],
             RecordedWars = UcdpWars.Resolve(UcdpWars.ByYear(data.Source), network, atlas),

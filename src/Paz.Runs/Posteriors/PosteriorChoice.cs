@@ -41,8 +41,9 @@ public static class PosteriorChoice
         if (posterior is not null)
         {
             var known = posterior.Parameters.Concat(posterior.FromPrior).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-            // A rival explanation's own parameter the scenario does not hold is read by no run of it.
-            var missing = Calibration.Uncertain.Where(p => !known.Contains(p.Name) && !scenario.Timeline.First.BelongsToAnExplanationNotHeld(p.Name)).Select(p => p.Name).ToList();
+            // A rival explanation's own parameter the scenario does not hold is read by no run of it, nor is a parameter of
+            // a world that starts earlier than the scenario does.
+            var missing = Calibration.Uncertain.Where(p => !known.Contains(p.Name) && !scenario.Timeline.First.BelongsToAnExplanationNotHeld(p.Name) && ReadAtTheStartOf(scenario, p.Name)).Select(p => p.Name).ToList();
             if (missing.Count > 0)
             {
                 // Running them at their point values would hide their uncertainty from every band.
@@ -55,6 +56,10 @@ public static class PosteriorChoice
             ? posterior
             : throw new InvalidOperationException($"{scenario.Name} changes {string.Join(", ", changed)} on a date, which the posterior {path} would override in every period: run with --point, or infer a posterior without it");
     }
+
+    // Whether a run starting when the scenario does reads the parameter (ParameterSpec.ReadByStartsBefore).
+    private static bool ReadAtTheStartOf(AgentScenario scenario, string parameter) =>
+        Declarations.All.FirstOrDefault(s => s.Name == parameter)?.ReadByStartsBefore is not { } year || scenario.Start.Year < year;
 
     /// <summary>The nearest posterior file beside the scenario's file or its bases', or null.</summary>
     public static string? Beside(AgentScenario scenario) =>

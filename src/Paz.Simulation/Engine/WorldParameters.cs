@@ -17,9 +17,9 @@ public static class WorldParameters
     public static readonly ParameterSpec PresenceViolenceExponent = new("presence_violence_exponent", 0.5, "dimensionless", "assumed; probed in the calibration window (docs/engine.md)", 0, 3, "how far a group's members gather in the more violent of its states at the start")
     { Prior = Prior.Uniform(0, 1.5) };
 
-    /// <summary>How many times a municipality of a group's home state draws its members at the start, against one of its other states.</summary>
+    /// <summary>How many times a municipality of a group's home state draws its members at the start, against one of its other states (a replay's start before 2015: later starts place members by the 2015 presence, whose sources know no bases).</summary>
     public static readonly ParameterSpec HomePull = new("home_pull", 1, "times", "assumed; fitted in the history replay. The home states are transcribed (data/groups/organization_bases_transcribed.csv); how concentrated each organization was at home was not found", 1, 1000, "how far an organization's members gather in the state it was based in, at the start (1: as in any other state it is listed in)")
-    { Prior = Prior.LogUniform(1, 100) };
+    { Prior = Prior.LogUniform(1, 100), ReadByStartsBefore = 2015 };
 
     /// <summary>Members of all groups at the start, when fitted (0: the aggregate model's value at the start date).</summary>
     public static readonly ParameterSpec InitialMembers = new("initial_members", 0, "members", "fitted for starts before 2012, where the aggregate model (from January 2012) gives no value; 0: the aggregate model's membership at the start (129,714 in January 2015)", 0, 500_000, "members of all groups at the start")
