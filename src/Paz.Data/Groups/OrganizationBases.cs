@@ -8,7 +8,7 @@ namespace Paz.Data.Groups;
 /// source): where its members gather at the start when <c>home_pull</c> is above 1 (<see cref="Simulation.Agents.InitialWorld"/>).
 /// </summary>
 /// <remarks>
-/// MCO says only whether an organization was present in a state; read alone, it spreads the Sinaloa cartel, listed in 30
+/// MCO says only whether an organization was present in a state; read alone, it spreads the Sinaloa cartel, listed in 29
 /// states in 2007, as thickly over Tamaulipas and Chihuahua as over Sinaloa, and the Arellano Félix over Sinaloa as
 /// over Tijuana. The bases say where each organization ran its trade from.
 /// </remarks>
