@@ -137,8 +137,9 @@ public class PosteriorChoiceTests
         // Every parameter with a prior a baseline run reads (a rival explanation it does not hold reads its own none, a
         // 2015 start none of an earlier start's world).
         var posterior = PosteriorFile.Read(expected);
-        var held = Paz.Data.Scenarios.AgentScenarioReader.Read(Path.Combine(folder, "baseline.yaml")).Timeline.First;
-        var withPrior = Declarations.All.Where(s => s.Prior is not null && s.ReadByStartsBefore is not (<= 2015)).Select(s => s.Name).ToList();
+        var baseline = Paz.Data.Scenarios.AgentScenarioReader.Read(Path.Combine(folder, "baseline.yaml"));
+        var held = baseline.Timeline.First;
+        var withPrior = Declarations.All.Where(s => s.Prior is not null && s.ReadByAStartIn(baseline.Start.Year)).Select(s => s.Name).ToList();
         var covered = posterior.Parameters.Concat(posterior.FromPrior).Select(p => p.Name).ToList();
         Assert.Empty(withPrior.Where(name => !held.BelongsToAnExplanationNotHeld(name)).Except(covered));
         Assert.Empty(covered.Except(withPrior));

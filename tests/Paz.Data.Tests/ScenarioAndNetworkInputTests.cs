@@ -30,6 +30,15 @@ public class ScenarioAndNetworkInputTests
     }
 
     [Fact]
+    public void ANodeIdFindsItsGroupAndAnUnknownOneIsRefused()
+    {
+        var network = new Core.Organizations.GroupNetwork([new("N1", "Alpha", "Sinaloa", "A"), new("N2", "Beta", "Jalisco", "B")], [], []);
+        Assert.Equal(1, network.IndexOfNode("N2"));
+        Assert.False(network.TryIndexOfNode("N9", out _));
+        Assert.Contains("'N9'", Assert.Throws<KeyNotFoundException>(() => network.IndexOfNode("N9")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ANegativeWeightIsRefused()
     {
         var error = NetworkError(TieHeader + "E1,N1,Alpha,N2,Beta,-3\n");

@@ -12,6 +12,7 @@ public sealed class GroupNetwork
 {
     private readonly double[] _rivalry;
     private readonly double[] _alliance;
+    private readonly Dictionary<string, int> _nodeIndex = new(StringComparer.Ordinal);
 
     /// <summary>Builds the networks from listed ties over <paramref name="groups"/>.</summary>
     /// <exception cref="ArgumentException">A tie names a group outside the list, links a group to itself, or has a negative weight.</exception>
@@ -19,6 +20,11 @@ public sealed class GroupNetwork
     {
         ArgumentNullException.ThrowIfNull(groups);
         Groups = groups;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            _nodeIndex.TryAdd(groups[g].Node, g);
+        }
+
         _rivalry = Symmetric(groups.Count, rivalries, "rivalry");
         _alliance = Symmetric(groups.Count, alliances, "alliance");
         RivalryStrength = [.. Enumerable.Range(0, Count).Select(i => RowSum(_rivalry, i))];
@@ -77,6 +83,18 @@ public sealed class GroupNetwork
         }
 
         return sum;
+    }
+
+    /// <summary>The index of the group whose node id (BACRIM's "N10013") is <paramref name="node"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No group has that node id.</exception>
+    public int IndexOfNode(string node) =>
+        TryIndexOfNode(node, out var index) ? index : throw new KeyNotFoundException($"no group of the network has the node id '{node}'");
+
+    /// <summary>Whether a group has the node id <paramref name="node"/>, and its index.</summary>
+    public bool TryIndexOfNode(string node, out int index)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return _nodeIndex.TryGetValue(node, out index);
     }
 
     /// <summary>

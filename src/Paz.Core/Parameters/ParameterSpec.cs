@@ -45,6 +45,9 @@ public sealed record ParameterSpec(string Name, double Default, string Unit, str
     /// </summary>
     public int? ReadByStartsBefore { get; init; }
 
+    /// <summary>Whether a run starting in <paramref name="year"/> reads it (<see cref="ReadByStartsBefore"/>).</summary>
+    public bool ReadByAStartIn(int year) => ReadByStartsBefore is not { } before || year < before;
+
     /// <summary>Whether <paramref name="value"/> lies within the range.</summary>
     public bool Admits(double value) => value >= Minimum && value <= Maximum && double.IsFinite(value);
 

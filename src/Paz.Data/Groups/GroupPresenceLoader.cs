@@ -93,7 +93,6 @@ public static class GroupPresenceLoader
         ArgumentNullException.ThrowIfNull(atlas);
         var stateIndex = atlas.States.Select((s, i) => (s, i)).ToDictionary(x => x.s.Name, x => x.i, StringComparer.Ordinal);
         stateIndex["Estado de México"] = stateIndex["México"];
-        var node = network.Groups.Select((g, i) => (g, i)).ToDictionary(x => x.g.Node, x => x.i, StringComparer.Ordinal);
         var name = network.Groups.Select((g, i) => (g, i)).ToDictionary(x => x.g.Name, x => x.i, StringComparer.Ordinal);
         var presence = network.Groups.Select(_ => new SortedSet<int>()).ToArray();
         var mco = new HashSet<int>();
@@ -108,8 +107,9 @@ public static class GroupPresenceLoader
             }
 
             var state = row.WholeNumber(code, 1, 32);
-            presence[node[id]].Add(atlas.StateIndexOf(state));
-            mco.Add(node[id]);
+            var g = network.IndexOfNode(id);
+            presence[g].Add(atlas.StateIndexOf(state));
+            mco.Add(g);
         });
 
         // CIDE-PPD 2015-2017 rows, matched to network groups by normalized name (accents, case, articles and
@@ -123,7 +123,7 @@ public static class GroupPresenceLoader
 
         foreach (var (alias, id) in CideAliases)
         {
-            normalized[Normalize(alias)] = node[id];
+            normalized[Normalize(alias)] = network.IndexOfNode(id);
         }
 
         var stateByPlainName = atlas.States.Select((st, i) => (st, i)).ToDictionary(x => Plain(x.st.Name), x => x.i, StringComparer.Ordinal);

@@ -82,7 +82,6 @@ public static class HistoricalPresence
             return [];
         }
 
-        var node = NodeIndex(network);
         var states = later.Select(_ => new SortedSet<int>()).ToArray();
         ForEachRow(data, atlas, (code, year, state) =>
         {
@@ -93,7 +92,7 @@ public static class HistoricalPresence
             }
         });
 
-        return [.. later.Select((b, k) => new Simulation.Agents.Breakaway(node[b.Node], node[b.ParentNode], [.. states[k]], b.Year))];
+        return [.. later.Select((b, k) => new Simulation.Agents.Breakaway(network.IndexOfNode(b.Node), network.IndexOfNode(b.ParentNode), [.. states[k]], b.Year))];
     }
 
     /// <summary>State indices (atlas order) of each network group in <paramref name="year"/> (empty: absent), and the groups ranked by breadth.</summary>
@@ -107,13 +106,12 @@ public static class HistoricalPresence
             throw new ArgumentOutOfRangeException(nameof(year), year, $"the MCO file covers {FirstYear}-{LastYear}");
         }
 
-        var node = NodeIndex(network);
         var presence = network.Groups.Select(_ => new SortedSet<int>()).ToArray();
         ForEachRow(data, atlas, (code, rowYear, state) =>
         {
             if (rowYear == year && NodeOf(code, year) is { } id)
             {
-                presence[node[id]].Add(state);
+                presence[network.IndexOfNode(id)].Add(state);
             }
         });
 
@@ -138,10 +136,6 @@ public static class HistoricalPresence
         int code = file.Column("state_code"), group = file.Column("group_stable"), year = file.Column("year");
         file.ForEachRow(row => visit(row.Text(group), row.WholeNumber(year, 2000, 2100), atlas.StateIndexOf(row.WholeNumber(code, 1, 32))));
     }
-
-    // Each network node's index.
-    private static Dictionary<string, int> NodeIndex(GroupNetwork network) =>
-        network.Groups.Select((g, i) => (g, i)).ToDictionary(x => x.g.Node, x => x.i, StringComparer.Ordinal);
 }
 
 /// <summary>An organization that broke away from another, as the record shows (see <see cref="HistoricalPresence.Recorded"/>).</summary>

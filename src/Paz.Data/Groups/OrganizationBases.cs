@@ -20,7 +20,6 @@ public static class OrganizationBases
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(atlas);
-        var node = network.Groups.Select((g, i) => (g.Node, i)).ToDictionary(x => x.Node, x => x.i, StringComparer.Ordinal);
         var homes = network.Groups.Select(_ => new SortedSet<int>()).ToArray();
         var file = CsvFile.Open(path);
         int nodeColumn = file.Column("node"), stateColumn = file.Column("cve_ent");
@@ -28,7 +27,7 @@ public static class OrganizationBases
         file.ForEachRow(row =>
         {
             var id = row.Text(nodeColumn);
-            if (!node.TryGetValue(id, out var g))
+            if (!network.TryIndexOfNode(id, out var g))
             {
                 throw row.Fail(nodeColumn, "a node of the network (groups/BACRIM2020_Nodes.csv)", id);
             }

@@ -57,9 +57,9 @@ public static class PosteriorChoice
             : throw new InvalidOperationException($"{scenario.Name} changes {string.Join(", ", changed)} on a date, which the posterior {path} would override in every period: run with --point, or infer a posterior without it");
     }
 
-    // Whether a run starting when the scenario does reads the parameter (ParameterSpec.ReadByStartsBefore).
+    // Whether a run starting when the scenario does reads the parameter.
     private static bool ReadAtTheStartOf(AgentScenario scenario, string parameter) =>
-        Declarations.All.FirstOrDefault(s => s.Name == parameter)?.ReadByStartsBefore is not { } year || scenario.Start.Year < year;
+        Declarations.Find(parameter)?.ReadByAStartIn(scenario.Start.Year) ?? true;
 
     /// <summary>The nearest posterior file beside the scenario's file or its bases', or null.</summary>
     public static string? Beside(AgentScenario scenario) =>
