@@ -127,6 +127,86 @@ public static class Distributions
         return n;
     }
 
+    /// <summary>
+    /// The same counts as <see cref="PoissonScatter(Xoshiro256StarStar, ReadOnlySpan{double}, Span{int}, double[])"/>
+    /// on the same rates and generator state, the same draws in the same order, written as the items hit
+    /// (<paramref name="hits"/>) instead of a count for every item. Each event's item is found by a galloping search
+    /// from the last one's along the running totals, so many items and few events cost one pass to total the rates.
+    /// </summary>
+    /// <param name="random">The generator.</param>
+    /// <param name="rates">The mean of each item's count (non-negative).</param>
+    /// <param name="hits">Receives the items hit and their counts.</param>
+    /// <returns>The total drawn.</returns>
+    public static int PoissonScatter(this Xoshiro256StarStar random, ReadOnlySpan<double> rates, ScatterHits hits)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(hits);
+        var cumulative = hits.Begin(rates.Length);
+        var total = 0.0;
+        for (var i = 0; i < rates.Length; i++)
+        {
+            total += Math.Max(0, rates[i]);
+            cumulative[i] = total;
+        }
+
+        var n = total > 0 ? (int)random.Poisson(total) : 0;
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        var uniforms = n <= 1024 ? stackalloc double[n] : new double[n];
+        for (var k = 0; k < n; k++)
+        {
+            uniforms[k] = random.NextDouble() * total;
+        }
+
+        uniforms.Sort();
+        var last = rates.Length - 1;
+        var item = 0;
+        foreach (var u in uniforms)
+        {
+            item = FirstAbove(cumulative, item, last, u);
+            hits.Hit(item);
+        }
+
+        return n;
+    }
+
+    // The first item from `from` on whose running total exceeds u, the last item when none before it does (the walk of
+    // PoissonScatter, item by item while the total is at most u): doubling steps, then halving between the last two.
+    private static int FirstAbove(ReadOnlySpan<double> cumulative, int from, int last, double u)
+    {
+        if (from >= last || cumulative[from] > u)
+        {
+            return from;
+        }
+
+        // cumulative[low] <= u throughout; the answer is in (low, high].
+        int low = from, step = 1, high = from + 1;
+        while (high < last && cumulative[high] <= u)
+        {
+            low = high;
+            step <<= 1;
+            high = Math.Min(last, low + step);
+        }
+
+        while (high - low > 1)
+        {
+            var mid = (low + high) >> 1;
+            if (cumulative[mid] <= u)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return high;
+    }
+
     /// <summary>ln(k!) via Stirling's series, exact to double precision for k ≥ 10; a table below.</summary>
     public static double LogFactorial(double k)
     {

@@ -102,17 +102,20 @@ public static class InitialWorld
                 inPlace[inputs.StateOf[m]] += inputs.ViolenceHistory[m] + 1;
             }
 
-            var weights = candidates.Select(m => (inputs.ViolenceHistory[m] + 1) / inPlace[inputs.StateOf[m]] * pull[inputs.StateOf[m]] * home[inputs.StateOf[m]]).ToArray();
-            var total = weights.Sum();
+            // Each member's place by inverse transform over the places' running totals (a binary search: the largest
+            // groups have thousands of places and tens of thousands of members).
+            var cumulative = candidates.Select(m => (inputs.ViolenceHistory[m] + 1) / inPlace[inputs.StateOf[m]] * pull[inputs.StateOf[m]] * home[inputs.StateOf[m]]).ToArray();
+            for (var k = 1; k < cumulative.Length; k++)
+            {
+                cumulative[k] += cumulative[k - 1];
+            }
+
+            var total = cumulative[^1];
             var leaders = Math.Min(p.Whole(WorldParameters.LeadersPerGroup), size);
             for (var k = 0; k < size; k++)
             {
                 var target = random.NextDouble() * total;
-                var i = 0;
-                while (i < candidates.Count - 1 && (target -= weights[i]) > 0)
-                {
-                    i++;
-                }
+                var i = FirstReaching(cumulative, target);
 
                 var tier = k < leaders ? Tier.Leader
                     : random.NextDouble() < p[WorldParameters.MiddleShare] ? Tier.MiddleLayer
@@ -123,6 +126,26 @@ public static class InitialWorld
         }
 
         return world;
+    }
+
+    // The first place whose running total reaches target (the last place when rounding leaves target above every total).
+    private static int FirstReaching(double[] cumulative, double target)
+    {
+        int low = 0, high = cumulative.Length - 1;
+        while (low < high)
+        {
+            var mid = (low + high) >> 1;
+            if (cumulative[mid] >= target)
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid + 1;
+            }
+        }
+
+        return low;
     }
 
     // Each state's weight on a group's members: home_pull in the states it was based in, 1 elsewhere.

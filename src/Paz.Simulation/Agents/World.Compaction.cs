@@ -89,14 +89,14 @@ public sealed partial class World
         var tier = MemoryMarshal.Cast<Tier, byte>(TierOf.AsSpan());
         var tally = new RunTally();
         var i = from;
-        for (; i + Block <= to; i += Block)
+        for (; i < to && i + Block <= status.Length; i += Block)
         {
-            var (foot, middle, lookouts, leaders, held) = CountBlock(status.Slice(i, Block), tier.Slice(i, Block));
-            tally.Foot += foot;
-            tally.Middle += middle;
-            tally.Lookouts += lookouts;
-            tally.Leaders += leaders;
-            for (var bits = held; bits != 0; bits &= bits - 1)
+            var masks = BlockMasks.Of(status.Slice(i, Block), tier.Slice(i, Block), to - i);
+            tally.Foot += BitOperations.PopCount(masks.Foot);
+            tally.Middle += BitOperations.PopCount(masks.Middle);
+            tally.Lookouts += BitOperations.PopCount(masks.Lookouts);
+            tally.Leaders += BitOperations.PopCount(masks.Leaders);
+            for (var bits = masks.Held; bits != 0; bits &= bits - 1)
             {
                 tally.Prisoners++;
                 tally.Due = Math.Min(tally.Due, ReleaseWeek[i + BitOperations.TrailingZeroCount(bits)]);

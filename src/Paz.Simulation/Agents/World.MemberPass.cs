@@ -61,7 +61,7 @@ public sealed partial class World
 
         // A member who moves or follows a splinter goes on in a new slot at the end: room for all of them
         // now, so the arrays the pass holds are not replaced under it.
-        while (Group.Length < Count + relocating)
+        while (Group.Length < Count + relocating + Block)
         {
             Grow();
         }
@@ -225,16 +225,25 @@ public sealed partial class World
     // for a run, whose members are all of one cell and group, so the cell's and group's counters live in locals and
     // the run's cache is refreshed in the same sweep instead of a second one. Returns the run's members in prison
     // after the week.
+    //
+    // The run is read a block of members at a time, as bit masks of its free members by tier and of its prisoners
+    // (BlockMasks). Within a block only the members at which something happens are visited one by one: a leader, a
+    // prisoner due out, a middle-layer member while the group installs leaders or sweeps its middle layer, the foot
+    // soldier at the group's next promotion, the lookout due to rise (or at which the next rise's distance is drawn),
+    // the member at the cell's next event, and in a splitting cell every member who stays free. Their positions are
+    // read from the masks (the k-th set bit); the members between them, to whom the loop would only count, are counted
+    // from the masks at once. The draws and their order are those of visiting every member.
     private int VisitRun(int r, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events, ref int lookoutSkip)
     {
         int from = _runStart[r], to = _runStart[r + 1];
         var c = _runs[r].Cell;
         int g = CellGroup[c];
         var busyCell = _busy[c];
-        var state = Status;
+        var splitting = SplitTo[c] >= 0;
         var rank = TierOf;
         int seen = _seen[c], nextEvent = _nextEvent[c];
         int footSeen = _footSeen[g], nextPromotion = _nextPromotion[g];
+        var middleDrawn = LeaderInstalls[g] > 0 || MiddleRemovalShare[g] > 0;
         var skip = lookoutSkip;
         ref var free = ref Free[c];
         var prisoners = 0;
@@ -243,19 +252,55 @@ public sealed partial class World
         // events and the senior ranks leave) is tallied after each of those members.
         int foot = 0, middle = 0, lookouts = 0;
         var tally = new RunTally();
-        var statusBytes = MemoryMarshal.Cast<MemberStatus, byte>(state.AsSpan());
+        var statusBytes = MemoryMarshal.Cast<MemberStatus, byte>(Status.AsSpan());
         var tierBytes = MemoryMarshal.Cast<Tier, byte>(rank.AsSpan());
-        var splitting = SplitTo[c] >= 0;
         for (var block = from; block < to; block += Block)
         {
-            // A block of members to whom nothing happens this week is counted from its status and tier bytes at once
-            // (see Uneventful); any other block is visited member by member below.
-            if (!splitting && block + Block <= to
-                && Uneventful(block, statusBytes.Slice(block, Block), tierBytes.Slice(block, Block), g, busyCell, seen, nextEvent, footSeen, nextPromotion, skip) is (var f, var m, var l, var held, var due))
+            var length = Math.Min(Block, to - block);
+            var masks = BlockMasks.Of(statusBytes.Slice(block, Block), tierBytes.Slice(block, Block), length);
+
+            // A prisoner not yet due out only serves the week (Serve draws nothing for them): counted here.
+            var due = 0u;
+            for (var bits = masks.Held; bits != 0; bits &= bits - 1)
             {
-                prisoners += held;
-                tally.Prisoners += held;
-                tally.Due = Math.Min(tally.Due, due);
+                var k = BitOperations.TrailingZeroCount(bits);
+                var release = ReleaseWeek[block + k];
+                if (release <= Week)
+                {
+                    due |= 1u << k;
+                }
+                else
+                {
+                    tally.Due = Math.Min(tally.Due, release);
+                }
+            }
+
+            var serving = BitOperations.PopCount(masks.Held & ~due);
+            prisoners += serving;
+            tally.Prisoners += serving;
+
+            var position = 0;
+            while (position < length)
+            {
+                var rest = ~0u << position;
+                uint footBits = masks.Foot & rest, middleBits = masks.Middle & rest, lookoutBits = masks.Lookouts & rest;
+                var proceeding = footBits | middleBits | lookoutBits;
+                var next = Math.Min(Lowest(masks.Leaders & rest), Lowest(due & rest));
+                if (middleDrawn)
+                {
+                    next = Math.Min(next, Lowest(middleBits));
+                }
+
+                next = Math.Min(next, NthBit(footBits, nextPromotion - footSeen));
+                next = Math.Min(next, skip == 0 ? Lowest(lookoutBits) : NthBit(lookoutBits, skip - 1));
+                if (busyCell)
+                {
+                    next = Math.Min(next, splitting ? Lowest(proceeding) : NthBit(proceeding, nextEvent - seen));
+                }
+
+                // The members before the next one visited are only counted.
+                var before = next >= Block ? ~0u : (1u << next) - 1;
+                int f = BitOperations.PopCount(footBits & before), m = BitOperations.PopCount(middleBits & before), l = BitOperations.PopCount(lookoutBits & before);
                 var n = f + m + l;
                 if (n > 0 && free == 0)
                 {
@@ -270,21 +315,17 @@ public sealed partial class World
                 skip -= l;
                 _middleLeft[g] -= m;
                 seen += busyCell ? n : 0;
-                continue;
-            }
-
-            var blockEnd = Math.Min(block + Block, to);
-            for (var i = block; i < blockEnd; i++)
-            {
-                var status = state[i];
-                if (status != MemberStatus.Free)
+                if (next >= length)
                 {
-                    if (status is MemberStatus.PretrialDetained or MemberStatus.Sentenced)
-                    {
-                        prisoners += Serve(i, random, parameters, events);
-                        tally.Add(this, i);
-                    }
+                    break;
+                }
 
+                position = next + 1;
+                var i = block + next;
+                if (Status[i] != MemberStatus.Free)
+                {
+                    prisoners += Serve(i, random, parameters, events); // a prisoner due out
+                    tally.Add(this, i);
                     continue;
                 }
 
@@ -307,7 +348,7 @@ public sealed partial class World
                         continue;
                     }
 
-                    if (SplitTo[c] >= 0)
+                    if (splitting)
                     {
                         Follow(i, c, g, Place[i], random);
                         tally.Add(this, i);
@@ -352,56 +393,47 @@ public sealed partial class World
         return prisoners;
     }
 
-    // Members a block of a run holds, read at once (Uneventful, CountBlock).
+    // Members a block of a run holds, read at once (BlockMasks): the member arrays keep this many slots spare after the
+    // last member, so a run's last block is read whole and masked to its length.
     private const int Block = 32;
 
-    // The free foot soldiers, middle layer and lookouts of a block of a run starting at member first (its members'
-    // status and tier bytes), and its prisoners with the first week one of them is due out, if nothing befalls any of
-    // them this week, or null: no prisoner due out, no leader (a removal to draw), no middle-layer member while the group installs leaders or sweeps its middle layer, no foot
-    // soldier at the group's next promotion, no lookout due to rise (nor a rise's distance still to draw), and, in a
-    // cell with events decided, none of them at the cell's next event. The member pass's loop would then only count
-    // them, with no draw.
-    private (int Foot, int Middle, int Lookouts, int Held, int Due)? Uneventful(int first, ReadOnlySpan<byte> status, ReadOnlySpan<byte> tier, int g, bool busyCell, int seen, int nextEvent, int footSeen, int nextPromotion, int lookoutSkip)
+    // The position of the lowest set bit, Block when none.
+    private static int Lowest(uint bits) => BitOperations.TrailingZeroCount(bits);
+
+    // The position of the set bit with n set bits below it, Block when there are not that many (n negative included).
+    private static int NthBit(uint bits, int n)
     {
-        var (foot, middle, lookouts, leaders, held) = CountBlock(status, tier);
-        if (leaders > 0)
+        if ((uint)n >= (uint)BitOperations.PopCount(bits))
         {
-            return null;
+            return Block;
         }
 
-        // A prisoner not yet due out only serves the week (Serve draws nothing for them).
-        var due = int.MaxValue;
-        for (var bits = held; bits != 0; bits &= bits - 1)
+        for (; n > 0; n--)
         {
-            var release = ReleaseWeek[first + BitOperations.TrailingZeroCount(bits)];
-            if (release <= Week)
-            {
-                return null;
-            }
-
-            due = Math.Min(due, release);
+            bits &= bits - 1;
         }
 
-        if ((middle > 0 && (LeaderInstalls[g] > 0 || MiddleRemovalShare[g] > 0))
-            || nextPromotion - footSeen < foot
-            || (lookouts > 0 && lookoutSkip <= lookouts)
-            || (busyCell && nextEvent - seen < foot + middle + lookouts))
-        {
-            return null;
-        }
-
-        return (foot, middle, lookouts, BitOperations.PopCount(held), due);
+        return BitOperations.TrailingZeroCount(bits);
     }
 
-    // A block's free members by tier, and its prisoners as one bit per member, from its members' status and tier bytes.
-    private static (int Foot, int Middle, int Lookouts, int Leaders, uint Held) CountBlock(ReadOnlySpan<byte> status, ReadOnlySpan<byte> tier)
+    // A block's members as one bit each: the free ones by tier, and the prisoners (pretrial or sentenced), from their
+    // status and tier bytes; bits at or after length (members of the next run, or spare slots) are cleared.
+    private readonly record struct BlockMasks(uint Foot, uint Middle, uint Lookouts, uint Leaders, uint Held)
     {
-        var s = Vector256.Create(status);
-        var t = Vector256.Create(tier);
-        var free = Vector256.Equals(s, Vector256<byte>.Zero);
-        int Free(Tier rank) => BitOperations.PopCount((free & Vector256.Equals(t, Vector256.Create((byte)rank))).ExtractMostSignificantBits());
-        var held = (Vector256.Equals(s, Vector256.Create((byte)MemberStatus.PretrialDetained)) | Vector256.Equals(s, Vector256.Create((byte)MemberStatus.Sentenced))).ExtractMostSignificantBits();
-        return (Free(Tier.FootSoldier), Free(Tier.MiddleLayer), Free(Tier.Lookout), Free(Tier.Leader), held);
+        public static BlockMasks Of(ReadOnlySpan<byte> status, ReadOnlySpan<byte> tier, int length)
+        {
+            var s = Vector256.Create(status);
+            var t = Vector256.Create(tier);
+            var valid = length >= Block ? ~0u : (1u << length) - 1;
+            var free = Vector256.Equals(s, Vector256<byte>.Zero).ExtractMostSignificantBits() & valid;
+            var held = (Vector256.Equals(s, Vector256.Create((byte)MemberStatus.PretrialDetained)) | Vector256.Equals(s, Vector256.Create((byte)MemberStatus.Sentenced))).ExtractMostSignificantBits() & valid;
+            return new(
+                free & Vector256.Equals(t, Vector256.Create((byte)Tier.FootSoldier)).ExtractMostSignificantBits(),
+                free & Vector256.Equals(t, Vector256.Create((byte)Tier.MiddleLayer)).ExtractMostSignificantBits(),
+                free & Vector256.Equals(t, Vector256.Create((byte)Tier.Lookout)).ExtractMostSignificantBits(),
+                free & Vector256.Equals(t, Vector256.Create((byte)Tier.Leader)).ExtractMostSignificantBits(),
+                held);
+        }
     }
 
     // What a run's members come to after the week, for its cache: the visit tallies those it leaves off its common path.

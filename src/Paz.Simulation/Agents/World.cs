@@ -249,6 +249,9 @@ public sealed partial class World
         return (_cellRates, _cellCounts, _cellCumulative);
     }
 
+    /// <summary>The items a week's scatter over the active cells hit (see <see cref="Distributions.PoissonScatter(Xoshiro256StarStar, ReadOnlySpan{double}, ScatterHits)"/>), reused every week.</summary>
+    internal ScatterHits CellHits { get; } = new();
+
     private double[] _cellRates = [];
     private int[] _cellCounts = [];
     private double[] _cellCumulative = [];

@@ -40,9 +40,12 @@ public sealed class Enforcement : IMechanism
         var perWeek = context.Settings[ArrestsPerWeek];
         var nationalRate = context.NationalRate;
         var weights = _weights;
+        // Most municipalities had no homicide last month and sit at the floor: its weight is computed once a week.
+        var floor = Math.Pow(0.1, focus);
         for (var m = 0; m < world.MunicipalityCount; m++)
         {
-            weights[m] = nationalRate <= 0 ? 1 : Math.Pow(Math.Max(0.1, context.LastMonthRate[m] / nationalRate), focus);
+            var relative = context.LastMonthRate[m] / nationalRate;
+            weights[m] = nationalRate <= 0 ? 1 : relative <= 0.1 ? floor : Math.Pow(relative, focus);
         }
 
         var exposure = 0.0;
@@ -54,17 +57,19 @@ public sealed class Enforcement : IMechanism
         if (exposure > 0)
         {
             var cells = world.ActiveCells;
-            var (rates, counts, scratch) = world.CellScratch();
+            var (rates, _, _) = world.CellScratch();
             for (var k = 0; k < cells.Count; k++)
             {
                 rates[k] = perWeek * world.Free[cells[k]] * weights[world.CellPlace[cells[k]]] / exposure;
             }
 
-            context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
-            for (var k = 0; k < cells.Count; k++)
+            // Arrests start the week at zero in every cell (the member pass clears a week's events): only the cells hit change.
+            var hits = world.CellHits;
+            context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), hits);
+            for (var h = 0; h < hits.Count; h++)
             {
-                var c = cells[k];
-                world.Arrests[c] = Math.Min(counts[k], world.Free[c] - world.Deaths[c]);
+                var c = cells[hits.Items[h]];
+                world.Arrests[c] = Math.Min(hits.Counts[h], world.Free[c] - world.Deaths[c]);
             }
         }
     }

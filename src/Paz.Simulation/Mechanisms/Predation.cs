@@ -35,22 +35,21 @@ public sealed class Predation : IMechanism
         var deterrence = context.Deterrence;
         var homicides = context.Homicides;
         var cells = world.ActiveCells;
-        var (rates, counts, scratch) = world.CellScratch();
+        var (rates, _, _) = world.CellScratch();
         for (var k = 0; k < cells.Count; k++)
         {
             var c = cells[k];
             rates[k] = lethality * world.Free[c] * temper[world.CellGroup[c]] * (crisis?[world.CellPlace[c]] ?? 1) * (deterrence is null ? 1 : deterrence[world.CellPlace[c]]);
         }
 
-        var killed = context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
-        for (var k = 0; k < cells.Count; k++)
+        var hits = world.CellHits;
+        var killed = context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), hits);
+        for (var h = 0; h < hits.Count; h++)
         {
-            if (counts[k] > 0)
-            {
-                homicides[world.CellPlace[cells[k]]] += counts[k];
-                world.Attribute(world.CellGroup[cells[k]], counts[k]);
-                context.Metrics.Record(Killings, MetricLevel.Municipality, world.CellPlace[cells[k]], counts[k]);
-            }
+            var (c, n) = (cells[hits.Items[h]], hits.Counts[h]);
+            homicides[world.CellPlace[c]] += n;
+            world.Attribute(world.CellGroup[c], n);
+            context.Metrics.Record(Killings, MetricLevel.Municipality, world.CellPlace[c], n);
         }
 
         context.Metrics.Record(Killings, killed);

@@ -104,7 +104,7 @@ public sealed class Rackets : IMechanism
         var lethality = context.Settings[Predation.Lethality] * context.Settings[Lethality];
         var deterrence = context.Deterrence;
         var cells = world.ActiveCells;
-        var (rates, counts, scratch) = world.CellScratch();
+        var (rates, _, _) = world.CellScratch();
         for (var k = 0; k < cells.Count; k++)
         {
             var c = cells[k];
@@ -115,16 +115,15 @@ public sealed class Rackets : IMechanism
                 : 0;
         }
 
-        var killed = context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
-        for (var k = 0; k < cells.Count; k++)
+        var hits = world.CellHits;
+        var killed = context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), hits);
+        for (var h = 0; h < hits.Count; h++)
         {
-            if (counts[k] > 0)
-            {
-                var m = world.CellPlace[cells[k]];
-                context.Homicides[m] += counts[k];
-                world.Attribute(world.CellGroup[cells[k]], counts[k]);
-                context.Metrics.Record(Killings, MetricLevel.Municipality, m, counts[k]);
-            }
+            var (c, n) = (cells[hits.Items[h]], hits.Counts[h]);
+            var m = world.CellPlace[c];
+            context.Homicides[m] += n;
+            world.Attribute(world.CellGroup[c], n);
+            context.Metrics.Record(Killings, MetricLevel.Municipality, m, n);
         }
 
         context.Metrics.Record(Killings, killed);

@@ -111,7 +111,7 @@ public sealed class Recruitment : IMechanism
         }
 
         var cells = world.ActiveCells;
-        var (rates, counts, scratch) = world.CellScratch();
+        var (rates, _, _) = world.CellScratch();
         double averted = 0;
         for (var k = 0; k < cells.Count; k++)
         {
@@ -147,12 +147,12 @@ public sealed class Recruitment : IMechanism
 
         // One Poisson total scattered over the cells: the same law as a Poisson draw per cell, with a few
         // hundred draws a week instead of one per cell.
-        random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
+        var hits = world.CellHits;
+        random.PoissonScatter(rates.AsSpan(0, cells.Count), hits);
         var minors = 0;
-        for (var k = 0; k < cells.Count; k++)
+        for (var h = 0; h < hits.Count; h++)
         {
-            var c = cells[k];
-            var n = counts[k];
+            var (c, n) = (cells[hits.Items[h]], hits.Counts[h]);
             for (var r = 0; r < n; r++)
             {
                 var tier = random.NextDouble() < 0.6 ? Tier.Lookout : Tier.FootSoldier;
@@ -161,10 +161,7 @@ public sealed class Recruitment : IMechanism
                 world.Add(world.CellGroup[c], world.CellPlace[c], tier, age);
             }
 
-            if (n > 0)
-            {
-                context.Metrics.Record(Recruits, MetricLevel.Municipality, world.CellPlace[c], n);
-            }
+            context.Metrics.Record(Recruits, MetricLevel.Municipality, world.CellPlace[c], n);
 
             recruits += n;
         }

@@ -26,17 +26,19 @@ public sealed class Saturation : IMechanism
         var world = context.World;
         var saturation = context.Settings[Rate];
         var cells = world.ActiveCells;
-        var (rates, counts, scratch) = world.CellScratch();
+        var (rates, _, _) = world.CellScratch();
         for (var k = 0; k < cells.Count; k++)
         {
             rates[k] = saturation * world.GroupMembers[world.CellGroup[cells[k]]] * world.Free[cells[k]];
         }
 
-        context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), counts, scratch);
-        for (var k = 0; k < cells.Count; k++)
+        // Desistance starts the week at zero in every cell (the member pass clears a week's events): only the cells hit change.
+        var hits = world.CellHits;
+        context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), hits);
+        for (var h = 0; h < hits.Count; h++)
         {
-            var c = cells[k];
-            world.Desist[c] = Math.Min(counts[k], world.Free[c] - world.Deaths[c] - world.Arrests[c]);
+            var c = cells[hits.Items[h]];
+            world.Desist[c] = Math.Min(hits.Counts[h], world.Free[c] - world.Deaths[c] - world.Arrests[c]);
         }
     }
 }

@@ -1,3 +1,4 @@
+using CsCheck;
 using Paz.Core.Randomness;
 
 namespace Paz.Core.Tests.Randomness;
@@ -82,5 +83,25 @@ public class RandomnessTests
             Assert.InRange(mean, rates[i] - tolerance, rates[i] + tolerance);
             Assert.InRange(variance, rates[i] * 0.95 - 1e-12, (rates[i] * 1.05) + 1e-12);
         }
+    }
+
+    [Fact]
+    public void AScattersHitsAreTheItemsTheFullScatterCountsWithTheSameDraws()
+    {
+        // Many items, most with nothing (the engine's cells in a week): the sparse scatter must give the same counts
+        // from the same draws, and leave the generator where the full scatter leaves it.
+        var rate = Gen.Double[0, 1].Select(x => x < 0.6 ? 0 : x < 0.9 ? x * 0.01 : x * 5);
+        Gen.Select(Gen.ULong, rate.Array[1, 400]).Sample((seed, rates) =>
+        {
+            var counts = new int[rates.Length];
+            var dense = new Xoshiro256StarStar(seed);
+            var total = dense.PoissonScatter(rates, counts);
+            var sparse = new Xoshiro256StarStar(seed);
+            var hits = new ScatterHits();
+            var drawn = sparse.PoissonScatter(rates, hits);
+            var expected = counts.Select((n, i) => (i, n)).Where(x => x.n > 0).ToArray();
+            var found = hits.Items.ToArray().Zip(hits.Counts.ToArray()).ToArray();
+            return total == drawn && expected.SequenceEqual(found) && dense.NextUInt64() == sparse.NextUInt64();
+        });
     }
 }
