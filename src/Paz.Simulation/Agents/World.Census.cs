@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Paz.Simulation.Agents;
 
 // Cells and the census: dense cell numbers, the per-cell and per-group counts, and the census's lists of
@@ -121,44 +123,47 @@ public sealed partial class World
     /// </summary>
     public void FinishCensus()
     {
-        if (!IsSorted(ActiveCells))
+        // The active list in cell order, read off the active bits (however the week added to it), and each cell
+        // counted for its group and its place in the same sweep.
+        var byGroup = _groupCellStart;
+        var byPlace = _placeStart;
+        Array.Clear(byGroup);
+        Array.Clear(byPlace);
+        var words = Math.Min(_activeBits.Length, (Cells + 63) / 64);
+        var n = 0;
+        for (var w = 0; w < words; w++)
         {
-            ActiveCells.Clear();
-            var words = Math.Min(_activeBits.Length, (Cells + 63) / 64);
-            for (var w = 0; w < words; w++)
+            n += System.Numerics.BitOperations.PopCount(_activeBits[w]);
+        }
+
+        CollectionsMarshal.SetCount(ActiveCells, n);
+        var active = CollectionsMarshal.AsSpan(ActiveCells);
+        n = 0;
+        for (var w = 0; w < words; w++)
+        {
+            for (var bits = _activeBits[w]; bits != 0; bits &= bits - 1)
             {
-                for (var bits = _activeBits[w]; bits != 0; bits &= bits - 1)
-                {
-                    ActiveCells.Add((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits));
-                }
+                var c = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                active[n++] = c;
+                byGroup[CellGroup[c] + 1]++;
+                byPlace[CellPlace[c] + 1]++;
             }
         }
 
         // Each place's and each group's active cells side by side: counting sorts, stable in the order of
         // the active list.
-        var active = ActiveCells.Count;
-        if (_groupCells.Length < active)
+        if (_groupCells.Length < n)
         {
-            _groupCells = new int[active * 2];
-            GroupsIn.Values = new int[active * 2];
-            FreeIn.Values = new int[active * 2];
-            CellsIn.Values = new int[active * 2];
-        }
-
-        var byGroup = _groupCellStart;
-        var byPlace = _placeStart;
-        Array.Clear(byGroup);
-        Array.Clear(byPlace);
-        foreach (var c in ActiveCells)
-        {
-            byGroup[CellGroup[c] + 1]++;
-            byPlace[CellPlace[c] + 1]++;
+            _groupCells = new int[n * 2];
+            GroupsIn.Values = new int[n * 2];
+            FreeIn.Values = new int[n * 2];
+            CellsIn.Values = new int[n * 2];
         }
 
         Accumulate(byGroup, _groupCellFill);
         Accumulate(byPlace, _placeFill);
         int[] groups = GroupsIn.Values, free = FreeIn.Values, cells = CellsIn.Values;
-        foreach (var c in ActiveCells)
+        foreach (var c in active)
         {
             _groupCells[_groupCellFill[CellGroup[c]]++] = c;
             var k = _placeFill[CellPlace[c]]++;
@@ -191,19 +196,6 @@ public sealed partial class World
     private readonly int[] _groupCellStart;
     private readonly int[] _groupCellFill;
     private int[] _groupCells = [];
-
-    private static bool IsSorted(List<int> list)
-    {
-        for (var i = 1; i < list.Count; i++)
-        {
-            if (list[i - 1] > list[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private void ClearCounts()
     {
