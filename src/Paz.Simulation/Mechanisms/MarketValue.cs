@@ -133,6 +133,22 @@ public sealed class MarketValue : IMechanism
         return inputs.WithPopulationMeanOne(raw, year);
     }
 
+    // Each place's drug, extortion and fuel revenue as the weekly sums read them without a policy (computed once).
+    private PlaceRevenue[] PlainRevenue(PlazaRevenue revenue)
+    {
+        if (_plain.Length == 0)
+        {
+            _plain = [.. Enumerable.Range(0, revenue.Retail.Length).Select(m =>
+                new PlaceRevenue(revenue.Retail[m] + revenue.Production[m] + revenue.Trafficking[m], revenue.Extortion[m] + 0, revenue.Fuel[m]))];
+        }
+
+        return _plain;
+    }
+
+    private PlaceRevenue[] _plain = [];
+
+    private readonly record struct PlaceRevenue(double Drug, double Extorted, double Fuel);
+
     // A municipality's revenue under the policy, before targeted interdiction and seizures (they depend on the group).
     private static double Under(PlazaRevenue revenue, DrugMarket? market, double[]? rackets, int m) =>
         (market is null ? revenue.Retail[m] + revenue.Production[m] + revenue.Trafficking[m] : market.Drugs[m] + market.Trafficking[m])
@@ -163,6 +179,33 @@ public sealed class MarketValue : IMechanism
         double drugs = 0, extortion = 0, fuel = 0;
         var cut = market?.InterdictionCut ?? 0;
         var kept = 1 - (market?.Seized ?? 0);
+        if (!policy)
+        {
+            // Without a drug policy or rackets a place's revenues are the same every week and no group's differs:
+            // the sums read them per place from one array.
+            var place = PlainRevenue(revenue);
+            foreach (var c in cells)
+            {
+                var m = world.CellPlace[c];
+                var share = world.Free[c] / _present[m];
+                if (share <= 0 || double.IsNaN(share))
+                {
+                    continue;
+                }
+
+                ref readonly var r = ref place[m];
+                drugs += share * r.Drug * kept;
+                extortion += share * r.Extorted * kept;
+                fuel += share * r.Fuel * kept;
+            }
+
+            context.Metrics.Record(DrugRevenue, drugs / 52);
+            context.Metrics.Record(ExtortionRevenue, extortion / 52);
+            context.Metrics.Record(FuelRevenue, fuel / 52);
+            context.RevenueFactor = null;
+            return;
+        }
+
         foreach (var c in cells)
         {
             var m = world.CellPlace[c];
@@ -189,12 +232,6 @@ public sealed class MarketValue : IMechanism
         context.Metrics.Record(DrugRevenue, drugs / 52);
         context.Metrics.Record(ExtortionRevenue, extortion / 52);
         context.Metrics.Record(FuelRevenue, fuel / 52);
-        if (!policy)
-        {
-            context.RevenueFactor = null;
-            return;
-        }
-
         for (var g = 0; g < capacity; g++)
         {
             _factor[g] = _before[g] > 0 ? _after[g] / _before[g] : 1;
