@@ -102,11 +102,9 @@ public sealed partial class World
         // VisitRun, which knows its cell and group; the members added since the compaction are visited one by one here.
         var runs = _runCount;
         var end = Count; // members relocated during the pass are counted where they land, not visited again
-        for (var r = 0; r < runs; r++)
+        for (var r = CountQuiet(0, runs, ref prisoners, ref lookoutSkip, random); r < runs; r = CountQuiet(r + 1, runs, ref prisoners, ref lookoutSkip, random))
         {
-            prisoners += Quiet(r, busy, footSeen, nextPromotion, ref lookoutSkip, random)
-                ? _runs[r].Tally.Prisoners
-                : VisitRun(r, random, parameters, events, ref lookoutSkip);
+            prisoners += VisitRun(r, random, parameters, events, ref lookoutSkip);
         }
 
         for (var i = _runStart[runs]; i < end; i++)
@@ -171,54 +169,67 @@ public sealed partial class World
         return events;
     }
 
-    // A run's week when nothing befalls it: no events in its cell, no promotion picked among its foot
-    // soldiers, no lookout due to rise, no install or sweep among its middle layer, no removal among its
-    // leaders, no prisoner due out. Counts it and returns true; returns false (having changed nothing but
-    // a lookout skip drawn early, as the visit would) otherwise.
-    private bool Quiet(int r, bool[] busy, int[] footSeen, int[] nextPromotion, ref int lookoutSkip, Xoshiro256StarStar random)
+    // Counts the runs from `first` on to which nothing befalls this week, until the first to which something does, and
+    // returns that run (`end` if none). Nothing befalls a run when its cell has no events, no promotion is picked among its
+    // foot soldiers, no lookout is due to rise, no install or sweep is among its middle layer, no removal among its
+    // leaders and no prisoner is due out: it is counted from its cache. A run that is not quiet is left as it was, but for
+    // a lookout skip drawn early, as the visit would draw it. The arrays are held in locals for the loop (the sweep over
+    // every run each week is the member pass's largest part).
+    private int CountQuiet(int first, int end, ref int prisoners, ref int lookoutSkip, Xoshiro256StarStar random)
     {
-        ref readonly var run = ref _runs[r];
-        var c = run.Cell;
-        int g = CellGroup[c];
-        int foot = run.Tally.Foot, middle = run.Tally.Middle, lookouts = run.Tally.Lookouts, leaders = run.Tally.Leaders;
-        if (busy[c] || footSeen[g] + foot > nextPromotion[g] || (middle > 0 && (LeaderInstalls[g] > 0 || MiddleRemovalShare[g] > 0))
-            || (leaders > 0 && LeaderRemovals[g] > 0) || (run.Tally.Prisoners > 0 && run.Tally.Due <= Week))
+        var (runs, busy, cellGroup, free, middleOf) = (_runs, _busy, CellGroup, Free, Middle);
+        var (footSeen, nextPromotion, middleLeft, leadersLeft) = (_footSeen, _nextPromotion, _middleLeft, _leadersLeft);
+        var (installs, sweeps, removals) = (LeaderInstalls, MiddleRemovalShare, LeaderRemovals);
+        var (members, middleCount, leaderCount, footCount) = (GroupMembers, GroupMiddle, GroupLeaders, GroupFoot);
+        var (week, skip, held) = (Week, lookoutSkip, prisoners);
+        var r = first;
+        for (; r < end; r++)
         {
-            return false;
-        }
-
-        if (lookouts > 0)
-        {
-            if (lookoutSkip == 0)
+            ref readonly var run = ref runs[r];
+            var c = run.Cell;
+            int g = cellGroup[c];
+            int foot = run.Tally.Foot, middle = run.Tally.Middle, lookouts = run.Tally.Lookouts, leaders = run.Tally.Leaders;
+            if (busy[c] || footSeen[g] + foot > nextPromotion[g] || (middle > 0 && (installs[g] > 0 || sweeps[g] > 0))
+                || (leaders > 0 && removals[g] > 0) || (run.Tally.Prisoners > 0 && run.Tally.Due <= week))
             {
-                lookoutSkip = Geometric(random, 64);
+                break;
             }
 
-            if (lookoutSkip <= lookouts)
+            if (lookouts > 0)
             {
-                return false;
+                if (skip == 0)
+                {
+                    skip = Geometric(random, 64);
+                }
+
+                if (skip <= lookouts)
+                {
+                    break;
+                }
+
+                skip -= lookouts;
             }
 
-            lookoutSkip -= lookouts;
+            footSeen[g] += foot;
+            middleLeft[g] -= middle;
+            leadersLeft[g] -= leaders;
+            leaderCount[g] += leaders;
+            var n = foot + middle + lookouts;
+            members[g] += leaders + n;
+            middleCount[g] += middle;
+            footCount[g] += foot;
+            middleOf[c] += middle;
+            if (free[c] == 0 && n > 0) // a run of leaders and prisoners only does not make its cell active
+            {
+                Activate(c);
+            }
+
+            free[c] += n;
+            held += run.Tally.Prisoners;
         }
 
-        footSeen[g] += foot;
-        _middleLeft[g] -= middle;
-        _leadersLeft[g] -= leaders;
-        GroupLeaders[g] += leaders;
-        GroupMembers[g] += leaders;
-        var n = foot + middle + lookouts;
-        GroupMembers[g] += n;
-        GroupMiddle[g] += middle;
-        GroupFoot[g] += foot;
-        Middle[c] += middle;
-        if (Free[c] == 0 && n > 0) // a run of leaders and prisoners only does not make its cell active
-        {
-            Activate(c);
-        }
-
-        Free[c] += n;
-        return true;
+        (lookoutSkip, prisoners) = (skip, held);
+        return r;
     }
 
     // Visits a run with something to befall it: the member pass's loop (same members, same order, same draws)
