@@ -14,11 +14,14 @@ public sealed partial class World
     /// </summary>
     public void Compact()
     {
-        // A counting sort by cell: stable, so ties keep their previous order, in two passes over the
-        // members and one over the cells, instead of a comparison sort every quarter.
+        // The members in runs are already in cell order, one run per cell: only the members added since the last
+        // compaction (the tail) are sorted, by a counting sort (stable), and merged in after their cell's run. The
+        // order is the stable sort of every member by cell.
+        var tail = _runStart[_runCount];
         if (_compactOrder.Length < Count)
         {
             _compactOrder = new int[Group.Length];
+            _tailOrder = new int[Group.Length];
         }
 
         var cells = Cells;
@@ -28,57 +31,95 @@ public sealed partial class World
         }
 
         var start = _cellStart;
-        var live = 0;
-        for (var i = 0; i < Count; i++)
+        for (var i = tail; i < Count; i++)
         {
-            if (Status[i] is not (MemberStatus.Dead or MemberStatus.Desisted or MemberStatus.Moved))
+            if (Live(i))
             {
                 start[Cell[i] + 1]++;
-                live++;
             }
         }
 
         PrefixSums(start, cells + 1);
-
-        var order = _compactOrder;
-        for (var i = 0; i < Count; i++)
+        var sorted = _tailOrder;
+        for (var i = tail; i < Count; i++)
         {
-            if (Status[i] is not (MemberStatus.Dead or MemberStatus.Desisted or MemberStatus.Moved))
+            if (Live(i))
             {
-                order[start[Cell[i]]++] = i;
+                sorted[start[Cell[i]]++] = i;
             }
         }
 
-        // start[c] is now the end of cell c's members: each cell with members is a run.
-        if (_runStart.Length < live + 1)
+        // start[c] is now the end of cell c's tail members, start[c - 1] their beginning.
+        var (oldRuns, oldStart, oldCount) = (_runs, _runStart, _runCount);
+        if (_spareRunStart.Length < Count + 1 || _spareRuns.Length < Count + 1 || _added.Length < Count + 1)
         {
             var size = Math.Max(1024, Group.Length + 1);
-            _runStart = new int[size];
-            _runs = new Run[size];
+            (_spareRunStart, _spareRuns, _added) = (new int[size], new Run[size], new int[size]);
         }
 
-        _runCount = 0;
-        var previous = 0;
+        var (runStart, runs, added) = (_spareRunStart, _spareRuns, _added);
+        var order = _compactOrder;
+        int live = 0, count = 0, r = 0;
         for (var c = 0; c < cells; c++)
         {
-            if (start[c] > previous)
+            var first = live;
+            var carried = false;
+            if (r < oldCount && oldRuns[r].Cell == c)
             {
-                _runStart[_runCount] = previous;
-                _runs[_runCount].Cell = c;
-                _runCount++;
-                previous = start[c];
+                for (var i = oldStart[r]; i < oldStart[r + 1]; i++)
+                {
+                    if (Live(i))
+                    {
+                        order[live++] = i;
+                    }
+                }
+
+                // The run's cache counts its live members as the last member pass left them: it carries over.
+                runs[count].Tally = oldRuns[r].Tally;
+                carried = true;
+                r++;
+            }
+
+            var fromTail = live;
+            for (var k = c == 0 ? 0 : start[c - 1]; k < start[c]; k++)
+            {
+                order[live++] = sorted[k];
+            }
+
+            if (live > first)
+            {
+                runStart[count] = first;
+                runs[count].Cell = c;
+                added[count] = carried ? live - fromTail : -1; // -1: a new run, counted from scratch
+                count++;
             }
         }
 
-        _runStart[_runCount] = live;
+        runStart[count] = live;
         Array.Clear(start, 0, cells + 1);
+        (_spareRunStart, _runStart) = (_runStart, runStart);
+        (_spareRuns, _runs) = (_runs, runs);
+        _runCount = count;
         Permute(order, live);
         Count = live;
-        for (var r = 0; r < _runCount; r++)
+        for (var k = 0; k < _runCount; k++)
         {
-            CacheRun(r);
+            if (added[k] < 0)
+            {
+                CacheRun(k);
+                continue;
+            }
+
+            // The members joining a carried run come last in it.
+            for (var i = _runStart[k + 1] - added[k]; i < _runStart[k + 1]; i++)
+            {
+                _runs[k].Tally.Add(this, i);
+            }
         }
     }
+
+    // Whether member i is still in the world: free or held, not dead, desisted or moved away.
+    private bool Live(int i) => Status[i] is not (MemberStatus.Dead or MemberStatus.Desisted or MemberStatus.Moved);
 
     // Counts a run's cache after a compaction, from its members' status and tier bytes, a block at a time, then the rest
     // one by one.
@@ -127,7 +168,11 @@ public sealed partial class World
     // Compaction's working arrays, kept between quarters: each attribute is permuted into its spare and
     // the two swap, so a replicate allocates them once instead of every quarter.
     private int[] _cellStart = [];
-    private int[] _compactOrder = [];
+    private int[] _compactOrder = [], _tailOrder = [];
+
+    // The runs being built while the last ones are read (swapped after), and the members each carried run gains.
+    private int[] _spareRunStart = [0], _added = [];
+    private Run[] _spareRuns = [];
     private short[] _spareGroup = [], _sparePlace = [];
     private int[] _spareDue = [], _spareCell = [];
     private Tier[] _spareTier = [];
