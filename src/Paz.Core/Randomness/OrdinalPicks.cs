@@ -8,8 +8,8 @@ namespace Paz.Core.Randomness;
 /// </summary>
 public sealed class OrdinalPicks
 {
-    private readonly int[] _start;
-    private readonly int[] _end;
+    private int[] _start;
+    private int[] _end;
     private int[] _ranks = new int[256];
     private int _used;
 
@@ -21,6 +21,16 @@ public sealed class OrdinalPicks
     {
         _start = new int[keys];
         _end = new int[keys];
+    }
+
+    /// <summary>Makes room for keys 0 to <paramref name="keys"/> − 1, keeping every key's picks.</summary>
+    public void Reserve(int keys)
+    {
+        if (keys > _start.Length)
+        {
+            Array.Resize(ref _start, keys);
+            Array.Resize(ref _end, keys);
+        }
     }
 
     /// <summary>Forgets every key's picks.</summary>

@@ -8,16 +8,16 @@ public sealed partial class World
 {
     // One bit per cell, set while the cell is active: the sorted list of active cells is read off it in
     // one sweep when splits, moves and recruits have left the list out of order.
-    private readonly ulong[] _activeBits;
+    private ulong[] _activeBits;
 
     /// <summary>Cells numbered so far.</summary>
     public int Cells { get; private set; }
 
     /// <summary>Each cell's group.</summary>
-    public short[] CellGroup { get; }
+    public short[] CellGroup { get; private set; }
 
     /// <summary>Each cell's municipality.</summary>
-    public short[] CellPlace { get; }
+    public short[] CellPlace { get; private set; }
 
     // The cell of each (group, municipality), group-major, or -1: read only when a cell is looked up by
     // its group and place, never in the weekly passes.
@@ -35,6 +35,7 @@ public sealed partial class World
         var c = _cellOf[key];
         if (c < 0)
         {
+            EnsureCellRoom(1);
             c = _cellOf[key] = Cells++;
             CellGroup[c] = (short)group;
             CellPlace[c] = (short)place;

@@ -9,9 +9,9 @@ namespace Paz.Simulation.Agents;
 // run their course, and the survivors are counted for next week (see ApplyEvents).
 public sealed partial class World
 {
-    private readonly int[] _seen;
-    private readonly int[] _nextEvent;
-    private readonly OrdinalPicks _events;
+    private int[] _seen;
+    private int[] _nextEvent;
+    private OrdinalPicks _events;
     private readonly int[] _footSeen;
     private readonly int[] _leadersLeft;
     private readonly int[] _middleLeft;
@@ -58,6 +58,11 @@ public sealed partial class World
                 relocating += SplitTo[c] >= 0 ? Free[c] : Moves[c];
             }
         }
+
+        // Each member who moves or follows a splinter may number a new cell: room for all of them now, so the
+        // per-cell arrays the pass holds are not replaced under it.
+        EnsureCellRoom(relocating);
+        (seen, nextEvent, busy) = (_seen, _nextEvent, _busy);
 
         // A member who moves or follows a splinter goes on in a new slot at the end: room for all of them
         // now, so the arrays the pass holds are not replaced under it.
@@ -694,5 +699,5 @@ public sealed partial class World
 
     // This week's active cells as the member pass found them (ActiveCells is rebuilt during the pass).
     private int[] _cells = [];
-    private readonly bool[] _busy;
+    private bool[] _busy;
 }

@@ -28,9 +28,9 @@ public sealed partial class World
         ReleaseWeek = new int[capacity];
         Age = new byte[capacity];
         Cell = new int[capacity];
-        var cells = MunicipalityCount * maxGroups;
-        _cellOf = new int[cells];
+        _cellOf = new int[MunicipalityCount * maxGroups];
         Array.Fill(_cellOf, -1);
+        var cells = Math.Min(_cellOf.Length, InitialCellRoom);
         CellGroup = new short[cells];
         CellPlace = new short[cells];
         Free = new int[cells];
@@ -112,28 +112,28 @@ public sealed partial class World
     public int[] Cell { get; private set; }
 
     /// <summary>Free members below leader rank per cell.</summary>
-    public int[] Free { get; }
+    public int[] Free { get; private set; }
 
     /// <summary>Free middle-layer members per cell.</summary>
-    public int[] Middle { get; }
+    public int[] Middle { get; private set; }
 
     /// <summary>Deaths decided for the week per cell.</summary>
-    public int[] Deaths { get; }
+    public int[] Deaths { get; private set; }
 
     /// <summary>Arrests decided for the week per cell.</summary>
-    public int[] Arrests { get; }
+    public int[] Arrests { get; private set; }
 
     /// <summary>Desistances decided for the week per cell.</summary>
-    public int[] Desist { get; }
+    public int[] Desist { get; private set; }
 
     /// <summary>Members to move per cell.</summary>
-    public int[] Moves { get; }
+    public int[] Moves { get; private set; }
 
     /// <summary>Where the moving members of a cell go.</summary>
-    public int[] MoveTarget { get; }
+    public int[] MoveTarget { get; private set; }
 
     /// <summary>The group a cell's members join when their group splits.</summary>
-    public int[] SplitTo { get; }
+    public int[] SplitTo { get; private set; }
 
     /// <summary>The rivalry weights between groups, pair by pair and by classes of groups that stand alike.</summary>
     public Rivalries Rivalries { get; }
@@ -255,6 +255,41 @@ public sealed partial class World
     private double[] _cellRates = [];
     private int[] _cellCounts = [];
     private double[] _cellCumulative = [];
+
+    // Cells numbered before the per-cell arrays grow: the baseline's world numbers some 37,000 cells of the 740,000 its
+    // groups and places allow, so the arrays are sized to the cells in use, not to every pair.
+    private const int InitialCellRoom = 16_384;
+
+    // Makes room for extra more cells in every per-cell array (doubling), so that nothing holding one of them, the
+    // member pass above all, sees it replaced while cells are numbered.
+    private void EnsureCellRoom(int extra)
+    {
+        var needed = Cells + extra;
+        if (needed <= Free.Length)
+        {
+            return;
+        }
+
+        var size = Math.Min(_cellOf.Length, Math.Max(needed, Free.Length * 2));
+        var old = Free.Length;
+        CellGroup = Resize(CellGroup, size);
+        CellPlace = Resize(CellPlace, size);
+        Free = Resize(Free, size);
+        Middle = Resize(Middle, size);
+        Deaths = Resize(Deaths, size);
+        Arrests = Resize(Arrests, size);
+        Desist = Resize(Desist, size);
+        Moves = Resize(Moves, size);
+        MoveTarget = Resize(MoveTarget, size);
+        SplitTo = Resize(SplitTo, size);
+        Array.Fill(MoveTarget, NoTarget, old, size - old);
+        Array.Fill(SplitTo, NoTarget, old, size - old);
+        _seen = Resize(_seen, size);
+        _nextEvent = Resize(_nextEvent, size);
+        _events.Reserve(size);
+        _busy = Resize(_busy, size);
+        _activeBits = Resize(_activeBits, (size + 63) / 64);
+    }
 
     private void Grow()
     {
