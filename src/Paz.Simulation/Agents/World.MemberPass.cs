@@ -204,7 +204,7 @@ public sealed partial class World
             {
                 if (skip == 0)
                 {
-                    skip = Geometric(random, 64);
+                    skip = LookoutRise(random);
                 }
 
                 if (skip <= lookouts)
@@ -688,7 +688,7 @@ public sealed partial class World
     {
         if (lookoutSkip == 0)
         {
-            lookoutSkip = Geometric(random, 64); // the position of the next lookout to rise
+            lookoutSkip = LookoutRise(random); // the position of the next lookout to rise
         }
 
         return --lookoutSkip == 0;
@@ -696,6 +696,12 @@ public sealed partial class World
 
     private static int Geometric(Xoshiro256StarStar random, double mean) =>
         1 + (int)Math.Floor(Math.Log(1 - random.NextDouble()) / Math.Log(1 - (1 / Math.Max(1.0001, mean))));
+
+    // The lookouts met until the next one rises: Geometric with mean 64, its denominator computed once.
+    private static int LookoutRise(Xoshiro256StarStar random) =>
+        1 + (int)Math.Floor(Math.Log(1 - random.NextDouble()) / LogOfLookoutStay);
+
+    private static readonly double LogOfLookoutStay = Math.Log(1 - (1 / Math.Max(1.0001, 64.0)));
 
     // This week's active cells as the member pass found them (ActiveCells is rebuilt during the pass).
     private int[] _cells = [];
