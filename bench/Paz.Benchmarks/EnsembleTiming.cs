@@ -8,16 +8,22 @@ namespace Paz.Benchmarks;
 
 /// <summary>
 /// Issue 4's ensemble budget: 100 replicates of the baseline under 2 minutes on 2 cores, and peak
-/// memory per replicate under 300 MB. Too long for BenchmarkDotNet's repetitions, so timed once with a
-/// stopwatch: <c>dotnet run -c Release --project bench/Paz.Benchmarks -- ensemble [replicates] [threads]</c>.
+/// memory per replicate under 300 MB; issue 22's: 1,000 replicates of the baseline 2015-2020 under 5 minutes on 2
+/// cores (<c>ensemble 1000 2 2020</c>). Too long for BenchmarkDotNet's repetitions, so timed once with a
+/// stopwatch: <c>dotnet run -c Release --project bench/Paz.Benchmarks -- ensemble [replicates] [threads] [last year]</c>.
 /// </summary>
 public static class EnsembleTiming
 {
     /// <summary>Runs the timing and prints the figures.</summary>
-    public static void Run(int replicates, int threads)
+    public static void Run(int replicates, int threads, int? through = null)
     {
         var data = PazDataSet.Load(DataDirectory.Locate());
         var scenario = AgentScenarioReader.Read(Path.Combine(Path.GetDirectoryName(data.Source.Root)!, "scenarios", "baseline.yaml")) with { Replicates = replicates };
+        if (through is { } year)
+        {
+            scenario = scenario with { End = new DateOnly(year, 12, 1) };
+        }
+
         var engine = new CriminalMarketEngine(EngineInputsBuilder.Build(data, scenario.Start));
 
         GC.Collect();

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 
 // BenchmarkDotNet suites: dotnet run -c Release --project bench/Paz.Benchmarks -- --filter '*'
-// Ensemble timing:        dotnet run -c Release --project bench/Paz.Benchmarks -- ensemble 100 2
+// Ensemble timing:        dotnet run -c Release --project bench/Paz.Benchmarks -- ensemble 100 2   (replicates, threads, [last year: 2020 for issue 22's 1,000 replicates])
 // Registry load:          dotnet run -c Release --project bench/Paz.Benchmarks -- tribunal-load 32 30 20000000 20 30 20
 //                         (clients, seconds, request cap, clients signing in continuously, sign-ins allowed per minute per address, seconds of warm-up)
 // Cluster throughput:     dotnet run -c Release --project bench/Paz.Benchmarks -- cluster-throughput 20   (replicates; here, then 1 and 2 silo processes)
@@ -41,7 +41,7 @@ if (args.Length > 0 && args[0] == "cluster-silo")
 
 if (args.Length > 0 && args[0] == "ensemble")
 {
-    Paz.Benchmarks.EnsembleTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
+    Paz.Benchmarks.EnsembleTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : null);
     return;
 }
 
