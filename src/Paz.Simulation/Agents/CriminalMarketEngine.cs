@@ -118,12 +118,6 @@ public sealed class CriminalMarketEngine
                 before = after;
             }
 
-            // Whatever the mechanisms decided, no more members move than are left free.
-            foreach (var c in world.ActiveCells)
-            {
-                world.Moves[c] = Math.Min(world.Moves[c], world.Free[c] - world.Deaths[c] - world.Arrests[c] - world.Desist[c]);
-            }
-
             var members = world.GroupMembers.Take(world.Groups).Sum();
             var groups = world.GroupMembers.Take(world.Groups).Count(n => n > 0);
             var events = world.ApplyEvents(random, context.Detention);
@@ -164,14 +158,6 @@ public sealed class CriminalMarketEngine
         };
     }
 
-    private static long Sum(int[] values)
-    {
-        var total = 0L;
-        foreach (var v in values)
-        {
-            total += v;
-        }
-
-        return total;
-    }
+    // The week's homicides so far, read after every mechanism (a week's total fits an int many times over).
+    private static long Sum(int[] values) => System.Numerics.Tensors.TensorPrimitives.Sum<int>(values);
 }

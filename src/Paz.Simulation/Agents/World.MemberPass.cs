@@ -44,6 +44,9 @@ public sealed partial class World
         var relocating = 0;
         foreach (var c in cells)
         {
+            // Whatever the mechanisms decided, no more members move than are left free.
+            Moves[c] = Math.Min(Moves[c], Free[c] - Deaths[c] - Arrests[c] - Desist[c]);
+
             // Most cells have nothing decided this week: their members are only counted, and the pass
             // reads one flag for them instead of six counters.
             busy[c] = Deaths[c] + Arrests[c] + Desist[c] + Moves[c] > 0 || SplitTo[c] >= 0;
