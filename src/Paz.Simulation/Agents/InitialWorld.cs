@@ -74,25 +74,42 @@ public static class InitialWorld
         }
 
         var inPlace = new double[inputs.States];
+        var (sizeExponent, homePull, middleShare, leadersPerGroup) = (p[WorldParameters.SizeExponent], p[WorldParameters.HomePull], p[WorldParameters.MiddleShare], p.Whole(WorldParameters.LeadersPerGroup));
+        var keys = new double[inputs.MunicipalityCount];
+        var places = new int[inputs.MunicipalityCount];
         for (var rank = 0; rank < order.Count; rank++)
         {
             var g = order[rank];
-            var size = (int)Math.Round(initialMembers / (Math.Pow(rank + 1, p[WorldParameters.SizeExponent]) * harmonic));
+            var size = (int)Math.Round(initialMembers / (Math.Pow(rank + 1, sizeExponent) * harmonic));
             var states = statesOf[g].ToHashSet();
-            var home = HomeWeights(inputs, g, p[WorldParameters.HomePull]);
+            var home = HomeWeights(inputs, g, homePull);
             // Weighted sampling without replacement (Efraimidis-Spirakis keys u^(1/w)): violent places
-            // are likelier, but groups do not all pile into the same few municipalities.
-            var candidates = Enumerable.Range(0, inputs.MunicipalityCount)
-                .Where(m => states.Contains(inputs.StateOf[m]))
-                .Select(m => (m, Key: Math.Log(random.NextDouble()) / (placeWeight[m] * home[inputs.StateOf[m]])))
-                .OrderByDescending(x => x.Key).ThenBy(x => x.m)
-                .Take(Math.Max(1, (int)Math.Round(size / MembersPerPlace)))
-                .Select(x => x.m)
-                .ToList();
-            if (candidates.Count == 0)
+            // are likelier, but groups do not all pile into the same few municipalities. A key is drawn for each
+            // municipality of the group's states in index order; the places are those of the largest keys, ties
+            // to the lower index.
+            var listed = 0;
+            for (var m = 0; m < inputs.MunicipalityCount; m++)
+            {
+                if (states.Contains(inputs.StateOf[m]))
+                {
+                    keys[listed] = Math.Log(random.NextDouble()) / (placeWeight[m] * home[inputs.StateOf[m]]);
+                    places[listed++] = m;
+                }
+            }
+
+            if (listed == 0)
             {
                 continue;
             }
+
+            var drawn = new (double Key, int Place)[listed];
+            for (var k = 0; k < listed; k++)
+            {
+                drawn[k] = (keys[k], places[k]);
+            }
+
+            Array.Sort(drawn, static (x, y) => y.Key.CompareTo(x.Key) is var byKey && byKey != 0 ? byKey : x.Place.CompareTo(y.Place));
+            var candidates = drawn.Take(Math.Max(1, (int)Math.Round(size / MembersPerPlace))).Select(x => x.Place).ToList();
 
             // Members: each state holding a drawn place gets its pull P_s, spread over the drawn places
             // there in proportion to (homicides + 1).
@@ -111,14 +128,14 @@ public static class InitialWorld
             }
 
             var total = cumulative[^1];
-            var leaders = Math.Min(p.Whole(WorldParameters.LeadersPerGroup), size);
+            var leaders = Math.Min(leadersPerGroup, size);
             for (var k = 0; k < size; k++)
             {
                 var target = random.NextDouble() * total;
                 var i = FirstReaching(cumulative, target);
 
                 var tier = k < leaders ? Tier.Leader
-                    : random.NextDouble() < p[WorldParameters.MiddleShare] ? Tier.MiddleLayer
+                    : random.NextDouble() < middleShare ? Tier.MiddleLayer
                     : random.NextDouble() < 0.35 ? Tier.Lookout
                     : Tier.FootSoldier;
                 world.Add(g, k < leaders ? candidates[0] : candidates[i], tier, (byte)(18 + random.NextInt(28)));
