@@ -180,7 +180,7 @@ public sealed partial class World
     private byte[] _spareAge = [];
 
     // Puts every attribute in the order given, one gather loop for all seven (each attribute into its spare, the two
-    // then swapped), and clears the slots after the live members.
+    // then swapped); the slots after the live members keep whatever they held (they are written before they are read).
     private void Permute(int[] order, int count)
     {
         var group = Spare(Group, _spareGroup);
@@ -203,21 +203,16 @@ public sealed partial class World
             cell[k] = fromCell[i];
         }
 
-        (_spareGroup, Group) = (Group, Cleared(group, count));
-        (_sparePlace, Place) = (Place, Cleared(place, count));
-        (_spareTier, TierOf) = (TierOf, Cleared(tier, count));
-        (_spareStatus, Status) = (Status, Cleared(status, count));
-        (_spareDue, ReleaseWeek) = (ReleaseWeek, Cleared(due, count));
-        (_spareAge, Age) = (Age, Cleared(age, count));
-        (_spareCell, Cell) = (Cell, Cleared(cell, count));
+        (_spareGroup, Group) = (Group, group);
+        (_sparePlace, Place) = (Place, place);
+        (_spareTier, TierOf) = (TierOf, tier);
+        (_spareStatus, Status) = (Status, status);
+        (_spareDue, ReleaseWeek) = (ReleaseWeek, due);
+        (_spareAge, Age) = (Age, age);
+        (_spareCell, Cell) = (Cell, cell);
     }
 
     // The spare of an attribute's array, or a new one when the array has grown since.
-    private static T[] Spare<T>(T[] array, T[] spare) => spare.Length == array.Length ? spare : new T[array.Length];
+    private static T[] Spare<T>(T[] array, T[] spare) => spare.Length == array.Length ? spare : GC.AllocateUninitializedArray<T>(array.Length);
 
-    private static T[] Cleared<T>(T[] array, int count)
-    {
-        Array.Clear(array, count, array.Length - count);
-        return array;
-    }
 }

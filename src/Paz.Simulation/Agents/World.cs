@@ -294,13 +294,22 @@ public sealed partial class World
     private void Grow()
     {
         var size = Math.Max(1024, Group.Length * 2);
-        Group = Resize(Group, size);
-        Place = Resize(Place, size);
-        TierOf = Resize(TierOf, size);
-        Status = Resize(Status, size);
-        ReleaseWeek = Resize(ReleaseWeek, size);
-        Age = Resize(Age, size);
-        Cell = Resize(Cell, size);
+        Group = Extend(Group, size);
+        Place = Extend(Place, size);
+        TierOf = Extend(TierOf, size);
+        Status = Extend(Status, size);
+        ReleaseWeek = Extend(ReleaseWeek, size);
+        Age = Extend(Age, size);
+        Cell = Extend(Cell, size);
+    }
+
+    // A member attribute's array with room for size members: the slots after the members are written before they are
+    // read (Append; the member pass reads a run's last block whole but masks what follows the run), so they are not zeroed.
+    private static T[] Extend<T>(T[] array, int size)
+    {
+        var bigger = GC.AllocateUninitializedArray<T>(size);
+        Array.Copy(array, bigger, array.Length);
+        return bigger;
     }
 
     private static T[] Resize<T>(T[] array, int size)
