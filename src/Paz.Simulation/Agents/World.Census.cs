@@ -56,7 +56,7 @@ public sealed partial class World
     {
         ArgumentNullException.ThrowIfNull(totals);
         Array.Clear(totals);
-        foreach (var c in ActiveCells)
+        foreach (var c in ActiveSpan)
         {
             totals[CellPlace[c]] += Free[c];
         }
@@ -64,6 +64,12 @@ public sealed partial class World
 
     /// <summary>Cells with free members, as counted at the start of the week.</summary>
     public List<int> ActiveCells { get; } = [];
+
+    /// <summary>
+    /// <see cref="ActiveCells"/> as a span, for sweeps that add no member (a member added to a cell not yet active
+    /// lengthens the list, and may move it).
+    /// </summary>
+    public ReadOnlySpan<int> ActiveSpan => CollectionsMarshal.AsSpan(ActiveCells);
 
     /// <summary>
     /// For each state, the active cell with the largest <paramref name="counts"/> (per cell, e.g. <see cref="Free"/> or
@@ -77,7 +83,7 @@ public sealed partial class World
         ArgumentNullException.ThrowIfNull(bestCell);
         ArgumentNullException.ThrowIfNull(bestCount);
         Array.Clear(bestCount);
-        foreach (var c in ActiveCells)
+        foreach (var c in ActiveSpan)
         {
             var k = stateOf[CellPlace[c]];
             if (counts[c] > bestCount[k])
@@ -200,7 +206,7 @@ public sealed partial class World
 
     private void ClearCounts()
     {
-        foreach (var c in ActiveCells)
+        foreach (var c in ActiveSpan)
         {
             Free[c] = 0;
             Middle[c] = 0;

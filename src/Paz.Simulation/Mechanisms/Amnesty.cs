@@ -270,7 +270,7 @@ public sealed class Amnesty : IMechanism
 
         var world = context.World;
         var members = new double[inputs.States];
-        foreach (var c in world.ActiveCells)
+        foreach (var c in world.ActiveSpan)
         {
             members[inputs.StateOf[world.CellPlace[c]]] += world.Free[c];
         }

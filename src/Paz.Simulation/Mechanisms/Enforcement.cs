@@ -49,23 +49,23 @@ public sealed class Enforcement : IMechanism
         }
 
         var exposure = 0.0;
-        foreach (var c in world.ActiveCells)
+        foreach (var c in world.ActiveSpan)
         {
             exposure += world.Free[c] * weights[world.CellPlace[c]];
         }
 
         if (exposure > 0)
         {
-            var cells = world.ActiveCells;
+            var cells = world.ActiveSpan;
             var (rates, _, _) = world.CellScratch();
-            for (var k = 0; k < cells.Count; k++)
+            for (var k = 0; k < cells.Length; k++)
             {
                 rates[k] = perWeek * world.Free[cells[k]] * weights[world.CellPlace[cells[k]]] / exposure;
             }
 
             // Arrests start the week at zero in every cell (the member pass clears a week's events): only the cells hit change.
             var hits = world.CellHits;
-            context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), hits);
+            context.Random.PoissonScatter(rates.AsSpan(0, cells.Length), hits);
             for (var h = 0; h < hits.Count; h++)
             {
                 var c = cells[hits.Items[h]];

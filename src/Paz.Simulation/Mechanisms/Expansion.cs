@@ -39,7 +39,7 @@ public sealed class Expansion : IMechanism
         var chance = context.Settings[Chance];
         var value = context.PlazaValue;
         var opened = 0;
-        foreach (var c in world.ActiveCells)
+        foreach (var c in world.ActiveSpan)
         {
             if (world.Free[c] < 2 * cellSize || random.NextDouble() >= chance)
             {

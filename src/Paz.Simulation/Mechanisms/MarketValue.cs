@@ -159,7 +159,7 @@ public sealed class MarketValue : IMechanism
     private void Earn(WeekContext context, PlazaRevenue revenue, DrugMarket? market, double[]? rackets)
     {
         var world = context.World;
-        var cells = world.ActiveCells;
+        var cells = world.ActiveSpan;
         world.FreeByPlace(_present);
 
         var policy = market is not null || rackets is not null;

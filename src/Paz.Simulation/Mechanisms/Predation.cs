@@ -34,16 +34,16 @@ public sealed class Predation : IMechanism
         var crisis = context.CrisisMultiplier;
         var deterrence = context.Deterrence;
         var homicides = context.Homicides;
-        var cells = world.ActiveCells;
+        var cells = world.ActiveSpan;
         var (rates, _, _) = world.CellScratch();
-        for (var k = 0; k < cells.Count; k++)
+        for (var k = 0; k < cells.Length; k++)
         {
             var c = cells[k];
             rates[k] = lethality * world.Free[c] * temper[world.CellGroup[c]] * (crisis?[world.CellPlace[c]] ?? 1) * (deterrence is null ? 1 : deterrence[world.CellPlace[c]]);
         }
 
         var hits = world.CellHits;
-        var killed = context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), hits);
+        var killed = context.Random.PoissonScatter(rates.AsSpan(0, cells.Length), hits);
         for (var h = 0; h < hits.Count; h++)
         {
             var (c, n) = (cells[hits.Items[h]], hits.Counts[h]);

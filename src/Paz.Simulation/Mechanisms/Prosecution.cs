@@ -155,7 +155,7 @@ public sealed class Prosecution : IMechanism
 
         Array.Clear(_now);
         Array.Clear(_then);
-        foreach (var c in world.ActiveCells)
+        foreach (var c in world.ActiveSpan)
         {
             int g = world.CellGroup[c], place = world.CellPlace[c], middle = world.Middle[c];
             _now[g] += middle * now[place];

@@ -103,9 +103,9 @@ public sealed class Rackets : IMechanism
         var world = context.World;
         var lethality = context.Settings[Predation.Lethality] * context.Settings[Lethality];
         var deterrence = context.Deterrence;
-        var cells = world.ActiveCells;
+        var cells = world.ActiveSpan;
         var (rates, _, _) = world.CellScratch();
-        for (var k = 0; k < cells.Count; k++)
+        for (var k = 0; k < cells.Length; k++)
         {
             var c = cells[k];
             var m = world.CellPlace[c];
@@ -116,7 +116,7 @@ public sealed class Rackets : IMechanism
         }
 
         var hits = world.CellHits;
-        var killed = context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), hits);
+        var killed = context.Random.PoissonScatter(rates.AsSpan(0, cells.Length), hits);
         for (var h = 0; h < hits.Count; h++)
         {
             var (c, n) = (cells[hits.Items[h]], hits.Counts[h]);

@@ -50,7 +50,7 @@ public sealed class RecruitCapacity : IMechanism
         }
 
         Array.Clear(_members);
-        foreach (var c in world.ActiveCells)
+        foreach (var c in world.ActiveSpan)
         {
             _members[world.CellPlace[c]] += world.Free[c];
         }

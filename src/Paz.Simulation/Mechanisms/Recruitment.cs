@@ -111,11 +111,12 @@ public sealed class Recruitment : IMechanism
         }
 
         var cells = world.ActiveCells;
+        var active = world.ActiveSpan;
         var (rates, _, _) = world.CellScratch();
         double averted = 0;
-        for (var k = 0; k < cells.Count; k++)
+        for (var k = 0; k < active.Length; k++)
         {
-            var c = cells[k];
+            var c = active[k];
             var g = world.CellGroup[c];
             rates[k] = rate * world.Free[c] * _pool[world.CellPlace[c]] * _strength[g] * (headroom?[world.CellPlace[c]] ?? 1);
             if (revenue is not null)
@@ -177,7 +178,7 @@ public sealed class Recruitment : IMechanism
     {
         var raw = inputs.PoolIndex.Select((x, m) => Math.Pow(Math.Max(x, 1e-6), elasticity) * (exclusion?[m] ?? 1)).ToArray();
         double weighted = 0, members = 0;
-        foreach (var c in world.ActiveCells)
+        foreach (var c in world.ActiveSpan)
         {
             weighted += world.Free[c] * raw[world.CellPlace[c]];
             members += world.Free[c];

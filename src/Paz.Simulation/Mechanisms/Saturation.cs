@@ -25,16 +25,16 @@ public sealed class Saturation : IMechanism
     {
         var world = context.World;
         var saturation = context.Settings[Rate];
-        var cells = world.ActiveCells;
+        var cells = world.ActiveSpan;
         var (rates, _, _) = world.CellScratch();
-        for (var k = 0; k < cells.Count; k++)
+        for (var k = 0; k < cells.Length; k++)
         {
             rates[k] = saturation * world.GroupMembers[world.CellGroup[cells[k]]] * world.Free[cells[k]];
         }
 
         // Desistance starts the week at zero in every cell (the member pass clears a week's events): only the cells hit change.
         var hits = world.CellHits;
-        context.Random.PoissonScatter(rates.AsSpan(0, cells.Count), hits);
+        context.Random.PoissonScatter(rates.AsSpan(0, cells.Length), hits);
         for (var h = 0; h < hits.Count; h++)
         {
             var c = cells[hits.Items[h]];
