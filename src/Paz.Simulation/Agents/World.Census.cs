@@ -213,6 +213,12 @@ public sealed partial class World
             _activeBits[c >> 6] = 0; // only active cells have bits set
         }
 
+        ClearGroupCounts();
+    }
+
+    // Empties the active list and the per-group counts (the member pass clears its cells' counts as it reads them).
+    private void ClearGroupCounts()
+    {
         ActiveCells.Clear();
         Array.Clear(GroupMembers, 0, Groups);
         Array.Clear(GroupMiddle, 0, Groups);

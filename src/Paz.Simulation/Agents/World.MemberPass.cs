@@ -41,7 +41,13 @@ public sealed partial class World
 
         var cells = _cells.AsSpan(0, ActiveCells.Count);
         ActiveCells.CopyTo(cells);
+        if (_busyCells.Length < cells.Length)
+        {
+            _busyCells = new int[cells.Length * 2];
+        }
+
         var relocating = 0;
+        var busyCount = 0;
         foreach (var c in cells)
         {
             // Whatever the mechanisms decided, no more members move than are left free.
@@ -59,7 +65,13 @@ public sealed partial class World
                 var decided = Math.Min(Free[c], Deaths[c] + Arrests[c] + Desist[c] + Moves[c]);
                 nextEvent[c] = decided > 0 ? _events.Choose(c, decided, Free[c], random) : int.MaxValue;
                 relocating += SplitTo[c] >= 0 ? Free[c] : Moves[c];
+                _busyCells[busyCount++] = c;
             }
+
+            // The pass counts every cell afresh (see ClearCounts), from here on.
+            Free[c] = 0;
+            Middle[c] = 0;
+            _activeBits[c >> 6] = 0; // only active cells have bits set
         }
 
         // Each member who moves or follows a splinter may number a new cell: room for all of them now, so the
@@ -92,7 +104,7 @@ public sealed partial class World
             nextPromotion[g] = promoted > 0 ? _promotions.Choose(g, promoted, GroupFoot[g], random) : int.MaxValue;
         }
 
-        ClearCounts();
+        ClearGroupCounts();
 
         // The hot loop handles the common member, a free foot soldier or lookout in a cell with nothing
         // decided, inline; prisoners, the upper tiers and busy cells go to methods of their own, so the
@@ -159,15 +171,12 @@ public sealed partial class World
 
         Prisoners = prisoners;
         _lookoutSkip = lookoutSkip;
-        foreach (var c in cells)
+        foreach (var c in _busyCells.AsSpan(0, busyCount))
         {
-            if (busy[c])
-            {
-                Deaths[c] = Arrests[c] = Desist[c] = Moves[c] = 0;
-                MoveTarget[c] = NoTarget;
-                SplitTo[c] = NoTarget;
-                busy[c] = false;
-            }
+            Deaths[c] = Arrests[c] = Desist[c] = Moves[c] = 0;
+            MoveTarget[c] = NoTarget;
+            SplitTo[c] = NoTarget;
+            busy[c] = false;
         }
 
         Array.Clear(LeaderRemovals, 0, Groups);
@@ -708,5 +717,8 @@ public sealed partial class World
 
     // This week's active cells as the member pass found them (ActiveCells is rebuilt during the pass).
     private int[] _cells = [];
+
+    // This week's cells with events decided, for the pass's cleanup.
+    private int[] _busyCells = [];
     private bool[] _busy;
 }
