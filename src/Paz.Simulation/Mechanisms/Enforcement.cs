@@ -48,19 +48,22 @@ public sealed class Enforcement : IMechanism
             weights[m] = nationalRate <= 0 ? 1 : relative <= 0.1 ? floor : Math.Pow(relative, focus);
         }
 
+        // Each cell's members and weight are read once, for the exposure and then for the rates.
+        var cells = world.ActiveSpan;
+        var (rates, _, members) = world.CellScratch();
         var exposure = 0.0;
-        foreach (var c in world.ActiveSpan)
+        for (var k = 0; k < cells.Length; k++)
         {
-            exposure += world.Free[c] * weights[world.CellPlace[c]];
+            var c = cells[k];
+            (members[k], rates[k]) = (world.Free[c], weights[world.CellPlace[c]]);
+            exposure += world.Free[c] * rates[k];
         }
 
         if (exposure > 0)
         {
-            var cells = world.ActiveSpan;
-            var (rates, _, _) = world.CellScratch();
             for (var k = 0; k < cells.Length; k++)
             {
-                rates[k] = perWeek * world.Free[cells[k]] * weights[world.CellPlace[cells[k]]] / exposure;
+                rates[k] = perWeek * members[k] * rates[k] / exposure;
             }
 
             // Arrests start the week at zero in every cell (the member pass clears a week's events): only the cells hit change.
