@@ -190,24 +190,43 @@ public sealed partial class World
     // returns that run (`end` if none). Nothing befalls a run when its cell has no events, no promotion is picked among its
     // foot soldiers, no lookout is due to rise, no install or sweep is among its middle layer, no removal among its
     // leaders and no prisoner is due out: it is counted from its cache. A run that is not quiet is left as it was, but for
-    // a lookout skip drawn early, as the visit would draw it. The arrays are held in locals for the loop (the sweep over
-    // every run each week is the member pass's largest part).
+    // a lookout skip drawn early, as the visit would draw it. The arrays are held in locals for the loop, and the counts of
+    // the group whose runs are being counted in locals while consecutive runs are of that group (the sweep over every run
+    // each week is the member pass's largest part).
     private int CountQuiet(int first, int end, ref int prisoners, ref int lookoutSkip, Xoshiro256StarStar random)
     {
         var (runs, busy, cellGroup, free, middleOf) = (_runs, _busy, CellGroup, Free, Middle);
-        var (footSeen, nextPromotion, middleLeft, leadersLeft) = (_footSeen, _nextPromotion, _middleLeft, _leadersLeft);
+        var (footSeen, nextPromotion) = (_footSeen, _nextPromotion);
         var (installs, sweeps, removals) = (LeaderInstalls, MiddleRemovalShare, LeaderRemovals);
-        var (members, middleCount, leaderCount, footCount) = (GroupMembers, GroupMiddle, GroupLeaders, GroupFoot);
         var (week, skip, held) = (Week, lookoutSkip, prisoners);
+
+        // Written back when the group changes or the loop ends.
+        var current = -1;
+        int seenFoot = 0, promotion = 0, addFoot = 0, addMiddle = 0, addLeaders = 0, addMembers = 0;
+        bool middleDrawn = false, leaderDrawn = false;
         var r = first;
         for (; r < end; r++)
         {
             ref readonly var run = ref runs[r];
             var c = run.Cell;
             int g = cellGroup[c];
+            if (g != current)
+            {
+                if (current >= 0)
+                {
+                    WriteBack(current, seenFoot, addFoot, addMiddle, addLeaders, addMembers);
+                }
+
+                current = g;
+                (seenFoot, promotion) = (footSeen[g], nextPromotion[g]);
+                (addFoot, addMiddle, addLeaders, addMembers) = (0, 0, 0, 0);
+                middleDrawn = installs[g] > 0 || sweeps[g] > 0;
+                leaderDrawn = removals[g] > 0;
+            }
+
             int foot = run.Tally.Foot, middle = run.Tally.Middle, lookouts = run.Tally.Lookouts, leaders = run.Tally.Leaders;
-            if (busy[c] || footSeen[g] + foot > nextPromotion[g] || (middle > 0 && (installs[g] > 0 || sweeps[g] > 0))
-                || (leaders > 0 && removals[g] > 0) || (run.Tally.Prisoners > 0 && run.Tally.Due <= week))
+            if (busy[c] || seenFoot + foot > promotion || (middle > 0 && middleDrawn)
+                || (leaders > 0 && leaderDrawn) || (run.Tally.Prisoners > 0 && run.Tally.Due <= week))
             {
                 break;
             }
@@ -227,14 +246,12 @@ public sealed partial class World
                 skip -= lookouts;
             }
 
-            footSeen[g] += foot;
-            middleLeft[g] -= middle;
-            leadersLeft[g] -= leaders;
-            leaderCount[g] += leaders;
+            seenFoot += foot;
+            addMiddle += middle;
+            addLeaders += leaders;
+            addFoot += foot;
             var n = foot + middle + lookouts;
-            members[g] += leaders + n;
-            middleCount[g] += middle;
-            footCount[g] += foot;
+            addMembers += leaders + n;
             middleOf[c] += middle;
             if (free[c] == 0 && n > 0) // a run of leaders and prisoners only does not make its cell active
             {
@@ -245,8 +262,25 @@ public sealed partial class World
             held += run.Tally.Prisoners;
         }
 
+        if (current >= 0)
+        {
+            WriteBack(current, seenFoot, addFoot, addMiddle, addLeaders, addMembers);
+        }
+
         (lookoutSkip, prisoners) = (skip, held);
         return r;
+    }
+
+    // Writes back what CountQuiet counted of group g's runs: the foot soldiers met so far, and the free members added.
+    private void WriteBack(int g, int footSeen, int foot, int middle, int leaders, int members)
+    {
+        _footSeen[g] = footSeen;
+        _middleLeft[g] -= middle;
+        _leadersLeft[g] -= leaders;
+        GroupLeaders[g] += leaders;
+        GroupMembers[g] += members;
+        GroupMiddle[g] += middle;
+        GroupFoot[g] += foot;
     }
 
     // Visits a run with something to befall it: the member pass's loop (same members, same order, same draws)
