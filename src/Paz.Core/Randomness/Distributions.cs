@@ -70,72 +70,16 @@ public static class Distributions
     }
 
     /// <summary>
-    /// Independent Poisson counts with means <paramref name="rates"/>, drawn as one Poisson total spread over
-    /// the items in proportion to their rates (the splitting property: the same joint distribution). One
-    /// draw per event instead of one per item, which matters when most of many items get nothing.
+    /// Independent Poisson counts with means <paramref name="rates"/>, drawn as one Poisson total spread over the items in
+    /// proportion to their rates (the splitting property: the same joint distribution), one draw per event instead of one
+    /// per item, which matters when most of many items get nothing. Each event goes to the first item whose running total
+    /// of rate exceeds its uniform; the uniforms are drawn in order, sorted, and each finds its item by a galloping search
+    /// from the last one's, so many items and few events cost one pass to total the rates. Only the items hit are written
+    /// (<paramref name="hits"/>).
     /// </summary>
     /// <param name="random">The generator.</param>
     /// <param name="rates">The mean of each item's count (non-negative).</param>
-    /// <param name="counts">Receives each item's count (cleared first).</param>
-    /// <param name="scratch">Working space of at least rates' length (reused across calls to spare the allocator), or null.</param>
-    /// <returns>The total drawn.</returns>
-    public static int PoissonScatter(this Xoshiro256StarStar random, ReadOnlySpan<double> rates, Span<int> counts, double[]? scratch = null)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        if (counts.Length < rates.Length)
-        {
-            throw new ArgumentException("counts is shorter than rates", nameof(counts));
-        }
-
-        counts[..rates.Length].Clear();
-        var cumulative = scratch is not null && scratch.Length >= rates.Length ? scratch : new double[rates.Length];
-        var total = 0.0;
-        for (var i = 0; i < rates.Length; i++)
-        {
-            total += Math.Max(0, rates[i]);
-            cumulative[i] = total;
-        }
-
-        var n = total > 0 ? (int)random.Poisson(total) : 0;
-        if (n == 0)
-        {
-            return 0;
-        }
-
-        // Each event goes to the first item whose cumulative rate exceeds its uniform. The uniforms are drawn in the
-        // same order as one binary search each would use, then sorted and met in one walk along the cumulative rates:
-        // the same counts, with one pass over the items instead of n searches across them.
-        var uniforms = n <= 1024 ? stackalloc double[n] : new double[n];
-        for (var k = 0; k < n; k++)
-        {
-            uniforms[k] = random.NextDouble() * total;
-        }
-
-        uniforms.Sort();
-        var last = rates.Length - 1;
-        var item = 0;
-        foreach (var u in uniforms)
-        {
-            while (item < last && cumulative[item] <= u)
-            {
-                item++;
-            }
-
-            counts[item]++;
-        }
-
-        return n;
-    }
-
-    /// <summary>
-    /// The same counts as <see cref="PoissonScatter(Xoshiro256StarStar, ReadOnlySpan{double}, Span{int}, double[])"/>
-    /// on the same rates and generator state, the same draws in the same order, written as the items hit
-    /// (<paramref name="hits"/>) instead of a count for every item. Each event's item is found by a galloping search
-    /// from the last one's along the running totals, so many items and few events cost one pass to total the rates.
-    /// </summary>
-    /// <param name="random">The generator.</param>
-    /// <param name="rates">The mean of each item's count (non-negative).</param>
-    /// <param name="hits">Receives the items hit and their counts.</param>
+    /// <param name="hits">Receives the items hit, in increasing order, and their counts.</param>
     /// <returns>The total drawn.</returns>
     public static int PoissonScatter(this Xoshiro256StarStar random, ReadOnlySpan<double> rates, ScatterHits hits)
     {
@@ -173,8 +117,8 @@ public static class Distributions
         return n;
     }
 
-    // The first item from `from` on whose running total exceeds u, the last item when none before it does (the walk of
-    // PoissonScatter, item by item while the total is at most u): doubling steps, then halving between the last two.
+    // The first item from `from` on whose running total exceeds u, the last item when none before it does (what a walk
+    // item by item while the total is at most u finds): doubling steps, then halving between the last two.
     private static int FirstAbove(ReadOnlySpan<double> cumulative, int from, int last, double u)
     {
         if (from >= last || cumulative[from] > u)

@@ -2,9 +2,9 @@ namespace Paz.Core.Randomness;
 
 /// <summary>
 /// The items a Poisson scatter hit, in increasing order, with their counts: what
-/// <see cref="Distributions.PoissonScatter(Xoshiro256StarStar, ReadOnlySpan{double}, ScatterHits)"/> writes when most
-/// of many items get nothing, so that a caller visits the few hit instead of reading a count for every item. Its
-/// buffers (the running totals of rate among them) are reused from one scatter to the next.
+/// <see cref="Distributions.PoissonScatter(Xoshiro256StarStar, ReadOnlySpan{double}, ScatterHits)"/> writes, so that a
+/// caller visits the few items hit instead of reading a count for every item. Its buffers (the running totals of rate
+/// among them) are reused from one scatter to the next.
 /// </summary>
 public sealed class ScatterHits
 {

@@ -235,26 +235,24 @@ public sealed partial class World
     /// <summary>Sets the symmetric rivalry weight between two groups.</summary>
     public void SetRivalry(int a, int b, double weight) => Rivalries.Set(a, b, weight);
 
-    /// <summary>Per-cell working space for systems that draw per active cell (rates, counts, cumulative rates), grown as needed and reused every week.</summary>
-    internal (double[] Rates, int[] Counts, double[] Cumulative) CellScratch()
+    /// <summary>Per-cell working space for systems that draw per active cell (their rates, and a second value per cell), grown as needed and reused every week.</summary>
+    internal (double[] Rates, double[] Values) CellScratch()
     {
         if (_cellRates.Length < ActiveCells.Count)
         {
             var size = Math.Max(1024, ActiveCells.Count * 2);
             _cellRates = new double[size];
-            _cellCounts = new int[size];
-            _cellCumulative = new double[size];
+            _cellValues = new double[size];
         }
 
-        return (_cellRates, _cellCounts, _cellCumulative);
+        return (_cellRates, _cellValues);
     }
 
     /// <summary>The items a week's scatter over the active cells hit (see <see cref="Distributions.PoissonScatter(Xoshiro256StarStar, ReadOnlySpan{double}, ScatterHits)"/>), reused every week.</summary>
     internal ScatterHits CellHits { get; } = new();
 
     private double[] _cellRates = [];
-    private int[] _cellCounts = [];
-    private double[] _cellCumulative = [];
+    private double[] _cellValues = [];
 
     // Cells numbered before the per-cell arrays grow: the baseline's world numbers some 37,000 cells of the 740,000 its
     // groups and places allow, so the arrays are sized to the cells in use, not to every pair.

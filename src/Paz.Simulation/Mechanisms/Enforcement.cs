@@ -50,7 +50,7 @@ public sealed class Enforcement : IMechanism
 
         // Each cell's members and weight are read once, for the exposure and then for the rates.
         var cells = world.ActiveSpan;
-        var (rates, _, members) = world.CellScratch();
+        var (rates, members) = world.CellScratch();
         var exposure = 0.0;
         for (var k = 0; k < cells.Length; k++)
         {

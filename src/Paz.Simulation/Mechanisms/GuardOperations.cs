@@ -57,7 +57,8 @@ public sealed class GuardOperations : IMechanism
         var displacement = context.Settings[GarrisonDisplacement];
         var arrestsPerOfficer = context.Settings[ProactiveArrests];
         // A contingent's cells are distinct active cells, so the world's per-cell scratch holds them.
-        var (rates, counts, cumulative) = world.CellScratch();
+        var (rates, _) = world.CellScratch();
+        var hits = world.CellHits;
         var cells = new int[rates.Length];
         var present = new bool[world.MaxGroups];
         var arrests = 0;
@@ -117,12 +118,11 @@ public sealed class GuardOperations : IMechanism
                     rates[i] *= perMember;
                 }
 
-                random.PoissonScatter(rates.AsSpan(0, k), counts, cumulative);
-                for (var i = 0; i < k; i++)
+                arrests += random.PoissonScatter(rates.AsSpan(0, k), hits);
+                for (var h = 0; h < hits.Count; h++)
                 {
-                    var c = cells[i];
-                    world.Arrests[c] = Math.Min(world.Arrests[c] + counts[i], world.Free[c] - world.Deaths[c]);
-                    arrests += counts[i];
+                    var c = cells[hits.Items[h]];
+                    world.Arrests[c] = Math.Min(world.Arrests[c] + hits.Counts[h], world.Free[c] - world.Deaths[c]);
                 }
             }
         }

@@ -35,7 +35,7 @@ public sealed class Predation : IMechanism
         var deterrence = context.Deterrence;
         var homicides = context.Homicides;
         var cells = world.ActiveSpan;
-        var (rates, _, _) = world.CellScratch();
+        var (rates, _) = world.CellScratch();
         for (var k = 0; k < cells.Length; k++)
         {
             var c = cells[k];

@@ -104,7 +104,7 @@ public sealed class Rackets : IMechanism
         var lethality = context.Settings[Predation.Lethality] * context.Settings[Lethality];
         var deterrence = context.Deterrence;
         var cells = world.ActiveSpan;
-        var (rates, _, _) = world.CellScratch();
+        var (rates, _) = world.CellScratch();
         for (var k = 0; k < cells.Length; k++)
         {
             var c = cells[k];

@@ -112,7 +112,7 @@ public sealed class Recruitment : IMechanism
 
         var cells = world.ActiveCells;
         var active = world.ActiveSpan;
-        var (rates, _, _) = world.CellScratch();
+        var (rates, _) = world.CellScratch();
         double averted = 0;
         for (var k = 0; k < active.Length; k++)
         {

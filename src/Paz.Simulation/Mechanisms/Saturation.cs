@@ -26,7 +26,7 @@ public sealed class Saturation : IMechanism
         var world = context.World;
         var saturation = context.Settings[Rate];
         var cells = world.ActiveSpan;
-        var (rates, _, _) = world.CellScratch();
+        var (rates, _) = world.CellScratch();
         for (var k = 0; k < cells.Length; k++)
         {
             rates[k] = saturation * world.GroupMembers[world.CellGroup[cells[k]]] * world.Free[cells[k]];
