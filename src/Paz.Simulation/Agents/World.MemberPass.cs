@@ -78,6 +78,7 @@ public sealed partial class World
         // per-cell arrays the pass holds are not replaced under it.
         EnsureCellRoom(relocating);
         (seen, nextEvent, busy) = (_seen, _nextEvent, _busy);
+        _passing = true;
 
         // A member who moves or follows a splinter goes on in a new slot at the end: room for all of them
         // now, so the arrays the pass holds are not replaced under it.
@@ -169,6 +170,7 @@ public sealed partial class World
             }
         }
 
+        _passing = false;
         Prisoners = prisoners;
         _lookoutSkip = lookoutSkip;
         foreach (var c in _busyCells.AsSpan(0, busyCount))

@@ -258,6 +258,9 @@ public sealed partial class World
     // groups and places allow, so the arrays are sized to the cells in use, not to every pair.
     private const int InitialCellRoom = 16_384;
 
+    // Set while the member pass runs with the per-cell arrays in locals (see EnsureCellRoom).
+    private bool _passing;
+
     // Makes room for extra more cells in every per-cell array (doubling), so that nothing holding one of them, the
     // member pass above all, sees it replaced while cells are numbered.
     private void EnsureCellRoom(int extra)
@@ -266,6 +269,12 @@ public sealed partial class World
         if (needed <= Free.Length)
         {
             return;
+        }
+
+        if (_passing)
+        {
+            // The member pass holds the per-cell arrays in locals: replacing them under it would lose its counts.
+            throw new InvalidOperationException($"the member pass numbers more cells than the {Free.Length} it made room for");
         }
 
         var size = Math.Min(_cellOf.Length, Math.Max(needed, Free.Length * 2));
