@@ -75,8 +75,7 @@ public static class InitialWorld
 
         var inPlace = new double[inputs.States];
         var (sizeExponent, homePull, middleShare, leadersPerGroup) = (p[WorldParameters.SizeExponent], p[WorldParameters.HomePull], p[WorldParameters.MiddleShare], p.Whole(WorldParameters.LeadersPerGroup));
-        var keys = new double[inputs.MunicipalityCount];
-        var places = new int[inputs.MunicipalityCount];
+        var drawn = new (double Key, int Place)[inputs.MunicipalityCount];
         for (var rank = 0; rank < order.Count; rank++)
         {
             var g = order[rank];
@@ -92,8 +91,7 @@ public static class InitialWorld
             {
                 if (states.Contains(inputs.StateOf[m]))
                 {
-                    keys[listed] = Math.Log(random.NextDouble()) / (placeWeight[m] * home[inputs.StateOf[m]]);
-                    places[listed++] = m;
+                    drawn[listed++] = (Math.Log(random.NextDouble()) / (placeWeight[m] * home[inputs.StateOf[m]]), m);
                 }
             }
 
@@ -102,14 +100,13 @@ public static class InitialWorld
                 continue;
             }
 
-            var drawn = new (double Key, int Place)[listed];
-            for (var k = 0; k < listed; k++)
+            var keyed = drawn.AsSpan(0, listed);
+            keyed.Sort(static (x, y) => y.Key.CompareTo(x.Key) is var byKey && byKey != 0 ? byKey : x.Place.CompareTo(y.Place));
+            var candidates = new List<int>();
+            foreach (var (_, place) in keyed[..Math.Min(listed, Math.Max(1, (int)Math.Round(size / MembersPerPlace)))])
             {
-                drawn[k] = (keys[k], places[k]);
+                candidates.Add(place);
             }
-
-            Array.Sort(drawn, static (x, y) => y.Key.CompareTo(x.Key) is var byKey && byKey != 0 ? byKey : x.Place.CompareTo(y.Place));
-            var candidates = drawn.Take(Math.Max(1, (int)Math.Round(size / MembersPerPlace))).Select(x => x.Place).ToList();
 
             // Members: each state holding a drawn place gets its pull P_s, spread over the drawn places
             // there in proportion to (homicides + 1).

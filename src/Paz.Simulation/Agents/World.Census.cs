@@ -6,8 +6,8 @@ namespace Paz.Simulation.Agents;
 // active cells by place and by group.
 public sealed partial class World
 {
-    // One bit per cell, set while the cell is active: the sorted list of active cells is read off it in
-    // one sweep when splits, moves and recruits have left the list out of order.
+    // One bit per cell, set while the cell is active: the census reads the sorted list of active cells off it, however
+    // splits, moves and recruits have ordered the list during the week.
     private ulong[] _activeBits;
 
     /// <summary>Cells numbered so far.</summary>
@@ -208,9 +208,7 @@ public sealed partial class World
     {
         foreach (var c in ActiveSpan)
         {
-            Free[c] = 0;
-            Middle[c] = 0;
-            _activeBits[c >> 6] = 0; // only active cells have bits set
+            Deactivate(c);
         }
 
         ClearGroupCounts();
@@ -261,6 +259,14 @@ public sealed partial class World
         {
             Activate(c);
         }
+    }
+
+    // Clears an active cell's counts and its bit, before it is counted afresh (the list is emptied apart).
+    private void Deactivate(int c)
+    {
+        Free[c] = 0;
+        Middle[c] = 0;
+        _activeBits[c >> 6] = 0; // only active cells have bits set: the word's other cells are cleared with theirs
     }
 
     // Lists a cell that has just gained its first free member below the leaders as active.

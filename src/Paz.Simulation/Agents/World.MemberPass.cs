@@ -68,10 +68,8 @@ public sealed partial class World
                 _busyCells[busyCount++] = c;
             }
 
-            // The pass counts every cell afresh (see ClearCounts), from here on.
-            Free[c] = 0;
-            Middle[c] = 0;
-            _activeBits[c >> 6] = 0; // only active cells have bits set
+            // The pass counts every cell afresh from here on.
+            Deactivate(c);
         }
 
         // Each member who moves or follows a splinter may number a new cell: room for all of them now, so the
@@ -742,14 +740,18 @@ public sealed partial class World
         return --lookoutSkip == 0;
     }
 
-    private static int Geometric(Xoshiro256StarStar random, double mean) =>
-        1 + (int)Math.Floor(Math.Log(1 - random.NextDouble()) / Math.Log(1 - (1 / Math.Max(1.0001, mean))));
+    private static int Geometric(Xoshiro256StarStar random, double mean) => GeometricOfStay(random, LogOfStay(mean));
 
-    // The lookouts met until the next one rises: Geometric with mean 64, its denominator computed once.
-    private static int LookoutRise(Xoshiro256StarStar random) =>
-        1 + (int)Math.Floor(Math.Log(1 - random.NextDouble()) / LogOfLookoutStay);
+    // A geometric draw (trials to the first success) given the logarithm of the chance of no success in a trial.
+    private static int GeometricOfStay(Xoshiro256StarStar random, double logOfStay) =>
+        1 + (int)Math.Floor(Math.Log(1 - random.NextDouble()) / logOfStay);
 
-    private static readonly double LogOfLookoutStay = Math.Log(1 - (1 / Math.Max(1.0001, 64.0)));
+    private static double LogOfStay(double mean) => Math.Log(1 - (1 / Math.Max(1.0001, mean)));
+
+    // The lookouts met until the next one rises: Geometric with mean 64, its logarithm computed once.
+    private static int LookoutRise(Xoshiro256StarStar random) => GeometricOfStay(random, LogOfLookoutStay);
+
+    private static readonly double LogOfLookoutStay = LogOfStay(64);
 
     // This week's active cells as the member pass found them (ActiveCells is rebuilt during the pass).
     private int[] _cells = [];

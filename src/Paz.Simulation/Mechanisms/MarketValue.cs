@@ -139,7 +139,7 @@ public sealed class MarketValue : IMechanism
         if (_plain.Length == 0)
         {
             _plain = [.. Enumerable.Range(0, revenue.Retail.Length).Select(m =>
-                new PlaceRevenue(revenue.Retail[m] + revenue.Production[m] + revenue.Trafficking[m], revenue.Extortion[m] + 0, revenue.Fuel[m]))];
+                new PlaceRevenue(revenue.Retail[m] + revenue.Production[m] + revenue.Trafficking[m], revenue.Extortion[m], revenue.Fuel[m]))];
         }
 
         return _plain;
@@ -198,32 +198,25 @@ public sealed class MarketValue : IMechanism
                 extortion += share * r.Extorted * kept;
                 fuel += share * r.Fuel * kept;
             }
-
-            context.Metrics.Record(DrugRevenue, drugs / 52);
-            context.Metrics.Record(ExtortionRevenue, extortion / 52);
-            context.Metrics.Record(FuelRevenue, fuel / 52);
-            context.RevenueFactor = null;
-            return;
         }
-
-        foreach (var c in cells)
+        else
         {
-            var m = world.CellPlace[c];
-            var share = world.Free[c] / _present[m];
-            if (share <= 0 || double.IsNaN(share))
+            foreach (var c in cells)
             {
-                continue;
-            }
+                var m = world.CellPlace[c];
+                var share = world.Free[c] / _present[m];
+                if (share <= 0 || double.IsNaN(share))
+                {
+                    continue;
+                }
 
-            var g = world.CellGroup[c];
-            var trafficking = market is null ? revenue.Trafficking[m] : market.Trafficking[m] * (cut > 0 && market.Targeted(g) ? 1 - cut : 1);
-            var drug = (market is null ? revenue.Retail[m] + revenue.Production[m] : market.Drugs[m]) + trafficking;
-            var extorted = revenue.Extortion[m] + (rackets?[m] ?? 0);
-            drugs += share * drug * kept;
-            extortion += share * extorted * kept;
-            fuel += share * revenue.Fuel[m] * kept;
-            if (policy)
-            {
+                var g = world.CellGroup[c];
+                var trafficking = market is null ? revenue.Trafficking[m] : market.Trafficking[m] * (cut > 0 && market.Targeted(g) ? 1 - cut : 1);
+                var drug = (market is null ? revenue.Retail[m] + revenue.Production[m] : market.Drugs[m]) + trafficking;
+                var extorted = revenue.Extortion[m] + (rackets?[m] ?? 0);
+                drugs += share * drug * kept;
+                extortion += share * extorted * kept;
+                fuel += share * revenue.Fuel[m] * kept;
                 _before[g] += share * revenue.Total(m);
                 _after[g] += share * (drug + extorted + revenue.Fuel[m]) * kept;
             }
@@ -232,6 +225,12 @@ public sealed class MarketValue : IMechanism
         context.Metrics.Record(DrugRevenue, drugs / 52);
         context.Metrics.Record(ExtortionRevenue, extortion / 52);
         context.Metrics.Record(FuelRevenue, fuel / 52);
+        if (!policy)
+        {
+            context.RevenueFactor = null;
+            return;
+        }
+
         for (var g = 0; g < capacity; g++)
         {
             _factor[g] = _before[g] > 0 ? _after[g] / _before[g] : 1;

@@ -110,7 +110,7 @@ public sealed class Recruitment : IMechanism
             }
         }
 
-        var cells = world.ActiveCells;
+        var cells = world.ActiveCells; // the list, not a span, where members are added below
         var active = world.ActiveSpan;
         var (rates, _) = world.CellScratch();
         double averted = 0;
@@ -149,7 +149,7 @@ public sealed class Recruitment : IMechanism
         // One Poisson total scattered over the cells: the same law as a Poisson draw per cell, with a few
         // hundred draws a week instead of one per cell.
         var hits = world.CellHits;
-        random.PoissonScatter(rates.AsSpan(0, cells.Count), hits);
+        random.PoissonScatter(rates.AsSpan(0, active.Length), hits);
         var minors = 0;
         for (var h = 0; h < hits.Count; h++)
         {
