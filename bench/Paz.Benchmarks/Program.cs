@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 // Ensemble timing:        dotnet run -c Release --project bench/Paz.Benchmarks -- ensemble 100 2   (replicates, threads, [last year: 2020 for issue 22's 1,000 replicates])
 // Registry load:          dotnet run -c Release --project bench/Paz.Benchmarks -- tribunal-load 32 30 20000000 20 30 20
 //                         (clients, seconds, request cap, clients signing in continuously, sign-ins allowed per minute per address, seconds of warm-up)
-// Cluster throughput:     dotnet run -c Release --project bench/Paz.Benchmarks -- cluster-throughput 20   (replicates; here, then 1 and 2 silo processes)
+// Cluster throughput:     dotnet run -c Release --project bench/Paz.Benchmarks -- cluster-throughput 20 3   (replicates, rounds; here, then 1 and 2 silo processes)
 // Registry without HTTP:  dotnet run -c Release --project bench/Paz.Benchmarks -- registry-load 32 5 [reads]   (tasks, seconds per kind, only the kinds whose name contains it)
 if (args.Length > 0 && args[0] == "registry-load")
 {
@@ -29,7 +29,7 @@ if (args.Length > 0 && args[0] == "tribunal-load")
 
 if (args.Length > 0 && args[0] == "cluster-throughput")
 {
-    await Paz.Benchmarks.ClusterThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    await Paz.Benchmarks.ClusterThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
     return;
 }
 
