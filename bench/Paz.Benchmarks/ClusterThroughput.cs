@@ -37,13 +37,14 @@ public static class ClusterThroughput
         var prepared = EnsembleJob.Prepare(PazDataSet.Load(DataDirectory.Locate()), scenario);
         var engine = new CriminalMarketEngine(prepared.Inputs);
         Ensemble.Run(engine, prepared.Scenario with { Replicates = 2 }, 2); // warmed up as the silos are
+        // The ensemble here, on the cores the silos use, encoded as a silo encodes it.
+        List<byte[]> Here(ulong seed) => [.. Ensemble.Run(engine, prepared.Scenario with { Seed = seed }, 2).Select(Paz.Cluster.Work.ReplicateCodec.Encode)];
         List<byte[]> local = [];
-        var here = Measure([], () =>
+        var localRun = await Measure([], () =>
         {
-            local = [.. Ensemble.Run(engine, prepared.Scenario, 2).Select(Paz.Cluster.Work.ReplicateCodec.Encode)];
+            local = Here(scenario.Seed);
             return Task.CompletedTask;
         });
-        var localRun = await here;
         Console.WriteLine($"cluster throughput: {replicates} replicates of the baseline 2015-2020 ({scenario.Weeks} weeks)");
         Console.WriteLine($"  here, 2 threads : {localRun.Seconds,7:F1} s  {replicates / localRun.Seconds * 60,6:F1} replicates/min; a replicate's result {local.Average(r => r.Length) / 1024:F0} KB encoded");
 
@@ -78,7 +79,7 @@ public static class ClusterThroughput
                 Console.WriteLine($"  {silos} silo{(silos > 1 ? "s" : " ")}, processes: {cluster.Seconds,7:F1} s  {replicates / cluster.Seconds * 60,6:F1} replicates/min  {(same ? "identical to the local run" : "DIFFERENT from the local run")}");
                 if (silos == 1)
                 {
-                    Console.WriteLine($"  coordinator overhead per replicate, one silo against here, {rounds} alternating rounds:");
+                    Console.WriteLine($"  coordinator overhead per replicate, one silo against here, {rounds} alternating round{(rounds == 1 ? string.Empty : "s")}:");
                     var shares = new List<(double Wall, double Processor)>();
                     for (var round = 1; round <= rounds; round++)
                     {
@@ -86,7 +87,7 @@ public static class ClusterThroughput
                         var seed = scenario.Seed + (ulong)round;
                         var h = await Measure([], () =>
                         {
-                            _ = Ensemble.Run(engine, prepared.Scenario with { Seed = seed }, 2).Select(Paz.Cluster.Work.ReplicateCodec.Encode).ToList();
+                            _ = Here(seed);
                             return Task.CompletedTask;
                         });
                         var roundWork = ClusterEnsemble.WorkFor(scenario with { Seed = seed }, null);
@@ -118,7 +119,7 @@ public static class ClusterThroughput
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    // Wall time, and the processor time of this process and of the silos' processes, while <paramref name="job"/> runs.
+    // Wall time, and the processor time of this process and of the silos' processes, while the job runs.
     private static async Task<Timing> Measure(IReadOnlyList<Process> silos, Func<Task> job)
     {
         static TimeSpan Processor(Process p)
