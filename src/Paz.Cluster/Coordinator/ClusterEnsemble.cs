@@ -41,7 +41,7 @@ public static class ClusterEnsemble
             PosteriorContent = posterior,
             Replicate = k,
             Seed = scenario.ReplicateSeed(k),
-            CodeVersion = key.CodeVersion,
+            CodeVersion = ReplicateWork.CurrentCode,
         })];
     }
 

@@ -30,9 +30,9 @@ public sealed class ScenarioWorkshop(string? dataDirectory) : IDisposable
     public async Task<byte[]> RunAsync(ReplicateWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (work.CodeVersion != RunKey.Code)
+        if (work.CodeVersion != ReplicateWork.CurrentCode)
         {
-            throw new InvalidOperationException($"this silo runs code {RunKey.Code}, the work was sent by code {work.CodeVersion}: start the silos from the same build as the coordinator");
+            throw new InvalidOperationException($"this silo runs code {ReplicateWork.CurrentCode}, the work was sent by code {work.CodeVersion}: start the silos from the same build as the coordinator");
         }
 
         await _slots.WaitAsync().ConfigureAwait(false);

@@ -20,7 +20,8 @@ namespace Paz.Cluster.Work;
 /// </remarks>
 public static class ReplicateCodec
 {
-    private const int Version = 2;
+    /// <summary>The format this code writes and reads; part of every work item's code version (<see cref="ReplicateWork.CurrentCode"/>).</summary>
+    public const int Format = 2;
 
     /// <summary>The bytes of <paramref name="result"/>.</summary>
     public static byte[] Encode(ReplicateResult result)
@@ -66,7 +67,7 @@ public static class ReplicateCodec
         using var bytes = new MemoryStream((int)(payload.Length / 3) + 8);
         using (var header = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true))
         {
-            header.Write(Version);
+            header.Write(Format);
             header.Write(checked((int)payload.Length));
         }
 
@@ -83,9 +84,9 @@ public static class ReplicateCodec
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var version = bytes.Length >= 8 ? BinaryPrimitives.ReadInt32LittleEndian(bytes) : -1;
-        if (version != Version)
+        if (version != Format)
         {
-            throw new InvalidDataException($"not a replicate of format {Version} (the format this code reads): a silo of another build, or bytes that are not a replicate");
+            throw new InvalidDataException($"not a replicate of format {Format} (the format this code reads): a silo of another build, or bytes that are not a replicate");
         }
 
         var payload = new byte[BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4))];

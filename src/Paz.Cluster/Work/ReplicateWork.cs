@@ -47,9 +47,17 @@ public sealed class ReplicateWork
     [Id(5)]
     public required ulong Seed { get; init; }
 
-    /// <summary>The code's version (<see cref="Runs.Catalogue.RunKey.Code"/>) the coordinator runs.</summary>
+    /// <summary>The code the coordinator runs: <see cref="CurrentCode"/> of its build.</summary>
     [Id(6)]
     public required string CodeVersion { get; init; }
+
+    /// <summary>
+    /// This build's code version as work carries it: the engine's (<see cref="Runs.Catalogue.RunKey.Code"/>, which does not
+    /// cover Paz.Cluster) and the result's format (<see cref="ReplicateCodec.Format"/>). Both enter the grain key, so a
+    /// result stored by a build that wrote another format is never served to this one, and a silo refuses work from a
+    /// coordinator that would read its results otherwise.
+    /// </summary>
+    public static string CurrentCode { get; } = $"{Runs.Catalogue.RunKey.Code}; result format {ReplicateCodec.Format}";
 
     /// <summary>Model parameters set in every period before the run, by name (a calibration's candidate); none for an ensemble's replicate.</summary>
     [Id(7)]
