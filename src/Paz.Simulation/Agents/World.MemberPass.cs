@@ -34,43 +34,49 @@ public sealed partial class World
         var nextEvent = _nextEvent;
         _events.Clear();
         var busy = _busy;
-        if (_cells.Length < ActiveCells.Count)
+        if (_busyCells.Length < ActiveCells.Count)
         {
-            _cells = new int[ActiveCells.Count * 2];
-        }
-
-        var cells = _cells.AsSpan(0, ActiveCells.Count);
-        ActiveCells.CopyTo(cells);
-        if (_busyCells.Length < cells.Length)
-        {
-            _busyCells = new int[cells.Length * 2];
+            _busyCells = new int[ActiveCells.Count * 2];
         }
 
         var relocating = 0;
         var busyCount = 0;
-        foreach (var c in cells)
+        // The cells with something decided this week, met in cell order (the order the census sorts the active list
+        // in), in one streaming sweep over every numbered cell: a cell without free members has nothing decided, and
+        // most cells with free members have nothing either, so the sweep tests four counters and the split of each
+        // instead of visiting the active list's cells out of line.
+        var (free, deaths, arrests, desist, moves, splitTo) = (Free, Deaths, Arrests, Desist, Moves, SplitTo);
+        var numbered = Cells;
+        for (var c = 0; c < numbered; c++)
         {
-            // Whatever the mechanisms decided, no more members move than are left free.
-            Moves[c] = Math.Min(Moves[c], Free[c] - Deaths[c] - Arrests[c] - Desist[c]);
+            if (free[c] == 0 || ((deaths[c] | arrests[c] | desist[c] | moves[c]) == 0 && splitTo[c] < 0))
+            {
+                continue;
+            }
 
-            // Most cells have nothing decided this week: their members are only counted, and the pass
-            // reads one flag for them instead of six counters.
-            busy[c] = Deaths[c] + Arrests[c] + Desist[c] + Moves[c] > 0 || SplitTo[c] >= 0;
+            // Whatever the mechanisms decided, no more members move than are left free.
+            moves[c] = Math.Min(moves[c], free[c] - deaths[c] - arrests[c] - desist[c]);
+
+            // The pass reads one flag for a cell instead of six counters.
+            busy[c] = deaths[c] + arrests[c] + desist[c] + moves[c] > 0 || splitTo[c] >= 0;
             if (busy[c])
             {
                 // Who the events befall is decided now: as many of the cell's members, by their rank in the
                 // order the pass meets them, each as likely as any other (what sequential sampling gives,
                 // with a draw per event instead of one per member).
                 seen[c] = 0;
-                var decided = Math.Min(Free[c], Deaths[c] + Arrests[c] + Desist[c] + Moves[c]);
-                nextEvent[c] = decided > 0 ? _events.Choose(c, decided, Free[c], random) : int.MaxValue;
-                relocating += SplitTo[c] >= 0 ? Free[c] : Moves[c];
+                var decided = Math.Min(free[c], deaths[c] + arrests[c] + desist[c] + moves[c]);
+                nextEvent[c] = decided > 0 ? _events.Choose(c, decided, free[c], random) : int.MaxValue;
+                relocating += splitTo[c] >= 0 ? free[c] : moves[c];
                 _busyCells[busyCount++] = c;
             }
-
-            // The pass counts every cell afresh from here on.
-            Deactivate(c);
         }
+
+        // The pass counts every cell afresh from here on: the active cells' counts and bits cleared at once (a cell that
+        // is not active counts no one, so clearing every numbered cell clears the same).
+        Array.Clear(free, 0, numbered);
+        Array.Clear(Middle, 0, numbered);
+        Array.Clear(_activeBits, 0, Math.Min(_activeBits.Length, (numbered + 63) / 64));
 
         // Each member who moves or follows a splinter may number a new cell: room for all of them now, so the
         // per-cell arrays the pass holds are not replaced under it.
@@ -754,7 +760,7 @@ public sealed partial class World
     private static readonly double LogOfLookoutStay = LogOfStay(64);
 
     // This week's active cells as the member pass found them (ActiveCells is rebuilt during the pass).
-    private int[] _cells = [];
+
 
     // This week's cells with events decided, for the pass's cleanup.
     private int[] _busyCells = [];
