@@ -759,9 +759,6 @@ public sealed partial class World
 
     private static readonly double LogOfLookoutStay = LogOfStay(64);
 
-    // This week's active cells as the member pass found them (ActiveCells is rebuilt during the pass).
-
-
     // This week's cells with events decided, for the pass's cleanup.
     private int[] _busyCells = [];
     private bool[] _busy;
