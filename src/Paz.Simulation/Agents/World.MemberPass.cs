@@ -44,12 +44,13 @@ public sealed partial class World
         // The cells with something decided this week, met in cell order (the order the census sorts the active list
         // in), in one streaming sweep over every numbered cell: a cell without free members has nothing decided, and
         // most cells with free members have nothing either, so the sweep tests four counters and the split of each
-        // instead of visiting the active list's cells out of line.
+        // instead of visiting the active list's cells out of line (in one test: whether a cell is active is a coin toss
+        // to the branch predictor, whether it is busy rarely true).
         var (free, deaths, arrests, desist, moves, splitTo) = (Free, Deaths, Arrests, Desist, Moves, SplitTo);
         var numbered = Cells;
         for (var c = 0; c < numbered; c++)
         {
-            if (free[c] == 0 || ((deaths[c] | arrests[c] | desist[c] | moves[c]) == 0 && splitTo[c] < 0))
+            if ((free[c] == 0) | (((deaths[c] | arrests[c] | desist[c] | moves[c]) == 0) & (splitTo[c] < 0)))
             {
                 continue;
             }
@@ -230,14 +231,17 @@ public sealed partial class World
                 leaderDrawn = removals[g] > 0;
             }
 
+            // One test of every reason to visit, not a branch for each: a run is rarely not quiet. A run's release week is
+            // int.MaxValue when it holds no prisoners.
             int foot = run.Tally.Foot, middle = run.Tally.Middle, lookouts = run.Tally.Lookouts, leaders = run.Tally.Leaders;
-            if (busy[c] || seenFoot + foot > promotion || (middle > 0 && middleDrawn)
-                || (leaders > 0 && leaderDrawn) || (run.Tally.Prisoners > 0 && run.Tally.Due <= week))
+            if (busy[c] | (seenFoot + foot > promotion) | (middleDrawn & middle > 0) | (leaderDrawn & leaders > 0) | (run.Tally.Due <= week))
             {
                 break;
             }
 
-            if (lookouts > 0)
+            // The lookouts are skipped over unless one of them is due to rise, or the next rise's distance is to be drawn
+            // (after a rise; not for a run without lookouts).
+            if (skip <= lookouts & lookouts > 0)
             {
                 if (skip == 0)
                 {
@@ -248,9 +252,9 @@ public sealed partial class World
                 {
                     break;
                 }
-
-                skip -= lookouts;
             }
+
+            skip -= lookouts;
 
             seenFoot += foot;
             addMiddle += middle;
