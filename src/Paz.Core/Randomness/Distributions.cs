@@ -83,13 +83,33 @@ public static class Distributions
     /// <returns>The total drawn.</returns>
     public static int PoissonScatter(this Xoshiro256StarStar random, ReadOnlySpan<double> rates, ScatterHits hits)
     {
+        var items = new SpanRates(rates);
+        return random.PoissonScatter(rates.Length, items, hits);
+    }
+
+    /// <summary>
+    /// <see cref="PoissonScatter(Xoshiro256StarStar, ReadOnlySpan{double}, ScatterHits)"/> with each item's rate computed
+    /// as the running total reaches it (<see cref="IScatterRates.Rate"/>, called once per item, in order). The running
+    /// total is a chain of additions, each waiting for the last: a caller that computed its rates in a loop of its own
+    /// would pay for its loop and for the chain one after the other, while here the rates' reads and arithmetic overlap
+    /// the chain. The draws are those of scattering the same rates from a span.
+    /// </summary>
+    /// <typeparam name="TRates">The items' rates (a struct, so that the call is specialized and the rate inlined).</typeparam>
+    /// <param name="random">The generator.</param>
+    /// <param name="count">The number of items.</param>
+    /// <param name="rates">Gives the mean of each item's count (non-negative).</param>
+    /// <param name="hits">Receives the items hit, in increasing order, and their counts.</param>
+    /// <returns>The total drawn.</returns>
+    public static int PoissonScatter<TRates>(this Xoshiro256StarStar random, int count, TRates rates, ScatterHits hits)
+        where TRates : IScatterRates, allows ref struct
+    {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(hits);
-        var cumulative = hits.Begin(rates.Length);
+        var cumulative = hits.Begin(count);
         var total = 0.0;
-        for (var i = 0; i < rates.Length; i++)
+        for (var i = 0; i < cumulative.Length; i++)
         {
-            total += Math.Max(0, rates[i]);
+            total += Math.Max(0, rates.Rate(i));
             cumulative[i] = total;
         }
 
@@ -99,14 +119,14 @@ public static class Distributions
             return 0;
         }
 
-        var uniforms = n <= 1024 ? stackalloc double[n] : new double[n];
+        var uniforms = hits.Uniforms(n);
         for (var k = 0; k < n; k++)
         {
             uniforms[k] = random.NextDouble() * total;
         }
 
         uniforms.Sort();
-        var last = rates.Length - 1;
+        var last = count - 1;
         var item = 0;
         foreach (var u in uniforms)
         {
@@ -115,6 +135,15 @@ public static class Distributions
         }
 
         return n;
+    }
+
+    // The rates of a span, for a scatter of rates computed beforehand.
+    private readonly ref struct SpanRates(ReadOnlySpan<double> rates) : IScatterRates
+    {
+        private readonly ReadOnlySpan<double> _rates = rates;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public double Rate(int item) => _rates[item];
     }
 
     // The first item from `from` on whose running total exceeds u, the last item when none before it does (what a walk

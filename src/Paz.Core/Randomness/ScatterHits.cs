@@ -11,6 +11,7 @@ public sealed class ScatterHits
     private int[] _items = new int[64];
     private int[] _counts = new int[64];
     private double[] _cumulative = new double[1024];
+    private double[] _uniforms = new double[256];
 
     /// <summary>Items hit by the last scatter.</summary>
     public int Count { get; private set; }
@@ -31,6 +32,17 @@ public sealed class ScatterHits
 
         Count = 0;
         return _cumulative.AsSpan(0, items);
+    }
+
+    /// <summary>Room for the positions of <paramref name="events"/> events along the running total.</summary>
+    internal Span<double> Uniforms(int events)
+    {
+        if (_uniforms.Length < events)
+        {
+            _uniforms = new double[Math.Max(events, _uniforms.Length * 2)];
+        }
+
+        return _uniforms.AsSpan(0, events);
     }
 
     /// <summary>Counts one more event for <paramref name="item"/>, not before the last item hit.</summary>

@@ -61,19 +61,22 @@ public sealed class Enforcement : IMechanism
 
         if (exposure > 0)
         {
-            for (var k = 0; k < cells.Length; k++)
-            {
-                rates[k] = perWeek * members[k] * rates[k] / exposure;
-            }
-
             // Arrests start the week at zero in every cell (the member pass clears a week's events): only the cells hit change.
             var hits = world.CellHits;
-            context.Random.PoissonScatter(rates.AsSpan(0, cells.Length), hits);
+            context.Random.PoissonScatter(cells.Length, new Rates(perWeek, members, rates, exposure), hits);
             for (var h = 0; h < hits.Count; h++)
             {
                 var c = cells[hits.Items[h]];
                 world.Arrests[c] = Math.Min(hits.Counts[h], world.Free[c] - world.Deaths[c]);
             }
         }
+    }
+
+    // A cell's arrests in the week (its members and weight read beforehand, for the exposure), computed as the scatter
+    // totals them.
+    private readonly struct Rates(double perWeek, double[] members, double[] weights, double exposure) : IScatterRates
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public double Rate(int item) => perWeek * members[item] * weights[item] / exposure;
     }
 }

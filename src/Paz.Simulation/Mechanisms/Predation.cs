@@ -35,15 +35,9 @@ public sealed class Predation : IMechanism
         var deterrence = context.Deterrence;
         var homicides = context.Homicides;
         var cells = world.ActiveSpan;
-        var (rates, _) = world.CellScratch();
-        for (var k = 0; k < cells.Length; k++)
-        {
-            var c = cells[k];
-            rates[k] = lethality * world.Free[c] * temper[world.CellGroup[c]] * (crisis?[world.CellPlace[c]] ?? 1) * (deterrence is null ? 1 : deterrence[world.CellPlace[c]]);
-        }
-
+        var rates = new Rates(cells, world.Free, world.CellGroup, world.CellPlace, lethality, temper, crisis, deterrence);
         var hits = world.CellHits;
-        var killed = context.Random.PoissonScatter(rates.AsSpan(0, cells.Length), hits);
+        var killed = context.Random.PoissonScatter(cells.Length, rates, hits);
         for (var h = 0; h < hits.Count; h++)
         {
             var (c, n) = (cells[hits.Items[h]], hits.Counts[h]);
@@ -53,5 +47,18 @@ public sealed class Predation : IMechanism
         }
 
         context.Metrics.Record(Killings, killed);
+    }
+
+    // A cell's killings in the week, computed as the scatter totals them.
+    private readonly ref struct Rates(ReadOnlySpan<int> cells, int[] free, short[] group, short[] place, double lethality, double[] temper, double[]? crisis, double[]? deterrence) : IScatterRates
+    {
+        private readonly ReadOnlySpan<int> _cells = cells;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public double Rate(int item)
+        {
+            var c = _cells[item];
+            return lethality * free[c] * temper[group[c]] * (crisis?[place[c]] ?? 1) * (deterrence is null ? 1 : deterrence[place[c]]);
+        }
     }
 }

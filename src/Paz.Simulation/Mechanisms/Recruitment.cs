@@ -112,44 +112,18 @@ public sealed class Recruitment : IMechanism
 
         var cells = world.ActiveCells; // the list, not a span, where members are added below
         var active = world.ActiveSpan;
-        var (rates, _) = world.CellScratch();
-        double averted = 0;
-        for (var k = 0; k < active.Length; k++)
-        {
-            var c = active[k];
-            var g = world.CellGroup[c];
-            rates[k] = rate * world.Free[c] * _pool[world.CellPlace[c]] * _strength[g] * (headroom?[world.CellPlace[c]] ?? 1);
-            if (revenue is not null)
-            {
-                rates[k] *= _revenuePower[g];
-            }
-
-            if (pressure is not null)
-            {
-                rates[k] *= pressure[world.CellPlace[c]];
-            }
-
-            if (mobilization is not null && c < mobilization.Length)
-            {
-                rates[k] *= mobilization[c]; // a cell numbered after the signal was set recruits at its plain rate
-            }
-
-            if (shield is not null)
-            {
-                averted += rates[k] * shield[world.CellPlace[c]];
-                rates[k] *= 1 - shield[world.CellPlace[c]];
-            }
-        }
-
-        if (shield is not null)
-        {
-            context.Metrics.Record(Averted, averted);
-        }
+        _averted[0] = 0;
+        var rates = new Rates(active, world.CellGroup, world.CellPlace, world.Free, rate, _pool, _strength, headroom, revenue is null ? null : _revenuePower, pressure, mobilization, shield, _averted);
 
         // One Poisson total scattered over the cells: the same law as a Poisson draw per cell, with a few
         // hundred draws a week instead of one per cell.
         var hits = world.CellHits;
-        random.PoissonScatter(rates.AsSpan(0, active.Length), hits);
+        random.PoissonScatter(active.Length, rates, hits);
+        if (shield is not null)
+        {
+            context.Metrics.Record(Averted, _averted[0]);
+        }
+
         var minors = 0;
         for (var h = 0; h < hits.Count; h++)
         {
@@ -170,6 +144,47 @@ public sealed class Recruitment : IMechanism
         context.Recruits = recruits;
         context.Metrics.Record(RecruitsMinors, minors);
         context.Metrics.Record(RecruitsYoung, recruits - minors);
+    }
+
+    // The recruits shielded by programmes, summed as the scatter reads the cells' rates.
+    private readonly double[] _averted = new double[1];
+
+    // A cell's recruits in the week, computed as the scatter totals them: the pool, the middle layer's strength, and
+    // each signal present; the recruits the shield averts are summed on the side.
+    private readonly ref struct Rates(ReadOnlySpan<int> cells, short[] groupOf, short[] placeOf, int[] free, double rate, double[] pool, double[] strength, double[]? headroom, double[]? revenuePower, double[]? pressure, double[]? mobilization, double[]? shield, double[] averted) : IScatterRates
+    {
+        private readonly ReadOnlySpan<int> _cells = cells;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public double Rate(int item)
+        {
+            var c = _cells[item];
+            var g = groupOf[c];
+            var place = placeOf[c];
+            var r = rate * free[c] * pool[place] * strength[g] * (headroom?[place] ?? 1);
+            if (revenuePower is not null)
+            {
+                r *= revenuePower[g];
+            }
+
+            if (pressure is not null)
+            {
+                r *= pressure[place];
+            }
+
+            if (mobilization is not null && c < mobilization.Length)
+            {
+                r *= mobilization[c]; // a cell numbered after the signal was set recruits at its plain rate
+            }
+
+            if (shield is not null)
+            {
+                averted[0] += r * shield[place];
+                r *= 1 - shield[place];
+            }
+
+            return r;
+        }
     }
 
     // Recruitment follows the local pool, normalized so that national recruitment at the start is

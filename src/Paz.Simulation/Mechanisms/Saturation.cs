@@ -26,19 +26,23 @@ public sealed class Saturation : IMechanism
         var world = context.World;
         var saturation = context.Settings[Rate];
         var cells = world.ActiveSpan;
-        var (rates, _) = world.CellScratch();
-        for (var k = 0; k < cells.Length; k++)
-        {
-            rates[k] = saturation * world.GroupMembers[world.CellGroup[cells[k]]] * world.Free[cells[k]];
-        }
 
         // Desistance starts the week at zero in every cell (the member pass clears a week's events): only the cells hit change.
         var hits = world.CellHits;
-        context.Random.PoissonScatter(rates.AsSpan(0, cells.Length), hits);
+        context.Random.PoissonScatter(cells.Length, new Rates(cells, saturation, world.GroupMembers, world.CellGroup, world.Free), hits);
         for (var h = 0; h < hits.Count; h++)
         {
             var c = cells[hits.Items[h]];
             world.Desist[c] = Math.Min(hits.Counts[h], world.Free[c] - world.Deaths[c] - world.Arrests[c]);
         }
+    }
+
+    // A cell's desistances in the week, computed as the scatter totals them.
+    private readonly ref struct Rates(ReadOnlySpan<int> cells, double saturation, int[] groupMembers, short[] groupOf, int[] free) : IScatterRates
+    {
+        private readonly ReadOnlySpan<int> _cells = cells;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public double Rate(int item) => saturation * groupMembers[groupOf[_cells[item]]] * free[_cells[item]];
     }
 }

@@ -111,6 +111,35 @@ public class RandomnessTests
         });
     }
 
+    [Fact]
+    public void AScatterOfRatesComputedAsItTotalsThemDrawsWhatTheSpanOfThoseRatesDraws()
+    {
+        // The engine's mechanisms hand the scatter a rate function instead of a span: the same rates must give the same
+        // hits from the same seed, each rate read once and in order.
+        var rate = Gen.Double[0, 1].Select(x => x < 0.6 ? 0 : x < 0.9 ? x * 0.01 : x * 5);
+        Gen.Select(rate.Array[0, 3000], Gen.ULong).Sample((rates, seed) =>
+        {
+            var fromSpan = new ScatterHits();
+            var spanDrawn = new Xoshiro256StarStar(seed).PoissonScatter(rates, fromSpan);
+            var computed = new ScatterHits();
+            var read = new List<int>();
+            var computedDrawn = new Xoshiro256StarStar(seed).PoissonScatter(rates.Length, new Doubled(rates, read), computed);
+            return computedDrawn == spanDrawn
+                && computed.Items.SequenceEqual(fromSpan.Items) && computed.Counts.SequenceEqual(fromSpan.Counts)
+                && read.SequenceEqual(Enumerable.Range(0, rates.Length));
+        });
+    }
+
+    // Each rate as the product of its half and two (exact in binary), noting the items read.
+    private readonly struct Doubled(double[] rates, List<int> read) : IScatterRates
+    {
+        public double Rate(int item)
+        {
+            read.Add(item);
+            return rates[item] * 0.5 * 2;
+        }
+    }
+
     // The scatter as first written: a Poisson total, its uniforms drawn and sorted, each met by walking the running totals.
     private static (int First, int Second)[] WalkedScatter(Xoshiro256StarStar random, double[] rates)
     {
