@@ -35,9 +35,11 @@ public static class EnsembleTiming
         var agentWeeks = one.Weeks.Sum(w => (double)w.Members + w.Prisoners);
         Console.WriteLine($"one replicate ({scenario.Weeks} weeks): {single.Elapsed.TotalSeconds:0.00} s on one core; {agentWeeks / single.Elapsed.TotalSeconds / 1e6:0.0} million agent-updates/s; process peak working set {peakSingle / 1e6:0} MB (heap before {before / 1e6:0} MB)");
 
+        var (paused, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
         var all = Stopwatch.StartNew();
         var results = Ensemble.Run(engine, scenario, threads);
         all.Stop();
-        Console.WriteLine($"{results.Count} replicates on {threads} threads: {all.Elapsed.TotalSeconds:0.0} s; process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
+        Console.WriteLine($"{results.Count} replicates on {threads} threads: {all.Elapsed.TotalSeconds:0.0} s; process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB; " +
+            $"the garbage collector paused the process {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.0} s ({GC.CollectionCount(2) - collections} full collections)");
     }
 }
