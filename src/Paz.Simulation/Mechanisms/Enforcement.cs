@@ -50,20 +50,20 @@ public sealed class Enforcement : IMechanism
 
         // Each cell's members and weight are read once, for the exposure and then for the rates.
         var cells = world.ActiveSpan;
-        var (rates, members) = world.CellScratch();
+        var (cellWeights, members) = world.CellScratch();
         var exposure = 0.0;
         for (var k = 0; k < cells.Length; k++)
         {
             var c = cells[k];
-            (members[k], rates[k]) = (world.Free[c], weights[world.CellPlace[c]]);
-            exposure += world.Free[c] * rates[k];
+            (members[k], cellWeights[k]) = (world.Free[c], weights[world.CellPlace[c]]);
+            exposure += world.Free[c] * cellWeights[k];
         }
 
         if (exposure > 0)
         {
             // Arrests start the week at zero in every cell (the member pass clears a week's events): only the cells hit change.
             var hits = world.CellHits;
-            context.Random.PoissonScatter(cells.Length, new Rates(perWeek, members, rates, exposure), hits);
+            context.Random.PoissonScatter(cells.Length, new Rates(perWeek, members, cellWeights, exposure), hits);
             for (var h = 0; h < hits.Count; h++)
             {
                 var c = cells[hits.Items[h]];

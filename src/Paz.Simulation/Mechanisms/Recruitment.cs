@@ -112,8 +112,8 @@ public sealed class Recruitment : IMechanism
 
         var cells = world.ActiveCells; // the list, not a span, where members are added below
         var active = world.ActiveSpan;
-        _averted[0] = 0;
-        var rates = new Rates(active, world.CellGroup, world.CellPlace, world.Free, rate, _pool, _strength, headroom, revenue is null ? null : _revenuePower, pressure, mobilization, shield, _averted);
+        var averted = 0.0;
+        var rates = new Rates(active, world.CellGroup, world.CellPlace, world.Free, rate, _pool, _strength, headroom, revenue is null ? null : _revenuePower, pressure, mobilization, shield, ref averted);
 
         // One Poisson total scattered over the cells: the same law as a Poisson draw per cell, with a few
         // hundred draws a week instead of one per cell.
@@ -121,7 +121,7 @@ public sealed class Recruitment : IMechanism
         random.PoissonScatter(active.Length, rates, hits);
         if (shield is not null)
         {
-            context.Metrics.Record(Averted, _averted[0]);
+            context.Metrics.Record(Averted, averted);
         }
 
         var minors = 0;
@@ -146,14 +146,12 @@ public sealed class Recruitment : IMechanism
         context.Metrics.Record(RecruitsYoung, recruits - minors);
     }
 
-    // The recruits shielded by programmes, summed as the scatter reads the cells' rates.
-    private readonly double[] _averted = new double[1];
-
     // A cell's recruits in the week, computed as the scatter totals them: the pool, the middle layer's strength, and
     // each signal present; the recruits the shield averts are summed on the side.
-    private readonly ref struct Rates(ReadOnlySpan<int> cells, short[] groupOf, short[] placeOf, int[] free, double rate, double[] pool, double[] strength, double[]? headroom, double[]? revenuePower, double[]? pressure, double[]? mobilization, double[]? shield, double[] averted) : IScatterRates
+    private readonly ref struct Rates(ReadOnlySpan<int> cells, short[] groupOf, short[] placeOf, int[] free, double rate, double[] pool, double[] strength, double[]? headroom, double[]? revenuePower, double[]? pressure, double[]? mobilization, double[]? shield, ref double averted) : IScatterRates
     {
         private readonly ReadOnlySpan<int> _cells = cells;
+        private readonly ref double _averted = ref averted;
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public double Rate(int item)
@@ -179,7 +177,7 @@ public sealed class Recruitment : IMechanism
 
             if (shield is not null)
             {
-                averted[0] += r * shield[place];
+                _averted += r * shield[place];
                 r *= 1 - shield[place];
             }
 
