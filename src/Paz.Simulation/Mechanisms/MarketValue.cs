@@ -181,22 +181,19 @@ public sealed class MarketValue : IMechanism
         var kept = 1 - (market?.Seized ?? 0);
         if (!policy)
         {
-            // Without a drug policy or rackets a place's revenues are the same every week and no group's differs:
-            // the sums read them per place from one array.
+            // Without a drug policy or rackets a place's revenues are the same every week and no group's differs, and the
+            // shares of a place's groups sum to one: the groups hold the revenue of every place where any is present, summed
+            // per place instead of per cell (nothing is seized without a policy).
             var place = PlainRevenue(revenue);
-            foreach (var c in cells)
+            for (var m = 0; m < place.Length; m++)
             {
-                var m = world.CellPlace[c];
-                var share = world.Free[c] / _present[m];
-                if (share <= 0 || double.IsNaN(share))
+                if (_present[m] > 0)
                 {
-                    continue;
+                    ref readonly var r = ref place[m];
+                    drugs += r.Drug;
+                    extortion += r.Extorted;
+                    fuel += r.Fuel;
                 }
-
-                ref readonly var r = ref place[m];
-                drugs += share * r.Drug * kept;
-                extortion += share * r.Extorted * kept;
-                fuel += share * r.Fuel * kept;
             }
         }
         else
