@@ -130,53 +130,57 @@ public sealed partial class World
     /// </summary>
     public void FinishCensus()
     {
-        // The active list in cell order, read off the active bits (however the week added to it), and each cell
-        // counted for its group and its place in the same sweep.
-        var byGroup = _groupCellStart;
-        var byPlace = _placeStart;
-        Array.Clear(byGroup);
-        Array.Clear(byPlace);
-        var words = Math.Min(_activeBits.Length, (Cells + 63) / 64);
-        var n = 0;
-        for (var w = 0; w < words; w++)
+        // Counts and positions here are bounded by the members (far below int.MaxValue): unchecked, so the hot loop carries no overflow test per addition.
+        unchecked
         {
-            n += System.Numerics.BitOperations.PopCount(_activeBits[w]);
-        }
-
-        CollectionsMarshal.SetCount(ActiveCells, n);
-        var active = CollectionsMarshal.AsSpan(ActiveCells);
-        n = 0;
-        for (var w = 0; w < words; w++)
-        {
-            for (var bits = _activeBits[w]; bits != 0; bits &= bits - 1)
+            // The active list in cell order, read off the active bits (however the week added to it), and each cell
+            // counted for its group and its place in the same sweep.
+            var byGroup = _groupCellStart;
+            var byPlace = _placeStart;
+            Array.Clear(byGroup);
+            Array.Clear(byPlace);
+            var words = Math.Min(_activeBits.Length, (Cells + 63) / 64);
+            var n = 0;
+            for (var w = 0; w < words; w++)
             {
-                var c = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                active[n++] = c;
-                byGroup[CellGroup[c] + 1]++;
-                byPlace[CellPlace[c] + 1]++;
+                n += System.Numerics.BitOperations.PopCount(_activeBits[w]);
             }
-        }
 
-        // Each place's and each group's active cells side by side: counting sorts, stable in the order of
-        // the active list.
-        if (_groupCells.Length < n)
-        {
-            _groupCells = new int[n * 2];
-            GroupsIn.Values = new int[n * 2];
-            FreeIn.Values = new int[n * 2];
-            CellsIn.Values = new int[n * 2];
-        }
+            CollectionsMarshal.SetCount(ActiveCells, n);
+            var active = CollectionsMarshal.AsSpan(ActiveCells);
+            n = 0;
+            for (var w = 0; w < words; w++)
+            {
+                for (var bits = _activeBits[w]; bits != 0; bits &= bits - 1)
+                {
+                    var c = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    active[n++] = c;
+                    byGroup[CellGroup[c] + 1]++;
+                    byPlace[CellPlace[c] + 1]++;
+                }
+            }
 
-        Accumulate(byGroup, _groupCellFill);
-        Accumulate(byPlace, _placeFill);
-        int[] groups = GroupsIn.Values, free = FreeIn.Values, cells = CellsIn.Values;
-        foreach (var c in active)
-        {
-            _groupCells[_groupCellFill[CellGroup[c]]++] = c;
-            var k = _placeFill[CellPlace[c]]++;
-            groups[k] = CellGroup[c];
-            free[k] = Free[c];
-            cells[k] = c;
+            // Each place's and each group's active cells side by side: counting sorts, stable in the order of
+            // the active list.
+            if (_groupCells.Length < n)
+            {
+                _groupCells = new int[n * 2];
+                GroupsIn.Values = new int[n * 2];
+                FreeIn.Values = new int[n * 2];
+                CellsIn.Values = new int[n * 2];
+            }
+
+            Accumulate(byGroup, _groupCellFill);
+            Accumulate(byPlace, _placeFill);
+            int[] groups = GroupsIn.Values, free = FreeIn.Values, cells = CellsIn.Values;
+            foreach (var c in active)
+            {
+                _groupCells[_groupCellFill[CellGroup[c]]++] = c;
+                var k = _placeFill[CellPlace[c]]++;
+                groups[k] = CellGroup[c];
+                free[k] = Free[c];
+                cells[k] = c;
+            }
         }
     }
 

@@ -27,163 +27,167 @@ public sealed partial class World
     /// </summary>
     public WeekEvents ApplyEvents(Xoshiro256StarStar random, DetentionTerms parameters)
     {
-        ArgumentNullException.ThrowIfNull(random);
-        Week++;
-        var events = new WeekEvents();
-        _events.Clear();
-        if (_busyCells.Length < ActiveCells.Count)
+        // Counts and positions here are bounded by the members (far below int.MaxValue): unchecked, so the hot loop carries no overflow test per addition.
+        unchecked
         {
-            _busyCells = new int[ActiveCells.Count * 2];
-        }
-
-        var relocating = 0;
-        var busyCount = 0;
-        // The cells with something decided this week, met in cell order (the order the census sorts the active list
-        // in), in one streaming sweep over every numbered cell: a cell without free members has nothing decided, and
-        // most cells with free members have nothing either, so the sweep tests four counters and the split of eight
-        // cells at once and visits only the cells the test picks (a cell's visit writes only its own counters, so the
-        // cells after it are tested as the visit leaves them, as in a sweep one cell at a time).
-        var (free, deaths, arrests, desist, moves, splitTo) = (Free, Deaths, Arrests, Desist, Moves, SplitTo);
-        var numbered = Cells;
-        var width = Vector256<int>.Count;
-        var at = 0;
-        for (; at + width <= numbered; at += width)
-        {
-            var decided = Vector256.Create(deaths, at) | Vector256.Create(arrests, at) | Vector256.Create(desist, at) | Vector256.Create(moves, at);
-            var picked = ~Vector256.Equals(Vector256.Create(free, at), Vector256<int>.Zero)
-                & (~Vector256.Equals(decided, Vector256<int>.Zero) | Vector256.GreaterThanOrEqual(Vector256.Create(splitTo, at), Vector256<int>.Zero));
-            for (var bits = picked.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+            ArgumentNullException.ThrowIfNull(random);
+            Week++;
+            var events = new WeekEvents();
+            _events.Clear();
+            if (_busyCells.Length < ActiveCells.Count)
             {
-                Decide(at + BitOperations.TrailingZeroCount(bits), random, ref relocating, ref busyCount);
+                _busyCells = new int[ActiveCells.Count * 2];
             }
-        }
 
-        for (; at < numbered; at++)
-        {
-            if ((free[at] != 0) & (((deaths[at] | arrests[at] | desist[at] | moves[at]) != 0) | (splitTo[at] >= 0)))
+            var relocating = 0;
+            var busyCount = 0;
+            // The cells with something decided this week, met in cell order (the order the census sorts the active list
+            // in), in one streaming sweep over every numbered cell: a cell without free members has nothing decided, and
+            // most cells with free members have nothing either, so the sweep tests four counters and the split of eight
+            // cells at once and visits only the cells the test picks (a cell's visit writes only its own counters, so the
+            // cells after it are tested as the visit leaves them, as in a sweep one cell at a time).
+            var (free, deaths, arrests, desist, moves, splitTo) = (Free, Deaths, Arrests, Desist, Moves, SplitTo);
+            var numbered = Cells;
+            var width = Vector256<int>.Count;
+            var at = 0;
+            for (; at + width <= numbered; at += width)
             {
-                Decide(at, random, ref relocating, ref busyCount);
-            }
-        }
-
-        // The pass counts every cell afresh from here on: the active cells' counts and bits cleared at once (a cell that
-        // is not active counts no one, so clearing every numbered cell clears the same).
-        Array.Clear(free, 0, numbered);
-        Array.Clear(Middle, 0, numbered);
-        Array.Clear(_activeBits, 0, Math.Min(_activeBits.Length, (numbered + 63) / 64));
-
-        // Each member who moves or follows a splinter may number a new cell: room for all of them now, so the
-        // per-cell arrays the pass holds are not replaced under it.
-        EnsureCellRoom(relocating);
-        var (seen, nextEvent, busy) = (_seen, _nextEvent, _busy);
-        _passing = true;
-
-        // A member who moves or follows a splinter goes on in a new slot at the end: room for all of them
-        // now, so the arrays the pass holds are not replaced under it.
-        while (Group.Length < Count + relocating + Block)
-        {
-            Grow();
-        }
-
-        Array.Copy(GroupLeaders, _leadersLeft, Groups);
-        Array.Copy(GroupMiddle, _middleLeft, Groups);
-
-        // Promotions are decided per group before the pass: how many (the whole part of the expected
-        // number, plus one with the probability of its fraction) and which foot soldiers, as ranks in the
-        // order the pass meets them. A foot soldier then costs one comparison, not a draw.
-        var footSeen = _footSeen;
-        var nextPromotion = _nextPromotion;
-        _promotions.Clear();
-        for (var g = 0; g < Groups; g++)
-        {
-            footSeen[g] = 0;
-            var expected = Promotions[g];
-            var whole = Math.Floor(expected);
-            var promoted = (int)Math.Min(GroupFoot[g], whole + (expected > whole && random.NextDouble() < expected - whole ? 1 : 0));
-            nextPromotion[g] = promoted > 0 ? _promotions.Choose(g, promoted, GroupFoot[g], random) : int.MaxValue;
-        }
-
-        ClearGroupCounts();
-
-        // The hot loop handles the common member, a free foot soldier or lookout in a cell with nothing
-        // decided, inline; prisoners, the upper tiers and busy cells go to methods of their own, so the
-        // loop stays small enough for its locals to live in registers.
-        var group = Group;
-        var cell = Cell;
-        var rank = TierOf;
-        var state = Status;
-        var prisoners = 0;
-        var lookoutSkip = _lookoutSkip;
-
-        // Members come in runs, one per cell as of the last compaction (a member who changes cell goes on in a new
-        // slot, so every live member of a run is of its cell). A run with nothing to befall it this week is counted
-        // from its cached tier counts without visiting its members; a run with something to befall it is visited by
-        // VisitRun, which knows its cell and group; the members added since the compaction are visited one by one here.
-        var runs = _runCount;
-        var end = Count; // members relocated during the pass are counted where they land, not visited again
-        for (var r = CountQuiet(0, runs, ref prisoners, ref lookoutSkip, random); r < runs; r = CountQuiet(r + 1, runs, ref prisoners, ref lookoutSkip, random))
-        {
-            prisoners += VisitRun(r, random, parameters, events, ref lookoutSkip);
-        }
-
-        for (var i = _runStart[runs]; i < end; i++)
-        {
-            var status = state[i];
-            if (status != MemberStatus.Free)
-            {
-                if (status is MemberStatus.PretrialDetained or MemberStatus.Sentenced)
+                var decided = Vector256.Create(deaths, at) | Vector256.Create(arrests, at) | Vector256.Create(desist, at) | Vector256.Create(moves, at);
+                var picked = ~Vector256.Equals(Vector256.Create(free, at), Vector256<int>.Zero)
+                    & (~Vector256.Equals(decided, Vector256<int>.Zero) | Vector256.GreaterThanOrEqual(Vector256.Create(splitTo, at), Vector256<int>.Zero));
+                for (var bits = picked.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
                 {
-                    prisoners += Serve(i, random, parameters, events);
+                    Decide(at + BitOperations.TrailingZeroCount(bits), random, ref relocating, ref busyCount);
+                }
+            }
+
+            for (; at < numbered; at++)
+            {
+                if ((free[at] != 0) & (((deaths[at] | arrests[at] | desist[at] | moves[at]) != 0) | (splitTo[at] >= 0)))
+                {
+                    Decide(at, random, ref relocating, ref busyCount);
+                }
+            }
+
+            // The pass counts every cell afresh from here on: the active cells' counts and bits cleared at once (a cell that
+            // is not active counts no one, so clearing every numbered cell clears the same).
+            Array.Clear(free, 0, numbered);
+            Array.Clear(Middle, 0, numbered);
+            Array.Clear(_activeBits, 0, Math.Min(_activeBits.Length, (numbered + 63) / 64));
+
+            // Each member who moves or follows a splinter may number a new cell: room for all of them now, so the
+            // per-cell arrays the pass holds are not replaced under it.
+            EnsureCellRoom(relocating);
+            var (seen, nextEvent, busy) = (_seen, _nextEvent, _busy);
+            _passing = true;
+
+            // A member who moves or follows a splinter goes on in a new slot at the end: room for all of them
+            // now, so the arrays the pass holds are not replaced under it.
+            while (Group.Length < Count + relocating + Block)
+            {
+                Grow();
+            }
+
+            Array.Copy(GroupLeaders, _leadersLeft, Groups);
+            Array.Copy(GroupMiddle, _middleLeft, Groups);
+
+            // Promotions are decided per group before the pass: how many (the whole part of the expected
+            // number, plus one with the probability of its fraction) and which foot soldiers, as ranks in the
+            // order the pass meets them. A foot soldier then costs one comparison, not a draw.
+            var footSeen = _footSeen;
+            var nextPromotion = _nextPromotion;
+            _promotions.Clear();
+            for (var g = 0; g < Groups; g++)
+            {
+                footSeen[g] = 0;
+                var expected = Promotions[g];
+                var whole = Math.Floor(expected);
+                var promoted = (int)Math.Min(GroupFoot[g], whole + (expected > whole && random.NextDouble() < expected - whole ? 1 : 0));
+                nextPromotion[g] = promoted > 0 ? _promotions.Choose(g, promoted, GroupFoot[g], random) : int.MaxValue;
+            }
+
+            ClearGroupCounts();
+
+            // The hot loop handles the common member, a free foot soldier or lookout in a cell with nothing
+            // decided, inline; prisoners, the upper tiers and busy cells go to methods of their own, so the
+            // loop stays small enough for its locals to live in registers.
+            var group = Group;
+            var cell = Cell;
+            var rank = TierOf;
+            var state = Status;
+            var prisoners = 0;
+            var lookoutSkip = _lookoutSkip;
+
+            // Members come in runs, one per cell as of the last compaction (a member who changes cell goes on in a new
+            // slot, so every live member of a run is of its cell). A run with nothing to befall it this week is counted
+            // from its cached tier counts without visiting its members; a run with something to befall it is visited by
+            // VisitRun, which knows its cell and group; the members added since the compaction are visited one by one here.
+            var runs = _runCount;
+            var end = Count; // members relocated during the pass are counted where they land, not visited again
+            for (var r = CountQuiet(0, runs, ref prisoners, ref lookoutSkip, random); r < runs; r = CountQuiet(r + 1, runs, ref prisoners, ref lookoutSkip, random))
+            {
+                prisoners += VisitRun(r, random, parameters, events, ref lookoutSkip);
+            }
+
+            for (var i = _runStart[runs]; i < end; i++)
+            {
+                var status = state[i];
+                if (status != MemberStatus.Free)
+                {
+                    if (status is MemberStatus.PretrialDetained or MemberStatus.Sentenced)
+                    {
+                        prisoners += Serve(i, random, parameters, events);
+                    }
+
+                    continue;
                 }
 
-                continue;
+                int g = group[i];
+                var tier = rank[i];
+                var senior = Advance(i, g, ref tier, ref footSeen[g], ref nextPromotion[g], ref lookoutSkip, random, parameters, events);
+                if (senior != Proceed)
+                {
+                    prisoners += senior;
+                    continue;
+                }
+
+                var c = cell[i];
+                if (!busy[c])
+                {
+                    CountFree(g, c, tier);
+                }
+                else if (seen[c]++ == nextEvent[c])
+                {
+                    nextEvent[c] = _events.Next(c);
+                    prisoners += Befall(i, c, random, parameters, events);
+                }
+                else if (SplitTo[c] >= 0)
+                {
+                    Follow(i, c, g, Place[i], random);
+                }
+                else
+                {
+                    CountFree(g, c, tier);
+                }
             }
 
-            int g = group[i];
-            var tier = rank[i];
-            var senior = Advance(i, g, ref tier, ref footSeen[g], ref nextPromotion[g], ref lookoutSkip, random, parameters, events);
-            if (senior != Proceed)
+            _passing = false;
+            Prisoners = prisoners;
+            _lookoutSkip = lookoutSkip;
+            foreach (var c in _busyCells.AsSpan(0, busyCount))
             {
-                prisoners += senior;
-                continue;
+                Deaths[c] = Arrests[c] = Desist[c] = Moves[c] = 0;
+                MoveTarget[c] = NoTarget;
+                SplitTo[c] = NoTarget;
+                busy[c] = false;
             }
 
-            var c = cell[i];
-            if (!busy[c])
-            {
-                CountFree(g, c, tier);
-            }
-            else if (seen[c]++ == nextEvent[c])
-            {
-                nextEvent[c] = _events.Next(c);
-                prisoners += Befall(i, c, random, parameters, events);
-            }
-            else if (SplitTo[c] >= 0)
-            {
-                Follow(i, c, g, Place[i], random);
-            }
-            else
-            {
-                CountFree(g, c, tier);
-            }
+            Array.Clear(LeaderRemovals, 0, Groups);
+            Array.Clear(LeaderInstalls, 0, Groups);
+            Array.Clear(MiddleRemovalShare, 0, Groups);
+            Array.Clear(Promotions, 0, Groups);
+            return events;
         }
-
-        _passing = false;
-        Prisoners = prisoners;
-        _lookoutSkip = lookoutSkip;
-        foreach (var c in _busyCells.AsSpan(0, busyCount))
-        {
-            Deaths[c] = Arrests[c] = Desist[c] = Moves[c] = 0;
-            MoveTarget[c] = NoTarget;
-            SplitTo[c] = NoTarget;
-            busy[c] = false;
-        }
-
-        Array.Clear(LeaderRemovals, 0, Groups);
-        Array.Clear(LeaderInstalls, 0, Groups);
-        Array.Clear(MiddleRemovalShare, 0, Groups);
-        Array.Clear(Promotions, 0, Groups);
-        return events;
     }
 
     // A cell with free members and something decided this week: no more members move than are left free, and who the
@@ -216,83 +220,87 @@ public sealed partial class World
     // each week is the member pass's largest part).
     private int CountQuiet(int first, int end, ref int prisoners, ref int lookoutSkip, Xoshiro256StarStar random)
     {
-        var (runs, busy, cellGroup, free, middleOf) = (_runs, _busy, CellGroup, Free, Middle);
-        var (footSeen, nextPromotion) = (_footSeen, _nextPromotion);
-        var (installs, sweeps, removals) = (LeaderInstalls, MiddleRemovalShare, LeaderRemovals);
-        var (week, skip, held) = (Week, lookoutSkip, prisoners);
-
-        // Written back when the group changes or the loop ends.
-        var current = -1;
-        int seenFoot = 0, promotion = 0, addFoot = 0, addMiddle = 0, addLeaders = 0, addMembers = 0;
-        bool middleDrawn = false, leaderDrawn = false;
-        var r = first;
-        for (; r < end; r++)
+        // Counts and positions here are bounded by the members (far below int.MaxValue): unchecked, so the hot loop carries no overflow test per addition.
+        unchecked
         {
-            ref readonly var run = ref runs[r];
-            var c = run.Cell;
-            int g = cellGroup[c];
-            if (g != current)
+            var (runs, busy, cellGroup, free, middleOf) = (_runs, _busy, CellGroup, Free, Middle);
+            var (footSeen, nextPromotion) = (_footSeen, _nextPromotion);
+            var (installs, sweeps, removals) = (LeaderInstalls, MiddleRemovalShare, LeaderRemovals);
+            var (week, skip, held) = (Week, lookoutSkip, prisoners);
+
+            // Written back when the group changes or the loop ends.
+            var current = -1;
+            int seenFoot = 0, promotion = 0, addFoot = 0, addMiddle = 0, addLeaders = 0, addMembers = 0;
+            bool middleDrawn = false, leaderDrawn = false;
+            var r = first;
+            for (; r < end; r++)
             {
-                if (current >= 0)
+                ref readonly var run = ref runs[r];
+                var c = run.Cell;
+                int g = cellGroup[c];
+                if (g != current)
                 {
-                    WriteBack(current, seenFoot, addFoot, addMiddle, addLeaders, addMembers);
+                    if (current >= 0)
+                    {
+                        WriteBack(current, seenFoot, addFoot, addMiddle, addLeaders, addMembers);
+                    }
+
+                    current = g;
+                    (seenFoot, promotion) = (footSeen[g], nextPromotion[g]);
+                    (addFoot, addMiddle, addLeaders, addMembers) = (0, 0, 0, 0);
+                    middleDrawn = installs[g] > 0 || sweeps[g] > 0;
+                    leaderDrawn = removals[g] > 0;
                 }
 
-                current = g;
-                (seenFoot, promotion) = (footSeen[g], nextPromotion[g]);
-                (addFoot, addMiddle, addLeaders, addMembers) = (0, 0, 0, 0);
-                middleDrawn = installs[g] > 0 || sweeps[g] > 0;
-                leaderDrawn = removals[g] > 0;
-            }
-
-            // One test of every reason to visit, not a branch for each: a run is rarely not quiet. A run's release week is
-            // int.MaxValue when it holds no prisoners.
-            int foot = run.Tally.Foot, middle = run.Tally.Middle, lookouts = run.Tally.Lookouts, leaders = run.Tally.Leaders;
-            if (busy[c] | (seenFoot + foot > promotion) | (middleDrawn & middle > 0) | (leaderDrawn & leaders > 0) | (run.Tally.Due <= week))
-            {
-                break;
-            }
-
-            // The lookouts are skipped over unless one of them is due to rise, or the next rise's distance is to be drawn
-            // (after a rise; not for a run without lookouts).
-            if (skip <= lookouts & lookouts > 0)
-            {
-                if (skip == 0)
-                {
-                    skip = LookoutRise(random);
-                }
-
-                if (skip <= lookouts)
+                // One test of every reason to visit, not a branch for each: a run is rarely not quiet. A run's release week is
+                // int.MaxValue when it holds no prisoners.
+                int foot = run.Tally.Foot, middle = run.Tally.Middle, lookouts = run.Tally.Lookouts, leaders = run.Tally.Leaders;
+                if (busy[c] | (seenFoot + foot > promotion) | (middleDrawn & middle > 0) | (leaderDrawn & leaders > 0) | (run.Tally.Due <= week))
                 {
                     break;
                 }
+
+                // The lookouts are skipped over unless one of them is due to rise, or the next rise's distance is to be drawn
+                // (after a rise; not for a run without lookouts).
+                if (skip <= lookouts & lookouts > 0)
+                {
+                    if (skip == 0)
+                    {
+                        skip = LookoutRise(random);
+                    }
+
+                    if (skip <= lookouts)
+                    {
+                        break;
+                    }
+                }
+
+                skip -= lookouts;
+
+                seenFoot += foot;
+                addMiddle += middle;
+                addLeaders += leaders;
+                addFoot += foot;
+                var n = foot + middle + lookouts;
+                addMembers += leaders + n;
+                middleOf[c] += middle;
+                if (free[c] == 0 && n > 0) // a run of leaders and prisoners only does not make its cell active
+                {
+                    Activate(c);
+                }
+
+                free[c] += n;
+                held += run.Tally.Prisoners;
             }
 
-            skip -= lookouts;
-
-            seenFoot += foot;
-            addMiddle += middle;
-            addLeaders += leaders;
-            addFoot += foot;
-            var n = foot + middle + lookouts;
-            addMembers += leaders + n;
-            middleOf[c] += middle;
-            if (free[c] == 0 && n > 0) // a run of leaders and prisoners only does not make its cell active
+            if (current >= 0)
             {
-                Activate(c);
+                WriteBack(current, seenFoot, addFoot, addMiddle, addLeaders, addMembers);
             }
 
-            free[c] += n;
-            held += run.Tally.Prisoners;
+            (lookoutSkip, prisoners) = (skip, held);
+            return r;
         }
-
-        if (current >= 0)
-        {
-            WriteBack(current, seenFoot, addFoot, addMiddle, addLeaders, addMembers);
-        }
-
-        (lookoutSkip, prisoners) = (skip, held);
-        return r;
     }
 
     // Writes back what CountQuiet counted of group g's runs: the foot soldiers met so far, and the free members added.
@@ -321,162 +329,166 @@ public sealed partial class World
     // from the masks at once. The draws and their order are those of visiting every member.
     private int VisitRun(int r, Xoshiro256StarStar random, DetentionTerms parameters, WeekEvents events, ref int lookoutSkip)
     {
-        int from = _runStart[r], to = _runStart[r + 1];
-        var c = _runs[r].Cell;
-        int g = CellGroup[c];
-        var busyCell = _busy[c];
-        var splitting = SplitTo[c] >= 0;
-        var rank = TierOf;
-        int seen = _seen[c], nextEvent = _nextEvent[c];
-        int footSeen = _footSeen[g], nextPromotion = _nextPromotion[g];
-        var middleDrawn = LeaderInstalls[g] > 0 || MiddleRemovalShare[g] > 0;
-        var skip = lookoutSkip;
-        ref var free = ref Free[c];
-        var prisoners = 0;
-
-        // Members counted free in the cell on the common path, by tier; the rest of the run's cache (what the
-        // events and the senior ranks leave) is tallied after each of those members.
-        int foot = 0, middle = 0, lookouts = 0;
-        var tally = new RunTally();
-        var statusBytes = MemoryMarshal.Cast<MemberStatus, byte>(Status.AsSpan());
-        var tierBytes = MemoryMarshal.Cast<Tier, byte>(rank.AsSpan());
-        for (var block = from; block < to; block += Block)
+        // Counts and positions here are bounded by the members (far below int.MaxValue): unchecked, so the hot loop carries no overflow test per addition.
+        unchecked
         {
-            var length = Math.Min(Block, to - block);
-            var masks = BlockMasks.Of(statusBytes.Slice(block, Block), tierBytes.Slice(block, Block), length);
+            int from = _runStart[r], to = _runStart[r + 1];
+            var c = _runs[r].Cell;
+            int g = CellGroup[c];
+            var busyCell = _busy[c];
+            var splitting = SplitTo[c] >= 0;
+            var rank = TierOf;
+            int seen = _seen[c], nextEvent = _nextEvent[c];
+            int footSeen = _footSeen[g], nextPromotion = _nextPromotion[g];
+            var middleDrawn = LeaderInstalls[g] > 0 || MiddleRemovalShare[g] > 0;
+            var skip = lookoutSkip;
+            ref var free = ref Free[c];
+            var prisoners = 0;
 
-            // A prisoner not yet due out only serves the week (Serve draws nothing for them): counted here.
-            var due = 0u;
-            for (var bits = masks.Held; bits != 0; bits &= bits - 1)
+            // Members counted free in the cell on the common path, by tier; the rest of the run's cache (what the
+            // events and the senior ranks leave) is tallied after each of those members.
+            int foot = 0, middle = 0, lookouts = 0;
+            var tally = new RunTally();
+            var statusBytes = MemoryMarshal.Cast<MemberStatus, byte>(Status.AsSpan());
+            var tierBytes = MemoryMarshal.Cast<Tier, byte>(rank.AsSpan());
+            for (var block = from; block < to; block += Block)
             {
-                var k = BitOperations.TrailingZeroCount(bits);
-                var release = ReleaseWeek[block + k];
-                if (release <= Week)
-                {
-                    due |= 1u << k;
-                }
-                else
-                {
-                    tally.Due = Math.Min(tally.Due, release);
-                }
-            }
+                var length = Math.Min(Block, to - block);
+                var masks = BlockMasks.Of(statusBytes.Slice(block, Block), tierBytes.Slice(block, Block), length);
 
-            var serving = BitOperations.PopCount(masks.Held & ~due);
-            prisoners += serving;
-            tally.Prisoners += serving;
-
-            var position = 0;
-            while (position < length)
-            {
-                var rest = ~0u << position;
-                uint footBits = masks.Foot & rest, middleBits = masks.Middle & rest, lookoutBits = masks.Lookouts & rest;
-                var proceeding = footBits | middleBits | lookoutBits;
-                var next = Math.Min(Lowest(masks.Leaders & rest), Lowest(due & rest));
-                if (middleDrawn)
+                // A prisoner not yet due out only serves the week (Serve draws nothing for them): counted here.
+                var due = 0u;
+                for (var bits = masks.Held; bits != 0; bits &= bits - 1)
                 {
-                    next = Math.Min(next, Lowest(middleBits));
-                }
-
-                next = Math.Min(next, NthBit(footBits, nextPromotion - footSeen));
-                next = Math.Min(next, skip == 0 ? Lowest(lookoutBits) : NthBit(lookoutBits, skip - 1));
-                if (busyCell)
-                {
-                    next = Math.Min(next, splitting ? Lowest(proceeding) : NthBit(proceeding, nextEvent - seen));
-                }
-
-                // The members before the next one visited are only counted.
-                var before = next >= Block ? ~0u : (1u << next) - 1;
-                int f = BitOperations.PopCount(footBits & before), m = BitOperations.PopCount(middleBits & before), l = BitOperations.PopCount(lookoutBits & before);
-                var n = f + m + l;
-                if (n > 0 && free == 0)
-                {
-                    Activate(c);
-                }
-
-                free += n;
-                foot += f;
-                middle += m;
-                lookouts += l;
-                footSeen += f;
-                skip -= l;
-                _middleLeft[g] -= m;
-                seen += busyCell ? n : 0;
-                if (next >= length)
-                {
-                    break;
-                }
-
-                position = next + 1;
-                var i = block + next;
-                if (Status[i] != MemberStatus.Free)
-                {
-                    prisoners += Serve(i, random, parameters, events); // a prisoner due out
-                    tally.Add(this, i);
-                    continue;
-                }
-
-                var tier = rank[i];
-                var senior = Advance(i, g, ref tier, ref footSeen, ref nextPromotion, ref skip, random, parameters, events);
-                if (senior != Proceed)
-                {
-                    prisoners += senior;
-                    tally.Add(this, i);
-                    continue;
-                }
-
-                if (busyCell)
-                {
-                    if (seen++ == nextEvent)
+                    var k = BitOperations.TrailingZeroCount(bits);
+                    var release = ReleaseWeek[block + k];
+                    if (release <= Week)
                     {
-                        nextEvent = _events.Next(c);
-                        prisoners += Befall(i, c, random, parameters, events);
+                        due |= 1u << k;
+                    }
+                    else
+                    {
+                        tally.Due = Math.Min(tally.Due, release);
+                    }
+                }
+
+                var serving = BitOperations.PopCount(masks.Held & ~due);
+                prisoners += serving;
+                tally.Prisoners += serving;
+
+                var position = 0;
+                while (position < length)
+                {
+                    var rest = ~0u << position;
+                    uint footBits = masks.Foot & rest, middleBits = masks.Middle & rest, lookoutBits = masks.Lookouts & rest;
+                    var proceeding = footBits | middleBits | lookoutBits;
+                    var next = Math.Min(Lowest(masks.Leaders & rest), Lowest(due & rest));
+                    if (middleDrawn)
+                    {
+                        next = Math.Min(next, Lowest(middleBits));
+                    }
+
+                    next = Math.Min(next, NthBit(footBits, nextPromotion - footSeen));
+                    next = Math.Min(next, skip == 0 ? Lowest(lookoutBits) : NthBit(lookoutBits, skip - 1));
+                    if (busyCell)
+                    {
+                        next = Math.Min(next, splitting ? Lowest(proceeding) : NthBit(proceeding, nextEvent - seen));
+                    }
+
+                    // The members before the next one visited are only counted.
+                    var before = next >= Block ? ~0u : (1u << next) - 1;
+                    int f = BitOperations.PopCount(footBits & before), m = BitOperations.PopCount(middleBits & before), l = BitOperations.PopCount(lookoutBits & before);
+                    var n = f + m + l;
+                    if (n > 0 && free == 0)
+                    {
+                        Activate(c);
+                    }
+
+                    free += n;
+                    foot += f;
+                    middle += m;
+                    lookouts += l;
+                    footSeen += f;
+                    skip -= l;
+                    _middleLeft[g] -= m;
+                    seen += busyCell ? n : 0;
+                    if (next >= length)
+                    {
+                        break;
+                    }
+
+                    position = next + 1;
+                    var i = block + next;
+                    if (Status[i] != MemberStatus.Free)
+                    {
+                        prisoners += Serve(i, random, parameters, events); // a prisoner due out
                         tally.Add(this, i);
                         continue;
                     }
 
-                    if (splitting)
+                    var tier = rank[i];
+                    var senior = Advance(i, g, ref tier, ref footSeen, ref nextPromotion, ref skip, random, parameters, events);
+                    if (senior != Proceed)
                     {
-                        Follow(i, c, g, Place[i], random);
+                        prisoners += senior;
                         tally.Add(this, i);
                         continue;
                     }
-                }
 
-                // CountFree's work, the group's and the cell's tier counts kept here until the run ends.
-                if (free++ == 0)
-                {
-                    Activate(c);
-                }
+                    if (busyCell)
+                    {
+                        if (seen++ == nextEvent)
+                        {
+                            nextEvent = _events.Next(c);
+                            prisoners += Befall(i, c, random, parameters, events);
+                            tally.Add(this, i);
+                            continue;
+                        }
 
-                if (tier == Tier.FootSoldier)
-                {
-                    foot++;
-                }
-                else if (tier == Tier.MiddleLayer)
-                {
-                    middle++;
-                }
-                else
-                {
-                    lookouts++;
+                        if (splitting)
+                        {
+                            Follow(i, c, g, Place[i], random);
+                            tally.Add(this, i);
+                            continue;
+                        }
+                    }
+
+                    // CountFree's work, the group's and the cell's tier counts kept here until the run ends.
+                    if (free++ == 0)
+                    {
+                        Activate(c);
+                    }
+
+                    if (tier == Tier.FootSoldier)
+                    {
+                        foot++;
+                    }
+                    else if (tier == Tier.MiddleLayer)
+                    {
+                        middle++;
+                    }
+                    else
+                    {
+                        lookouts++;
+                    }
                 }
             }
+
+            GroupMembers[g] += foot + middle + lookouts;
+            GroupFoot[g] += foot;
+            GroupMiddle[g] += middle;
+            Middle[c] += middle;
+            _seen[c] = seen;
+            _nextEvent[c] = nextEvent;
+            _footSeen[g] = footSeen;
+            _nextPromotion[g] = nextPromotion;
+            lookoutSkip = skip;
+            tally.Foot += foot;
+            tally.Middle += middle;
+            tally.Lookouts += lookouts;
+            _runs[r].Tally = tally;
+            return prisoners;
         }
-
-        GroupMembers[g] += foot + middle + lookouts;
-        GroupFoot[g] += foot;
-        GroupMiddle[g] += middle;
-        Middle[c] += middle;
-        _seen[c] = seen;
-        _nextEvent[c] = nextEvent;
-        _footSeen[g] = footSeen;
-        _nextPromotion[g] = nextPromotion;
-        lookoutSkip = skip;
-        tally.Foot += foot;
-        tally.Middle += middle;
-        tally.Lookouts += lookouts;
-        _runs[r].Tally = tally;
-        return prisoners;
     }
 
     // Members a block of a run holds, read at once (BlockMasks): the member arrays keep this many slots spare after the
