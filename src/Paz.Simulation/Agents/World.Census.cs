@@ -39,6 +39,8 @@ public sealed partial class World
             c = _cellOf[key] = Cells++;
             CellGroup[c] = (short)group;
             CellPlace[c] = (short)place;
+            _numberedIn[place].Add(c);
+            _numberedOf[group].Add(c);
         }
 
         return c;
@@ -106,7 +108,6 @@ public sealed partial class World
     public PlaceColumn CellsIn { get; }
 
     private readonly int[] _placeStart;
-    private readonly int[] _placeFill;
 
     /// <summary>Counts free members per cell, tier and group from scratch, and lists the groups in each municipality.</summary>
     public void Census()
@@ -133,17 +134,13 @@ public sealed partial class World
         // Counts and positions here are bounded by the members (far below int.MaxValue): unchecked, so the hot loop carries no overflow test per addition.
         unchecked
         {
-            // The active list in cell order, read off the active bits (however the week added to it), and each cell
-            // counted for its group and its place in the same sweep.
-            var byGroup = _groupCellStart;
-            var byPlace = _placeStart;
-            Array.Clear(byGroup);
-            Array.Clear(byPlace);
-            var words = Math.Min(_activeBits.Length, (Cells + 63) / 64);
+            // The active list in cell order, read off the active bits (however the week added to it).
+            var activeBits = _activeBits;
+            var words = Math.Min(activeBits.Length, (Cells + 63) / 64);
             var n = 0;
             for (var w = 0; w < words; w++)
             {
-                n += System.Numerics.BitOperations.PopCount(_activeBits[w]);
+                n += System.Numerics.BitOperations.PopCount(activeBits[w]);
             }
 
             CollectionsMarshal.SetCount(ActiveCells, n);
@@ -151,45 +148,63 @@ public sealed partial class World
             n = 0;
             for (var w = 0; w < words; w++)
             {
-                for (var bits = _activeBits[w]; bits != 0; bits &= bits - 1)
+                for (var bits = activeBits[w]; bits != 0; bits &= bits - 1)
                 {
-                    var c = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                    active[n++] = c;
-                    byGroup[CellGroup[c] + 1]++;
-                    byPlace[CellPlace[c] + 1]++;
+                    active[n++] = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 }
             }
 
-            // Each place's and each group's active cells side by side: counting sorts, stable in the order of
-            // the active list.
-            if (_groupCells.Length < n)
+            // Room for every active cell and one more: the sweeps below write a cell's entry before they know whether it is
+            // active, and keep it only if it is.
+            if (_groupCells.Length <= n)
             {
-                _groupCells = new int[n * 2];
-                GroupsIn.Values = new int[n * 2];
-                FreeIn.Values = new int[n * 2];
-                CellsIn.Values = new int[n * 2];
+                _groupCells = new int[(n * 2) + 1];
+                GroupsIn.Values = new int[(n * 2) + 1];
+                FreeIn.Values = new int[(n * 2) + 1];
+                CellsIn.Values = new int[(n * 2) + 1];
             }
 
-            Accumulate(byGroup, _groupCellFill);
-            Accumulate(byPlace, _placeFill);
-            int[] groups = GroupsIn.Values, free = FreeIn.Values, cells = CellsIn.Values;
-            foreach (var c in active)
+            // Each place's active cells side by side, in cell order: every place's numbered cells are listed in the order
+            // they were numbered (cell order), so its active ones are read off that list, and the columns are written in
+            // order instead of a counting sort's scattered writes.
+            int[] groups = GroupsIn.Values, free = FreeIn.Values, cells = CellsIn.Values, placeStart = _placeStart;
+            var (cellGroup, freeOf) = (CellGroup, Free);
+            var k = 0;
+            for (var p = 0; p < MunicipalityCount; p++)
             {
-                _groupCells[_groupCellFill[CellGroup[c]]++] = c;
-                var k = _placeFill[CellPlace[c]]++;
-                groups[k] = CellGroup[c];
-                free[k] = Free[c];
-                cells[k] = c;
+                placeStart[p] = k;
+                foreach (var c in CollectionsMarshal.AsSpan(_numberedIn[p]))
+                {
+                    groups[k] = cellGroup[c];
+                    free[k] = freeOf[c];
+                    cells[k] = c;
+                    k += (int)(activeBits[c >> 6] >> c) & 1; // the shift count is taken modulo 64
+                }
             }
+
+            placeStart[MunicipalityCount] = k;
+
+            // Each group's active cells side by side, in cell order, the same way.
+            var (groupCells, groupStart) = (_groupCells, _groupCellStart);
+            k = 0;
+            for (var g = 0; g < MaxGroups; g++)
+            {
+                groupStart[g] = k;
+                foreach (var c in CollectionsMarshal.AsSpan(_numberedOf[g]))
+                {
+                    groupCells[k] = c;
+                    k += (int)(activeBits[c >> 6] >> c) & 1;
+                }
+            }
+
+            groupStart[MaxGroups] = k;
         }
     }
 
-    // Counts per key into starts (in place), and a copy to fill from.
-    private static void Accumulate(int[] start, int[] fill)
-    {
-        PrefixSums(start, start.Length);
-        Array.Copy(start, fill, start.Length);
-    }
+    // Every numbered cell of each municipality and of each group, in cell order (appended as cells are numbered), for the
+    // census's lists by place and by group.
+    private readonly List<int>[] _numberedIn;
+    private readonly List<int>[] _numberedOf;
 
     // Turns counts into running totals over the first length entries: the starts of a counting sort.
     private static void PrefixSums(int[] counts, int length)
@@ -205,7 +220,6 @@ public sealed partial class World
         _groupCells.AsSpan(_groupCellStart[group], _groupCellStart[group + 1] - _groupCellStart[group]);
 
     private readonly int[] _groupCellStart;
-    private readonly int[] _groupCellFill;
     private int[] _groupCells = [];
 
     private void ClearCounts()

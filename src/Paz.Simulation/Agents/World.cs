@@ -60,7 +60,7 @@ public sealed partial class World
         MiddleRemovalShare = new double[maxGroups];
         Promotions = new double[maxGroups];
         _placeStart = new int[municipalities + 1];
-        _placeFill = new int[municipalities + 1];
+        _numberedIn = [.. Enumerable.Range(0, municipalities).Select(_ => new List<int>())];
         GroupsIn = new PlaceColumn(_placeStart);
         FreeIn = new PlaceColumn(_placeStart);
         CellsIn = new PlaceColumn(_placeStart);
@@ -68,7 +68,7 @@ public sealed partial class World
         _nextEvent = new int[cells];
         _events = new OrdinalPicks(cells);
         _groupCellStart = new int[maxGroups + 1];
-        _groupCellFill = new int[maxGroups + 1];
+        _numberedOf = [.. Enumerable.Range(0, maxGroups).Select(_ => new List<int>())];
         _leadersLeft = new int[maxGroups];
         _middleLeft = new int[maxGroups];
         _footSeen = new int[maxGroups];
