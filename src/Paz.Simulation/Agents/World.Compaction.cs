@@ -93,6 +93,7 @@ public sealed partial class World
                 {
                     runStart[count] = first;
                     runs[count].Cell = c;
+                    runs[count].Group = CellGroup[c];
                     added[count] = carried ? live - fromTail : -1; // -1: a new run, counted from scratch
                     count++;
                 }
@@ -166,10 +167,11 @@ public sealed partial class World
     private int[] _runStart = [0];
     private Run[] _runs = [];
 
-    // A run's cell and cached counts side by side: the weekly sweep reads one run's in one cache line, not seven.
+    // A run's cell, group and cached counts side by side: the weekly sweep reads one run's in one cache line, not eight.
     private struct Run
     {
         public int Cell;
+        public int Group;
         public RunTally Tally;
     }
 

@@ -215,47 +215,46 @@ public sealed partial class World
     // returns that run (`end` if none). Nothing befalls a run when its cell has no events, no promotion is picked among its
     // foot soldiers, no lookout is due to rise, no install or sweep is among its middle layer, no removal among its
     // leaders and no prisoner is due out: it is counted from its cache. A run that is not quiet is left as it was, but for
-    // a lookout skip drawn early, as the visit would draw it. The arrays are held in locals for the loop, and the counts of
-    // the group whose runs are being counted in locals while consecutive runs are of that group (the sweep over every run
-    // each week is the member pass's largest part).
+    // a lookout skip drawn early, as the visit would draw it. The loop keeps in locals only what its tests need (the
+    // sweep over every run each week is the member pass's largest part): the group's tier counts and the prisoners are
+    // summed over each stretch of one group's runs when the stretch ends (WriteBack), and the cells the runs make active
+    // are written straight into the active list's storage, its count set once at the end.
     private int CountQuiet(int first, int end, ref int prisoners, ref int lookoutSkip, Xoshiro256StarStar random)
     {
         // Counts and positions here are bounded by the members (far below int.MaxValue): unchecked, so the hot loop carries no overflow test per addition.
         unchecked
         {
-            var (runs, busy, cellGroup, free, middleOf) = (_runs, _busy, CellGroup, Free, Middle);
-            var (footSeen, nextPromotion) = (_footSeen, _nextPromotion);
-            var (installs, sweeps, removals) = (LeaderInstalls, MiddleRemovalShare, LeaderRemovals);
-            var (week, skip, held) = (Week, lookoutSkip, prisoners);
+            var (runs, busy, free, middleOf, activeBits) = (_runs, _busy, Free, Middle, _activeBits);
+            var (week, skip) = (Week, lookoutSkip);
+            var list = ActiveCells;
+            var listed = list.Count;
+            CollectionsMarshal.SetCount(list, listed + end - first); // room for a cell per run
+            var active = CollectionsMarshal.AsSpan(list);
 
-            // Written back when the group changes or the loop ends.
-            var current = -1;
-            int seenFoot = 0, promotion = 0, addFoot = 0, addMiddle = 0, addLeaders = 0, addMembers = 0;
-            bool middleDrawn = false, leaderDrawn = false;
+            // The group of the runs being counted, the run its stretch began at, and what the tests read of it.
+            int current = -1, from = first, seenFoot = 0, promotion = 0, drawn = 0;
             var r = first;
             for (; r < end; r++)
             {
                 ref readonly var run = ref runs[r];
                 var c = run.Cell;
-                int g = cellGroup[c];
-                if (g != current)
+                if (run.Group != current)
                 {
                     if (current >= 0)
                     {
-                        WriteBack(current, seenFoot, addFoot, addMiddle, addLeaders, addMembers);
+                        prisoners += WriteBack(current, from, r, seenFoot);
                     }
 
-                    current = g;
-                    (seenFoot, promotion) = (footSeen[g], nextPromotion[g]);
-                    (addFoot, addMiddle, addLeaders, addMembers) = (0, 0, 0, 0);
-                    middleDrawn = installs[g] > 0 || sweeps[g] > 0;
-                    leaderDrawn = removals[g] > 0;
+                    (current, from) = (run.Group, r);
+                    (seenFoot, promotion) = (_footSeen[current], _nextPromotion[current]);
+                    drawn = (LeaderInstalls[current] > 0 || MiddleRemovalShare[current] > 0 ? MiddleDrawn : 0) | (LeaderRemovals[current] > 0 ? LeaderDrawn : 0);
                 }
 
                 // One test of every reason to visit, not a branch for each: a run is rarely not quiet. A run's release week is
                 // int.MaxValue when it holds no prisoners.
-                int foot = run.Tally.Foot, middle = run.Tally.Middle, lookouts = run.Tally.Lookouts, leaders = run.Tally.Leaders;
-                if (busy[c] | (seenFoot + foot > promotion) | (middleDrawn & middle > 0) | (leaderDrawn & leaders > 0) | (run.Tally.Due <= week))
+                int foot = run.Tally.Foot, middle = run.Tally.Middle, lookouts = run.Tally.Lookouts;
+                var tiers = (middle > 0 ? MiddleDrawn : 0) | (run.Tally.Leaders > 0 ? LeaderDrawn : 0);
+                if (busy[c] | (seenFoot + foot > promotion) | ((tiers & drawn) != 0) | (run.Tally.Due <= week))
                 {
                     break;
                 }
@@ -276,43 +275,58 @@ public sealed partial class World
                 }
 
                 skip -= lookouts;
-
                 seenFoot += foot;
-                addMiddle += middle;
-                addLeaders += leaders;
-                addFoot += foot;
-                var n = foot + middle + lookouts;
-                addMembers += leaders + n;
                 middleOf[c] += middle;
+                var n = foot + middle + lookouts;
                 if (free[c] == 0 && n > 0) // a run of leaders and prisoners only does not make its cell active
                 {
-                    Activate(c);
+                    active[listed++] = c;
+                    activeBits[c >> 6] |= 1UL << c; // the shift count is taken modulo 64
                 }
 
                 free[c] += n;
-                held += run.Tally.Prisoners;
             }
 
             if (current >= 0)
             {
-                WriteBack(current, seenFoot, addFoot, addMiddle, addLeaders, addMembers);
+                prisoners += WriteBack(current, from, r, seenFoot);
             }
 
-            (lookoutSkip, prisoners) = (skip, held);
+            CollectionsMarshal.SetCount(list, listed);
+            lookoutSkip = skip;
             return r;
         }
     }
 
-    // Writes back what CountQuiet counted of group g's runs: the foot soldiers met so far, and the free members added.
-    private void WriteBack(int g, int footSeen, int foot, int middle, int leaders, int members)
+    // What a group's run counts toward in CountQuiet's test: its middle layer (the group installs leaders or sweeps it) and
+    // its leaders (the group loses some).
+    private const int MiddleDrawn = 1, LeaderDrawn = 2;
+
+    // Writes back what CountQuiet counted of group g's runs from `from` to `to` (the foot soldiers met so far are
+    // seenFoot): the free members they add to the group's counts. Returns their prisoners.
+    private int WriteBack(int g, int from, int to, int seenFoot)
     {
-        _footSeen[g] = footSeen;
-        _middleLeft[g] -= middle;
-        _leadersLeft[g] -= leaders;
-        GroupLeaders[g] += leaders;
-        GroupMembers[g] += members;
-        GroupMiddle[g] += middle;
-        GroupFoot[g] += foot;
+        unchecked
+        {
+            int middle = 0, leaders = 0, lookouts = 0, held = 0;
+            foreach (ref readonly var run in _runs.AsSpan(from, to - from))
+            {
+                middle += run.Tally.Middle;
+                leaders += run.Tally.Leaders;
+                lookouts += run.Tally.Lookouts;
+                held += run.Tally.Prisoners;
+            }
+
+            var foot = seenFoot - _footSeen[g];
+            _footSeen[g] = seenFoot;
+            _middleLeft[g] -= middle;
+            _leadersLeft[g] -= leaders;
+            GroupLeaders[g] += leaders;
+            GroupMembers[g] += foot + middle + leaders + lookouts;
+            GroupMiddle[g] += middle;
+            GroupFoot[g] += foot;
+            return held;
+        }
     }
 
     // Visits a run with something to befall it: the member pass's loop (same members, same order, same draws)
