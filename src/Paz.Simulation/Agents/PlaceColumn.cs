@@ -11,7 +11,7 @@ public sealed class PlaceColumn
     internal PlaceColumn(int[] start) => Start = start;
 
     // Where each municipality's entries begin (shared by the columns of one census); entry M is the end.
-    internal int[] Start { get; }
+    internal int[] Start { get; set; }
 
     internal int[] Values { get; set; } = [];
 

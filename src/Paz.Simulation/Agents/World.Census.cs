@@ -107,7 +107,7 @@ public sealed partial class World
     /// <summary>The cells of the groups in <see cref="GroupsIn"/>, in the same order, as of the census.</summary>
     public PlaceColumn CellsIn { get; }
 
-    private readonly int[] _placeStart;
+    private int[] _placeStart;
 
     /// <summary>Counts free members per cell, tier and group from scratch, and lists the groups in each municipality.</summary>
     public void Census()
@@ -154,52 +154,125 @@ public sealed partial class World
                 }
             }
 
-            // Room for every active cell and one more: the sweeps below write a cell's entry before they know whether it is
-            // active, and keep it only if it is.
-            if (_groupCells.Length <= n)
+            // The cells whose activity changed since the last census (a few hundred a week of tens of thousands) mark
+            // their place and group: only those places' and groups' lists are read afresh below, the others copied.
+            if (_censusBits.Length < words)
             {
-                _groupCells = new int[(n * 2) + 1];
-                GroupsIn.Values = new int[(n * 2) + 1];
-                FreeIn.Values = new int[(n * 2) + 1];
-                CellsIn.Values = new int[(n * 2) + 1];
+                Array.Resize(ref _censusBits, activeBits.Length);
             }
 
-            // Each place's active cells side by side, in cell order: every place's numbered cells are listed in the order
-            // they were numbered (cell order), so its active ones are read off that list, and the columns are written in
-            // order instead of a counting sort's scattered writes.
-            int[] groups = GroupsIn.Values, free = FreeIn.Values, cells = CellsIn.Values, placeStart = _placeStart;
-            var (cellGroup, freeOf) = (CellGroup, Free);
-            var k = 0;
-            for (var p = 0; p < MunicipalityCount; p++)
+            var (cellGroup, cellPlace, censusBits) = (CellGroup, CellPlace, _censusBits);
+            for (var w = 0; w < words; w++)
             {
-                placeStart[p] = k;
-                foreach (var c in CollectionsMarshal.AsSpan(_numberedIn[p]))
+                for (var changed = activeBits[w] ^ censusBits[w]; changed != 0; changed &= changed - 1)
                 {
-                    groups[k] = cellGroup[c];
-                    free[k] = freeOf[c];
-                    cells[k] = c;
+                    var c = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(changed);
+                    _placeChanged[cellPlace[c]] = true;
+                    _groupChanged[cellGroup[c]] = true;
+                }
+
+                censusBits[w] = activeBits[w];
+            }
+
+            // Each place's active cells side by side, in cell order, and each group's, into the spare columns (then
+            // swapped in): room for every active cell and one more, since a list read afresh writes a cell's entry before it
+            // knows whether the cell is active, and keeps it only if it is.
+            Room(ref _spareGroupsIn, n);
+            Room(ref _spareCellsIn, n);
+            Room(ref _spareGroupCells, n);
+            if (FreeIn.Values.Length <= n)
+            {
+                FreeIn.Values = new int[(n * 2) + 1];
+            }
+
+            var placed = Regroup(_numberedIn, _placeChanged, _placeStart, _sparePlaceStart, CellsIn.Values, _spareCellsIn, GroupsIn.Values, _spareGroupsIn);
+            (_placeStart, _sparePlaceStart) = (_sparePlaceStart, _placeStart);
+            (GroupsIn.Values, _spareGroupsIn) = (_spareGroupsIn, GroupsIn.Values);
+            (CellsIn.Values, _spareCellsIn) = (_spareCellsIn, CellsIn.Values);
+            GroupsIn.Start = FreeIn.Start = CellsIn.Start = _placeStart;
+            Regroup(_numberedOf, _groupChanged, _groupCellStart, _spareGroupStart, _groupCells, _spareGroupCells, null, null);
+            (_groupCellStart, _spareGroupStart) = (_spareGroupStart, _groupCellStart);
+            (_groupCells, _spareGroupCells) = (_spareGroupCells, _groupCells);
+
+            // The free members of each place's groups, as the census counted them.
+            var (free, cells, freeOf) = (FreeIn.Values, CellsIn.Values, Free);
+            for (var k = 0; k < placed; k++)
+            {
+                free[k] = freeOf[cells[k]];
+            }
+        }
+    }
+
+    // Rebuilds lists of active cells by key (place or group: numbered[key] its numbered cells in cell order) from the last
+    // census's (`fromStart`, `fromCells`, and the cells' groups when given) into `toStart` and `toCells` (and `toGroups`):
+    // a key none of whose cells changed activity keeps its list, copied with its unchanged neighbours in one stretch; a
+    // key marked changed has its list read afresh off its numbered cells (and its mark cleared). Returns the cells listed.
+    private int Regroup(List<int>[] numbered, bool[] changed, int[] fromStart, int[] toStart, int[] fromCells, int[] toCells, int[]? fromGroups, int[]? toGroups)
+    {
+        unchecked
+        {
+            var (activeBits, cellGroup) = (_activeBits, CellGroup);
+            var keys = numbered.Length;
+            int k = 0, stretch = 0;
+            for (var key = 0; key < keys; key++)
+            {
+                toStart[key] = k;
+                if (!changed[key])
+                {
+                    var length = fromStart[key + 1] - fromStart[key];
+                    stretch += length;
+                    k += length;
+                    continue;
+                }
+
+                Copy(fromStart[key] - stretch, k - stretch, stretch);
+                stretch = 0;
+                changed[key] = false;
+                foreach (var c in CollectionsMarshal.AsSpan(numbered[key]))
+                {
+                    toCells[k] = c;
+                    if (toGroups is not null)
+                    {
+                        toGroups[k] = cellGroup[c];
+                    }
+
                     k += (int)(activeBits[c >> 6] >> c) & 1; // the shift count is taken modulo 64
                 }
             }
 
-            placeStart[MunicipalityCount] = k;
+            Copy(fromStart[keys] - stretch, k - stretch, stretch);
+            toStart[keys] = k;
+            return k;
 
-            // Each group's active cells side by side, in cell order, the same way.
-            var (groupCells, groupStart) = (_groupCells, _groupCellStart);
-            k = 0;
-            for (var g = 0; g < MaxGroups; g++)
+            void Copy(int from, int to, int length)
             {
-                groupStart[g] = k;
-                foreach (var c in CollectionsMarshal.AsSpan(_numberedOf[g]))
+                if (length > 0)
                 {
-                    groupCells[k] = c;
-                    k += (int)(activeBits[c >> 6] >> c) & 1;
+                    Array.Copy(fromCells, from, toCells, to, length);
+                    if (toGroups is not null)
+                    {
+                        Array.Copy(fromGroups!, from, toGroups, to, length);
+                    }
                 }
             }
-
-            groupStart[MaxGroups] = k;
         }
     }
+
+    // Makes room in a census column for n cells and one more.
+    private static void Room(ref int[] column, int n)
+    {
+        if (column.Length <= n)
+        {
+            column = new int[(n * 2) + 1];
+        }
+    }
+
+    // The active bits as of the last census, the places and groups whose lists changed since, and the columns the next
+    // census writes into (swapped with the current ones).
+    private ulong[] _censusBits = [];
+    private readonly bool[] _placeChanged;
+    private readonly bool[] _groupChanged;
+    private int[] _spareGroupsIn = [], _spareCellsIn = [], _spareGroupCells = [], _sparePlaceStart, _spareGroupStart;
 
     // Every numbered cell of each municipality and of each group, in cell order (appended as cells are numbered), for the
     // census's lists by place and by group.
@@ -219,7 +292,7 @@ public sealed partial class World
     public ReadOnlySpan<int> CellsOfGroup(int group) =>
         _groupCells.AsSpan(_groupCellStart[group], _groupCellStart[group + 1] - _groupCellStart[group]);
 
-    private readonly int[] _groupCellStart;
+    private int[] _groupCellStart;
     private int[] _groupCells = [];
 
     private void ClearCounts()

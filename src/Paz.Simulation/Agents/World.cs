@@ -60,6 +60,8 @@ public sealed partial class World
         MiddleRemovalShare = new double[maxGroups];
         Promotions = new double[maxGroups];
         _placeStart = new int[municipalities + 1];
+        _sparePlaceStart = new int[municipalities + 1];
+        _placeChanged = new bool[municipalities];
         _numberedIn = [.. Enumerable.Range(0, municipalities).Select(_ => new List<int>())];
         GroupsIn = new PlaceColumn(_placeStart);
         FreeIn = new PlaceColumn(_placeStart);
@@ -68,6 +70,8 @@ public sealed partial class World
         _nextEvent = new int[cells];
         _events = new OrdinalPicks(cells);
         _groupCellStart = new int[maxGroups + 1];
+        _spareGroupStart = new int[maxGroups + 1];
+        _groupChanged = new bool[maxGroups];
         _numberedOf = [.. Enumerable.Range(0, maxGroups).Select(_ => new List<int>())];
         _leadersLeft = new int[maxGroups];
         _middleLeft = new int[maxGroups];
