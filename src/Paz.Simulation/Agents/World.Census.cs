@@ -57,12 +57,34 @@ public sealed partial class World
     public void FreeByPlace(double[] totals)
     {
         ArgumentNullException.ThrowIfNull(totals);
+        if (!_countedSinceCensus)
+        {
+            // Nothing has been counted since the census: its columns hold each place's free members side by side.
+            var (free, start) = (FreeIn.Values, _placeStart);
+            for (var p = 0; p < MunicipalityCount; p++)
+            {
+                var sum = 0.0;
+                for (var k = start[p]; k < start[p + 1]; k++)
+                {
+                    sum += free[k];
+                }
+
+                totals[p] = sum;
+            }
+
+            return;
+        }
+
         Array.Clear(totals);
         foreach (var c in ActiveSpan)
         {
             totals[CellPlace[c]] += Free[c];
         }
     }
+
+    // Whether the member pass or an added member has changed the counts since the last census (FreeByPlace then reads the
+    // cells, not the census's columns).
+    private bool _countedSinceCensus = true;
 
     /// <summary>Cells with free members, as counted at the start of the week.</summary>
     public List<int> ActiveCells { get; } = [];
@@ -200,6 +222,8 @@ public sealed partial class World
             {
                 free[k] = freeOf[cells[k]];
             }
+
+            _countedSinceCensus = false;
         }
     }
 

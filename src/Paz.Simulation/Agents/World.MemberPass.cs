@@ -32,6 +32,7 @@ public sealed partial class World
         {
             ArgumentNullException.ThrowIfNull(random);
             Week++;
+            _countedSinceCensus = true;
             var events = new WeekEvents();
             _events.Clear();
             if (_busyCells.Length < ActiveCells.Count)

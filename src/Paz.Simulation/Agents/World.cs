@@ -180,6 +180,7 @@ public sealed partial class World
     {
         var i = Append(group, place, tier, age, MemberStatus.Free, 0);
         CountMember(i);
+        _countedSinceCensus = true;
         return i;
     }
 

@@ -6,7 +6,8 @@ namespace Paz.Simulation.Tests.Agents;
 
 /// <summary>
 /// The member pass counts most members from the cached counts of their run, without visiting them
-/// (see <see cref="World.ApplyEvents"/>): its counts must be what a recount of every member gives.
+/// (see <see cref="World.ApplyEvents"/>), and the census carries its lists by place and by group from week to week,
+/// reading afresh only those whose cells changed: its counts and lists must be what a recount of every member gives.
 /// </summary>
 public class MemberPassTests
 {
@@ -84,5 +85,43 @@ public class MemberPassTests
         Assert.Equal(foot, world.GroupFoot.Take(world.Groups));
         Assert.Equal(prisoners, world.Prisoners);
         Assert.Equal(Enumerable.Range(0, world.Cells).Where(c => free[c] > 0), world.ActiveCells);
+        AssertListsMatchCounts(world, free);
+    }
+
+    // The census's lists: each place's and each group's active cells in cell order, with their groups and free members,
+    // and each place's free members in all.
+    private static void AssertListsMatchCounts(World world, int[] free)
+    {
+        var active = Enumerable.Range(0, world.Cells).Where(c => free[c] > 0).ToArray();
+        var byPlace = active.ToLookup(c => (int)world.CellPlace[c]);
+        var totals = new double[world.MunicipalityCount];
+        world.FreeByPlace(totals);
+        for (var m = 0; m < world.MunicipalityCount; m++)
+        {
+            var here = byPlace[m].ToArray();
+            Assert.Equal(here, world.CellsIn[m].ToArray());
+            Assert.Equal(here.Select(c => (int)world.CellGroup[c]), world.GroupsIn[m].ToArray());
+            Assert.Equal(here.Select(c => free[c]), world.FreeIn[m].ToArray());
+            Assert.Equal(here.Sum(c => free[c]), totals[m]);
+        }
+
+        var byGroup = active.ToLookup(c => (int)world.CellGroup[c]);
+        for (var g = 0; g < world.MaxGroups; g++)
+        {
+            Assert.Equal(byGroup[g], world.CellsOfGroup(g).ToArray());
+        }
+    }
+
+    [Fact]
+    public void FreeMembersByPlaceCountAMemberAddedAfterTheCensus()
+    {
+        var world = SmallWorld.With(3, (0, 0, 5, 1, 1), (1, 0, 3, 0, 0), (1, 2, 4, 0, 1));
+        var totals = new double[3];
+        world.FreeByPlace(totals);
+        Assert.Equal([7.0, 0, 3], totals); // leaders are not free members of a cell
+
+        world.Add(1, 1, Tier.FootSoldier, 20);
+        world.FreeByPlace(totals);
+        Assert.Equal([7.0, 1, 3], totals);
     }
 }
