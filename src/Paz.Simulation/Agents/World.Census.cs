@@ -59,11 +59,12 @@ public sealed partial class World
         ArgumentNullException.ThrowIfNull(totals);
         if (!_countedSinceCensus)
         {
-            // Nothing has been counted since the census: its columns hold each place's free members side by side.
+            // Nothing has been counted since the census: its columns hold each place's free members side by side, summed
+            // as integers (exact, as the sum in doubles is, without a chain of floating-point additions).
             var (free, start) = (FreeIn.Values, _placeStart);
             for (var p = 0; p < MunicipalityCount; p++)
             {
-                var sum = 0.0;
+                var sum = 0;
                 for (var k = start[p]; k < start[p + 1]; k++)
                 {
                     sum += free[k];
