@@ -3,8 +3,8 @@ namespace Paz.Simulation.Agents;
 /// <summary>
 /// One attribute of the active cells (their group, free members or cell number), laid out municipality
 /// by municipality: <c>column[m]</c> is the span for municipality m, in the order of the active cells.
-/// Rebuilt by each census with a counting sort; contiguous arrays, so a place's groups are read without
-/// chasing a list object per municipality.
+/// Written by each census (carrying over the municipalities whose active cells did not change); contiguous arrays, so a
+/// place's groups are read without chasing a list object per municipality.
 /// </summary>
 public sealed class PlaceColumn
 {

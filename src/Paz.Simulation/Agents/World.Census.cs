@@ -304,15 +304,6 @@ public sealed partial class World
     private readonly List<int>[] _numberedIn;
     private readonly List<int>[] _numberedOf;
 
-    // Turns counts into running totals over the first length entries: the starts of a counting sort.
-    private static void PrefixSums(int[] counts, int length)
-    {
-        for (var k = 1; k < length; k++)
-        {
-            counts[k] += counts[k - 1];
-        }
-    }
-
     /// <summary>The active cells of <paramref name="group"/>, as of the census.</summary>
     public ReadOnlySpan<int> CellsOfGroup(int group) =>
         _groupCells.AsSpan(_groupCellStart[group], _groupCellStart[group + 1] - _groupCellStart[group]);

@@ -123,6 +123,15 @@ public sealed partial class World
         }
     }
 
+    // Turns counts into running totals over the first length entries: the starts of a counting sort.
+    private static void PrefixSums(int[] counts, int length)
+    {
+        for (var k = 1; k < length; k++)
+        {
+            counts[k] += counts[k - 1];
+        }
+    }
+
     // Whether member i is still in the world: free or held, not dead, desisted or moved away.
     private bool Live(int i) => Status[i] is not (MemberStatus.Dead or MemberStatus.Desisted or MemberStatus.Moved);
 

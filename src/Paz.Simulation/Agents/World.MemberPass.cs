@@ -281,6 +281,7 @@ public sealed partial class World
                 var n = foot + middle + lookouts;
                 if (free[c] == 0 && n > 0) // a run of leaders and prisoners only does not make its cell active
                 {
+                    // Activate's work, the list written through its storage.
                     active[listed++] = c;
                     activeBits[c >> 6] |= 1UL << c; // the shift count is taken modulo 64
                 }
