@@ -690,12 +690,12 @@ public sealed partial class World
     }
 
     // A free member of cell c goes on in group and place (a move), and in a splitting cell follows the
-    // splinter with probability one half.
+    // splinter with the cell's probability (one half unless a recorded breakaway says otherwise).
     private void Follow(int i, int c, int group, int place, Xoshiro256StarStar random)
     {
-        if (SplitTo[c] >= 0 && (random.NextUInt64() & 1) == 0)
+        if (SplitTo[c] >= 0 && Follows(SplitShare[c], random))
         {
-            group = SplitTo[c]; // a faction: about half of each place's members follow the splinter
+            group = SplitTo[c]; // a faction: the place's members who follow the splinter
         }
 
         if (group == Group[i] && place == Place[i])
@@ -709,6 +709,15 @@ public sealed partial class World
             Add(group, place, TierOf[i], Age[i]);
         }
     }
+
+    // Whether a member follows a splinter its cell's members follow with probability `share`: a coin (one bit of a draw)
+    // at one half, a uniform draw otherwise, no draw where all follow.
+    private static bool Follows(double share, Xoshiro256StarStar random) => share switch
+    {
+        HalfFollow => (random.NextUInt64() & 1) == 0,
+        >= 1 => true,
+        _ => random.NextDouble() < share,
+    };
 
     /// <summary>Member passes (<see cref="ApplyEvents"/>) so far: the clock of detentions and sentences.</summary>
     public int Week { get; private set; }

@@ -43,6 +43,7 @@ public sealed partial class World
         Array.Fill(MoveTarget, NoTarget);
         SplitTo = new int[cells];
         Array.Fill(SplitTo, NoTarget);
+        SplitShare = new double[cells];
         Rivalries = new Rivalries(maxGroups);
         RecentViolence = new double[maxGroups];
         Killings = new double[maxGroups];
@@ -138,6 +139,9 @@ public sealed partial class World
 
     /// <summary>The group a cell's members join when their group splits.</summary>
     public int[] SplitTo { get; private set; }
+
+    /// <summary>The probability that each of a splitting cell's members follows <see cref="SplitTo"/> (read only where it is set).</summary>
+    public double[] SplitShare { get; private set; }
 
     /// <summary>The rivalry weights between groups, pair by pair and by classes of groups that stand alike.</summary>
     public Rivalries Rivalries { get; }
@@ -294,6 +298,7 @@ public sealed partial class World
         Moves = Resize(Moves, size);
         MoveTarget = Resize(MoveTarget, size);
         SplitTo = Resize(SplitTo, size);
+        SplitShare = Resize(SplitShare, size);
         Array.Fill(MoveTarget, NoTarget, old, size - old);
         Array.Fill(SplitTo, NoTarget, old, size - old);
         _seen = Resize(_seen, size);
@@ -383,6 +388,17 @@ public sealed partial class World
     public void BreakAway(int parent, int group, Func<int, bool> where, IReadOnlyList<int> followers)
     {
         ArgumentNullException.ThrowIfNull(where);
+        BreakAway(parent, group, place => where(place) ? HalfFollow : 0, followers);
+    }
+
+    /// <summary>
+    /// As <see cref="BreakAway(int, int, Func{int, bool}, IReadOnlyList{int})"/>, with each member of
+    /// <paramref name="followers"/> in a place following the breakaway with the probability <paramref name="share"/>
+    /// gives the place (0: none follow there; 1: all do).
+    /// </summary>
+    public void BreakAway(int parent, int group, Func<int, double> share, IReadOnlyList<int> followers)
+    {
+        ArgumentNullException.ThrowIfNull(share);
         ArgumentNullException.ThrowIfNull(followers);
         Parent[group] = parent;
         SetRivalry(group, parent, Math.Max(BreakawayRivalry, RivalryOf(group, parent)));
@@ -390,13 +406,18 @@ public sealed partial class World
         {
             foreach (var c in CellsOfGroup(from))
             {
-                if (where(CellPlace[c]))
+                var follow = share(CellPlace[c]);
+                if (follow > 0)
                 {
                     SplitTo[c] = group;
+                    SplitShare[c] = Math.Min(1, follow);
                 }
             }
         }
 
         CrisisLeft[group] = 0;
     }
+
+    // The share of a splitting cell's members who follow when nothing else is said: a coin per member.
+    private const double HalfFollow = 0.5;
 }

@@ -32,6 +32,12 @@ public enum Explanation
 
     /// <summary>Groups at war recruit for it: a group the record shows at war recruits faster where it fights, so the groups grow with the wars and stop when they end (the cartels' armed wings grew by recruiting during the wars of 2008-2012).</summary>
     Mobilization = 128,
+
+    /// <summary>Organizations the record of 2007 did not list form where the record first shows them at war (Santa Rosa de Lima in Guanajuato, Los Rojos and Los Ardillos in Guerrero): the market's new entrants, not only its old firms' splinters.</summary>
+    Emergence = 256,
+
+    /// <summary>Splits go by plazas: in a recorded breakaway each plaza's boss takes his cell to one faction, so the factions hold places rather than face each other in every one (Grayson 2010 on La Familia; InSight Crime on the Gulf–Zetas split).</summary>
+    Plazas = 512,
 }
 
 /// <summary>
@@ -43,8 +49,8 @@ public enum Explanation
 public static class Explanations
 {
     /// <summary>The explanations in force.</summary>
-    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 255, "rival explanations of the violence the run holds ([none] or any of the words)")
-    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation", "lifecycle", "mobilization"] };
+    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 1023, "rival explanations of the violence the run holds ([none] or any of the words)")
+    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation", "lifecycle", "mobilization", "emergence", "plazas"] };
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } = [InForce];
@@ -63,6 +69,8 @@ public static class Explanations
         (Explanation.Consolidation, Mechanisms.Consolidation.ConsolidationRate),
         (Explanation.Lifecycle, Mechanisms.RecordedWars.WarPeakAge),
         (Explanation.Mobilization, Mechanisms.WarMobilization.Mobilization),
+        (Explanation.Emergence, Mechanisms.RecordedWars.WarEmergence),
+        (Explanation.Plazas, Mechanisms.Breakaways.Mixing),
     ];
 
     /// <summary>Whether <paramref name="parameter"/> belongs to an explanation <paramref name="settings"/> do not hold (so no run of them reads it).</summary>

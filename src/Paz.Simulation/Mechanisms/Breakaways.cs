@@ -1,4 +1,5 @@
 using Paz.Core.Parameters;
+using Paz.Core.Randomness;
 using Paz.Simulation.Agents;
 using Paz.Simulation.Engine;
 
@@ -16,8 +17,16 @@ namespace Paz.Simulation.Mechanisms;
 /// about half of the members of the parent and of the splinters it has thrown off, in the states where the record first
 /// lists the breakaway, follow it, it keeps its own
 /// rivalries from the network and becomes the parent's rival, and its lieutenants take its lead.
+/// Plazas choose sides (the rival explanation <c>plazas</c>, <see cref="Explanation.Plazas"/>; <c>breakaway_mixing</c>): a split of a Mexican organization ran through its plazas, each plaza's
+/// boss and his cell going with one faction (the Zetas kept Nuevo Laredo and the Gulf cartel Matamoros and Reynosa; the
+/// Beltrán Leyva took Sonora, Guerrero and Morelos while Culiacán was fought over — Grayson 2010; InSight Crime's
+/// profiles, data/groups/PROVENANCE.md). At mixing 1 every place's members follow the breakaway with probability ½, so
+/// the two factions face each other everywhere at once; at mixing m a place, drawn with a coin, goes with the breakaway
+/// with probability 1 − m/2 for each of its members or stays with the parent with that probability, so at 0 whole plazas
+/// change hands and the factions meet only where their members later move in (expansion, the record's wars). Without
+/// the explanation the mixing is 1.
 /// The lever records outcomes, not policy (<see cref="ParameterSpec.Recorded"/>): a backtest sees only the breakaways
-/// before its origin, and after it the engine's own splits are all there is. Declares: breakaways.
+/// before its origin, and after it the engine's own splits are all there is. Declares: breakaways, breakaway_mixing.
 /// </summary>
 public sealed class Breakaways : IMechanism
 {
@@ -25,8 +34,12 @@ public sealed class Breakaways : IMechanism
     public static readonly ParameterSpec Recorded = new ParameterSpec("breakaways", 0, "group names", "recorded: UCDP's first fighting between the organization and its parent (data/history), MCO's first year on its own (data/groups)", 0, 0, "organizations that had broken away from the one they were counted in at the start, by this date (a replay before 2011 only)")
     { Kind = ValueKind.Names, Switchable = true, Recorded = true };
 
+    /// <summary>How far a recorded breakaway's members and its parent's stay mixed in the places they split.</summary>
+    public static readonly ParameterSpec Mixing = new("breakaway_mixing", 0.5, "fraction", "assumed; fitted in the history replay (how plazas chose sides in the splits of 2008-2011 is described, not counted)", 0, 1, "under the explanation plazas, 1: in every place about half of the parent's members follow a recorded breakaway; 0: each place goes whole to one faction, drawn with a coin")
+    { Prior = Prior.Uniform(0, 1) };
+
     /// <summary>The registration.</summary>
-    public static readonly MechanismInfo Info = new("breakaways", "organizations break away from their parents on the dates the record shows", [Recorded], () => new Breakaways());
+    public static readonly MechanismInfo Info = new("breakaways", "organizations break away from their parents on the dates the record shows", [Recorded, Mixing], () => new Breakaways());
 
     private readonly HashSet<int> _done = [];
 
@@ -49,9 +62,27 @@ public sealed class Breakaways : IMechanism
                 continue;
             }
 
-            var states = recorded.States.ToHashSet();
-            context.World.BreakAway(recorded.Parent, group, place => states.Contains(inputs.StateOf[place]), Lineage(context.World, recorded.Parent, inputs.Network.Count));
+            var share = Shares(recorded, inputs, context.Settings.Holds(Explanation.Plazas) ? context.Settings[Mixing] : 1, context.Random);
+            context.World.BreakAway(recorded.Parent, group, place => share[place], Lineage(context.World, recorded.Parent, inputs.Network.Count));
         }
+    }
+
+    // Per municipality, the probability that a member there follows the breakaway: 0 outside the states the record first
+    // lists it in; inside, ½ at mixing 1 (no draw), else a coin per place, in the municipalities' order, gives it
+    // 1 − mixing/2 or mixing/2.
+    private static double[] Shares(Breakaway recorded, EngineInputs inputs, double mixing, Xoshiro256StarStar random)
+    {
+        var states = recorded.States.ToHashSet();
+        var share = new double[inputs.MunicipalityCount];
+        for (var m = 0; m < share.Length; m++)
+        {
+            if (states.Contains(inputs.StateOf[m]))
+            {
+                share[m] = mixing >= 1 ? 0.5 : (random.NextUInt64() & 1) == 0 ? 1 - (mixing / 2) : mixing / 2;
+            }
+        }
+
+        return share;
     }
 
     // The parent and every splinter it has thrown off (splinters of splinters included), not the organizations of the

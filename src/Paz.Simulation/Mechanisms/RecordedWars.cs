@@ -33,7 +33,12 @@ namespace Paz.Simulation.Mechanisms;
 /// Arrival: a side the record shows at war in a state where it has no members was there; when the year's wars begin,
 /// its largest cell sends <c>war_arrival</c> members (at most half the cell) to the state's municipality where the enemy
 /// is strongest (CJNG in Colima in 2015, Baja California in 2016: the record of where it fought is the record of where
-/// it went). Declares: wars_of, war_rivalry, war_peak_age, war_arrival. Metric: war_arrivals.
+/// it went).
+/// Emergence (the rival explanation <c>emergence</c>, <see cref="Explanation.Emergence"/>): a side the record shows at
+/// war that has no members anywhere — an organization the record of 2007 did not list, as Santa Rosa de Lima in
+/// Guanajuato in 2018 or Los Rojos and Los Ardillos in Guerrero — forms at the front with <c>war_emergence</c> members,
+/// a leader among them. Without the explanation it stays absent.
+/// Declares: wars_of, war_rivalry, war_peak_age, war_arrival, war_emergence. Metric: war_arrivals.
 /// </summary>
 public sealed class RecordedWars : IMechanism
 {
@@ -53,11 +58,15 @@ public sealed class RecordedWars : IMechanism
     public static readonly ParameterSpec WarArrival = new("war_arrival", 50, "members", "assumed; fitted in the history replay", 0, 1000, "members an organization brings into a state where the record shows it at war and it has none")
     { Prior = Prior.LogUniform(5, 500) };
 
+    /// <summary>Members an organization the record shows at war forms with where it fought, when it has none anywhere.</summary>
+    public static readonly ParameterSpec WarEmergence = new("war_emergence", 50, "members", "assumed; the record names organizations at war that the record of 2007 did not list (Santa Rosa de Lima in Guanajuato in 2018, Los Rojos and Los Ardillos in Guerrero from 2015); how many members they began with was not found", 0, 1000, "members an organization the record shows at war forms with at the front, where it has no members anywhere in the world, under the explanation emergence")
+    { Prior = Prior.LogUniform(5, 500) };
+
     /// <summary>Members sent to war fronts where their side had none.</summary>
     public static readonly MetricSpec Arrivals = new("war_arrivals", "members", MetricAggregation.Sum, "members sent into states where the record shows their organization at war and it had none");
 
     /// <summary>The registration.</summary>
-    public static readonly MechanismInfo Info = new("recorded_wars", "pairs of organizations the record shows at war fight harder where they fought than rivals at peace", [WarsOf, WarRivalry, WarPeakAge, WarArrival], () => new RecordedWars());
+    public static readonly MechanismInfo Info = new("recorded_wars", "pairs of organizations the record shows at war fight harder where they fought than rivals at peace", [WarsOf, WarRivalry, WarPeakAge, WarArrival, WarEmergence], () => new RecordedWars());
 
     private int _year = -1;
     private int[] _frontOf = [];
@@ -142,6 +151,7 @@ public sealed class RecordedWars : IMechanism
         var world = context.World;
         var inputs = context.Inputs;
         var arrival = context.Settings.Whole(WarArrival);
+        var emergence = context.Settings.Holds(Explanation.Emergence) ? context.Settings.Whole(WarEmergence) : 0;
         var sent = 0;
         foreach (var war in inputs.RecordedWars.Where(w => w.Year == year))
         {
@@ -159,7 +169,8 @@ public sealed class RecordedWars : IMechanism
                     var source = LargestCell(world, side);
                     if (source < 0)
                     {
-                        continue; // the side has no members anywhere: not yet formed in this world
+                        sent += emergence > 0 ? Emerge(world, inputs, NodeOf(side), Front(world, inputs, state, enemy), emergence) : 0;
+                        continue;
                     }
 
                     var moving = Math.Min(arrival, (world.Free[source] - world.Moves[source]) / 2);
@@ -177,6 +188,27 @@ public sealed class RecordedWars : IMechanism
 
         return sent;
     }
+
+    // An organization the record shows at war that has no members anywhere in this world (one the record of 2007 did not
+    // list, as Santa Rosa de Lima or Los Rojos) forms where it fought: `size` members of its own (war_emergence), a
+    // leader among them, at the front. Returns the members formed.
+    private static int Emerge(Agents.World world, EngineInputs inputs, int group, int front, int size)
+    {
+        if (front < 0 || size <= 0 || world.GroupMembers[group] > 0)
+        {
+            return 0;
+        }
+
+        for (var k = 0; k < size; k++)
+        {
+            world.Add(group, front, k == 0 ? Tier.Leader : Tier.FootSoldier, 25);
+        }
+
+        return size;
+    }
+
+    // The network organization that is `side` (each side of a year's wars is one organization).
+    private int NodeOf(int side) => Array.IndexOf(_sideOfNode, side);
 
     // Members of groups on `side` in the state's municipalities.
     private int MembersIn(Agents.World world, int state, int side, EngineInputs inputs)

@@ -103,6 +103,79 @@ public class BreakawayTests
     }
 
     [Fact]
+    public void AtMixingZeroEachPlazaGoesWholeToOneFactionAndBothFactionsHoldSome()
+    {
+        // Synthetic: A holds 400 members in each of four places of state 0, where B is recorded breaking away.
+        var inputs = SmallWorld.Inputs(4) with
+        {
+            StateOf = [0, 0, 0, 0],
+            States = 1,
+            Network = new Core.Organizations.GroupNetwork([new("N1", "A", "Aguascalientes", "A"), new("N2", "B", "Aguascalientes", "B")], [], []),
+            Breakaways = [new Breakaway(Group: 1, Parent: 0, States: [0], Year: 2016)],
+        };
+        int toBreakaway = 0, toParent = 0;
+        for (ulong seed = 1; seed <= 6; seed++)
+        {
+            var world = SmallWorld.With(4, (0, 0, 400, 40, 1), (0, 1, 400, 40, 0), (0, 2, 400, 40, 0), (0, 3, 400, 40, 0));
+            world.Groups = 2;
+            var context = WeekContext.For(world, inputs, Quiet.With(Breakaways.Recorded, ["B"]).With(Breakaways.Mixing, 0).With(Explanations.InForce, (double)Explanation.Plazas), new Xoshiro256StarStar(seed));
+            new Breakaways().Step(context);
+            world.ApplyEvents(context.Random, context.Detention);
+            world.FinishCensus();
+            for (var place = 0; place < 4; place++)
+            {
+                var (parent, breakaway) = (world.FreeOf(0, place), world.FreeOf(1, place));
+                Assert.True(parent == 0 || breakaway == 0, $"seed {seed}, place {place}: {parent} stayed and {breakaway} left");
+                toBreakaway += breakaway > 0 ? 1 : 0;
+                toParent += parent > 0 ? 1 : 0;
+            }
+        }
+
+        Assert.InRange(toBreakaway, 6, 18); // a coin per plaza: 24 plazas over six seeds
+        Assert.Equal(24, toBreakaway + toParent);
+    }
+
+    [Fact]
+    public void PlazasThatChangeHandsWholeStartFewerKillingsThanFactionsMixedInEveryPlace()
+    {
+        int mixed = 0, whole = 0;
+        for (ulong seed = 1; seed <= 5; seed++)
+        {
+            mixed += FirstWeeksKillings(1, seed);
+            whole += FirstWeeksKillings(0, seed);
+        }
+
+        // Mixed, the two factions face each other wherever they split; whole, each plaza is held by one of them.
+        Assert.True(whole * 4 < mixed, $"conflict killings in the first four weeks, five seeds: whole plazas {whole}, mixed {mixed}");
+    }
+
+    // Conflict killings in the four weeks after B breaks away from A in state 0 at the given mixing (no expansion).
+    private static int FirstWeeksKillings(double mixing, ulong seed)
+    {
+        var world = SmallWorld.With(2, (0, 0, 400, 40, 3), (0, 1, 400, 40, 0));
+        world.Groups = 2;
+        var inputs = Inputs() with { StateOf = [0, 0], States = 1 };
+        var context = WeekContext.For(world, inputs, Quiet.With(Breakaways.Recorded, ["B"]).With(Breakaways.Mixing, mixing).With(Explanations.InForce, (double)Explanation.Plazas), new Xoshiro256StarStar(seed));
+        IMechanism[] mechanisms = [new Breakaways(), new TerritorialConflict()];
+        var killings = 0;
+        for (var week = 0; week < 5; week++)
+        {
+            var before = context.Homicides.Sum();
+            foreach (var mechanism in mechanisms)
+            {
+                mechanism.Step(context);
+            }
+
+            killings += week == 0 ? 0 : context.Homicides.Sum() - before; // the split is applied at the end of the first week
+            world.ApplyEvents(context.Random, context.Detention);
+            world.FinishCensus();
+            context.NextWeek();
+        }
+
+        return killings;
+    }
+
+    [Fact]
     public void ABacktestSeesOnlyTheBreakawaysRecordedByItsOriginButKeepsThePolicyAfterIt()
     {
         var timeline = Timeline.Constant(Settings.Defaults)

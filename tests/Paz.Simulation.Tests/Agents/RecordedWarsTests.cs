@@ -142,12 +142,17 @@ public class RecordedWarsTests
         Assert.Equal(1, RecordedWars.LifeCycle(2.5, 3), 12);
     }
 
-    // The world after the first week of 2017's wars (A against C in state 1), with 50 members to send where a side is absent.
-    private static World AfterTheWarsOf2017Begin(params (int Group, int Place, int Members, int Middle, int Leaders)[] cells)
+    // The world after the first week of 2017's wars (A against C in state 1), with 50 members to send where a side is
+    // absent and 50 to form a side absent everywhere.
+    private static World AfterTheWarsOf2017Begin(params (int Group, int Place, int Members, int Middle, int Leaders)[] cells) => AfterTheWarsOf2017Begin(50, Explanation.Emergence, cells);
+
+    private static World AfterTheWarsOf2017Begin(int emergence, params (int Group, int Place, int Members, int Middle, int Leaders)[] cells) => AfterTheWarsOf2017Begin(emergence, Explanation.Emergence, cells);
+
+    private static World AfterTheWarsOf2017Begin(int emergence, Explanation held, params (int Group, int Place, int Members, int Middle, int Leaders)[] cells)
     {
         var world = SmallWorld.With(2, cells);
         world.Groups = 3;
-        var context = WeekContext.For(world, Inputs(), Quiet.With(RecordedWars.WarsOf, 2017).With(RecordedWars.WarArrival, 50), new Xoshiro256StarStar(1));
+        var context = WeekContext.For(world, Inputs(), Quiet.With(RecordedWars.WarsOf, 2017).With(RecordedWars.WarArrival, 50).With(RecordedWars.WarEmergence, emergence).With(Explanations.InForce, (double)held), new Xoshiro256StarStar(1));
         new RecordedWars().Step(context);
         world.ApplyEvents(context.Random, context.Detention);
         world.FinishCensus();
@@ -166,6 +171,27 @@ public class RecordedWarsTests
         var present = AfterTheWarsOf2017Begin((0, 0, 400, 40, 1), (0, 1, 10, 0, 0), (2, 1, 400, 40, 1));
         Assert.Equal(10, present.FreeOf(0, 1));
         Assert.InRange(present.FreeOf(0, 0), 390, 400);
+    }
+
+    [Fact]
+    public void AnOrganizationTheRecordShowsAtWarWithNoMembersAnywhereFormsAtTheFront()
+    {
+        // Only A is in the world (place 0, state 0); the record has A at war with C in state 1 in 2017: C, absent
+        // everywhere, forms there with 50 members, a leader among them, and A sends 50 from its cell to meet it.
+        var world = AfterTheWarsOf2017Begin((0, 0, 400, 40, 1));
+        Assert.Equal(49, world.FreeOf(2, 1)); // its leader aside
+        Assert.Equal(1, world.GroupLeaders[2]);
+        Assert.Equal(0, world.FreeOf(2, 0));
+        Assert.Equal(50, world.FreeOf(0, 1));
+
+        // At war_emergence 0, or without the explanation emergence, it stays absent.
+        Assert.Equal(0, AfterTheWarsOf2017Begin(0, (0, 0, 400, 40, 1)).FreeOf(2, 1));
+        Assert.Equal(0, AfterTheWarsOf2017Begin(50, Explanation.None, (0, 0, 400, 40, 1)).FreeOf(2, 1));
+
+        // An organization with members somewhere arrives from them instead of forming anew.
+        var present = AfterTheWarsOf2017Begin((0, 0, 400, 40, 1), (2, 0, 400, 40, 1));
+        Assert.Equal(50, present.FreeOf(2, 1));
+        Assert.InRange(present.FreeOf(2, 0), 340, 350);
     }
 
     [Fact]
