@@ -63,7 +63,7 @@ public sealed class RecordedWars : IMechanism
     { Prior = Prior.LogUniform(5, 500) };
 
     /// <summary>Members sent to war fronts where their side had none.</summary>
-    public static readonly MetricSpec Arrivals = new("war_arrivals", "members", MetricAggregation.Sum, "members sent into states where the record shows their organization at war and it had none");
+    public static readonly MetricSpec Arrivals = new("war_arrivals", "members", MetricAggregation.Sum, "members sent into states where the record shows their organization at war and it had none, and those an organization absent everywhere formed there with (explanation emergence)");
 
     /// <summary>The registration.</summary>
     public static readonly MechanismInfo Info = new("recorded_wars", "pairs of organizations the record shows at war fight harder where they fought than rivals at peace", [WarsOf, WarRivalry, WarPeakAge, WarArrival, WarEmergence], () => new RecordedWars());
@@ -169,7 +169,7 @@ public sealed class RecordedWars : IMechanism
                     var source = LargestCell(world, side);
                     if (source < 0)
                     {
-                        sent += emergence > 0 ? Emerge(world, inputs, NodeOf(side), Front(world, inputs, state, enemy), emergence) : 0;
+                        sent += emergence > 0 ? Emerge(world, NodeOf(side), Front(world, inputs, state, enemy), emergence) : 0;
                         continue;
                     }
 
@@ -192,7 +192,7 @@ public sealed class RecordedWars : IMechanism
     // An organization the record shows at war that has no members anywhere in this world (one the record of 2007 did not
     // list, as Santa Rosa de Lima or Los Rojos) forms where it fought: `size` members of its own (war_emergence), a
     // leader among them, at the front. Returns the members formed.
-    private static int Emerge(Agents.World world, EngineInputs inputs, int group, int front, int size)
+    private static int Emerge(Agents.World world, int group, int front, int size)
     {
         if (front < 0 || size <= 0 || world.GroupMembers[group] > 0)
         {
@@ -201,11 +201,14 @@ public sealed class RecordedWars : IMechanism
 
         for (var k = 0; k < size; k++)
         {
-            world.Add(group, front, k == 0 ? Tier.Leader : Tier.FootSoldier, 25);
+            world.Add(group, front, k == 0 ? Tier.Leader : Tier.FootSoldier, FoundingAge);
         }
 
         return size;
     }
+
+    // The age given a new organization's first members: assumed, between a recruit's 15-24 and the initial world's 18-45.
+    private const byte FoundingAge = 25;
 
     // The network organization that is `side` (each side of a year's wars is one organization).
     private int NodeOf(int side) => Array.IndexOf(_sideOfNode, side);
