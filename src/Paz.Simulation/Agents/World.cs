@@ -418,6 +418,6 @@ public sealed partial class World
         CrisisLeft[group] = 0;
     }
 
-    // The share of a splitting cell's members who follow when nothing else is said: a coin per member.
-    private const double HalfFollow = 0.5;
+    /// <summary>The share of a splitting cell's members who follow the splinter when nothing else is said: a coin per member.</summary>
+    public const double HalfFollow = 0.5;
 }

@@ -78,7 +78,7 @@ public sealed class Breakaways : IMechanism
         {
             if (states.Contains(inputs.StateOf[m]))
             {
-                share[m] = mixing >= 1 ? 0.5 : (random.NextUInt64() & 1) == 0 ? 1 - (mixing / 2) : mixing / 2;
+                share[m] = mixing >= 1 ? World.HalfFollow : (random.NextUInt64() & 1) == 0 ? 1 - (mixing / 2) : mixing / 2;
             }
         }
 

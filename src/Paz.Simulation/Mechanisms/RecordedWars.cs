@@ -169,7 +169,7 @@ public sealed class RecordedWars : IMechanism
                     var source = LargestCell(world, side);
                     if (source < 0)
                     {
-                        sent += emergence > 0 ? Emerge(world, NodeOf(side), Front(world, inputs, state, enemy), emergence) : 0;
+                        sent += Emerge(world, NodeOf(side), Front(world, inputs, state, enemy), emergence);
                         continue;
                     }
 
