@@ -38,6 +38,9 @@ public enum Explanation
 
     /// <summary>Splits go by plazas: in a recorded breakaway each plaza's boss takes his cell to one faction, so the factions hold places rather than face each other in every one (Grayson 2010 on La Familia; InSight Crime on the Gulf–Zetas split).</summary>
     Plazas = 512,
+
+    /// <summary>A contest kills as its weaker side can fight: violence is highest where rivals are even and low where one organization dominates a few intruders (Durán-Martínez 2018, contested against monopolized markets).</summary>
+    Balance = 1024,
 }
 
 /// <summary>
@@ -49,8 +52,8 @@ public enum Explanation
 public static class Explanations
 {
     /// <summary>The explanations in force.</summary>
-    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 1023, "rival explanations of the violence the run holds ([none] or any of the words)")
-    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation", "lifecycle", "mobilization", "emergence", "plazas"] };
+    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 2047, "rival explanations of the violence the run holds ([none] or any of the words)")
+    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation", "lifecycle", "mobilization", "emergence", "plazas", "balance"] };
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } = [InForce];
@@ -71,6 +74,7 @@ public static class Explanations
         (Explanation.Mobilization, Mechanisms.WarMobilization.Mobilization),
         (Explanation.Emergence, Mechanisms.RecordedWars.WarEmergence),
         (Explanation.Plazas, Mechanisms.Breakaways.Mixing),
+        (Explanation.Balance, Mechanisms.TerritorialConflict.Balance),
     ];
 
     /// <summary>Whether <paramref name="parameter"/> belongs to an explanation <paramref name="settings"/> do not hold (so no run of them reads it).</summary>

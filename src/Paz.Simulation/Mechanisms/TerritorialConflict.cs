@@ -21,7 +21,11 @@ namespace Paz.Simulation.Mechanisms;
 /// (<see cref="WeekContext.Provocation"/>) and by the market value of the plaza (<see cref="WeekContext.PlazaValue"/>).
 /// Pairs on the two sides of a war the record shows (<see cref="WeekContext.Wars"/>, <see cref="RecordedWars"/>) weigh
 /// more by the front's weight that week (war_rivalry through the front's life cycle).
-/// Declares: conflict_intensity, rivalry_weight, unlisted_pair_conflict, member_share_of_conflict_deaths.
+/// Where the run holds the <c>balance</c> explanation, a pair's term is multiplied by (smaller root / larger root)^conflict_balance:
+/// a contest kills as the weaker side can fight, so a dominant organization with a few intruders is no hotspot and
+/// violence is highest where the sides are even (Durán-Martínez 2018, contested against monopolized markets). At 1 the
+/// pair's term is the smaller side's members; without the explanation it is √(members_i · members_j) as above.
+/// Declares: conflict_intensity, rivalry_weight, unlisted_pair_conflict, member_share_of_conflict_deaths, conflict_balance.
 /// Metric: civilians_killed_in_conflict.
 /// </summary>
 public sealed class TerritorialConflict : IMechanism
@@ -42,6 +46,10 @@ public sealed class TerritorialConflict : IMechanism
     public static readonly ParameterSpec MemberShareOfConflictDeaths = new("member_share_of_conflict_deaths", 0.35, "fraction", "assumed; calibrated to the aggregate model's member deaths", 0.05, 0.9, "victims of conflict who are members")
     { Prior = Prior.Uniform(0.05, 0.9), Fitted = true };
 
+    /// <summary>How far a contest's violence follows its weaker side (read where the balance explanation is held).</summary>
+    public static readonly ParameterSpec Balance = new("conflict_balance", 1, "exponent of (smaller side / larger side)^(1/2)", "assumed; calibrated where the balance explanation is held", 0, 1, "how far a contest's violence follows its weaker side (0: √(members·members), 1: the smaller side's members)")
+    { Prior = Prior.Uniform(0, 1) };
+
     /// <summary>Civilians killed in confrontations.</summary>
     public static readonly MetricSpec CiviliansKilled = new("civilians_killed_in_conflict", "people", MetricAggregation.Sum, "non-members killed in confrontations between groups");
 
@@ -49,17 +57,18 @@ public sealed class TerritorialConflict : IMechanism
     public static readonly MechanismInfo Info = new(
         "territorial_conflict",
         "homicides come from contested territory and rise convexly with the groups present",
-        [ConflictIntensity, RivalryWeight, UnlistedPairConflict, MemberShareOfConflictDeaths],
+        [ConflictIntensity, RivalryWeight, UnlistedPairConflict, MemberShareOfConflictDeaths, Balance],
         () => new TerritorialConflict());
 
     // The parameters read in the inner loops, copied out of the settings once a week.
-    private readonly record struct Values(double Intensity, double RivalryWeight, double Unlisted, double MemberShare);
+    // Balance is 0 where the balance explanation is not held.
+    private readonly record struct Values(double Intensity, double RivalryWeight, double Unlisted, double MemberShare, double Balance);
 
     /// <inheritdoc/>
     public void Step(WeekContext context)
     {
         var s = context.Settings;
-        var p = new Values(s[ConflictIntensity], s[RivalryWeight], s[UnlistedPairConflict], s[MemberShareOfConflictDeaths]);
+        var p = new Values(s[ConflictIntensity], s[RivalryWeight], s[UnlistedPairConflict], s[MemberShareOfConflictDeaths], s.Holds(Explanation.Balance) ? s[Balance] : 0);
         var civilians = Conflict(context.World, p, context.Homicides, context.Random, context.Restraint, context.CrisisMultiplier, context.Deterrence, context.Provocation, context.PlazaValue, context.Wars);
         context.Metrics.Record(CiviliansKilled, civilians);
     }
@@ -85,6 +94,7 @@ public sealed class TerritorialConflict : IMechanism
         var (root, pressure, classes) = (_root, _pressure, _classes);
         var front = wars is null ? null : _front;
         var classOf = world.Rivalries.ClassOf;
+        var balanced = p.Balance > 0;
         for (var m = 0; m < world.MunicipalityCount; m++)
         {
             var groups = world.GroupsIn[m];
@@ -95,20 +105,38 @@ public sealed class TerritorialConflict : IMechanism
             }
 
             var free = world.FreeIn[m];
-            var cells = world.CellsIn[m];
             double sum = 0;
             for (var a = 0; a < k; a++)
             {
                 root[a] = Math.Sqrt(free[a]) * temper[groups[a]];
                 sum += root[a];
-                classes.Add(classOf[groups[a]], root[a]);
             }
 
-            var total = classes.PairSum(world.Rivalries, in p);
             var onFront = wars is null ? -1 : wars.FrontOf[m];
-            if (onFront >= 0)
+            double total;
+            if (balanced)
             {
-                total += AtWar(wars!, onFront, groups, root, front!, null);
+                // Pair by pair, the pressure on each group with them: the weaker side's factor does not factor into
+                // sums over classes, and the pressure costs nothing more here.
+                Array.Clear(pressure, 0, k);
+                total = BalancedPairs(world.Rivalries, groups, root, pressure, in p);
+                if (onFront >= 0)
+                {
+                    total += BalancedWar(wars!, onFront, groups, root, pressure, p.Balance);
+                }
+            }
+            else
+            {
+                for (var a = 0; a < k; a++)
+                {
+                    classes.Add(classOf[groups[a]], root[a]);
+                }
+
+                total = classes.PairSum(world.Rivalries, in p);
+                if (onFront >= 0)
+                {
+                    total += AtWar(wars!, onFront, groups, root, front!, null);
+                }
             }
 
             var killed = (int)random.Poisson(p.Intensity * (crisis?[m] ?? 1) * (deterrence?[m] ?? 1) * (provocation?[m] ?? 1) * (value?[m] ?? 1) * Math.Max(0, total));
@@ -126,45 +154,111 @@ public sealed class TerritorialConflict : IMechanism
 
             var members = (int)Binomial(random, killed, p.MemberShare);
             civilians += killed - members;
-
-            // The pressure each group is under, only where members die (most places kill no one in a week): a group
-            // loses members in proportion to the pressure it is under, Σ over the others of their pair's weight ·
-            // root_a · root_b.
-            for (var a = 0; a < k; a++)
+            if (!balanced)
             {
-                pressure[a] = classes.PressureOn(classOf[groups[a]], root[a]);
-            }
-
-            classes.Clear();
-            if (onFront >= 0)
-            {
-                AtWar(wars!, onFront, groups, root, front!, pressure);
-            }
-
-            var all = 0.0;
-            for (var a = 0; a < k; a++)
-            {
-                all += pressure[a];
-            }
-
-            for (var n = 0; n < members; n++)
-            {
-                var target = random.NextDouble() * all;
-                var a = 0;
-                while (a < k - 1 && (target -= pressure[a]) > 0)
+                // The pressure each group is under, only where members die (most places kill no one in a week): a
+                // group loses members in proportion to the pressure it is under, Σ over the others of their pair's
+                // weight · root_a · root_b.
+                for (var a = 0; a < k; a++)
                 {
-                    a++;
+                    pressure[a] = classes.PressureOn(classOf[groups[a]], root[a]);
                 }
 
-                var c = cells[a];
-                if (world.Deaths[c] + world.Arrests[c] < world.Free[c])
+                classes.Clear();
+                if (onFront >= 0)
                 {
-                    world.Deaths[c]++;
+                    AtWar(wars!, onFront, groups, root, front!, pressure);
                 }
             }
+
+            KillMembers(world, world.CellsIn[m], pressure, k, members, random);
         }
 
         return civilians;
+    }
+
+    // Members killed in a place's conflict, each falling on a group in proportion to the pressure it is under.
+    private static void KillMembers(World world, ReadOnlySpan<int> cells, double[] pressure, int k, int members, Xoshiro256StarStar random)
+    {
+        var all = 0.0;
+        for (var a = 0; a < k; a++)
+        {
+            all += pressure[a];
+        }
+
+        for (var n = 0; n < members; n++)
+        {
+            var target = random.NextDouble() * all;
+            var a = 0;
+            while (a < k - 1 && (target -= pressure[a]) > 0)
+            {
+                a++;
+            }
+
+            var c = cells[a];
+            if (world.Deaths[c] + world.Arrests[c] < world.Free[c])
+            {
+                world.Deaths[c]++;
+            }
+        }
+    }
+
+    // The balance explanation's factor of a pair: (smaller root / larger root)^balance.
+    private static double Evenness(double a, double b, double balance)
+    {
+        var (small, large) = a < b ? (a, b) : (b, a);
+        return large <= 0 ? 0 : balance == 1 ? small / large : Math.Pow(small / large, balance);
+    }
+
+    // The place's Σ over pairs of groups of weight · root_a · root_b · evenness, each pair's term added to both groups'
+    // pressure.
+    private static double BalancedPairs(Rivalries rivalries, ReadOnlySpan<int> groups, double[] root, double[] pressure, in Values p)
+    {
+        var total = 0.0;
+        for (var a = 0; a < groups.Length; a++)
+        {
+            for (var b = a + 1; b < groups.Length; b++)
+            {
+                var term = PairWeight(rivalries.Of(groups[a], groups[b]), in p) * root[a] * root[b] * Evenness(root[a], root[b], p.Balance);
+                total += term;
+                pressure[a] += term;
+                pressure[b] += term;
+            }
+        }
+
+        return total;
+    }
+
+    // The recorded wars' part of the pairs' sum, pair by pair with each pair's evenness (AtWar without the balance).
+    private static double BalancedWar(WarFronts wars, int onFront, ReadOnlySpan<int> groups, double[] root, double[] pressure, double balance)
+    {
+        var enemies = wars.Enemies[onFront];
+        var weights = wars.Weights[onFront];
+        var total = 0.0;
+        for (var a = 0; a < groups.Length; a++)
+        {
+            var side = wars.SideOf[groups[a]];
+            if (side < 0)
+            {
+                continue;
+            }
+
+            for (var b = a + 1; b < groups.Length; b++)
+            {
+                var e = Array.IndexOf(enemies[side], wars.SideOf[groups[b]]);
+                if (e < 0)
+                {
+                    continue;
+                }
+
+                var term = weights[side][e] * root[a] * root[b] * Evenness(root[a], root[b], balance);
+                total += term;
+                pressure[a] += term;
+                pressure[b] += term;
+            }
+        }
+
+        return total;
     }
 
     // A pair's weight in the sum: 1 + rivalry_weight · records for listed rivals, unlisted_pair_conflict otherwise.

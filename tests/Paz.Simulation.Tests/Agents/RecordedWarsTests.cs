@@ -64,6 +64,18 @@ public class RecordedWarsTests
     }
 
     [Fact]
+    public void UnderTheBalanceExplanationAWarStillMultipliesTheKillingBetweenItsSidesByOnePlusItsWeight()
+    {
+        // Even sides: the balance's factor is one, so only the war's weight, counted pair by pair, moves the killing.
+        var balanced = Quiet.With(Explanations.InForce, (double)(Explanation.Fragmentation | Explanation.Balance)).With(TerritorialConflict.Balance, 1);
+        var war = Killings(balanced.With(RecordedWars.WarsOf, 2016).With(RecordedWars.WarRivalry, 2), first: 0, seed: 7);
+        var peace = Killings(balanced, first: 0, seed: 7);
+
+        Assert.InRange(war[0] / peace[0], 2.7, 3.3);
+        Assert.InRange(war[1] / peace[1], 0.9, 1.1);
+    }
+
+    [Fact]
     public void AWarIsFoughtOnlyInTheStatesTheRecordShowsItIn()
     {
         // 2017: A against C in state 1 (place 1), not in state 0 (place 0, where A meets B, at peace that year).
