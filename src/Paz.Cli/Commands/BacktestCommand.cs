@@ -77,6 +77,8 @@ public static class BacktestCommand
                 throw new UsageException("--cluster runs point calibrations' candidates and forecasts on the silos; a backtest with --posterior-particles infers here: drop one of them");
             }
 
+            // Each combination's free parameters, refused before the work rather than at its turn.
+            var freeOf = combinations.DistinctBy(c => c.Mask).ToDictionary(c => c.Mask, c => FreeFor(spec, (Explanation)c.Mask));
             var data = PazDataSet.Load(DataDirectory.Locate(parsed.GetValue(PazApp.DataOption)?.FullName));
             using var connection = clusterAt is null ? null : ClusterCommand.Connect(clusterAt);
             if (connection is not null)
@@ -108,7 +110,7 @@ public static class BacktestCommand
                 foreach (var (label, mask) in combinations)
                 {
                     var timeline = spec.Timeline.Select(s => s.With(Explanations.InForce, (double)mask));
-                    var free = FreeFor(spec, (Explanation)mask);
+                    var free = freeOf[mask];
                     // On a cluster each origin's candidates and forecasts carry the combination and the free values, the record held at the origin.
                     IReadOnlyList<string> sent = [.. free.Select(f => f.Name), Explanations.InForce.Name];
                     var combination = connection is null ? seeded : seeded with { RunAt = origin => ClusterCandidates.Runner(connection.Grains, spec, sent, origin) };

@@ -47,7 +47,7 @@ public sealed class TerritorialConflict : IMechanism
     { Prior = Prior.Uniform(0.05, 0.9), Fitted = true };
 
     /// <summary>How far a contest's violence follows its weaker side (read where the balance explanation is held).</summary>
-    public static readonly ParameterSpec Balance = new("conflict_balance", 1, "exponent of (smaller side / larger side)^(1/2)", "assumed; calibrated where the balance explanation is held", 0, 1, "how far a contest's violence follows its weaker side (0: √(members·members), 1: the smaller side's members)")
+    public static readonly ParameterSpec Balance = new("conflict_balance", 0.5, "exponent of (smaller side / larger side)^(1/2)", "assumed; calibrated where the balance explanation is held", 0, 1, "how far a contest's violence follows its weaker side (0: √(members·members), 1: the smaller side's members)")
     { Prior = Prior.Uniform(0, 1) };
 
     /// <summary>Civilians killed in confrontations.</summary>
