@@ -13,7 +13,7 @@ namespace Paz.Simulation.Mechanisms;
 /// data/groups/mco_state_group_year_2007_2015.csv); the seed's "ever more fragmented, multipolar, and opaque criminal
 /// market" began with them.
 /// A replay from 2007 starts with each of these inside its parent (<see cref="EngineInputs.Breakaways"/>). When the
-/// scenario's <c>breakaways</c> first names one, the split is the world's (<see cref="World.BreakAway(int, int, Func{int, bool}, IReadOnlyList{int})"/>):
+/// scenario's <c>breakaways</c> first names one, the split is the world's (<see cref="World.BreakAway(int, int, Func{int, double}, IReadOnlyList{int})"/>):
 /// about half of the members of the parent and of the splinters it has thrown off, in the states where the record first
 /// lists the breakaway, follow it, it keeps its own
 /// rivalries from the network and becomes the parent's rival, and its lieutenants take its lead.
