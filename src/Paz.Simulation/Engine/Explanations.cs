@@ -41,6 +41,9 @@ public enum Explanation
 
     /// <summary>A contest kills as its weaker side can fight: violence is highest where rivals are even and low where one organization dominates a few intruders (Durán-Martínez 2018, contested against monopolized markets).</summary>
     Balance = 1024,
+
+    /// <summary>Organizations send fighters to their wars: a side outnumbered on a front of a recorded war brings members from the states where it fights none (Sinaloa's gunmen in Ciudad Juárez from 2008, CJNG's in Guanajuato and Baja California from 2015).</summary>
+    Reinforcement = 2048,
 }
 
 /// <summary>
@@ -52,8 +55,8 @@ public enum Explanation
 public static class Explanations
 {
     /// <summary>The explanations in force.</summary>
-    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 2047, "rival explanations of the violence the run holds ([none] or any of the words)")
-    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation", "lifecycle", "mobilization", "emergence", "plazas", "balance"] };
+    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 4095, "rival explanations of the violence the run holds ([none] or any of the words)")
+    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation", "lifecycle", "mobilization", "emergence", "plazas", "balance", "reinforcement"] };
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } = [InForce];
@@ -75,6 +78,7 @@ public static class Explanations
         (Explanation.Emergence, Mechanisms.RecordedWars.WarEmergence),
         (Explanation.Plazas, Mechanisms.Breakaways.Mixing),
         (Explanation.Balance, Mechanisms.TerritorialConflict.Balance),
+        (Explanation.Reinforcement, Mechanisms.WarReinforcements.Reinforcement),
     ];
 
     /// <summary>Whether <paramref name="parameter"/> belongs to an explanation <paramref name="settings"/> do not hold (so no run of them reads it).</summary>

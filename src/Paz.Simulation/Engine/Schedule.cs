@@ -38,6 +38,7 @@ public static class Schedule
         Saturation.Info,
         Expansion.Info,
         Consolidation.Info,
+        WarReinforcements.Info,
         GuardOperations.Info,
         Predation.Info,
         Militias.Info,
