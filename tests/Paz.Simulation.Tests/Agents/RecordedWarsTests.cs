@@ -1,4 +1,3 @@
-using Paz.Core.Organizations;
 using Paz.Core.Randomness;
 using Paz.Simulation.Agents;
 using Paz.Simulation.Backtesting;
@@ -16,15 +15,8 @@ public class RecordedWarsTests
         .With(TerritorialConflict.UnlistedPairConflict, 1)
         .With(TerritorialConflict.ConflictIntensity, 1e-2);
 
-    // Synthetic: three organizations of the network, none listed as rivals, in two places, each its own state; the
-    // record has A at war with B in 2016, in both states, and with C in 2017, in state 1 only.
-    private static EngineInputs Inputs() => SmallWorld.Inputs(2) with
-    {
-        StateOf = [0, 1],
-        States = 2,
-        Network = new GroupNetwork([new("N1", "A", "Aguascalientes", "A"), new("N2", "B", "Aguascalientes", "B"), new("N3", "C", "Aguascalientes", "C")], [], []),
-        RecordedWars = [new RecordedWar(2016, 0, 1, [0, 1]), new RecordedWar(2017, 0, 2, [1])],
-    };
+    // Synthetic (SmallWorld.AtWar): the record has A at war with B in 2016, in both states, and with C in 2017, in state 1 only.
+    private static EngineInputs Inputs() => SmallWorld.AtWar(2, new RecordedWar(2016, 0, 1, [0, 1]), new RecordedWar(2017, 0, 2, [1]));
 
     // Conflict killings by place over 400 independent weeks; place 0 holds `first` against B, place 1 A against C.
     // Group 3, when used, is a splinter of A (past the network's three organizations).

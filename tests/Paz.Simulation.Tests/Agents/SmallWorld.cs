@@ -40,6 +40,18 @@ internal static class SmallWorld
         new DateOnly(2015, 1, 1));
 
     /// <summary>
+    /// Synthetic inputs of the recorded wars' tests: three organizations of the network (A, B, C), none listed as rivals, in
+    /// <paramref name="places"/> municipalities, each its own state, with the given wars on the record.
+    /// </summary>
+    public static EngineInputs AtWar(int places, params RecordedWar[] wars) => Inputs(places) with
+    {
+        StateOf = [.. Enumerable.Range(0, places)],
+        States = places,
+        Network = new Core.Organizations.GroupNetwork([new("N1", "A", "Aguascalientes", "A"), new("N2", "B", "Aguascalientes", "B"), new("N3", "C", "Aguascalientes", "C")], [], []),
+        RecordedWars = wars,
+    };
+
+    /// <summary>
     /// Conflict killings per place over many independent weeks of two rival groups of 400 in each of two places, with
     /// <paramref name="signal"/> (a mechanism publishing a multiplier) run before conflict each week.
     /// </summary>

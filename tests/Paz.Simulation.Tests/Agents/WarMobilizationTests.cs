@@ -1,4 +1,3 @@
-using Paz.Core.Organizations;
 using Paz.Core.Randomness;
 using Paz.Simulation.Agents;
 using Paz.Simulation.Engine;
@@ -9,15 +8,8 @@ namespace Paz.Simulation.Tests.Agents;
 /// <summary>War mobilization: a group the record shows at war recruits faster where it fights, and only there.</summary>
 public class WarMobilizationTests
 {
-    // Synthetic: three organizations of the network, none listed as rivals, in two places, each its own state; the
-    // record has A at war with B in 2016 in both states (RecordedWarsTests' world).
-    private static EngineInputs Inputs() => SmallWorld.Inputs(2) with
-    {
-        StateOf = [0, 1],
-        States = 2,
-        Network = new GroupNetwork([new("N1", "A", "Aguascalientes", "A"), new("N2", "B", "Aguascalientes", "B"), new("N3", "C", "Aguascalientes", "C")], [], []),
-        RecordedWars = [new RecordedWar(2016, 0, 1, [0, 1])],
-    };
+    // Synthetic (SmallWorld.AtWar): the record has A at war with B in 2016 in both states.
+    private static EngineInputs Inputs() => SmallWorld.AtWar(2, new RecordedWar(2016, 0, 1, [0, 1]));
 
     // Recruits of each group (A, B, C) over 1,500 independent weeks: A and B meet in place 0, A and C in place 1.
     private static double[] Recruits(Settings settings, ulong seed)

@@ -1,4 +1,3 @@
-using Paz.Core.Organizations;
 using Paz.Core.Randomness;
 using Paz.Simulation.Agents;
 using Paz.Simulation.Engine;
@@ -9,15 +8,8 @@ namespace Paz.Simulation.Tests.Agents;
 /// <summary>War reinforcements: a side outnumbered on a front of a recorded war brings members there from the states where it fights none.</summary>
 public class WarReinforcementsTests
 {
-    // Synthetic: three organizations of the network, none listed as rivals, in three places, each its own state; the
-    // record has A at war with B in 2016 in state 0 only.
-    private static EngineInputs Inputs() => SmallWorld.Inputs(3) with
-    {
-        StateOf = [0, 1, 2],
-        States = 3,
-        Network = new GroupNetwork([new("N1", "A", "Aguascalientes", "A"), new("N2", "B", "Aguascalientes", "B"), new("N3", "C", "Aguascalientes", "C")], [], []),
-        RecordedWars = [new RecordedWar(2016, 0, 1, [0])],
-    };
+    // Synthetic (SmallWorld.AtWar): the record has A at war with B in 2016 in state 0 only.
+    private static EngineInputs Inputs() => SmallWorld.AtWar(3, new RecordedWar(2016, 0, 1, [0]));
 
     private static readonly Settings AtWar = Settings.Defaults.With(RecordedWars.WarsOf, 2016).With(RecordedWars.WarRivalry, 2).With(WarReinforcements.Reinforcement, 0.1);
 
