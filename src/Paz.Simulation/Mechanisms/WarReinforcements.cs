@@ -12,6 +12,9 @@ namespace Paz.Simulation.Mechanisms;
 /// - Each week, on every front of a recorded war (<see cref="WeekContext.Wars"/>, <see cref="RecordedWars"/>), a side
 ///   outnumbered there by the strongest enemy it fights there closes war_reinforcement × g of the gap, g the front's life
 ///   cycle (1 without the explanation lifecycle, <see cref="WarMobilization.Fighting"/>): a waning war draws fewer.
+///   It builds on its foothold: no more than war_reinforcement × g of its own members there a week, so a few gunmen in
+///   the enemy's heartland (the record has the Zetas and the Juárez organization fighting in Sinaloa state, a few deaths a
+///   year) do not draw thousands, while a front it holds in strength (Sinaloa's in Chihuahua) grows as fast as it fights.
 /// - The members come from its rear — its cells in states where it fights no recorded war — largest cell first, at most
 ///   half a cell a week, and go to the front's municipality where its own largest cell there is (where it holds ground).
 ///   A side with no rear, or with no one at the front yet (<see cref="RecordedWars"/>' arrival brings the first), sends none.
@@ -74,7 +77,9 @@ public sealed class WarReinforcements : IMechanism
                 }
 
                 var fighting = WarMobilization.Fighting(wars, world.CellGroup[_holding[f, side]], world.CellPlace[_holding[f, side]], rivalry);
-                sent += Send(world, rear[side], world.CellPlace[_holding[f, side]], (int)Math.Round(rate * fighting * gap));
+                // A side builds on the foothold it holds: it sends no more than it has there, so a few gunmen in the enemy's
+                // heartland (the Zetas in Sinaloa) do not draw thousands, while a war it is fighting in earnest does.
+                sent += Send(world, rear[side], world.CellPlace[_holding[f, side]], (int)Math.Round(rate * fighting * Math.Min(gap, _strength[f, side])));
             }
         }
 

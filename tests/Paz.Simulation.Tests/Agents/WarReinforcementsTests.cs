@@ -31,13 +31,22 @@ public class WarReinforcementsTests
     [Fact]
     public void ASideOutnumberedOnAFrontBringsATenthOfTheGapFromItsRearInAWeek()
     {
-        // A: 100 at the front (place 0) against B's 400, 1,000 in its rear (place 1, no war there). The gap is 300.
+        // A: 300 at the front (place 0) against B's 400, 1,000 in its rear (place 1, no war there). The gap is 100.
         // B, the stronger side at the front, has 500 in its own rear (place 2).
-        var world = AfterAWeek(Holding(AtWar, Explanation.Reinforcement), (0, 0, 100, 10, 1), (1, 0, 400, 40, 1), (0, 1, 1000, 100, 1), (1, 2, 500, 50, 1));
-        Assert.InRange(world.FreeOf(0, 0), 126, 130); // 100 + 30, less a week's desistance
-        Assert.InRange(world.FreeOf(0, 1), 955, 970);
+        var world = AfterAWeek(Holding(AtWar, Explanation.Reinforcement), (0, 0, 300, 30, 1), (1, 0, 400, 40, 1), (0, 1, 1000, 100, 1), (1, 2, 500, 50, 1));
+        Assert.InRange(world.FreeOf(0, 0), 301, 310); // 300 + 10, less a week's desistance
+        Assert.InRange(world.FreeOf(0, 1), 975, 990);
         Assert.InRange(world.FreeOf(1, 2), 490, 500); // B sends no one
         Assert.InRange(world.FreeOf(1, 0), 390, 400);
+    }
+
+    [Fact]
+    public void AFewGunmenInTheEnemysHeartlandDrawNoMoreThanTheyAre()
+    {
+        // A: 50 at the front against B's 2,000. The gap is 1,950, but A builds on its foothold: a tenth of its 50, not of the gap.
+        var world = AfterAWeek(Holding(AtWar, Explanation.Reinforcement), (0, 0, 50, 5, 1), (1, 0, 2000, 200, 1), (0, 1, 1000, 100, 1));
+        Assert.InRange(world.FreeOf(0, 0), 50, 55); // 50 + 5, less a week's desistance; 245 had the gap ruled
+        Assert.InRange(world.FreeOf(0, 1), 985, 1000);
     }
 
     [Fact]
@@ -74,7 +83,7 @@ public class WarReinforcementsTests
     {
         // Under lifecycle, a front in its first week fights at g = 0.38 of its peak (3 years): 0.1 · 0.38 · 300 = 11 members.
         var young = Holding(AtWar.With(RecordedWars.WarPeakAge, 3), Explanation.Reinforcement | Explanation.Lifecycle);
-        var world = AfterAWeek(young, (0, 0, 100, 10, 1), (1, 0, 400, 40, 1), (0, 1, 1000, 100, 1));
-        Assert.InRange(world.FreeOf(0, 0), 107, 111); // 100 + 11, less a week's desistance
+        var world = AfterAWeek(young, (0, 0, 300, 30, 1), (1, 0, 600, 60, 1), (0, 1, 1000, 100, 1));
+        Assert.InRange(world.FreeOf(0, 0), 302, 311); // 300 + 11, less a week's desistance
     }
 }
