@@ -24,8 +24,8 @@ namespace Paz.Simulation.Mechanisms;
 /// </summary>
 public sealed class WarReinforcements : IMechanism
 {
-    /// <summary>Share of the gap to the strongest enemy on a front that an outnumbered side closes in a week, at the front's peak.</summary>
-    public static readonly ParameterSpec Reinforcement = new("war_reinforcement", 0.02, "share of the gap closed per week, at the front's peak", "assumed; fitted where the explanation reinforcement is held (how fast organizations brought gunmen to a war was described, not counted)", 0, 1, "how fast a side outnumbered on a front of a recorded war brings members there from states where it fights no war")
+    /// <summary>Share of the gap to the strongest enemy on a front that an outnumbered side closes in a week, at the front's peak; never more than that share of its own members there.</summary>
+    public static readonly ParameterSpec Reinforcement = new("war_reinforcement", 0.02, "share of the gap (at most of its own members at the front) closed per week, at the front's peak", "assumed; fitted where the explanation reinforcement is held (how fast organizations brought gunmen to a war was described, not counted)", 0, 1, "how fast a side outnumbered on a front of a recorded war brings members there from states where it fights no war")
     { Prior = Prior.Uniform(0, 0.1) };
 
     /// <summary>Members sent to fronts.</summary>
