@@ -34,6 +34,9 @@ public sealed class WarFronts
     /// <summary>Per front, per side, the extra weight of its pair with each of <see cref="Enemies"/> there.</summary>
     public double[][][] Weights { get; }
 
+    /// <summary>The side of <paramref name="group"/>, or −1: at war with no one, or a splinter born after the fronts were drawn this week.</summary>
+    public int SideOfGroup(int group) => group < SideOf.Length ? SideOf[group] : -1;
+
     /// <summary>Number of sides.</summary>
     public int Sides => Enemies.Length == 0 ? 0 : Enemies[0].Length;
 }

@@ -60,8 +60,13 @@ public sealed class WarMobilization : IMechanism
     public static double Fighting(WarFronts wars, int group, int place, double rivalry)
     {
         ArgumentNullException.ThrowIfNull(wars);
-        var front = wars.FrontOf[place];
-        var side = group < wars.SideOf.Length ? wars.SideOf[group] : -1;
+        return FightingOn(wars, wars.FrontOf[place], wars.SideOfGroup(group), rivalry);
+    }
+
+    /// <summary>How hard <paramref name="side"/> fights on <paramref name="front"/>, 0 to 1 (either −1: 0).</summary>
+    public static double FightingOn(WarFronts wars, int front, int side, double rivalry)
+    {
+        ArgumentNullException.ThrowIfNull(wars);
         if (front < 0 || side < 0 || wars.Enemies[front][side].Length == 0)
         {
             return 0;

@@ -11,7 +11,7 @@ namespace Paz.Simulation.Mechanisms;
 /// so the violence of a war is where it was fought, not where the organizations happened to be before it.
 /// - Each week, on every front of a recorded war (<see cref="WeekContext.Wars"/>, <see cref="RecordedWars"/>), a side
 ///   outnumbered there by the strongest enemy it fights there closes war_reinforcement × g of the gap, g the front's life
-///   cycle (1 without the explanation lifecycle, <see cref="WarMobilization.Fighting"/>): a waning war draws fewer.
+///   cycle (1 without the explanation lifecycle, <see cref="WarMobilization.FightingOn"/>): a waning war draws fewer.
 ///   It builds on its foothold: no more than war_reinforcement × g of its own members there a week, so a few gunmen in
 ///   the enemy's heartland (the record has the Zetas and the Juárez organization fighting in Sinaloa state, a few deaths a
 ///   year) do not draw thousands, while a front it holds in strength (Sinaloa's in Chihuahua) grows as fast as it fights.
@@ -76,7 +76,7 @@ public sealed class WarReinforcements : IMechanism
                     continue;
                 }
 
-                var fighting = WarMobilization.Fighting(wars, world.CellGroup[_holding[f, side]], world.CellPlace[_holding[f, side]], rivalry);
+                var fighting = WarMobilization.FightingOn(wars, f, side, rivalry);
                 // A side builds on the foothold it holds: it sends no more than it has there, so a few gunmen in the enemy's
                 // heartland (the Zetas in Sinaloa) do not draw thousands, while a war it is fighting in earnest does.
                 sent += Send(world, rear[side], world.CellPlace[_holding[f, side]], (int)Math.Round(rate * fighting * Math.Min(gap, _strength[f, side])));
@@ -136,14 +136,12 @@ public sealed class WarReinforcements : IMechanism
 
         for (var c = 0; c < world.Cells; c++)
         {
-            var group = world.CellGroup[c];
-            var side = group < wars.SideOf.Length ? wars.SideOf[group] : -1;
+            var (front, side) = Position(wars, world, c);
             if (side < 0 || world.Free[c] < 2)
             {
                 continue;
             }
 
-            var front = wars.FrontOf[world.CellPlace[c]];
             if (front < 0 || wars.Enemies[front][side].Length == 0)
             {
                 rear[side].Add(c);
@@ -188,9 +186,7 @@ public sealed class WarReinforcements : IMechanism
         return sent;
     }
 
-    private static (int Front, int Side) Position(WarFronts wars, Agents.World world, int cell)
-    {
-        var group = world.CellGroup[cell];
-        return (wars.FrontOf[world.CellPlace[cell]], group < wars.SideOf.Length ? wars.SideOf[group] : -1);
-    }
+    // A cell's front (−1: none) and its group's side (−1: none).
+    private static (int Front, int Side) Position(WarFronts wars, Agents.World world, int cell) =>
+        (wars.FrontOf[world.CellPlace[cell]], wars.SideOfGroup(world.CellGroup[cell]));
 }
