@@ -78,8 +78,8 @@ public sealed class DataDirectory
     /// <summary>groups/bacrim2020_state_records.csv</summary>
     public string GroupStateRecords => File("groups/bacrim2020_state_records.csv");
 
-    /// <summary>groups/cide_ppd_state_group_presence_2015_2020.csv</summary>
-    public string CidePresence => File("groups/cide_ppd_state_group_presence_2015_2020.csv");
+    /// <summary>groups/cide_ppd_state_group_presence_2015_2018.csv</summary>
+    public string CidePresence => File("groups/cide_ppd_state_group_presence_2015_2018.csv");
 
     /// <summary>history/ucdp_ged_mexico_dyad_state_year_2006_2018.csv</summary>
     public string UcdpDyads => File("history/ucdp_ged_mexico_dyad_state_year_2006_2018.csv");

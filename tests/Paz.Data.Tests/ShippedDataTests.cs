@@ -20,6 +20,30 @@ public class ShippedDataTests
         Assert.Equal(32, atlas.StateShapes.Count);
     }
 
+    [Fact]
+    public void NoShippedFileRecordsAYearAfterTheCalibrationWindow()
+    {
+        // The window ends in December 2018, the plan's start: a row of 2019 or later would be an outcome the engine must not see.
+        var root = DataDirectory.Locate().Root;
+        var checkedFiles = 0;
+        foreach (var path in Directory.EnumerateFiles(root, "*.csv", SearchOption.AllDirectories))
+        {
+            var file = Csv.CsvFile.Open(path);
+            foreach (var name in new[] { "year", "anio", "YEAR", "year_last_seen" }.Where(file.HasColumn))
+            {
+                var column = file.Column(name);
+                checkedFiles++;
+                file.ForEachRow(row =>
+                {
+                    var text = row.OptionalText(column) ?? string.Empty;
+                    Assert.False(int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var year) && year > 2018, $"{Path.GetRelativePath(root, path)}: {name} {text}");
+                });
+            }
+        }
+
+        Assert.True(checkedFiles >= 15, $"only {checkedFiles} files with a year column were found under {root}");
+    }
+
     [Theory]
     [InlineData(2020, 126_014_024)]
     [InlineData(2015, 119_530_753)]
