@@ -8,7 +8,7 @@ public sealed class BacktestCommandTests
     [Fact]
     public void ACombinationWithMoreFreeParametersThanACalibrationFitsIsRefusedBeforeTheFirstCombinationRuns()
     {
-        // Every explanation at once frees each one's own parameter beside the nine declared fitted: more than fourteen
+        // Every explanation at once frees each one's own parameter beside the nine declared fitted: more than fifteen
         // whatever the scenario's fit list. The first combination is the smallest backtest there is, so were the refusal
         // to come at the second's turn again the test would fail in seconds, not run for minutes.
         var folder = Directory.CreateTempSubdirectory("paz-backtest-").FullName;
@@ -20,7 +20,7 @@ public sealed class BacktestCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("free parameters for Fragmentation, Confrontation, Market", run.Error, StringComparison.Ordinal);
-        Assert.Contains("calibration fits at most 14", run.Error, StringComparison.Ordinal);
+        Assert.Contains("calibration fits at most 15", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "backtest.json")), "the first combination ran before the second was refused");
         Directory.Delete(folder, recursive: true);
     }

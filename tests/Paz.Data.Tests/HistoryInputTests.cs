@@ -190,6 +190,49 @@ public class HistoryInputTests
     }
 
     [Fact]
+    public void ThePresenceRecordIsCidePpdsYearsWithCjngInMostStatesBy2018()
+    {
+        var data = Data.Value;
+        var record = PresenceRecord.ByYear(data.Source, Network.Value, data.Atlas);
+        Assert.Equal([2015, 2017, 2018], record.Keys.Order());
+        var cjng = Node("N10025");
+        Assert.InRange(record[2015][cjng].Length, 7, 9); // PGR's 2015 list: 8 states
+        Assert.InRange(record[2018][cjng].Length, 28, 32); // CIDE-PPD's own list alone names 28
+        Assert.True(record[2018][cjng].Length > record[2017][cjng].Length);
+        Assert.Contains(data.Atlas.StateIndexOf(new Core.Territory.StateCode("11")), record[2018][cjng]); // Guanajuato
+        Assert.Contains(data.Atlas.StateIndexOf(new Core.Territory.StateCode("15")), record[2018][Node("N10013")]); // Sinaloa (the Pacific cartel) in the State of México
+    }
+
+    [Theory]
+    [InlineData("Cartel Jalisco Nueva Generacion  CJNG   Antes  Los Mata Zetas", "Cartel Jalisco Nueva Generacion")]
+    [InlineData("Los Zetas", "Los Zetas")]
+    public void ACidePpdNameLosesTheAnnotationsAfterTwoSpaces(string raw, string name) =>
+        Assert.Equal(name, PresenceRecord.NameBeforeAnnotations(raw));
+
+    [Theory]
+    [InlineData(2016, 2015)]
+    [InlineData(2010, 2007)]
+    [InlineData(2017, 2015)]
+    public void AScenarioNamingAPresenceYearTheRecordDoesNotHoldIsRefusedWithItsLine(int year, int start)
+    {
+        var folder = Directory.CreateTempSubdirectory("paz-presence-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "presence.yaml");
+            File.WriteAllText(file, $"name: presence\nengine: agent\nstart: {start}-01\nend: 2018-12\nreplicates: 1\nseed: 1\ntimeline:\n  - from: 2018-01\n    presence_of: {year}\n");
+            var scenario = AgentScenarioReader.Read(file);
+            var inputs = EngineInputsBuilder.Build(Data.Value, new DateOnly(start, 1, 1));
+            var error = Assert.Throws<DataFormatException>(() => ScenarioResolver.CheckPresence(scenario, inputs));
+            Assert.Equal(9, error.Line);
+            Assert.Contains(start < 2015 ? "2015, 2017, 2018" : "none loaded", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void AScenarioNamingABreakawayTheRunsStartCannotHaveIsRefusedWithItsLine()
     {
         var folder = Directory.CreateTempSubdirectory("paz-breakaway-");

@@ -27,7 +27,7 @@ public static class CalibrateCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the fit without writing it into the scenario file." };
         var replicates = new Option<int>("--replicates") { Description = "Replicates per candidate, with common seeds (more: less noise, slower).", DefaultValueFactory = _ => 2 };
         var cluster = ClusterCommand.Option();
-        var command = new Command("calibrate", "Fit the engine's free parameters (the nine declared fitted and the scenario's 'fit' list, at most 14; none indexed by year or place) to national homicides from the scenario's start to 2018, the spatial pattern of 2018 and, from a 2015 start, the aggregate model's membership and member deaths, by a seeded global search and Nelder-Mead; write the fitted values and fit statistics into the scenario file.")
+        var command = new Command("calibrate", "Fit the engine's free parameters (the nine declared fitted and the scenario's 'fit' list, at most 15; none indexed by year or place) to national homicides from the scenario's start to 2018, the spatial pattern of 2018 and, from a 2015 start, the aggregate model's membership and member deaths, by a seeded global search and Nelder-Mead; write the fitted values and fit statistics into the scenario file.")
         {
             scenario, search, refine, seed, threads, dryRun, replicates, cluster,
         };

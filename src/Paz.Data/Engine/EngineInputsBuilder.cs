@@ -80,6 +80,7 @@ public static class EngineInputsBuilder
             Breakaways = historical ? HistoricalPresence.Breakaways(data.Source, network, atlas, Math.Max(start.Year, HistoricalPresence.FirstYear)) : [],
             StateNames = [.. atlas.States.Select(s => s.Name)],
             RecordedWars = UcdpWars.Resolve(UcdpWars.ByYear(data.Source), network, atlas),
+            RecordedPresence = historical ? PresenceRecord.ByYear(data.Source, network, atlas) : new Dictionary<int, IReadOnlyList<int[]>>(),
             Marginalization = Socioeconomic.MarginalizationLoader.Load(data.Source, atlas, start.Year),
 
             // Youth programmes reach young men and, nationally, the poor. A structure, not an outcome; only policies

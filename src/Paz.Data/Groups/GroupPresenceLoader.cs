@@ -58,6 +58,32 @@ public static class GroupPresenceLoader
         ["Los Damaso"] = "N10097",
     };
 
+    /// <summary>Normalized names (<see cref="Normalize"/>) of the network's groups, their short names and the aliases (<see cref="CideAliases"/>), each with its group's index.</summary>
+    internal static Dictionary<string, int> CideNames(GroupNetwork network)
+    {
+        var normalized = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var g = 0; g < network.Count; g++)
+        {
+            normalized.TryAdd(Normalize(network.Groups[g].Name), g);
+            normalized.TryAdd(Normalize(network.Groups[g].ShortName), g);
+        }
+
+        foreach (var (alias, id) in CideAliases)
+        {
+            normalized[Normalize(alias)] = network.IndexOfNode(id);
+        }
+
+        return normalized;
+    }
+
+    /// <summary>The atlas's states by their names without accents or case, with CIDE-PPD's "Estado de México".</summary>
+    internal static Dictionary<string, int> CideStates(Atlas atlas)
+    {
+        var states = atlas.States.Select((st, i) => (st, i)).ToDictionary(x => Plain(x.st.Name), x => x.i, StringComparer.Ordinal);
+        states[Plain("Estado de México")] = states[Plain("México")];
+        return states;
+    }
+
     /// <summary>A name reduced for matching: no accents, lower case, no parentheses, no articles or "cártel".</summary>
     public static string Normalize(string name)
     {
@@ -69,7 +95,7 @@ public static class GroupPresenceLoader
 
     // Spanish accents folded by table: Paz runs with invariant globalization, where Unicode
     // normalization does not decompose letters.
-    private static string Plain(string text)
+    internal static string Plain(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var folded = text.Trim().ToLowerInvariant().Select(c => c switch
@@ -114,20 +140,8 @@ public static class GroupPresenceLoader
 
         // CIDE-PPD 2015-2017 rows, matched to network groups by normalized name (accents, case, articles and
         // "cártel" dropped) or the alias table; closer to the start than the 2020 records.
-        var normalized = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var g = 0; g < network.Count; g++)
-        {
-            normalized.TryAdd(Normalize(network.Groups[g].Name), g);
-            normalized.TryAdd(Normalize(network.Groups[g].ShortName), g);
-        }
-
-        foreach (var (alias, id) in CideAliases)
-        {
-            normalized[Normalize(alias)] = network.IndexOfNode(id);
-        }
-
-        var stateByPlainName = atlas.States.Select((st, i) => (st, i)).ToDictionary(x => Plain(x.st.Name), x => x.i, StringComparer.Ordinal);
-        stateByPlainName[Plain("Estado de México")] = stateIndex["México"];
+        var normalized = CideNames(network);
+        var stateByPlainName = CideStates(atlas);
         var early = new HashSet<int>();
         var cide = CsvFile.Open(data.CidePresence);
         int cideYear = cide.Column("anio"), cideState = cide.Column("estado"), cideGroup = cide.Column("grupo");

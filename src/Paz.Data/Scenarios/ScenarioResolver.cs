@@ -24,6 +24,7 @@ public static class ScenarioResolver
         CheckStateNames(scenario, inputs);
         CheckBreakaways(scenario, inputs);
         CheckWars(scenario, inputs);
+        CheckPresence(scenario, inputs);
         return WithAmnestyRules(ForcePlans.Resolve(scenario, data.Atlas, data.Homicides.MunicipalMonthly, inputs, data.Police), null);
     }
 
@@ -88,8 +89,27 @@ public static class ScenarioResolver
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(inputs);
-        var years = inputs.RecordedWars.Select(w => w.Year).Distinct().Order().ToList();
-        var lever = Simulation.Mechanisms.RecordedWars.WarsOf;
+        CheckRecordYear(scenario, Simulation.Mechanisms.RecordedWars.WarsOf, [.. inputs.RecordedWars.Select(w => w.Year).Distinct().Order()], "wars");
+    }
+
+    /// <summary>Refuses a <c>presence_of</c> year the record of where organizations were does not cover (2016, or any year in a run from 2015 on).</summary>
+    /// <exception cref="DataFormatException">The year is outside the record (file and line of the lever).</exception>
+    public static void CheckPresence(AgentScenario scenario, EngineInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(inputs);
+        CheckRecordYear(scenario, Simulation.Mechanisms.RecordedFootholds.PresenceOf, [.. inputs.RecordedPresence.Keys.Order()], "presence of organizations");
+    }
+
+    // The years a record holds, as a range when it has no gap.
+    private static string Years(IReadOnlyList<int> years) =>
+        years.Count == 0 ? "the record (none loaded for this run's start)"
+        : years[^1] - years[0] == years.Count - 1 ? $"{years[0]}-{years[^1]}"
+        : string.Join(", ", years);
+
+    // A year lever of a record must name 0 (none) or a year the record holds.
+    private static void CheckRecordYear(AgentScenario scenario, Core.Parameters.ParameterSpec lever, IReadOnlyList<int> years, string what)
+    {
         var periods = scenario.Timeline.Periods;
         for (var k = 0; k < periods.Count; k++)
         {
@@ -97,7 +117,7 @@ public static class ScenarioResolver
             if (year != 0 && !years.Contains(year))
             {
                 var where = scenario.Sources.TryGetValue((k, lever.Name), out var source) ? source : new SourceLine(scenario.Name, 1);
-                throw new DataFormatException(where.File, where.Line, $"'{lever.Name}': the record holds no wars for {year}; expected 0 (none) or a year of {(years.Count == 0 ? "the record (none loaded)" : $"{years[0]}-{years[^1]}")}");
+                throw new DataFormatException(where.File, where.Line, $"'{lever.Name}': the record holds no {what} for {year}; expected 0 (none) or a year of {Years(years)}");
             }
         }
     }

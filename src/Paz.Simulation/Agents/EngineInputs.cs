@@ -106,6 +106,12 @@ public sealed record EngineInputs(
     /// <summary>The wars the record shows, year by year, with the states they were fought in (data/history; empty: none known).</summary>
     public IReadOnlyList<RecordedWar> RecordedWars { get; init; } = [];
 
+    /// <summary>
+    /// The record of where each organization was, by year: for each year, the states (atlas indices) of each network group
+    /// (network order; empty: not listed). A replay's record (MCO 2007-2015, CIDE-PPD 2017-2018); empty: none known.
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<int[]>> RecordedPresence { get; init; } = new Dictionary<int, IReadOnlyList<int[]>>();
+
     /// <summary>Number of municipalities.</summary>
     public int MunicipalityCount => Municipalities.Count;
 

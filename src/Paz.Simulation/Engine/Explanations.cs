@@ -44,6 +44,9 @@ public enum Explanation
 
     /// <summary>Organizations send fighters to their wars: a side outnumbered on a front of a recorded war brings members from the states where it fights none (Sinaloa's gunmen in Ciudad Juárez from 2008, CJNG's in Guanajuato and Baja California from 2015).</summary>
     Reinforcement = 2048,
+
+    /// <summary>Organizations spread by taking in local groups: where the record lists one in a state it has no members in, local recruits under its name form a foothold there (CJNG's spread to most states by 2018; the seed's smaller groups whose affiliations with Sinaloa, CJNG and others are not stable).</summary>
+    Franchise = 4096,
 }
 
 /// <summary>
@@ -55,8 +58,8 @@ public enum Explanation
 public static class Explanations
 {
     /// <summary>The explanations in force.</summary>
-    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 4095, "rival explanations of the violence the run holds ([none] or any of the words)")
-    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation", "lifecycle", "mobilization", "emergence", "plazas", "balance", "reinforcement"] };
+    public static readonly ParameterSpec InForce = new("explanations", (double)Explanation.Fragmentation, "set of explanations", "assumed per scenario; the backtests weigh them (docs/validity.md)", 0, 8191, "rival explanations of the violence the run holds ([none] or any of the words)")
+    { Kind = ValueKind.Choices, Words = ["fragmentation", "confrontation", "market", "exclusion", "fission", "consolidation", "lifecycle", "mobilization", "emergence", "plazas", "balance", "reinforcement", "franchise"] };
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } = [InForce];
@@ -79,6 +82,7 @@ public static class Explanations
         (Explanation.Plazas, Mechanisms.Breakaways.Mixing),
         (Explanation.Balance, Mechanisms.TerritorialConflict.Balance),
         (Explanation.Reinforcement, Mechanisms.WarReinforcements.Reinforcement),
+        (Explanation.Franchise, Mechanisms.RecordedFootholds.Foothold),
     ];
 
     /// <summary>Whether <paramref name="parameter"/> belongs to an explanation <paramref name="settings"/> do not hold (so no run of them reads it).</summary>

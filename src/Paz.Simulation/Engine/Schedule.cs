@@ -16,6 +16,7 @@ public static class Schedule
     [
         Breakaways.Info,
         RecordedWars.Info,
+        RecordedFootholds.Info,
         Enforcement.Info,
         Targeting.Info,
         Justice.Info,

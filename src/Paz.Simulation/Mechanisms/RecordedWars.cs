@@ -207,8 +207,8 @@ public sealed class RecordedWars : IMechanism
         return size;
     }
 
-    // The age given a new organization's first members: assumed, between a recruit's 15-24 and the initial world's 18-45.
-    private const byte FoundingAge = 25;
+    // The age given the members an organization forms with, or a foothold (RecordedFootholds): assumed, between a recruit's 15-24 and the initial world's 18-45.
+    internal const byte FoundingAge = 25;
 
     // The network organization that is `side` (each side of a year's wars is one organization).
     private int NodeOf(int side) => Array.IndexOf(_sideOfNode, side);
