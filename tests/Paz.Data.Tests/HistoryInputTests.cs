@@ -204,6 +204,19 @@ public class HistoryInputTests
     }
 
     [Theory]
+    [InlineData("2014-12-31", 0)]
+    [InlineData("2015-01-05", 2015)]
+    [InlineData("2016-06-30", 2015)]
+    [InlineData("2017-01-02", 2017)]
+    [InlineData("2018-01-01", 2018)]
+    public void TheHistoryTakesInLocalGroupsInEachJanuaryOfAYearThePresenceRecordHolds(string date, int year)
+    {
+        var history = AgentScenarioReader.Read(Scenario("history.yaml"));
+        Assert.Equal(year, history.Timeline.At(DateOnly.Parse(date, CultureInfo.InvariantCulture)).Settings[RecordedFootholds.PresenceOf]);
+        Assert.True(history.Settings.Holds(Explanation.Franchise));
+    }
+
+    [Theory]
     [InlineData("Cartel Jalisco Nueva Generacion  CJNG   Antes  Los Mata Zetas", "Cartel Jalisco Nueva Generacion")]
     [InlineData("Los Zetas", "Los Zetas")]
     public void ACidePpdNameLosesTheAnnotationsAfterTwoSpaces(string raw, string name) =>
