@@ -108,7 +108,7 @@ public sealed record EngineInputs(
 
     /// <summary>
     /// The record of where each organization was, by year: for each year, the states (atlas indices) of each network group
-    /// (network order; empty: not listed). A replay's record (MCO 2007-2015, CIDE-PPD 2017-2018); empty: none known.
+    /// (network order; empty: not listed). A replay's record (CIDE-PPD's compilation: 2015, 2017, 2018); empty: none known.
     /// </summary>
     public IReadOnlyDictionary<int, IReadOnlyList<int[]>> RecordedPresence { get; init; } = new Dictionary<int, IReadOnlyList<int[]>>();
 

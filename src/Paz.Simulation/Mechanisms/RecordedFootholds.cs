@@ -10,9 +10,10 @@ namespace Paz.Simulation.Mechanisms;
 /// lists in 3 states as Milenio's branch in 2007 and in 20 from 2010, and CIDE-PPD's compilation in 28 in 2018; the seed's
 /// "more than 10 smaller groups ... whose affiliations with the Sinaloa Cartel, the Tijuana Nueva Generación Cartel, and
 /// CJNG are not stable". An organization's size is then not what it recruited where it began, but where it is named.
-/// - When the scenario's <c>presence_of</c> names a year of the record (<see cref="EngineInputs.RecordedPresence"/>: MCO
-///   2007-2015, CIDE-PPD 2017-2018, data/groups), every organization the record lists in a state where it has no free
-///   members (its splinters counted with it), and which has members somewhere, gains <c>presence_foothold</c> members
+/// - When the scenario's <c>presence_of</c> names a year of the record (<see cref="EngineInputs.RecordedPresence"/>:
+///   CIDE-PPD's compilation of 2015, 2017 and 2018, data/groups; MCO's years date names, not arrivals), every
+///   organization the record lists in a state where it has no free members (its splinters counted with it), and which
+///   has members somewhere, gains <c>presence_foothold</c> members
 ///   there: a plaza boss (middle layer) and foot soldiers, in its largest group, at the state's municipality with the most
 ///   homicides before the start (where local groups were). An organization absent everywhere gains none (a new entrant is
 ///   the explanation emergence's, <see cref="RecordedWars"/>).
