@@ -133,13 +133,27 @@ public static class RunCommand
             var table = new Table().Title("Validation against the data and the aggregate model (computed, not typed in)").AddColumns("Check", "Model", "Target", "Rule", "Result");
             foreach (var c in checks)
             {
-                table.AddRow(Markup.Escape(c.Name), c.IsYear ? c.Value.ToString("0", Invariant) : Format(c.Value), c.IsYear ? c.Target.ToString("0", Invariant) : Format(c.Target), c.Rule, c.Passed ? "pass" : "FAIL");
+                var value = c.IsYear ? c.Value.ToString("0", Invariant) : Format(c.Value);
+                table.AddRow(
+                    Markup.Escape(c.Name),
+                    c.StandardError is { } se ? $"{value} ± {se.ToString(Math.Abs(c.Value) >= 1000 ? "N0" : "0.###", Invariant)}" : value,
+                    c.IsYear ? c.Target.ToString("0", Invariant) : Format(c.Target),
+                    c.Rule,
+                    (c.Passed ? "pass" : "FAIL") + (c.NearBound ? " (near)" : string.Empty));
             }
 
             console.Tables.Write(table);
+            var near = checks.Count(c => c.NearBound);
+            if (near > 0)
+            {
+                console.Output.WriteLine(
+                    $"near: the bound lies within two standard errors of the ensemble's mean (± one standard error, over its {run.Replicates.Count} replicates); " +
+                    "the same scenario at another seed may decide the check the other way, and more replicates (--replicates) narrow the error.");
+            }
+
             PlausibilityNotes.Write(console, spec.Name, implausible, envelope);
             var failed = checks.Count(c => !c.Passed);
-            console.Output.WriteLine($"{checks.Count - failed} passed, {failed} failed");
+            console.Output.WriteLine($"{checks.Count - failed} passed, {failed} failed" + (near > 0 ? $" ({near} near their bound)" : string.Empty));
             return failed == 0 ? PazApp.Ok : 1;
         });
         return command;
