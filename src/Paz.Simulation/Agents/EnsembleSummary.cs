@@ -6,12 +6,21 @@ namespace Paz.Simulation.Agents;
 /// <param name="P95">95th percentile.</param>
 public sealed record Band(double Mean, double P5, double P95)
 {
-    /// <summary>The band of <paramref name="values"/> (linear interpolation between order statistics).</summary>
+    /// <summary>
+    /// The standard error of <see cref="Mean"/>: the replicates' standard deviation over √replicates, where the band was
+    /// computed from two values or more (<see cref="Of"/>); null otherwise.
+    /// </summary>
+    public double? StandardError { get; init; }
+
+    /// <summary>The band of <paramref name="values"/> (linear interpolation between order statistics), with the mean's standard error.</summary>
     public static Band Of(IEnumerable<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         var sorted = values.Order().ToArray();
-        return new Band(sorted.Average(), Quantile(sorted, 0.05), Quantile(sorted, 0.95));
+        return new Band(sorted.Average(), Quantile(sorted, 0.05), Quantile(sorted, 0.95))
+        {
+            StandardError = sorted.Length >= 2 ? MathNet.Numerics.Statistics.Statistics.StandardDeviation(sorted) / Math.Sqrt(sorted.Length) : null,
+        };
     }
 
     /// <summary>Whether <paramref name="value"/> lies within the 5th-95th percentile band.</summary>

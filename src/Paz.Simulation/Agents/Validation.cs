@@ -87,7 +87,7 @@ public static class Validation
         ArgumentNullException.ThrowIfNull(targets);
         var checks = new List<ValidationCheck>();
         var byYear = summary.ToDictionary(s => s.Year);
-        checks.AddRange(NationalHomicides(byYear, replicates, targets));
+        checks.AddRange(NationalHomicides(byYear, targets));
         checks.AddRange(TurningPoints(byYear, targets));
         var last = targets.LastYear;
         if (byYear.TryGetValue(last, out var final))
@@ -119,24 +119,21 @@ public static class Validation
 
     /// <summary>
     /// National homicides of each checked year of the window: the ensemble's mean within the targets' tolerance of INEGI's,
-    /// with the mean's standard error (the replicates' standard deviation over √replicates, from two replicates up).
+    /// with the mean's standard error (<see cref="Band.StandardError"/>, from two replicates up).
     /// A check whose bound lies within two standard errors of the mean is marked <see cref="ValidationCheck.NearBound"/>:
     /// a hundred replicates of the replay put a year's mean within about ±3 points of its expectation, so a pass by less
     /// than that is the seed's as much as the model's, and the validation says so instead of letting it stand as proof.
     /// </summary>
-    public static IEnumerable<ValidationCheck> NationalHomicides(IReadOnlyDictionary<int, YearSummary> byYear, IReadOnlyList<ReplicateResult> replicates, ValidationTargets targets)
+    public static IEnumerable<ValidationCheck> NationalHomicides(IReadOnlyDictionary<int, YearSummary> byYear, ValidationTargets targets)
     {
         ArgumentNullException.ThrowIfNull(byYear);
-        ArgumentNullException.ThrowIfNull(replicates);
         ArgumentNullException.ThrowIfNull(targets);
         var tolerance = targets.Tolerance;
         foreach (var year in targets.NationalHomicides.Keys.Order().Where(y => y >= targets.CheckedFrom && byYear.ContainsKey(y)))
         {
             var model = byYear[year].Homicides.Mean;
             var data = targets.NationalHomicides[year];
-            double? standardError = replicates.Count >= 2
-                ? MathNet.Numerics.Statistics.Statistics.StandardDeviation(replicates.Select(r => (double)r.Homicides(year))) / Math.Sqrt(replicates.Count)
-                : null;
+            var standardError = byYear[year].Homicides.StandardError;
 
             // Distance from the mean to the nearer edge of the accepted interval data·(1 ± tolerance), in homicides.
             var toBound = Math.Abs(Math.Abs(model - data) - (tolerance * data));

@@ -4,7 +4,7 @@ namespace Paz.Simulation.Tests.Agents;
 
 /// <summary>
 /// A year's national homicides are checked at the ensemble's mean, with the mean's standard error, and a check decided by
-/// less than two standard errors says so (synthetic ensembles of one municipality and one year).
+/// less than two standard errors says so (synthetic ensembles of one year's national homicides).
 /// </summary>
 public class NationalHomicideCheckTests
 {
@@ -12,25 +12,19 @@ public class NationalHomicideCheckTests
     private const double Inegi = 1000;
 
     // Replicates alternating mean − spread and mean + spread: their mean is mean, their standard deviation spread·√(n/(n−1)).
-    private static List<ReplicateResult> Ensemble(int replicates, double mean, double spread) =>
-        [.. Enumerable.Range(0, replicates).Select(r =>
-        {
-            var monthly = new int[12];
-            monthly[0] = (int)Math.Round(mean + (r % 2 == 0 ? -spread : spread));
-            return new ReplicateResult((ulong)r, Year * 12, 12, monthly, []);
-        })];
+    private static List<double> Ensemble(int replicates, double mean, double spread) =>
+        [.. Enumerable.Range(0, replicates).Select(r => Math.Round(mean + (r % 2 == 0 ? -spread : spread)))];
 
-    private static ValidationCheck Check(IReadOnlyList<ReplicateResult> ensemble)
+    private static ValidationCheck Check(IReadOnlyList<double> ensemble)
     {
-        var mean = ensemble.Average(r => (double)r.Homicides(Year));
         var none = new Band(0, 0, 0);
-        var byYear = new Dictionary<int, YearSummary> { [Year] = new(Year, new Band(mean, mean, mean), none, none, none, none, none, none, none, []) };
+        var byYear = new Dictionary<int, YearSummary> { [Year] = new(Year, Band.Of(ensemble), none, none, none, none, none, none, none, []) };
         var targets = new ValidationTargets(new Dictionary<int, double> { [Year] = Inegi }, [], [], new Dictionary<int, (double, double, double, double)>())
         {
             Tolerance = 0.15,
             CheckedFrom = Year,
         };
-        return Assert.Single(Validation.NationalHomicides(byYear, ensemble, targets));
+        return Assert.Single(Validation.NationalHomicides(byYear, targets));
     }
 
     [Fact]
